@@ -1,0 +1,141 @@
+# Linnet — a teaching kernel for x86-64 that mirrors Linux's designs.
+#
+#   make            build build/kernel.elf and build/linnet.iso
+#   make run        build and boot in QEMU on this terminal (Ctrl-A X quits)
+#   make test       host unit tests + in-kernel tests (4- and 5-level) + GDB test
+#   make debug      boot halted, waiting for GDB;  make gdb  attaches to it
+#   make help       everything else
+#
+# Options: CMDLINE="..." (kernel command line), INITRD=file (first module),
+# QEMU_CPU=qemu64|max, QEMU_MEM=128M, QEMU_SMP=1.
+
+CC       := gcc
+PYTHON   := python3
+BUILD    := build
+CMDLINE  ?=
+INITRD   ?=
+QEMU_CPU ?= max
+QEMU_MEM ?= 128M
+QEMU_SMP ?= 1
+GDB_PORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
+
+KERNEL := $(BUILD)/kernel.elf
+ISO    := $(BUILD)/linnet.iso
+
+# --- kernel build ---------------------------------------------------------
+KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
+	-Wmissing-prototypes -Wstrict-prototypes -Werror=implicit-function-declaration \
+	-ffreestanding -fno-pie -fno-pic -mcmodel=kernel -mno-red-zone \
+	-mgeneral-regs-only -mpreferred-stack-boundary=3 \
+	-fno-omit-frame-pointer -fno-optimize-sibling-calls \
+	-fno-asynchronous-unwind-tables -fno-stack-protector \
+	-fno-strict-aliasing -fno-common -fno-ipa-sra \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-Iinclude -D__KERNEL__
+KAFLAGS := -D__ASSEMBLY__ -Iinclude -D__KERNEL__ -g
+KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
+	-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
+	-Wl,--no-warn-rwx-segments -T linker.ld
+
+KERNEL_SRCS := $(wildcard boot/*.S init/*.c kernel/*.c kernel/*.S kernel/*/*.c \
+	mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c fs/*.c tests/kernel/*.c)
+KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
+DEPFILES := $(KERNEL_OBJS:.o=.d)
+
+# --- host unit tests (the same mm/, lib/, kernel/ files, under ASan + UBSan) ---
+HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
+	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -Itests/host/include -Iinclude -DHOST_TEST
+HOST_LIBS := -lcmocka
+HOST_TESTS := $(patsubst tests/host/%.c,$(BUILD)/host-tests/%,$(wildcard tests/host/test_*.c))
+# Kernel files each host test compiles, besides its own source.
+HOST_COMMON := tests/host/stubs.c lib/string.c
+HOST_SRCS_test_cmdline := lib/cmdline.c kernel/params.c
+HOST_SRCS_test_multiboot2 := kernel/multiboot2.c
+HOST_SRCS_test_e820 := kernel/e820.c
+HOST_SRCS_test_pgtable := mm/pgtable.c
+
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso
+all: $(KERNEL) $(ISO) $(BUILD)/compile_commands.json
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): scripts/install-deps.sh
+	@mkdir -p $(BUILD)
+	@sh scripts/install-deps.sh
+	@touch $@
+
+$(BUILD)/%.o: %.c $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KCFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/%.o: %.S $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(KAFLAGS) -MMD -MP -c -o $@ $<
+
+$(KERNEL): $(KERNEL_OBJS) linker.ld scripts/link-kernel.sh scripts/kallsyms.py
+	@echo "  LD      $@ (3 passes, kallsyms)"
+	@sh scripts/link-kernel.sh $@ "$(CC)" "$(KLDFLAGS)" $(KERNEL_OBJS)
+	@grub-file --is-x86-multiboot2 $@ || { echo "$@: no multiboot2 header"; exit 1; }
+
+# The ISO carries the command line, so it is rebuilt when CMDLINE changes.
+$(BUILD)/.cmdline: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CMDLINE)|$(INITRD)' | cmp -s - $@ || echo '$(CMDLINE)|$(INITRD)' > $@
+
+$(ISO): $(KERNEL) $(BUILD)/.cmdline scripts/mkiso.sh $(INITRD)
+	@echo "  ISO     $@  (cmdline: $(CMDLINE))"
+	@sh scripts/mkiso.sh $(KERNEL) $@ "$(CMDLINE)" $(INITRD)
+iso: $(ISO)
+
+QEMU := qemu-system-x86_64 -M pc -cpu $(QEMU_CPU) -m $(QEMU_MEM) -smp $(QEMU_SMP) \
+	-cdrom $(ISO) -boot d -no-reboot
+
+run: $(ISO)
+	@echo "Booting Linnet in QEMU (TCG). Leave with Ctrl-A X."
+	$(QEMU) -display none -serial mon:stdio
+
+run-gui: $(ISO)
+	$(QEMU) -serial stdio
+
+debug: $(ISO)
+	@echo "QEMU is halted before the first instruction, gdbstub on port $(GDB_PORT)."
+	@echo "In another terminal: make gdb   (Ctrl-A X here ends QEMU)"
+	$(QEMU) -display none -serial mon:stdio -S -gdb tcp:127.0.0.1:$(GDB_PORT)
+
+gdb: $(KERNEL)
+	gdb -q -iex "set auto-load safe-path /" -x scripts/gdb/linnet.gdb \
+		-ex "target remote 127.0.0.1:$(GDB_PORT)" $(KERNEL)
+
+# --- tests ------------------------------------------------------------------
+.SECONDEXPANSION:
+$(BUILD)/host-tests/%: tests/host/%.c $(HOST_COMMON) $$(HOST_SRCS_$$*) $(DEPS_STAMP) \
+		$(wildcard include/*/*.h tests/host/include/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(CC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_SRCS_$*) $(HOST_LIBS)
+
+test-host: $(HOST_TESTS)
+	@$(PYTHON) scripts/run_tests.py --host-tests $(BUILD)/host-tests --only '^host'
+
+test: $(KERNEL) $(HOST_TESTS)
+	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
+
+# --- editor support ------------------------------------------------------------
+$(BUILD)/compile_commands.json: Makefile $(KERNEL_SRCS)
+	@mkdir -p $(BUILD)
+	@$(PYTHON) scripts/gen_compile_commands.py "$(CURDIR)" "$(CC) $(KCFLAGS)" \
+		"$(CC) $(KAFLAGS)" "$(CC) $(HOST_CFLAGS)" $(KERNEL_SRCS) -- $(wildcard tests/host/*.c) > $@
+	@ln -sf $(BUILD)/compile_commands.json compile_commands.json
+
+clean:
+	rm -rf $(BUILD) compile_commands.json
+
+help:
+	@sed -n '1,12p' Makefile | sed 's/^# \{0,1\}//'
+
+FORCE:
+-include $(DEPFILES)

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The kernel's page tables (mm/init_64.c; Linux: arch/x86/mm/init*.c). */
+#ifndef _ASM_PGALLOC_H
+#define _ASM_PGALLOC_H
+
+#include <asm/pgtable.h>
+
+extern pgd_t *init_top_pgt;	/* the kernel's top-level table (Linux: swapper_pg_dir) */
+extern unsigned long max_pfn_mapped;
+extern unsigned long direct_pages_count[PG_LEVEL_NUM];
+
+void init_mem_mapping(void);
+void setup_paging_mode(void);
+void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl);
+
+#endif /* _ASM_PGALLOC_H */

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* panic(), BUG() and WARN() (kernel/panic.c, include/asm-generic/bug.h). */
+#ifndef _LINUX_PANIC_H
+#define _LINUX_PANIC_H
+
+#include <linux/compiler.h>
+#include <linux/printk.h>
+
+__printf(1, 2) __noreturn __cold void panic(const char *fmt, ...);
+void __warn(const char *file, int line, void *caller);
+void dump_stack(void);
+
+#define BUG()                                                              \
+	do {                                                               \
+		pr_crit("kernel BUG at %s:%d!\n", __FILE__, __LINE__);     \
+		panic("BUG");                                              \
+	} while (0)
+
+#define BUG_ON(cond)                 \
+	do {                         \
+		if (unlikely(cond))  \
+			BUG();       \
+	} while (0)
+
+#define WARN_ON(cond)                                                      \
+	({                                                                 \
+		bool __c = !!(cond);                                       \
+		if (unlikely(__c))                                         \
+			__warn(__FILE__, __LINE__,                         \
+			       __builtin_return_address(0));               \
+		unlikely(__c);                                             \
+	})
+
+#define WARN_ON_ONCE(cond)                                                 \
+	({                                                                 \
+		static bool __warned_once;                                 \
+		bool __c = !!(cond);                                       \
+		if (unlikely(__c) && !__warned_once) {                     \
+			__warned_once = true;                              \
+			__warn(__FILE__, __LINE__,                         \
+			       __builtin_return_address(0));               \
+		}                                                          \
+		unlikely(__c);                                             \
+	})
+
+#endif /* _LINUX_PANIC_H */

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU processor state: CPUID features, the GDT and the TSS.
+ *
+ * Linux: arch/x86/kernel/cpu/common.c (early_cpu_init, cpu_init,
+ * load_direct_gdt, the gdt_page with the fixed segment layout of
+ * asm/segment.h) and the cpu_entry_area's TSS with IST stacks for #DF,
+ * NMI and #MC, so those exceptions run on a known-good stack. There is one
+ * CPU for now; the SMP issue turns gdt_page, cpu_tss_rw and the exception
+ * stacks into per-CPU copies. Left out: errata, microcode, CPU vendor
+ * quirks, 32-bit.
+ */
+#include <asm/desc.h>
+#include <asm/msr-index.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+
+struct cpuinfo_x86 boot_cpu_data;
+
+static u64 gdt_page[GDT_ENTRIES] __aligned(PAGE_SIZE) = {
+	[GDT_ENTRY_KERNEL32_CS] = 0x00cf9b000000ffffULL,
+	[GDT_ENTRY_KERNEL_CS] = 0x00af9b000000ffffULL,	/* L=1: 64-bit code */
+	[GDT_ENTRY_KERNEL_DS] = 0x00cf93000000ffffULL,
+	[GDT_ENTRY_DEFAULT_USER32_CS] = 0x00cffb000000ffffULL,
+	[GDT_ENTRY_DEFAULT_USER_DS] = 0x00cff3000000ffffULL,
+	[GDT_ENTRY_DEFAULT_USER_CS] = 0x00affb000000ffffULL,
+};
+
+static struct x86_hw_tss cpu_tss_rw __aligned(64);
+char exception_stacks[N_EXCEPTION_STACKS * EXCEPTION_STKSZ] __aligned(PAGE_SIZE);
+char exception_stacks_end[0];
+
+static void get_cpu_vendor_and_model(struct cpuinfo_x86 *c)
+{
+	u32 a, b, d, cx, *m = (u32 *)c->x86_model_id;
+
+	cpuid_count(0, 0, &a, &b, &cx, &d);
+	memcpy(c->x86_vendor_id, &b, 4);
+	memcpy(c->x86_vendor_id + 4, &d, 4);
+	memcpy(c->x86_vendor_id + 8, &cx, 4);
+	cpuid_count(0x80000000, 0, &a, &b, &cx, &d);
+	if (a < 0x80000004)
+		return;
+	for (u32 leaf = 0x80000002; leaf <= 0x80000004; leaf++, m += 4)
+		cpuid_count(leaf, 0, &m[0], &m[1], &m[2], &m[3]);
+}
+
+void early_cpu_init(void)
+{
+	struct cpuinfo_x86 *c = &boot_cpu_data;
+	u32 max, a, b, cx, d;
+
+	get_cpu_vendor_and_model(c);
+	cpuid_count(0, 0, &max, &b, &cx, &d);
+	cpuid_count(1, 0, &a, &b, &cx, &d);
+	c->has_tsc = d & (1 << 4);
+	c->has_apic = d & (1 << 9);
+	c->has_pge = d & (1 << 13);
+	if (max >= 7) {
+		cpuid_count(7, 0, &a, &b, &cx, &d);
+		c->has_la57 = cx & (1 << 16);
+	}
+	cpuid_count(0x80000001, 0, &a, &b, &cx, &d);
+	c->has_nx = d & (1 << 20);
+	c->has_gbpages = d & (1 << 26);
+}
+
+/* A 16-byte system descriptor for the TSS in GDT entries 8 and 9. */
+static void set_tss_desc(u64 *gdt, struct x86_hw_tss *tss)
+{
+	u64 base = (u64)tss, limit = sizeof(*tss) - 1;
+
+	gdt[GDT_ENTRY_TSS] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+			     (0x89ULL << 40) |	/* present, 64-bit TSS (available) */
+			     (((limit >> 16) & 0xf) << 48) |
+			     (((base >> 24) & 0xff) << 56);
+	gdt[GDT_ENTRY_TSS + 1] = base >> 32;
+}
+
+/* Load our GDT, reload every segment register, load the task register. */
+static void load_gdt_and_segments(void)
+{
+	struct desc_ptr gdt_descr = {
+		.size = sizeof(gdt_page) - 1,
+		.address = (u64)gdt_page,
+	};
+
+	__asm__ __volatile__("lgdt %0" : : "m"(gdt_descr));
+	/* A far return is the way to reload CS in 64-bit mode. */
+	__asm__ __volatile__("pushq %0\n\t"
+			     "leaq 1f(%%rip), %%rax\n\t"
+			     "pushq %%rax\n\t"
+			     "lretq\n"
+			     "1:\n\t"
+			     "movl %1, %%eax\n\t"
+			     "movl %%eax, %%ds\n\t"
+			     "movl %%eax, %%es\n\t"
+			     "movl %%eax, %%ss\n\t"
+			     : : "i"((u64)__KERNEL_CS), "i"(__KERNEL_DS) : "rax", "memory");
+	__asm__ __volatile__("ltr %w0" : : "r"(__TSS_SEL));
+}
+
+void cpu_init(void)
+{
+	for (int i = 0; i < N_EXCEPTION_STACKS; i++)
+		cpu_tss_rw.ist[i] = (u64)exception_stacks + (i + 1) * EXCEPTION_STKSZ;
+	cpu_tss_rw.io_bitmap_base = sizeof(cpu_tss_rw);	/* no I/O bitmap */
+	set_tss_desc(gdt_page, &cpu_tss_rw);
+	load_gdt_and_segments();
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Oops reports: registers and a symbolized call trace.
+ *
+ * Linux: arch/x86/kernel/dumpstack.c (die, oops_begin/oops_end,
+ * show_trace_log_lvl, show_iret_regs) and process_64.c (__show_regs).
+ * The output follows Linux's format line for line, so a student who can
+ * read one can read the other:
+ *
+ *   Oops: general protection fault: 0000 [#1]
+ *   RIP: 0010:lkdtm_WRITE_KERN+0x12/0x30
+ *   RSP: 0018:ffffffff80123f40 EFLAGS: 00000046
+ *   RAX: ...
+ *   Call Trace:
+ *    <TASK>
+ *    lkdtm_do_action+0x20/0x40
+ *    ...
+ *
+ * The trace follows the frame-pointer chain (the kernel is built with
+ * -fno-omit-frame-pointer), as Linux's CONFIG_UNWINDER_FRAME_POINTER does;
+ * every frame is checked to lie on a kernel stack before it is read, so a
+ * corrupted chain ends the trace instead of faulting again. Left out: the
+ * ORC unwinder, "?" guesses from scanning the stack, IRQ stacks.
+ */
+#include <asm/special_insns.h>
+#include <asm/page.h>
+#include <asm/traps.h>
+#include <linux/kallsyms.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+int oops_count;
+extern char boot_stack[], boot_stack_top[];
+extern char exception_stacks[], exception_stacks_end[];
+
+/* Could a frame at addr (and its return address) be on a kernel stack? */
+static bool on_kernel_stack(unsigned long addr)
+{
+	unsigned long lo = (unsigned long)boot_stack, hi = (unsigned long)boot_stack_top;
+
+	if (addr >= lo && addr + 16 <= hi)
+		return true;
+	lo = (unsigned long)exception_stacks;
+	hi = (unsigned long)exception_stacks_end;
+	return addr >= lo && addr + 16 <= hi;
+}
+
+void show_trace(unsigned long ip, unsigned long bp)
+{
+	int depth = 0;
+
+	printk(KERN_DEFAULT "Call Trace:\n");
+	printk(KERN_DEFAULT " <TASK>\n");
+	if (ip)
+		printk(KERN_DEFAULT " %pS\n", (void *)ip);
+	while (bp && on_kernel_stack(bp) && depth++ < 64) {
+		unsigned long *frame = (unsigned long *)bp;
+		unsigned long ret = frame[1];
+
+		if (!ret)
+			break;
+		/* ret points after the call; ret - 1 is inside the caller. */
+		printk(KERN_DEFAULT " %pS\n", (void *)ret);
+		if (frame[0] <= bp)	/* stacks grow down: the chain must go up */
+			break;
+		bp = frame[0];
+	}
+	printk(KERN_DEFAULT " </TASK>\n");
+}
+
+void show_regs(struct pt_regs *regs)
+{
+	printk(KERN_DEFAULT "RIP: %04lx:%pS\n", regs->cs & 0xffff, (void *)regs->ip);
+	printk(KERN_DEFAULT "RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss & 0xffff,
+	       regs->sp, regs->flags);
+	printk(KERN_DEFAULT "RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->ax, regs->bx, regs->cx);
+	printk(KERN_DEFAULT "RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->dx, regs->si, regs->di);
+	printk(KERN_DEFAULT "RBP: %016lx R08: %016lx R09: %016lx\n", regs->bp, regs->r8, regs->r9);
+	printk(KERN_DEFAULT "R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11, regs->r12);
+	printk(KERN_DEFAULT "R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14, regs->r15);
+	printk(KERN_DEFAULT "CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+}
+
+void oops_begin(void)
+{
+	local_irq_disable();
+	/* An oops inside an oops: don't loop, stop now. */
+	if (oops_count++ > 1) {
+		for (;;)
+			native_halt();
+	}
+}
+
+__noreturn void oops_end(struct pt_regs *regs, const char *why)
+{
+	show_regs(regs);
+	show_trace(regs->ip, regs->bp);
+	panic("%s", why);
+}
+
+__noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
+{
+	oops_begin();
+	printk(KERN_DEFAULT "Oops: %s: %04lx [#%d]\n", str, err & 0xffff, oops_count);
+	oops_end(regs, "Fatal exception");
+}
+
+/* dump_stack(): the call trace of the caller, without an oops. */
+noinline void dump_stack(void)
+{
+	show_trace(0, (unsigned long)__builtin_frame_address(0));
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * panic() and WARN() (Linux: kernel/panic.c).
+ *
+ * panic() prints "Kernel panic - not syncing: <why>" and the closing
+ * "---[ end Kernel panic ... ]---" line exactly as Linux does, then tells
+ * the test runner (isa-debug-exit, if QEMU has it) and halts for good.
+ * Linux can also reboot after panic= seconds; we halt, which is what a
+ * student stepping through in GDB wants. WARN() prints the place and a
+ * backtrace and goes on, as in Linux.
+ */
+#include <asm/special_insns.h>
+#include <asm/traps.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/serial.h>
+
+static bool in_panic;
+
+void panic(const char *fmt, ...)
+{
+	static char buf[256];
+	va_list args;
+
+	local_irq_disable();
+	if (in_panic)
+		goto halt;
+	in_panic = true;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	pr_emerg("Kernel panic - not syncing: %s\n", buf);
+	if (!oops_count)
+		dump_stack();
+	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
+halt:
+	qemu_debug_exit(QEMU_EXIT_PANIC);
+	for (;;)
+		native_halt();
+}
+
+void __warn(const char *file, int line, void *caller)
+{
+	pr_warn("------------[ cut here ]------------\n");
+	pr_warn("WARNING: CPU: 0 at %s:%d %pS\n", file, line, caller);
+	dump_stack();
+	pr_warn("---[ end trace 0000000000000000 ]---\n");
+}

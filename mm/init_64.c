@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Building the kernel's own page tables.
+ *
+ * Linux: arch/x86/mm/init.c and init_64.c (init_mem_mapping,
+ * kernel_physical_mapping_init with phys_p4d/pud/pmd/pte_init,
+ * alloc_low_pages from the early pgt_buf) plus mark_rodata_ro().
+ *
+ * Two mappings go into a fresh top-level table:
+ *  - the direct map: every RAM range of the firmware map (and the first
+ *    MiB, as Linux does) at PAGE_OFFSET + phys, with the largest pages
+ *    that fit (1 GiB if the CPU has them, 2 MiB, else 4 KiB), writable
+ *    and never executable;
+ *  - the kernel image at __START_KERNEL_map + phys, page by page with the
+ *    permissions of each section: text read-only and executable, rodata
+ *    read-only, data and bss writable; both never-execute.
+ * Then CR3 switches to it, and the early identity map is gone: a NULL
+ * dereference now faults, as it must. Linux maps the kernel with large
+ * pages first and tightens permissions at the end of boot
+ * (mark_rodata_ro); we set the final permissions from the start.
+ *
+ * Page-table pages come from a static buffer in .bss (Linux's pgt_buf,
+ * carved from the "brk" area) because there is no page allocator yet.
+ */
+#include <asm/e820.h>
+#include <asm/msr-index.h>
+#include <asm/pgalloc.h>
+#include <asm/processor.h>
+#include <asm/special_insns.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+
+#define PGT_BUF_PAGES 64
+
+/* Set in x86_64_start_kernel() from the boot code's LA57 decision. */
+unsigned long page_offset_base = __PAGE_OFFSET_BASE_L4;
+unsigned int pgdir_shift = PGDIR_SHIFT_L4;
+unsigned int ptrs_per_p4d = 1;
+
+pgd_t *init_top_pgt;
+unsigned long max_pfn_mapped;
+/* Bits the CPU allows in an entry: NX and G only if it has them (as Linux). */
+pteval_t __supported_pte_mask = ~(pteval_t)0;
+unsigned long direct_pages_count[PG_LEVEL_NUM];
+
+static char pgt_buf[PGT_BUF_PAGES * PAGE_SIZE] __aligned(PAGE_SIZE);
+static unsigned int pgt_buf_next;
+
+extern char _text[], _etext[], __start_rodata[], __end_rodata[], _sdata[], _end[];
+extern char boot_stack_guard[];
+
+void setup_paging_mode(void)
+{
+	if (pgtable_l5_enabled()) {
+		page_offset_base = __PAGE_OFFSET_BASE_L5;
+		pgdir_shift = PGDIR_SHIFT_L5;
+		ptrs_per_p4d = 512;
+	} else {
+		page_offset_base = __PAGE_OFFSET_BASE_L4;
+		pgdir_shift = PGDIR_SHIFT_L4;
+		ptrs_per_p4d = 1;
+	}
+}
+
+static void *alloc_low_page(void)
+{
+	void *p;
+
+	if (pgt_buf_next == PGT_BUF_PAGES)
+		panic("pgt_buf: out of early page-table pages (%d); too much RAM to map",
+		      PGT_BUF_PAGES);
+	/* Reach the page through the direct map, like every page table. */
+	p = __va(__pa_symbol(pgt_buf + pgt_buf_next++ * PAGE_SIZE));
+	memset(p, 0, PAGE_SIZE);
+	return p;
+}
+
+/* Find or make the table below an entry (Linux: p4d_alloc, pud_alloc, ...). */
+static pteval_t *table_below(pteval_t *entry)
+{
+	if (!(*entry & _PAGE_PRESENT))
+		*entry = __pa(alloc_low_page()) | _KERNPG_TABLE;
+	return (pteval_t *)__va(*entry & PTE_PFN_MASK);
+}
+
+static p4d_t *p4d_alloc_k(pgd_t *pgd, unsigned long addr)
+{
+	if (!pgtable_l5_enabled())
+		return (p4d_t *)pgd;		/* folded */
+	table_below(&pgd->pgd);
+	return p4d_offset(pgd, addr);
+}
+
+static pud_t *pud_alloc_k(p4d_t *p4d, unsigned long addr)
+{
+	table_below(&p4d->p4d);
+	return pud_offset(p4d, addr);
+}
+
+static pmd_t *pmd_alloc_k(pud_t *pud, unsigned long addr)
+{
+	table_below(&pud->pud);
+	return pmd_offset(pud, addr);
+}
+
+static pte_t *pte_alloc_k(pmd_t *pmd, unsigned long addr)
+{
+	table_below(&pmd->pmd);
+	return pte_offset_kernel(pmd, addr);
+}
+
+/*
+ * Map [vaddr, vaddr + size) to phys with prot, using a leaf at the
+ * largest level the alignment and the length allow (and the CPU supports).
+ * Returns the size mapped by the one leaf it wrote.
+ */
+static unsigned long map_one(unsigned long vaddr, phys_addr_t phys,
+			     unsigned long size, pteval_t prot, bool large_ok)
+{
+	pud_t *pud = pud_alloc_k(p4d_alloc_k(pgd_offset_pgd(init_top_pgt, vaddr), vaddr), vaddr);
+	pmd_t *pmd;
+	pte_t *pte;
+
+	prot &= __supported_pte_mask;
+	if (large_ok && boot_cpu_data.has_gbpages && pud_none(*pud) &&
+	    IS_ALIGNED(vaddr | phys, PUD_SIZE) && size >= PUD_SIZE) {
+		*pud = __pud(phys | prot | _PAGE_PSE);
+		direct_pages_count[PG_LEVEL_1G]++;
+		return PUD_SIZE;
+	}
+	pmd = pmd_alloc_k(pud, vaddr);
+	if (large_ok && pmd_none(*pmd) && IS_ALIGNED(vaddr | phys, PMD_SIZE) &&
+	    size >= PMD_SIZE) {
+		*pmd = __pmd(phys | prot | _PAGE_PSE);
+		direct_pages_count[PG_LEVEL_2M]++;
+		return PMD_SIZE;
+	}
+	pte = pte_alloc_k(pmd, vaddr);
+	if (pte_none(*pte) && large_ok)
+		direct_pages_count[PG_LEVEL_4K]++;
+	*pte = __pte(phys | prot);
+	return PAGE_SIZE;
+}
+
+static void map_range(unsigned long vaddr, phys_addr_t phys, unsigned long size,
+		      pteval_t prot, bool large_ok)
+{
+	while (size) {
+		unsigned long done = map_one(vaddr, phys, size, prot, large_ok);
+
+		vaddr += done;
+		phys += done;
+		size -= done;
+	}
+}
+
+/* Linux: kernel_physical_mapping_init() for one RAM range. */
+static void map_direct(phys_addr_t start, phys_addr_t end)
+{
+	start = ALIGN_DOWN(start, PAGE_SIZE);
+	end = ALIGN(end, PAGE_SIZE);
+	if (end <= start)
+		return;
+	map_range((unsigned long)__va(start), start, end - start, __PAGE_KERNEL, true);
+	max_pfn_mapped = max(max_pfn_mapped, (unsigned long)(end >> PAGE_SHIFT));
+}
+
+static void map_kernel_section(char *start, char *end, pteval_t prot)
+{
+	unsigned long va = (unsigned long)start;
+
+	map_range(va, __pa_symbol(va), ALIGN((unsigned long)end, PAGE_SIZE) - va,
+		  prot, false);
+}
+
+/* A hole in the kernel image mapping (the guard page under the boot stack). */
+static void unmap_kernel_page(unsigned long va)
+{
+	unsigned int level;
+	pte_t *pte = lookup_address_in_pgd(init_top_pgt, va, &level);
+
+	if (pte && level == PG_LEVEL_4K)
+		*pte = __pte(0);
+}
+
+static bool is_direct_mapped_type(u32 type)
+{
+	/* RAM, and the ACPI tables the kernel will read. */
+	return type == E820_TYPE_RAM || type == E820_TYPE_ACPI || type == E820_TYPE_NVS;
+}
+
+static void enable_paging_features(void)
+{
+	write_cr0(read_cr0() | X86_CR0_WP);	/* the kernel obeys read-only too */
+	if (boot_cpu_data.has_pge)
+		write_cr4(read_cr4() | X86_CR4_PGE);
+	if (boot_cpu_data.has_nx)
+		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NX);
+}
+
+void init_mem_mapping(void)
+{
+	if (!boot_cpu_data.has_nx)
+		__supported_pte_mask &= ~_PAGE_NX;
+	if (!boot_cpu_data.has_pge)
+		__supported_pte_mask &= ~_PAGE_GLOBAL;
+
+	init_top_pgt = alloc_low_page();
+	map_direct(0, SZ_1M);	/* the ISA range, always (BIOS data, trampolines) */
+	for (u32 i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+
+		if (is_direct_mapped_type(e->type))
+			map_direct(e->addr, e->addr + e->size);
+	}
+
+	map_kernel_section(_text, _etext, __PAGE_KERNEL_RX);
+	map_kernel_section(__start_rodata, __end_rodata, __PAGE_KERNEL_RO);
+	map_kernel_section(_sdata, _end, __PAGE_KERNEL);
+	unmap_kernel_page((unsigned long)boot_stack_guard);
+
+	enable_paging_features();
+	write_cr3(__pa(init_top_pgt));
+
+	pr_info("x86/mm: %d-level paging, PAGE_OFFSET %#lx, %d-bit virtual addresses\n",
+		pgtable_l5_enabled() ? 5 : 4, page_offset_base,
+		pgtable_l5_enabled() ? 57 : 48);
+	pr_info("x86/mm: direct map: %lu 4k, %lu 2M, %lu 1G pages (up to %#lx); %u page-table pages used\n",
+		direct_pages_count[PG_LEVEL_4K], direct_pages_count[PG_LEVEL_2M],
+		direct_pages_count[PG_LEVEL_1G], max_pfn_mapped << PAGE_SHIFT, pgt_buf_next);
+	pr_info("Write protecting the kernel read-only data: %luk\n",
+		(unsigned long)(__end_rodata - _text) >> 10);
+}

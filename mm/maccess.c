@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * copy_{to,from}_kernel_nofault(): copy bytes, returning -EFAULT instead
+ * of oopsing if an address is unmapped or read-only (Linux: mm/maccess.c
+ * over the __put/__get_kernel_nofault accessors). Byte by byte, each
+ * access one instruction covered by an exception-table entry. The tests
+ * use it to prove the kernel's text really is read-only.
+ */
+#include <linux/err.h>
+#include <linux/uaccess.h>
+
+static int put_byte_nofault(u8 *dst, u8 val)
+{
+	int err = 0;
+
+	__asm__ __volatile__("1: movb %b[val], %[dst]\n"
+			     "2:\n"
+			     " .pushsection .fixup, \"ax\"\n"
+			     "3: movl %[efault], %[err]\n"
+			     " jmp 2b\n"
+			     " .popsection\n"
+			     _ASM_EXTABLE(1b, 3b)
+			     : [err] "+r"(err), [dst] "=m"(*dst)
+			     : [val] "q"(val), [efault] "i"(-EFAULT)
+			     : "memory");
+	return err;
+}
+
+static int get_byte_nofault(u8 *val, const u8 *src)
+{
+	int err = 0;
+	u8 v = 0;
+
+	__asm__ __volatile__("1: movb %[src], %b[v]\n"
+			     "2:\n"
+			     " .pushsection .fixup, \"ax\"\n"
+			     "3: movl %[efault], %[err]\n"
+			     " jmp 2b\n"
+			     " .popsection\n"
+			     _ASM_EXTABLE(1b, 3b)
+			     : [err] "+r"(err), [v] "+q"(v)
+			     : [src] "m"(*src), [efault] "i"(-EFAULT)
+			     : "memory");
+	*val = v;
+	return err;
+}
+
+long copy_to_kernel_nofault(void *dst, const void *src, size_t size)
+{
+	const u8 *s = src;
+	u8 *d = dst;
+
+	for (size_t i = 0; i < size; i++)
+		if (put_byte_nofault(d + i, s[i]))
+			return -EFAULT;
+	return 0;
+}
+
+long copy_from_kernel_nofault(void *dst, const void *src, size_t size)
+{
+	const u8 *s = src;
+	u8 *d = dst;
+
+	for (size_t i = 0; i < size; i++)
+		if (get_byte_nofault(d + i, s + i))
+			return -EFAULT;
+	return 0;
+}

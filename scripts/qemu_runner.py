@@ -43,7 +43,9 @@ EXIT_PASS, EXIT_FAIL, EXIT_PANIC, EXIT_TRIPLE = 1, 3, 5, 0
 
 # ---------------------------------------------------------------- KTAP ----
 
-TIMESTAMP_RE = re.compile(r"^\s*\[\s*\d+\.\d+\]")
+# printk's "[    0.123456] " prefix: stripped, as kunit_parser does, so KTAP
+# printed through printk parses the same as KTAP printed raw.
+TIMESTAMP_RE = re.compile(r"^\s*\[\s*\d+\.\d+\] ?")
 ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]"
                      r"|[\x00-\x08\x0b-\x1f\x7f]")
 VERSION_RE = re.compile(r"^K?TAP version \d+\s*$")
@@ -139,9 +141,9 @@ class _Parser:
         self.buf = []
 
     def line(self, raw):
-        line = clean_line(raw)
+        line = TIMESTAMP_RE.sub("", clean_line(raw), count=1)
         self.buf.append(line)
-        if not line.strip() or TIMESTAMP_RE.match(line):
+        if not line.strip():
             return
         body = line.strip()
         # Plain "# ..." diagnostics never open or close a block: a stray

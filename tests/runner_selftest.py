@@ -120,6 +120,16 @@ class ParseKtapTest(unittest.TestCase):
         self.assertEqual(qr.ktap_problems(b), [])
         self.assertFalse(any("\r" in n for n, _ in b.cases()))
 
+    def test_printk_timestamps_stripped(self):
+        """KTAP printed through printk carries "[    1.234567] " prefixes."""
+        stamped = "\n".join("[    1.%06d] %s" % (i, l)
+                            for i, l in enumerate(GOOD.splitlines()))
+        a, b = qr.parse_ktap(GOOD), qr.parse_ktap(stamped)
+        self.assertEqual(b.plan, 2)
+        self.assertEqual(qr.ktap_problems(b), [])
+        self.assertEqual([(n, t.status) for n, t in a.cases()],
+                         [(n, t.status) for n, t in b.cases()])
+
     def test_stray_diagnostic_keeps_structure(self):
         text = GOOD.replace("    ok 2 something",
                             "# unrelated diagnostic\n    ok 2 something")

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host stand-ins for the kernel services the host-built kernel files use
+ * (see tests/host/include/host_stubs.h). Real implementations, only for a
+ * different machine: printk records its output, panic() fails the test.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <host_stubs.h>
+#include <asm/pgtable_types.h>
+#include <linux/printk.h>
+
+unsigned long page_offset_base;	/* 0: __va(x) == x on the host */
+unsigned int __pgtable_l5_enabled;
+unsigned int pgdir_shift = PGDIR_SHIFT_L4;
+unsigned int ptrs_per_p4d = 1;
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+char printk_log[65536];
+static size_t printk_len;
+
+void printk_log_reset(void)
+{
+	printk_len = 0;
+	printk_log[0] = '\0';
+}
+
+bool printk_log_contains(const char *needle)
+{
+	return strstr(printk_log, needle) != NULL;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char buf[1024];
+	const char *text = buf;
+	int n = vsnprintf(buf, sizeof(buf), fmt, args);
+
+	while (text[0] == KERN_SOH_ASCII && text[1])
+		text += 2;
+	if (getenv("PRINTK_ECHO"))
+		fputs(text, stderr);
+	printk_len += snprintf(printk_log + printk_len, sizeof(printk_log) - printk_len,
+			       "%s", text);
+	if (printk_len >= sizeof(printk_log))
+		printk_len = sizeof(printk_log) - 1;
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	fprintf(stderr, "Kernel panic - not syncing: ");
+	vfprintf(stderr, fmt, args);
+	va_end(args);
+	fputc('\n', stderr);
+	abort();
+}
+
+void host_set_paging_levels(int levels)
+{
+	__pgtable_l5_enabled = levels == 5;
+	pgdir_shift = levels == 5 ? PGDIR_SHIFT_L5 : PGDIR_SHIFT_L4;
+	ptrs_per_p4d = levels == 5 ? 512 : 1;
+}

@@ -117,6 +117,29 @@ static void log_store(int level, enum log_flags flags, u64 ts,
 	log_next_seq++;
 }
 
+int printk_get_record(u64 seq, u64 *ts_nsec, int *level, char *buf, size_t size)
+{
+	struct printk_log *msg;
+	u32 idx = log_first_idx;
+	size_t n;
+
+	if (seq < log_first_seq || seq >= log_next_seq)
+		return -ENOENT;
+	for (u64 s = log_first_seq; s < seq; s++)
+		idx = log_next(idx);
+	msg = log_from_idx(idx);
+	if (!msg->len)			/* the wrap marker: the record is at 0 */
+		msg = log_from_idx(0);
+	if (ts_nsec)
+		*ts_nsec = msg->ts_nsec;
+	if (level)
+		*level = msg->level;
+	n = min((size_t)msg->text_len, size - 1);
+	memcpy(buf, msg + 1, n);
+	buf[n] = '\0';
+	return msg->text_len;
+}
+
 static void console_emit(int level, enum log_flags flags, u64 ts,
 			 const char *text, size_t len)
 {

@@ -94,6 +94,16 @@ char *strchr(const char *s, int c)
 	return (char *)s;
 }
 
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
+}
+
 #endif /* __KERNEL__ */
 
 /* Copy with truncation; returns the length copied, or -E2BIG if cut (as Linux). */

@@ -27,6 +27,8 @@
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
 #include <asm/special_insns.h>
+#include <linux/err.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -233,3 +235,14 @@ void init_mem_mapping(void)
 	pr_info("Write protecting the kernel read-only data: %luk\n",
 		(unsigned long)(__end_rodata - _text) >> 10);
 }
+
+/*
+ * "no5lvl" is acted on by boot/head_64.S before paging is enabled (LA57
+ * cannot change later); registering it here makes it a known option and
+ * rejects "no5lvl=..." as malformed, as Linux does.
+ */
+static int no5lvl_setup(char *val)
+{
+	return val ? -EINVAL : 0;
+}
+early_param("no5lvl", no5lvl_setup);

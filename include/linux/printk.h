@@ -29,6 +29,10 @@
 #define CONSOLE_LOGLEVEL_QUIET 4
 
 extern int console_loglevel;
+extern u64 log_first_seq, log_next_seq;
+
+/* Copy record seq's text into buf (NUL-terminated); its length, or -ENOENT. */
+int printk_get_record(u64 seq, u64 *ts_nsec, int *level, char *buf, size_t size);
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);

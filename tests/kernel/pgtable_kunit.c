@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel's own page tables, checked through the walker on the
+ * running kernel: every section of the image has the permissions
+ * mm/init_64.c promised, the direct map translates back to the right
+ * physical address, the early identity map is gone, and the hardware
+ * really refuses a write to kernel text (the fault is caught through
+ * the exception table, so the test survives it).
+ * Linux checks the same with CONFIG_DEBUG_WX (arch/x86/mm/dump_pagetables.c)
+ * and LKDTM's WRITE_KERN/EXEC_DATA.
+ */
+#include <asm/pgalloc.h>
+#include <asm/setup.h>
+#include <asm/special_insns.h>
+#include <kunit/test.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+extern char _text[], _etext[], __start_rodata[], __end_rodata[];
+extern char _sdata[], _edata[], __bss_start[], __bss_stop[];
+extern char boot_stack[], boot_stack_guard[];
+extern const char linux_banner[];
+
+static int walk_data_word;		/* lives in .bss */
+static int walk_data_init = 42;		/* lives in .data */
+
+static void walk(unsigned long addr, struct pt_walk *w)
+{
+	pt_walk_address(init_top_pgt, addr, w);
+}
+
+static void expect_perms(struct kunit *test, const void *addr, bool w_ok, bool x_ok)
+{
+	struct pt_walk w;
+
+	walk((unsigned long)addr, &w);
+	KUNIT_EXPECT_TRUE(test, w.present);
+	KUNIT_EXPECT_EQ(test, w.writable, w_ok);
+	KUNIT_EXPECT_EQ(test, w.executable, x_ok);
+	KUNIT_EXPECT_FALSE(test, w.user);
+	KUNIT_EXPECT_EQ(test, w.phys, __pa_symbol(addr));
+}
+
+/* The last byte before a section-end symbol, without pointer arithmetic
+ * the compiler would call out of bounds. */
+static const void *last_byte(const char *end)
+{
+	return (const void *)((unsigned long)end - 1);
+}
+
+static void kernel_text_rx(struct kunit *test)
+{
+	expect_perms(test, _text, false, true);
+	expect_perms(test, (void *)start_kernel, false, true);
+	expect_perms(test, last_byte(_etext), false, true);
+}
+
+static void kernel_rodata_ro_nx(struct kunit *test)
+{
+	expect_perms(test, __start_rodata, false, false);
+	expect_perms(test, linux_banner, false, false);
+	expect_perms(test, last_byte(__end_rodata), false, false);
+}
+
+static void kernel_data_bss_rw_nx(struct kunit *test)
+{
+	expect_perms(test, &walk_data_init, true, false);
+	expect_perms(test, &walk_data_word, true, false);
+	expect_perms(test, boot_stack, true, false);
+	expect_perms(test, last_byte(__bss_stop), true, false);
+}
+
+static void kernel_mapped_with_4k_pages(struct kunit *test)
+{
+	struct pt_walk w;
+
+	walk((unsigned long)_text, &w);
+	KUNIT_EXPECT_EQ(test, w.level, PG_LEVEL_4K);
+	KUNIT_EXPECT_EQ(test, w.last, 4);
+}
+
+static void stack_guard_unmapped(struct kunit *test)
+{
+	struct pt_walk w;
+
+	walk((unsigned long)boot_stack_guard, &w);
+	KUNIT_EXPECT_FALSE(test, w.present);
+}
+
+static void direct_map_translates(struct kunit *test)
+{
+	phys_addr_t samples[] = { 0, 0x9f000, SZ_1M, __pa_symbol(_text), 2 * SZ_1M + 0x123,
+				  (max_pfn_mapped - 1) << PAGE_SHIFT };
+
+	for (size_t i = 0; i < ARRAY_SIZE(samples); i++) {
+		struct pt_walk w;
+
+		walk((unsigned long)__va(samples[i]), &w);
+		KUNIT_EXPECT_TRUE(test, w.present);
+		KUNIT_EXPECT_EQ(test, w.phys, samples[i]);
+		KUNIT_EXPECT_TRUE(test, w.writable);
+		KUNIT_EXPECT_FALSE(test, w.executable);
+	}
+}
+
+static void direct_map_uses_large_pages(struct kunit *test)
+{
+	struct pt_walk w;
+
+	if (max_pfn_mapped < (4 * SZ_1M >> PAGE_SHIFT))
+		kunit_skip(test, "less than 4 MiB of RAM");
+	walk((unsigned long)__va(2 * SZ_1M), &w);
+	KUNIT_EXPECT_GE(test, w.level, PG_LEVEL_2M);
+	KUNIT_EXPECT_GT(test, direct_pages_count[PG_LEVEL_2M] + direct_pages_count[PG_LEVEL_1G], 0);
+}
+
+static void identity_map_gone(struct kunit *test)
+{
+	struct pt_walk w;
+	char c;
+
+	walk(0, &w);
+	KUNIT_EXPECT_FALSE(test, w.present);
+	walk(__pa_symbol(_text), &w);
+	KUNIT_EXPECT_FALSE(test, w.present);
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&c, NULL, 1), -EFAULT);
+}
+
+static void text_write_faults(struct kunit *test)
+{
+	unsigned char before = *(volatile unsigned char *)_text, byte = 0xcc;
+
+	KUNIT_EXPECT_EQ(test, copy_to_kernel_nofault(_text, &byte, 1), -EFAULT);
+	KUNIT_EXPECT_EQ(test, copy_to_kernel_nofault((void *)linux_banner, &byte, 1), -EFAULT);
+	KUNIT_EXPECT_EQ(test, *(volatile unsigned char *)_text, before);
+	/* ... while a writable byte can be written the same way. */
+	KUNIT_EXPECT_EQ(test, copy_to_kernel_nofault(&walk_data_word, &byte, 1), 0);
+	KUNIT_EXPECT_EQ(test, walk_data_word & 0xff, 0xcc);
+}
+
+static void paging_mode_consistent(struct kunit *test)
+{
+	bool la57 = read_cr4() & X86_CR4_LA57;
+	struct pt_walk w;
+
+	KUNIT_EXPECT_EQ(test, la57, pgtable_l5_enabled());
+	KUNIT_EXPECT_EQ(test, pgdir_shift, la57 ? 48 : 39);
+	KUNIT_EXPECT_EQ(test, ptrs_per_p4d, la57 ? 512 : 1);
+	KUNIT_EXPECT_EQ(test, page_offset_base,
+			la57 ? __PAGE_OFFSET_BASE_L5 : __PAGE_OFFSET_BASE_L4);
+	/* Linux puts the direct map in the same top-level slot in both modes. */
+	KUNIT_EXPECT_EQ(test, pgd_index(page_offset_base), 273);
+	KUNIT_EXPECT_EQ(test, pgd_index(__START_KERNEL_map), 511);
+	KUNIT_EXPECT_EQ(test, read_cr3() & PTE_PFN_MASK, __pa(init_top_pgt));
+	walk((unsigned long)_text, &w);
+	KUNIT_EXPECT_EQ(test, w.levels, la57 ? 5 : 4);
+	if (!la57) {
+		KUNIT_EXPECT_TRUE(test, p4d_offset(init_top_pgt, 0) == (p4d_t *)init_top_pgt);
+		KUNIT_EXPECT_EQ(test, w.entry[1], 0);
+	} else {
+		KUNIT_EXPECT_NE(test, w.entry[1], 0);
+	}
+}
+
+static void canonical_addresses(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, __is_canonical_address(__START_KERNEL_map));
+	KUNIT_EXPECT_TRUE(test, __is_canonical_address(page_offset_base));
+	KUNIT_EXPECT_TRUE(test, __is_canonical_address(0x00007fffffffffffUL));
+	KUNIT_EXPECT_EQ(test, __is_canonical_address(0x0000800000000000UL), pgtable_l5_enabled());
+	KUNIT_EXPECT_FALSE(test, __is_canonical_address(0x8000000000000000UL));
+}
+
+static struct kunit_case pgtable_cases[] = {
+	KUNIT_CASE(kernel_text_rx),
+	KUNIT_CASE(kernel_rodata_ro_nx),
+	KUNIT_CASE(kernel_data_bss_rw_nx),
+	KUNIT_CASE(kernel_mapped_with_4k_pages),
+	KUNIT_CASE(stack_guard_unmapped),
+	KUNIT_CASE(direct_map_translates),
+	KUNIT_CASE(direct_map_uses_large_pages),
+	KUNIT_CASE(identity_map_gone),
+	KUNIT_CASE(text_write_faults),
+	KUNIT_CASE(paging_mode_consistent),
+	KUNIT_CASE(canonical_addresses),
+	{}
+};
+
+static struct kunit_suite pgtable_suite = {
+	.name = "mm.pgtable",
+	.test_cases = pgtable_cases,
+};
+kunit_test_suite(pgtable_suite);

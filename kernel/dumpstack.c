@@ -24,6 +24,7 @@
  */
 #include <asm/special_insns.h>
 #include <asm/page.h>
+#include <asm/segment.h>
 #include <asm/traps.h>
 #include <linux/kallsyms.h>
 #include <linux/panic.h>
@@ -31,7 +32,7 @@
 
 int oops_count;
 extern char boot_stack[], boot_stack_top[];
-extern char exception_stacks[], exception_stacks_end[];
+extern char exception_stacks[N_EXCEPTION_STACKS * EXCEPTION_STKSZ];
 
 /* Could a frame at addr (and its return address) be on a kernel stack? */
 static bool on_kernel_stack(unsigned long addr)
@@ -41,11 +42,11 @@ static bool on_kernel_stack(unsigned long addr)
 	if (addr >= lo && addr + 16 <= hi)
 		return true;
 	lo = (unsigned long)exception_stacks;
-	hi = (unsigned long)exception_stacks_end;
+	hi = lo + sizeof(exception_stacks);
 	return addr >= lo && addr + 16 <= hi;
 }
 
-void show_trace(unsigned long ip, unsigned long bp)
+void show_trace(unsigned long ip, unsigned long bp, unsigned long sp)
 {
 	int depth = 0;
 
@@ -53,6 +54,12 @@ void show_trace(unsigned long ip, unsigned long bp)
 	printk(KERN_DEFAULT " <TASK>\n");
 	if (ip)
 		printk(KERN_DEFAULT " %pS\n", (void *)ip);
+	/*
+	 * A call through a bad pointer leaves ip outside the kernel's text;
+	 * the caller is then named by the return address the call pushed.
+	 */
+	if (ip && !kallsyms_lookup(ip, NULL, NULL) && on_kernel_stack(sp))
+		printk(KERN_DEFAULT " %pS\n", (void *)*(unsigned long *)sp);
 	while (bp && on_kernel_stack(bp) && depth++ < 64) {
 		unsigned long *frame = (unsigned long *)bp;
 		unsigned long ret = frame[1];
@@ -95,7 +102,7 @@ void oops_begin(void)
 __noreturn void oops_end(struct pt_regs *regs, const char *why)
 {
 	show_regs(regs);
-	show_trace(regs->ip, regs->bp);
+	show_trace(regs->ip, regs->bp, regs->sp);
 	panic("%s", why);
 }
 
@@ -109,5 +116,5 @@ __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
 /* dump_stack(): the call trace of the caller, without an oops. */
 noinline void dump_stack(void)
 {
-	show_trace(0, (unsigned long)__builtin_frame_address(0));
+	show_trace(0, (unsigned long)__builtin_frame_address(0), 0);
 }

@@ -60,7 +60,7 @@ __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err);
 void oops_begin(void);
 __noreturn void oops_end(struct pt_regs *regs, const char *why);
 void show_regs(struct pt_regs *regs);
-void show_trace(unsigned long ip, unsigned long bp);
+void show_trace(unsigned long ip, unsigned long bp, unsigned long sp);
 extern int oops_count;
 
 /*

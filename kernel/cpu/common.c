@@ -30,7 +30,6 @@ static u64 gdt_page[GDT_ENTRIES] __aligned(PAGE_SIZE) = {
 
 static struct x86_hw_tss cpu_tss_rw __aligned(64);
 char exception_stacks[N_EXCEPTION_STACKS * EXCEPTION_STKSZ] __aligned(PAGE_SIZE);
-char exception_stacks_end[0];
 
 static void get_cpu_vendor_and_model(struct cpuinfo_x86 *c)
 {

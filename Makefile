@@ -119,7 +119,7 @@ $(BUILD)/host-tests/%: tests/host/%.c $(HOST_COMMON) $$(HOST_SRCS_$$*) $(DEPS_ST
 	@$(CC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_SRCS_$*) $(HOST_LIBS)
 
 test-host: $(HOST_TESTS)
-	@$(PYTHON) scripts/run_tests.py --host-tests $(BUILD)/host-tests --only '^host'
+	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --only '^(host|selftest)'
 
 test: $(KERNEL) $(HOST_TESTS)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb

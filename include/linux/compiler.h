@@ -3,7 +3,9 @@
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H
 
+#ifndef __always_inline		/* glibc defines it too (host tests) */
 #define __always_inline inline __attribute__((__always_inline__))
+#endif
 #define noinline __attribute__((__noinline__))
 #define __noreturn __attribute__((__noreturn__))
 #define __packed __attribute__((__packed__))

@@ -26,4 +26,11 @@ typedef u64 phys_addr_t;
 typedef u64 resource_size_t;
 typedef unsigned int gfp_t;
 
+#ifndef ULLONG_MAX
+#define ULLONG_MAX (~0ULL)
+#endif
+#ifndef ULONG_MAX
+#define ULONG_MAX (~0UL)
+#endif
+
 #endif /* _LINUX_TYPES_H */

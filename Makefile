@@ -54,6 +54,7 @@ HOST_SRCS_test_cmdline := lib/cmdline.c kernel/params.c
 HOST_SRCS_test_multiboot2 := kernel/multiboot2.c
 HOST_SRCS_test_e820 := kernel/e820.c
 HOST_SRCS_test_pgtable := mm/pgtable.c
+HOST_SRCS_test_memblock := mm/memblock.c
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 

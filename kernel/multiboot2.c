@@ -23,17 +23,21 @@ struct mb2_tag {
 	u32 size;
 };
 
+/* Packed: a loader's entry_size need not keep the entries 8-aligned. */
 struct mb2_mmap_entry {
 	u64 addr, len;
 	u32 type, zero;
-};
+} __packed;
 
 static void parse_mmap(const u8 *tag, u32 size, struct boot_params *bp)
 {
-	u32 entry_size = *(const u32 *)(tag + 8);
 	const u8 *p = tag + 16, *end = tag + size;
+	u32 entry_size;
 
-	if (entry_size < sizeof(struct mb2_mmap_entry) || size < 16)
+	if (size < 16)		/* before reading entry_size, which it may lack */
+		return;
+	entry_size = *(const u32 *)(tag + 8);
+	if (entry_size < sizeof(struct mb2_mmap_entry))
 		return;
 	bp->has_mmap = true;
 	for (; p + entry_size <= end; p += entry_size) {
@@ -51,6 +55,17 @@ static void parse_mmap(const u8 *tag, u32 size, struct boot_params *bp)
 	}
 }
 
+/* Copy a string payload; the tag may lack its NUL, so bound it by the tag. */
+static bool copy_string(char *dst, size_t dst_size, const u8 *tag, u32 size)
+{
+	size_t len = strnlen((const char *)tag + 8, size - 8);
+	size_t n = min(len, dst_size - 1);
+
+	memcpy(dst, tag + 8, n);
+	dst[n] = '\0';
+	return n < len;
+}
+
 static void parse_module(const u8 *tag, u32 size, struct boot_params *bp)
 {
 	struct boot_module *m;
@@ -66,19 +81,8 @@ static void parse_module(const u8 *tag, u32 size, struct boot_params *bp)
 	m->end = *(const u32 *)(tag + 12);
 	if (m->end < m->start)
 		m->end = m->start;
-	strscpy(m->string, (const char *)tag + 16,
-		min((size_t)(size - 16 + 1), sizeof(m->string)));
-}
-
-/* Copy a string payload; the tag may lack its NUL, so bound it by the tag. */
-static bool copy_string(char *dst, size_t dst_size, const u8 *tag, u32 size)
-{
-	size_t len = strnlen((const char *)tag + 8, size - 8);
-	size_t n = min(len, dst_size - 1);
-
-	memcpy(dst, tag + 8, n);
-	dst[n] = '\0';
-	return n < len;
+	/* The string starts 8 bytes into the payload and ends with the tag. */
+	copy_string(m->string, sizeof(m->string), tag + 8, size - 8);
 }
 
 static void parse_tag(const u8 *tag, u32 type, u32 size, struct boot_params *bp)

@@ -139,7 +139,8 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 {
 	unsigned long long v;
 	bool neg = *s == '-';
-	int err = kstrtoull(s + neg, base, &v);
+	/* One sign only: kstrtoull() takes a '+', but "-+1" is not a number. */
+	int err = neg && s[1] == '+' ? -EINVAL : kstrtoull(s + neg, base, &v);
 
 	if (err)
 		return err;
@@ -170,7 +171,7 @@ int get_option(char **str, int *pint)
 		if (parse_digits(p, base, &v, &end))
 			return 0;
 	}
-	*pint = neg ? -(int)v : (int)v;
+	*pint = (int)(neg ? -v : v);	/* negate unsigned: "-2147483648" is no overflow */
 	*str = (char *)end;
 	if (**str == ',') {
 		(*str)++;

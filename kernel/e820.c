@@ -115,8 +115,12 @@ int e820__update_table(struct e820_table *table, u64 max_phys,
 		new_type = current_type(in, active, n);
 		if (new_type == type)
 			continue;
-		if (type && addr > start && out < E820_MAX_ENTRIES)
-			table->entries[out++] = (struct e820_entry){ start, addr - start, type };
+		if (type && addr > start) {
+			if (out < E820_MAX_ENTRIES)
+				table->entries[out++] = (struct e820_entry){ start, addr - start, type };
+			else
+				st->overflowed++;
+		}
 		start = addr;
 		type = new_type;
 	}
@@ -203,6 +207,9 @@ void e820__memory_setup(void)
 	if (st.overlaps)
 		pr_warn("e820: %u overlapping entries resolved (reserved wins over usable)\n",
 			st.overlaps);
+	if (st.overflowed)
+		pr_warn("e820: %u ranges past the table's %d entries lost\n", st.overflowed,
+			E820_MAX_ENTRIES);
 	if (st.clipped || st.dropped_high)
 		pr_warn("e820: %u entries clipped, %u dropped above the %llu TiB physical limit\n",
 			st.clipped, st.dropped_high,

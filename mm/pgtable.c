@@ -24,12 +24,13 @@ pte_t *lookup_address_in_pgd(pgd_t *pgd, unsigned long addr, unsigned int *level
 
 	*level = PG_LEVEL_256T;
 	pgd = pgd_offset_pgd(pgd, addr);
-	if (pgd_none(*pgd))
+	/* Not just none: a non-present entry's address must not be followed. */
+	if (!pgd_present(*pgd))
 		return NULL;
 
 	*level = PG_LEVEL_512G;
 	p4d = p4d_offset(pgd, addr);
-	if (p4d_none(*p4d))
+	if (!p4d_present(*p4d))
 		return NULL;
 
 	*level = PG_LEVEL_1G;

@@ -36,6 +36,7 @@ extern struct e820_table *e820_table;
 /* Pure: sort, merge and resolve overlaps; clip at max_phys. See kernel/e820.c. */
 struct e820_sanitize_stats {
 	unsigned int dropped_empty, clipped, dropped_high, overlaps, merged;
+	unsigned int overflowed;	/* output ranges beyond E820_MAX_ENTRIES, lost */
 };
 int e820__update_table(struct e820_table *table, u64 max_phys,
 		       struct e820_sanitize_stats *st);

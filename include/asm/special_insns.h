@@ -5,6 +5,7 @@
 
 #include <linux/types.h>
 
+#include <asm/irqflags.h>
 #include <asm/processor-flags.h>
 
 #define __read_cr(n)                                                        \
@@ -38,16 +39,6 @@ static inline void write_cr4(unsigned long v)
 static inline void native_halt(void)
 {
 	__asm__ __volatile__("hlt" : : : "memory");
-}
-
-static inline void local_irq_disable(void)
-{
-	__asm__ __volatile__("cli" : : : "memory");
-}
-
-static inline void local_irq_enable(void)
-{
-	__asm__ __volatile__("sti" : : : "memory");
 }
 
 static inline void __flush_tlb_one_kernel(unsigned long addr)

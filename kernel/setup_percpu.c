@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU areas (Linux: arch/x86/kernel/setup_percpu.c, mm/percpu.c).
+ *
+ * The linker gathers every DEFINE_PER_CPU variable between
+ * __per_cpu_start and __per_cpu_end. setup_per_cpu_areas() copies that
+ * template once per possible CPU, from memblock, records each copy's
+ * distance from the template in __per_cpu_offset[cpu] (and in the copy's
+ * own this_cpu_off), and points the boot CPU's GS base at its copy.
+ * From then on this_cpu_read(x) on CPU n reads n's copy of x. Secondary
+ * CPUs load their GS base when they come up (SMP issue).
+ *
+ * Linux's percpu allocator also serves alloc_percpu() from "chunks";
+ * here the static section is all there is (dynamic per-CPU memory comes
+ * when something needs it). Possible CPUs: 1 until ACPI's MADT is read
+ * (SMP issue); the boot option possible_cpus=N overrides it, as in Linux.
+ */
+#include <asm/msr-index.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <linux/cmdline.h>
+#include <linux/err.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/panic.h>
+#include <linux/percpu-defs.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+
+unsigned long __per_cpu_offset[NR_CPUS];
+unsigned int nr_cpu_ids = 1;
+
+DEFINE_PER_CPU(unsigned long, this_cpu_off);
+DEFINE_PER_CPU(int, cpu_number);
+DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
+
+static int possible_cpus_setup(char *val)
+{
+	int n;
+
+	if (!val || kstrtoint(val, 0, &n) || n < 1)
+		return -EINVAL;
+	if (n > NR_CPUS) {
+		pr_warn("possible_cpus=%d is above NR_CPUS; using %d\n", n, NR_CPUS);
+		n = NR_CPUS;
+	}
+	nr_cpu_ids = n;
+	return 0;
+}
+early_param("possible_cpus", possible_cpus_setup);
+
+void setup_per_cpu_areas(void)
+{
+	size_t size = __per_cpu_end - __per_cpu_start;
+	size_t unit = ALIGN(size, PAGE_SIZE);
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		char *area = memblock_alloc(unit, PAGE_SIZE);
+
+		if (!area)
+			panic("percpu: cannot allocate %zu bytes for CPU %u", unit, cpu);
+		memcpy(area, __per_cpu_start, size);
+		__per_cpu_offset[cpu] = (unsigned long)area - (unsigned long)__per_cpu_start;
+		per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
+		per_cpu(cpu_number, cpu) = cpu;
+	}
+	/* The boot CPU switches from the template to its own copy. */
+	wrmsr(MSR_GS_BASE, __per_cpu_offset[0]);
+	pr_info("percpu: %u possible CPUs, %zu bytes static per-CPU data, %zu KiB per CPU\n",
+		nr_cpu_ids, size, unit >> 10);
+}

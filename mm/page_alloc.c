@@ -1,0 +1,632 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The buddy page allocator with per-CPU page lists (Linux: mm/page_alloc.c).
+ *
+ * Each zone keeps free blocks of 2^order pages in free_area[order], one
+ * list per migratetype. Freeing merges a block with its "buddy" (the
+ * block whose pfn differs only in bit `order`) for as long as the buddy
+ * is free too (__free_one_page); allocating takes the smallest block that
+ * fits and splits off the unused halves (__rmqueue_smallest, expand).
+ * Small orders go through this CPU's per_cpu_pages lists first: pages move
+ * between them and the buddy lists a batch at a time (rmqueue_bulk,
+ * free_pcppages_bulk), so most allocations touch no shared lock.
+ * Watermarks keep a reserve: a normal allocation must leave the zone
+ * above its low mark; GFP_ATOMIC and __GFP_HIGH may dig below min.
+ *
+ * Left out from Linux: NUMA and zonelists (one node; zone fallback is
+ * NORMAL -> DMA32 -> DMA), reclaim and compaction (an allocation that
+ * fails, fails), CMA, highatomic reserves, page isolation, shuffling,
+ * compound pages. Migratetype fallback takes the largest block of
+ * another type and claims whole pageblocks for the requested type, as
+ * Linux's steal does, without its finer heuristics.
+ *
+ * Locking: the zone lock guards the buddy lists; a CPU's pcp lists are
+ * touched only by that CPU with interrupts off (Linux uses a pcp
+ * spinlock, needed for its remote draining). Pure C apart from the
+ * per-CPU and irq helpers: the host tests build this file.
+ */
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/percpu-defs.h>
+
+struct pglist_data contig_page_data;
+struct page *mem_map;
+unsigned long max_mapnr;
+unsigned long arch_pfn_offset;
+unsigned long totalram_pages_count;
+unsigned long nr_bad_pages;
+
+const char *const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Movable", "Reclaimable",
+};
+
+/* Where to look when a migratetype's own lists are empty (Linux: fallbacks[]). */
+static const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
+	[MIGRATE_UNMOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
+	[MIGRATE_MOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
+	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE },
+};
+
+/* ---- pageblock migratetypes ------------------------------------------------ */
+
+static unsigned long pageblock_index(const struct zone *zone, unsigned long pfn)
+{
+	return (pfn >> pageblock_order) - (zone->zone_start_pfn >> pageblock_order);
+}
+
+static int get_pageblock_migratetype(const struct zone *zone, unsigned long pfn)
+{
+	return zone->pageblock_flags[pageblock_index(zone, pfn)];
+}
+
+/* Give every pageblock of a block of 2^order pages at pfn the type mt. */
+static void set_block_migratetype(struct zone *zone, unsigned long pfn,
+				  unsigned int order, int mt)
+{
+	unsigned long end = pfn + (1UL << order);
+
+	for (pfn = ALIGN_DOWN(pfn, pageblock_nr_pages); pfn < end; pfn += pageblock_nr_pages)
+		if (zone_spans_pfn(zone, pfn))
+			zone->pageblock_flags[pageblock_index(zone, pfn)] = mt;
+}
+
+/* ---- bad pages ---------------------------------------------------------------- */
+
+void dump_page(const struct page *page, const char *reason)
+{
+	pr_warn("page: refcount:%d mapcount:%d mapping:%016lx index:%#lx pfn:%#lx\n",
+		page_ref_count(page), page_mapcount(page), (unsigned long)page->mapping,
+		page->index, page_to_pfn(page));
+	pr_warn("flags: %#lx(%s%s%s%s)\n", page->flags,
+		PageBuddy(page) ? "buddy|" : "", PageReserved(page) ? "reserved|" : "",
+		PageSlab(page) ? "slab|" : "", "zone");
+	if (reason)
+		pr_warn("page dumped because: %s\n", reason);
+}
+
+/*
+ * Linux: bad_page(). The page is left out of circulation (leaked) rather
+ * than put on a free list in an unknown state; the report says why.
+ */
+static void bad_page(struct page *page, const char *reason)
+{
+	if (++nr_bad_pages > 100) {
+		if (nr_bad_pages == 101)
+			pr_alert("BUG: Bad page state: suppressing further reports\n");
+		return;
+	}
+	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n", page_to_pfn(page));
+	dump_page(page, reason);
+	dump_stack();
+}
+
+/* The allocation-order debug field (see linux/page-flags.h). */
+static unsigned int page_alloc_order(const struct page *page)
+{
+	return (page->flags >> ALLOC_ORDER_PGSHIFT) & ALLOC_ORDER_MASK;
+}
+
+static void set_page_alloc_order(struct page *page, unsigned int order_plus_one)
+{
+	page->flags &= ~(ALLOC_ORDER_MASK << ALLOC_ORDER_PGSHIFT);
+	page->flags |= (unsigned long)order_plus_one << ALLOC_ORDER_PGSHIFT;
+}
+
+/* ---- the buddy free lists ------------------------------------------------------ */
+
+static void account_freepages(struct zone *zone, long nr_pages)
+{
+	zone->vm_stat[NR_FREE_PAGES] += nr_pages;
+}
+
+static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order, int mt)
+{
+	set_buddy_order(page, order);
+	list_add(&page->buddy_list, &zone->free_area[order].free_list[mt]);
+	zone->free_area[order].nr_free++;
+	account_freepages(zone, 1L << order);
+}
+
+static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	list_del(&page->buddy_list);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+	account_freepages(zone, -(1L << order));
+}
+
+static unsigned long __find_buddy_pfn(unsigned long page_pfn, unsigned int order)
+{
+	return page_pfn ^ (1UL << order);
+}
+
+/* Is buddy a free block of the same order in the same zone, so we may merge? */
+static bool page_is_buddy(const struct page *page, const struct page *buddy,
+			  unsigned int order)
+{
+	return PageBuddy(buddy) && buddy_order(buddy) == order &&
+	       page_zonenum(page) == page_zonenum(buddy);
+}
+
+/* Free a block, merging it with free buddies as far up as possible. */
+static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+			    unsigned int order, int migratetype)
+{
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = __find_buddy_pfn(pfn, order);
+		unsigned long combined_pfn;
+		struct page *buddy;
+
+		if (!pfn_valid(buddy_pfn))
+			break;
+		buddy = page + ((long)buddy_pfn - (long)pfn);
+		if (!page_is_buddy(page, buddy, order))
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		combined_pfn = buddy_pfn & pfn;
+		page += (long)combined_pfn - (long)pfn;
+		pfn = combined_pfn;
+		order++;
+	}
+	/* A block of whole pageblocks takes the freed page's type. */
+	if (order >= pageblock_order)
+		set_block_migratetype(zone, pfn, order, migratetype);
+	add_to_free_list(page, zone, order, migratetype);
+}
+
+/* Split a block of order high down to order low, freeing the upper halves. */
+static void expand(struct zone *zone, struct page *page, unsigned int low,
+		   unsigned int high)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		struct page *half;
+
+		high--;
+		size >>= 1;
+		half = page + size;
+		add_to_free_list(half, zone, high,
+				 get_pageblock_migratetype(zone, page_to_pfn(half)));
+	}
+}
+
+static struct page *get_page_from_free_area(struct free_area *area, int mt)
+{
+	if (list_empty(&area->free_list[mt]))
+		return NULL;
+	return list_first_entry(&area->free_list[mt], struct page, buddy_list);
+}
+
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt)
+{
+	for (unsigned int current_order = order; current_order < NR_PAGE_ORDERS; current_order++) {
+		struct page *page = get_page_from_free_area(&zone->free_area[current_order], mt);
+
+		if (!page)
+			continue;
+		del_page_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order);
+		return page;
+	}
+	return NULL;
+}
+
+/*
+ * Nothing of our type: take the largest block of a fallback type, so the
+ * types mix as little as possible; a block of whole pageblocks becomes
+ * ours (Linux: __rmqueue_fallback, steal_suitable_fallback).
+ */
+static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, int start_mt)
+{
+	for (int current_order = MAX_PAGE_ORDER; current_order >= (int)order; current_order--) {
+		for (int i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
+			int mt = fallbacks[start_mt][i];
+			struct page *page = get_page_from_free_area(&zone->free_area[current_order], mt);
+
+			if (!page)
+				continue;
+			del_page_from_free_list(page, zone, current_order);
+			if (current_order >= pageblock_order)
+				set_block_migratetype(zone, page_to_pfn(page), current_order, start_mt);
+			expand(zone, page, order, current_order);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+static struct page *__rmqueue(struct zone *zone, unsigned int order, int mt)
+{
+	struct page *page = __rmqueue_smallest(zone, order, mt);
+
+	return page ? page : __rmqueue_fallback(zone, order, mt);
+}
+
+/* ---- per-CPU page lists ----------------------------------------------------- */
+
+static int order_to_pindex(int mt, unsigned int order)
+{
+	return MIGRATE_PCPTYPES * order + mt;
+}
+
+static unsigned int pindex_to_order(int pindex)
+{
+	return pindex / MIGRATE_PCPTYPES;
+}
+
+/* Move up to count blocks from the buddy onto a pcp list; returns how many. */
+static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
+			struct list_head *list, int mt)
+{
+	unsigned long flags;
+	int i;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue(zone, order, mt);
+
+		if (!page)
+			break;
+		list_add_tail(&page->pcp_list, list);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return i;
+}
+
+/*
+ * Give count pages from the pcp lists back to the buddy, starting with
+ * list pindex and going round the others, coldest pages (the tails)
+ * first (Linux: free_pcppages_bulk).
+ */
+static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+			       int pindex)
+{
+	unsigned long flags;
+	int empty_lists = 0;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	while (count > 0 && pcp->count > 0 && empty_lists < NR_PCP_LISTS) {
+		struct list_head *list = &pcp->lists[pindex];
+		unsigned int order = pindex_to_order(pindex);
+		struct page *page;
+		unsigned long pfn;
+
+		if (list_empty(list)) {
+			pindex = (pindex + 1) % NR_PCP_LISTS;
+			empty_lists++;
+			continue;
+		}
+		empty_lists = 0;
+		page = list_last_entry(list, struct page, pcp_list);
+		list_del(&page->pcp_list);
+		count -= 1 << order;
+		pcp->count -= 1 << order;
+		pfn = page_to_pfn(page);
+		__free_one_page(page, pfn, zone, order, get_pageblock_migratetype(zone, pfn));
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int mt)
+{
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	list = &pcp->lists[order_to_pindex(mt, order)];
+	if (list_empty(list)) {
+		/* Refill a batch; fewer blocks for bigger orders (Linux: nr_pcp_alloc). */
+		int batch = max(pcp->batch >> order, 2);
+
+		pcp->count += rmqueue_bulk(zone, order, batch, list, mt) << order;
+	}
+	if (!list_empty(list)) {
+		page = list_first_entry(list, struct page, pcp_list);
+		list_del(&page->pcp_list);
+		pcp->count -= 1 << order;
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+static void free_unref_page_commit(struct zone *zone, struct page *page, unsigned int order,
+				   int mt)
+{
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	int pindex = order_to_pindex(mt, order);
+
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	list_add(&page->pcp_list, &pcp->lists[pindex]);
+	pcp->count += 1 << order;
+	if (pcp->count >= pcp->high)
+		free_pcppages_bulk(zone, pcp->batch, pcp, pindex);
+	local_irq_restore(flags);
+}
+
+void drain_zone_pages_cpu(struct zone *zone, int cpu);
+void drain_zone_pages_cpu(struct zone *zone, int cpu)
+{
+	struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+	if (pcp->count)
+		free_pcppages_bulk(zone, pcp->count, pcp, 0);
+}
+
+/* Empty this CPU's pcp lists of one zone (or of all zones if zone is NULL). */
+void drain_local_pages(struct zone *zone)
+{
+	struct zone *z;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	for_each_populated_zone(z)
+		if (!zone || z == zone)
+			free_pcppages_bulk(z, this_cpu_ptr(z->per_cpu_pageset)->count,
+					   this_cpu_ptr(z->per_cpu_pageset), 0);
+	local_irq_restore(flags);
+}
+
+/*
+ * Empty every CPU's pcp lists. Linux asks each CPU to drain its own
+ * (work items on every CPU); until the SMP issue brings IPIs, only the
+ * boot CPU runs, so draining the other copies directly is safe.
+ */
+void drain_all_pages(struct zone *zone)
+{
+	struct zone *z;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		for_each_populated_zone(z)
+			if (!zone || z == zone)
+				drain_zone_pages_cpu(z, cpu);
+}
+
+/* ---- watermarks ------------------------------------------------------------------ */
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags)
+{
+	long min = mark;
+	long free_pages = zone_page_state(z, NR_FREE_PAGES) - ((1L << order) - 1);
+
+	if (alloc_flags & ALLOC_MIN_RESERVE) {
+		min -= min / 2;
+		if (alloc_flags & ALLOC_NON_BLOCK)
+			min -= min / 4;
+	}
+	if (free_pages <= min)
+		return false;
+	if (!order)
+		return true;
+	/* Enough pages, but is there a block big enough? */
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
+		struct free_area *area = &z->free_area[o];
+
+		if (!area->nr_free)
+			continue;
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!list_empty(&area->free_list[mt]))
+				return true;
+	}
+	return false;
+}
+
+/* ---- allocation ------------------------------------------------------------------- */
+
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	if (page->flags & PAGE_FLAGS_CHECK_AT_PREP)
+		bad_page(page, "PAGE_FLAGS_CHECK_AT_PREP flag(s) set");
+	set_page_refcounted(page);
+	set_page_alloc_order(page, order + 1);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+}
+
+static struct page *rmqueue(struct zone *zone, unsigned int order, int mt)
+{
+	struct page *page;
+	unsigned long flags;
+
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		return rmqueue_pcplist(zone, order, mt);
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue(zone, order, mt);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/* Try each allowed zone, highest first, against the watermark alloc_flags names. */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags)
+{
+	int highest = gfp_zone(gfp), mt = gfp_migratetype(gfp);
+
+	for (int zi = highest; zi >= 0; zi--) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[zi];
+		struct page *page;
+
+		if (!zone_managed_pages(zone))
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order,
+				       wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK),
+				       highest, alloc_flags))
+			continue;
+		page = rmqueue(zone, order, mt);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/* Linux: gfp_to_alloc_flags() for the slow path. */
+static unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		alloc_flags |= ALLOC_MIN_RESERVE;
+	if (!(gfp & __GFP_DIRECT_RECLAIM))
+		alloc_flags |= ALLOC_NON_BLOCK;
+	return alloc_flags;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+	unsigned int alloc_flags;
+
+	if (order > MAX_PAGE_ORDER) {
+		if (!(gfp & __GFP_NOWARN))
+			WARN_ON_ONCE(order > MAX_PAGE_ORDER);
+		return NULL;
+	}
+	/* Fast path: stay above the low watermark. */
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW);
+	if (page)
+		return page;
+	/* Slow path: no reclaim here; dig to min (less for atomic/high), drain pcps, retry. */
+	alloc_flags = gfp_to_alloc_flags(gfp);
+	page = get_page_from_freelist(gfp, order, alloc_flags);
+	if (!page) {
+		drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order, alloc_flags);
+	}
+	if (!page && !(gfp & __GFP_NOWARN))
+		pr_warn("swapper/0: page allocation failure: order:%u, mode:%#x\n", order, gfp);
+	return page;
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/* ---- freeing ------------------------------------------------------------------------ */
+
+/* Checks before a block goes back; false means "bad, leave it" (Linux: free_pages_prepare). */
+static bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	if (page->flags & PAGE_FLAGS_CHECK_AT_FREE) {
+		bad_page(page, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
+		return false;
+	}
+	if (page_mapcount(page)) {
+		bad_page(page, "nonzero mapcount");
+		return false;
+	}
+	if (page->mapping) {
+		bad_page(page, "non-NULL mapping");
+		return false;
+	}
+	set_page_alloc_order(page, 0);
+	page->private = 0;
+	return true;
+}
+
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order, int mt)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	__free_one_page(page, pfn, zone, order, mt);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+static void free_unref_page(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct zone *zone = page_zone(page);
+	int mt;
+
+	if (!free_pages_prepare(page, order))
+		return;
+	mt = get_pageblock_migratetype(zone, pfn);
+	if (order > PAGE_ALLOC_COSTLY_ORDER)
+		free_one_page(zone, page, pfn, order, mt);
+	else
+		free_unref_page_commit(zone, page, order, mt);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned int alloc_order;
+
+	if (!page || !pfn_valid(page_to_pfn(page))) {
+		pr_err("__free_pages: not a page of this machine: %p\n", (void *)page);
+		return;
+	}
+	if (page_ref_count(page) <= 0) {
+		bad_page(page, "freeing a page that is already free (refcount 0)");
+		return;
+	}
+	alloc_order = page_alloc_order(page);
+	if (order > MAX_PAGE_ORDER || alloc_order != order + 1) {
+		static char why[80];
+
+		if (!alloc_order)
+			snprintf(why, sizeof(why), "freed with order %u: not the head of an allocation",
+				 order);
+		else
+			snprintf(why, sizeof(why), "freed with order %u, allocated with order %u",
+				 order, alloc_order - 1);
+		bad_page(page, why);
+		return;
+	}
+	if (put_page_testzero(page))
+		free_unref_page(page, order);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page((void *)addr), order);
+}
+
+/* Pages coming from memblock at boot: straight into the buddy (Linux: __free_pages_core). */
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	unsigned long nr = 1UL << order, pfn = page_to_pfn(page);
+	struct zone *zone = page_zone(page);
+
+	for (unsigned long i = 0; i < nr; i++) {
+		__ClearPageReserved(page + i);
+		set_page_count(page + i, 0);
+	}
+	zone->managed_pages += nr;
+	totalram_pages_count += nr;
+	free_one_page(zone, page, pfn, order, get_pageblock_migratetype(zone, pfn));
+}
+
+unsigned long nr_free_pages(void)
+{
+	struct zone *zone;
+	unsigned long sum = 0;
+
+	for_each_populated_zone(zone)
+		sum += zone_page_state(zone, NR_FREE_PAGES);
+	return sum;
+}

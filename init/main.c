@@ -14,6 +14,8 @@
 #include <kunit/test.h>
 #include <linux/init.h>
 #include <linux/lkdtm.h>
+#include <linux/mm.h>
+#include <linux/percpu-defs.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
 
@@ -32,6 +34,8 @@ static __noreturn void kernel_halt(void)
 
 static __noreturn void kernel_init(void)
 {
+	if (buddyinfo_requested())
+		show_buddyinfo();
 	lkdtm_run_boot_crashtype();
 
 	if (kunit_requested()) {
@@ -49,7 +53,10 @@ void start_kernel(void)
 {
 	pr_notice("%s", linux_banner);
 	setup_arch();
+	setup_per_cpu_areas();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
+	mm_core_init();
+	mem_init_print_info();
 	kernel_init();
 }

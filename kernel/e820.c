@@ -170,6 +170,7 @@ u64 e820__total_ram(const struct e820_table *table)
 #ifdef __KERNEL__
 #include <asm/bootparam.h>
 #include <asm/pgtable_types.h>
+#include <linux/memblock.h>
 #include <linux/printk.h>
 
 static struct e820_table e820_table_init;
@@ -216,5 +217,17 @@ void e820__memory_setup(void)
 			(unsigned long long)(max_physmem() >> 40));
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
+}
+
+/* Tell memblock about the RAM, whole pages only (Linux: e820__memblock_setup). */
+void e820__memblock_setup(void)
+{
+	for (u32 i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+		u64 start = ALIGN(e->addr, 4096), end = ALIGN_DOWN(e->addr + e->size, 4096);
+
+		if (e->type == E820_TYPE_RAM && end > start)
+			memblock_add(start, end - start);
+	}
 }
 #endif

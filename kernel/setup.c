@@ -14,11 +14,17 @@
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
 #include <linux/init.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/string.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/timekeeping.h>
 
 unsigned long max_pfn;
+extern char _text[], _end[];
 
 static void print_boot_info(void)
 {
@@ -52,6 +58,63 @@ static void print_cpu_info(void)
 		pr_info("x86/mm: CPU supports 5-level paging; disabled by no5lvl\n");
 }
 
+/*
+ * The BIOS's own memory below 1 MiB: from the extended BIOS data area
+ * (or 640K) up (Linux: reserve_bios_regions() in arch/x86/kernel/ebda.c).
+ */
+#define BIOS_RAM_SIZE_KB_PTR 0x413
+#define EBDA_ADDR_POINTER 0x40e
+#define BIOS_START_MIN 0x20000U
+#define BIOS_START_MAX 0x9f000U
+
+static void reserve_bios_regions(void)
+{
+	unsigned int ebda_start = *(u16 *)__va(EBDA_ADDR_POINTER) << 4;
+	unsigned int bios_start = *(u16 *)__va(BIOS_RAM_SIZE_KB_PTR) << 10;
+
+	if (bios_start < BIOS_START_MIN || bios_start > BIOS_START_MAX)
+		bios_start = BIOS_START_MAX;
+	if (ebda_start >= BIOS_START_MIN && ebda_start < bios_start)
+		bios_start = ebda_start;
+	bios_start = ALIGN_DOWN(bios_start, PAGE_SIZE);
+	memblock_reserve(bios_start, SZ_1M - bios_start);
+}
+
+/* What memblock must never hand out (Linux: early_reserve_memory()). */
+static void early_reserve_memory(void)
+{
+	const struct boot_params *bp = &boot_params;
+
+	/* Page 0: never used, so a physical address of 0 can mean "none". */
+	memblock_reserve(0, PAGE_SIZE);
+	memblock_reserve(__pa_symbol(_text), __pa_symbol(_end) - __pa_symbol(_text));
+	memblock_reserve(bp->mbi_start, bp->mbi_end - bp->mbi_start);
+	for (u32 i = 0; i < bp->nr_modules; i++)
+		memblock_reserve(bp->modules[i].start, bp->modules[i].end - bp->modules[i].start);
+	reserve_bios_regions();
+}
+
+/* Zone limits for x86-64 (Linux: zone_sizes_init() in arch/x86/mm/init.c). */
+void zone_sizes_init(void)
+{
+	unsigned long max_zone_pfns[MAX_NR_ZONES] = {
+		[ZONE_DMA] = min(SZ_16M >> PAGE_SHIFT, max_pfn),
+		[ZONE_DMA32] = min(SZ_4G >> PAGE_SHIFT, max_pfn),
+		[ZONE_NORMAL] = max_pfn,
+	};
+
+	free_area_init(max_zone_pfns);
+}
+
+static int memblock_debug_setup(char *val)
+{
+	if (!val || strcmp(val, "debug"))
+		return -EINVAL;
+	memblock_debug = true;
+	return 0;
+}
+early_param("memblock", memblock_debug_setup);
+
 void setup_arch(void)
 {
 	pr_info("Command line: %s\n", boot_command_line);
@@ -68,6 +131,16 @@ void setup_arch(void)
 	pr_info("last_pfn = %#lx max_arch_pfn = %#llx\n", max_pfn,
 		1ULL << ((pgtable_l5_enabled() ? 52 : 46) - PAGE_SHIFT));
 
+	/* memblock: RAM from e820, then what is already in use. */
+	e820__memblock_setup();
+	early_reserve_memory();
+	/* Until our page tables exist, only the first GiB is mapped (boot/head_64.S). */
+	memblock_set_current_limit(SZ_1G);
+
 	tsc_early_init();
 	init_mem_mapping();
+	memblock_set_current_limit(PFN_PHYS(max_pfn_mapped));
+	memblock_dump_all();
+
+	zone_sizes_init();
 }

@@ -30,6 +30,8 @@
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/string.h>
@@ -48,9 +50,10 @@ pteval_t __supported_pte_mask = ~(pteval_t)0;
 unsigned long direct_pages_count[PG_LEVEL_NUM];
 
 static char pgt_buf[PGT_BUF_PAGES * PAGE_SIZE] __aligned(PAGE_SIZE);
-static unsigned int pgt_buf_next;
+static unsigned int pgt_buf_next, pgt_memblock_pages;
 
-extern char _text[], _etext[], __start_rodata[], __end_rodata[], _sdata[], _end[];
+extern char _text[], _stext[], _etext[], __start_rodata[], __end_rodata[], _sdata[], _edata[],
+	_end[], __bss_start[], __bss_stop[];
 extern char boot_stack_guard[];
 
 void setup_paging_mode(void)
@@ -66,15 +69,25 @@ void setup_paging_mode(void)
 	}
 }
 
+/*
+ * A page for a page table: from pgt_buf while it lasts, then from
+ * memblock below 1 GiB, which the early tables map (Linux: alloc_low_pages).
+ */
 static void *alloc_low_page(void)
 {
+	phys_addr_t pa;
 	void *p;
 
-	if (pgt_buf_next == PGT_BUF_PAGES)
-		panic("pgt_buf: out of early page-table pages (%d); too much RAM to map",
-		      PGT_BUF_PAGES);
+	if (pgt_buf_next < PGT_BUF_PAGES) {
+		pa = __pa_symbol(pgt_buf + pgt_buf_next++ * PAGE_SIZE);
+	} else {
+		pa = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0, SZ_1G);
+		if (!pa)
+			panic("init_mem_mapping: out of memory for page tables");
+		pgt_memblock_pages++;
+	}
 	/* Reach the page through the direct map, like every page table. */
-	p = __va(__pa_symbol(pgt_buf + pgt_buf_next++ * PAGE_SIZE));
+	p = __va(pa);
 	memset(p, 0, PAGE_SIZE);
 	return p;
 }
@@ -231,7 +244,8 @@ void init_mem_mapping(void)
 		pgtable_l5_enabled() ? 57 : 48);
 	pr_info("x86/mm: direct map: %lu 4k, %lu 2M, %lu 1G pages (up to %#lx); %u page-table pages used\n",
 		direct_pages_count[PG_LEVEL_4K], direct_pages_count[PG_LEVEL_2M],
-		direct_pages_count[PG_LEVEL_1G], max_pfn_mapped << PAGE_SHIFT, pgt_buf_next);
+		direct_pages_count[PG_LEVEL_1G], max_pfn_mapped << PAGE_SHIFT,
+		pgt_buf_next + pgt_memblock_pages);
 	pr_info("Write protecting the kernel read-only data: %luk\n",
 		(unsigned long)(__end_rodata - _text) >> 10);
 }
@@ -246,3 +260,19 @@ static int no5lvl_setup(char *val)
 	return val ? -EINVAL : 0;
 }
 early_param("no5lvl", no5lvl_setup);
+
+/* The boot log's "Memory:" line, in Linux's format (mm/mm_init.c there). */
+void mem_init_print_info(void)
+{
+	unsigned long physpages = NODE_DATA(0)->node_present_pages;
+
+	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved, %luK cma-reserved)\n",
+		nr_free_pages() << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+		(unsigned long)(_etext - _stext) >> 10, (unsigned long)(_edata - _sdata) >> 10,
+		(unsigned long)(__end_rodata - __start_rodata) >> 10, 0UL,
+		(unsigned long)(__bss_stop - __bss_start) >> 10,
+		(physpages - totalram_pages_count) << (PAGE_SHIFT - 10), 0UL);
+	pr_info("mm: struct page is %zu bytes; mem_map %lu KiB for %lu page frames; min_free_kbytes %d\n",
+		sizeof(struct page), (max_mapnr * sizeof(struct page)) >> 10, max_mapnr,
+		min_free_kbytes);
+}

@@ -20,7 +20,9 @@
 #include <asm/page.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
+#include <linux/math.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
@@ -607,6 +609,45 @@ void *memblock_alloc_from(phys_addr_t size, phys_addr_t align, phys_addr_t min_a
 void *memblock_alloc_low(phys_addr_t size, phys_addr_t align)
 {
 	return memblock_alloc_try_nid(size, align, 0, SZ_4G, NUMA_NO_NODE);
+}
+
+/* ---- handing over to the buddy allocator ------------------------------------- */
+
+/*
+ * Free [start_pfn, end_pfn) in the largest naturally aligned blocks: a
+ * block of order k must start at a multiple of 2^k, so the order is the
+ * lowest set bit of the pfn, capped at MAX_PAGE_ORDER and shrunk until
+ * the block fits (Linux: __free_pages_memory).
+ */
+static void __free_pages_memory(unsigned long start, unsigned long end)
+{
+	while (start < end) {
+		unsigned int order = start ? min((unsigned long)MAX_PAGE_ORDER, __ffs(start))
+					   : MAX_PAGE_ORDER;
+
+		while (start + (1UL << order) > end)
+			order--;
+		memblock_free_pages(pfn_to_page(start), start, order);
+		start += 1UL << order;
+	}
+}
+
+/* Give every free page to the buddy allocator; returns how many. */
+unsigned long memblock_free_all(void)
+{
+	phys_addr_t start, end;
+	unsigned long count = 0;
+	u64 i;
+
+	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
+		unsigned long start_pfn = PFN_UP(start), end_pfn = PFN_DOWN(end);
+
+		if (start_pfn >= end_pfn)
+			continue;
+		__free_pages_memory(start_pfn, end_pfn);
+		count += end_pfn - start_pfn;
+	}
+	return count;
 }
 
 /* ---- memblock=debug ------------------------------------------------------- */

@@ -45,6 +45,7 @@ u64 e820__end_of_ram_pfn(const struct e820_table *table);
 u64 e820__total_ram(const struct e820_table *table);
 
 void e820__memory_setup(void);
+void e820__memblock_setup(void);
 void e820__print_table(const char *who);
 
 #endif /* _ASM_E820_H */

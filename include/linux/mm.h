@@ -116,12 +116,18 @@ static inline void set_buddy_order(struct page *page, unsigned int order)
 unsigned long nr_free_pages(void);
 void dump_page(const struct page *page, const char *reason);
 void show_buddyinfo(void);
+bool buddyinfo_requested(void);
 void __free_pages_core(struct page *page, unsigned int order);
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
 
 /* mm/mm_init.c */
 void free_area_init(unsigned long *max_zone_pfn);
-void mem_init(void);
+void zone_pcp_init(void);
+void zone_pcp_update(void);
+void mm_core_init(void);
+/* mm/init_64.c (kernel only) */
 void mem_init_print_info(void);
+void zone_sizes_init(void);
+extern unsigned long nr_bad_pages;
 
 #endif /* _LINUX_MM_H */

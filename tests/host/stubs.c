@@ -79,3 +79,50 @@ void host_set_paging_levels(int levels)
 	pgdir_shift = levels == 5 ? PGDIR_SHIFT_L5 : PGDIR_SHIFT_L4;
 	ptrs_per_p4d = levels == 5 ? 512 : 1;
 }
+
+/* ---- WARN and stack dumps: report, and let the test decide ---------------- */
+
+int host_warn_count;
+
+void __warn(const char *file, int line, void *caller)
+{
+	host_warn_count++;
+	printk("WARNING: at %s:%d\n", file, line);
+}
+
+void dump_stack(void)
+{
+	printk("Call Trace: (host)\n");
+}
+
+/* ---- per-CPU areas: the kernel's scheme, copies from malloc ---------------- */
+
+#include <linux/percpu-defs.h>
+
+unsigned long __per_cpu_offset[NR_CPUS];
+unsigned int nr_cpu_ids = 1;
+__thread int host_cpu;
+
+/* One variable so the section (and its __start_/__stop_ symbols) always exists. */
+static DEFINE_PER_CPU(int, host_percpu_anchor) __used;
+
+void host_setup_per_cpu_areas(unsigned int nr_cpus)
+{
+	size_t size = __per_cpu_end - __per_cpu_start;
+
+	if (nr_cpus > NR_CPUS)
+		abort();
+	static char *areas[NR_CPUS];
+
+	for (unsigned int cpu = 0; cpu < nr_cpus; cpu++) {
+		char *area;
+
+		free(areas[cpu]);
+		areas[cpu] = area = aligned_alloc(64, (size + 63) & ~63UL);
+		if (!area)
+			abort();
+		memcpy(area, __per_cpu_start, size);
+		__per_cpu_offset[cpu] = (unsigned long)area - (unsigned long)__per_cpu_start;
+	}
+	nr_cpu_ids = nr_cpus;
+}

@@ -17,6 +17,9 @@ extern char printk_log[65536];
 void printk_log_reset(void);
 bool printk_log_contains(const char *needle);
 
+/* WARN_ON()s seen so far (the host __warn counts instead of tracing). */
+extern int host_warn_count;
+
 /* Switch the page-table helpers between 4-level and 5-level paging. */
 void host_set_paging_levels(int levels);
 

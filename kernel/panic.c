@@ -40,10 +40,10 @@ halt:
 		native_halt();
 }
 
-void __warn(const char *file, int line, void *caller)
+void __warn(const char *file, int line, void *where)
 {
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: 0 at %s:%d %pS\n", file, line, caller);
+	pr_warn("WARNING: CPU: 0 at %s:%d %pS\n", file, line, where);
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }

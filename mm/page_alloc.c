@@ -81,9 +81,10 @@ void dump_page(const struct page *page, const char *reason)
 	pr_warn("page: refcount:%d mapcount:%d mapping:%016lx index:%#lx pfn:%#lx\n",
 		page_ref_count(page), page_mapcount(page), (unsigned long)page->mapping,
 		page->index, page_to_pfn(page));
-	pr_warn("flags: %#lx(%s%s%s%s)\n", page->flags,
+	pr_warn("flags: %#lx(%s%s%s%szone:%u)\n", page->flags,
 		PageBuddy(page) ? "buddy|" : "", PageReserved(page) ? "reserved|" : "",
-		PageSlab(page) ? "slab|" : "", "zone");
+		PageSlab(page) ? "slab|" : "", PageHead(page) ? "head|" : "",
+		page_zonenum(page));
 	if (reason)
 		pr_warn("page dumped because: %s\n", reason);
 }

@@ -22,13 +22,14 @@
 
 MATRIX = [
     # All in-kernel tests, in each paging mode.
-    {"name": "ktest4", "cmdline": "ktest=all", "cpu": "qemu64",
+    {"name": "ktest4", "cmdline": "ktest=all possible_cpus=4", "cpu": "qemu64",
      "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
      "expect_log": [r"4-level paging"]},
-    {"name": "ktest5", "cmdline": "ktest=all", "cpu": "max",
+    {"name": "ktest5", "cmdline": "ktest=all possible_cpus=4", "cpu": "max",
      "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
      "expect_log": [r"5-level paging"]},
-    {"name": "ktest4-no5lvl", "cmdline": "ktest=all no5lvl", "cpu": "max",
+    {"name": "ktest4-no5lvl", "cmdline": "ktest=all no5lvl possible_cpus=2",
+     "cpu": "max",
      "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
      "expect_log": [r"4-level paging"]},
 
@@ -86,6 +87,29 @@ MATRIX = [
      "mem": "32M", "timeout": 60, "expect": "pass",
      "expect_log": [r"4-level paging"]},
     {"name": "ktest5-16G", "cmdline": "ktest=all", "cpu": "max",
-     "mem": "16G", "timeout": 60, "expect": "pass",
+     "mem": "16G", "timeout": 90, "expect": "pass",
      "expect_log": [r"5-level paging", r"BIOS-e820: \[mem 0x0000000100000000-0x000000043fffffff\] usable"]},
+    {"name": "ktest5-32M", "cmdline": "ktest=all", "cpu": "max",
+     "mem": "32M", "timeout": 60, "expect": "pass",
+     "expect_log": [r"5-level paging"]},
+    {"name": "ktest4-16G", "cmdline": "ktest=all", "cpu": "qemu64",
+     "mem": "16G", "timeout": 90, "expect": "pass",
+     "expect_log": [r"4-level paging"]},
+
+    # Physical memory bring-up, as the boot log reports it.
+    {"name": "mm-bootlog-128M", "cpu": "qemu64", "mem": "128M", "timeout": 60,
+     "cmdline": "ktest=mm.page_alloc.zones_match_limits buddyinfo memblock=debug",
+     "expect": "pass",
+     "expect_log": [r"Memory: \d+K/\d+K available \(\d+K kernel code, \d+K rwdata, \d+K rodata, 0K init, \d+K bss, \d+K reserved, 0K cma-reserved\)",
+                    r"MEMBLOCK configuration:",
+                    r"memblock_reserve: \[0x0000000000000000-0x0000000000000fff\]",
+                    r" reserved\[0x\d+\]\s+\[0x",
+                    r"Node 0, zone      DMA( +\d+){11}",
+                    r"Node 0, zone    DMA32( +\d+){11}",
+                    r"mm: struct page is (\d|[1-5]\d|6[0-4]) bytes"]},
+    {"name": "mm-zones-6G", "cpu": "max", "mem": "6G", "timeout": 60,
+     "cmdline": "ktest=mm.*", "expect": "pass",
+     "expect_log": [r"  DMA      \[mem 0x0000000000000000-0x0000000000ffffff\]",
+                    r"  DMA32    \[mem 0x0000000001000000-0x00000000ffffffff\]",
+                    r"  Normal   \[mem 0x0000000100000000-0x00000001[0-9a-f]{8}\]"]},
 ]

@@ -21,6 +21,7 @@
 
 #include <linux/compiler.h>
 #include <linux/printk.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 struct kunit {

@@ -7,7 +7,10 @@
 #include <linux/printk.h>
 
 __printf(1, 2) __noreturn __cold void panic(const char *fmt, ...);
-void __warn(const char *file, int line, void *caller);
+void __warn(const char *file, int line, void *where);
+
+/* The address of the code being compiled (Linux: _THIS_IP_). */
+#define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
 void dump_stack(void);
 
 #define BUG()                                                              \
@@ -26,8 +29,7 @@ void dump_stack(void);
 	({                                                                 \
 		bool __c = !!(cond);                                       \
 		if (unlikely(__c))                                         \
-			__warn(__FILE__, __LINE__,                         \
-			       __builtin_return_address(0));               \
+			__warn(__FILE__, __LINE__, (void *)_THIS_IP_);     \
 		unlikely(__c);                                             \
 	})
 
@@ -37,8 +39,7 @@ void dump_stack(void);
 		bool __c = !!(cond);                                       \
 		if (unlikely(__c) && !__warned_once) {                     \
 			__warned_once = true;                              \
-			__warn(__FILE__, __LINE__,                         \
-			       __builtin_return_address(0));               \
+			__warn(__FILE__, __LINE__, (void *)_THIS_IP_);     \
 		}                                                          \
 		unlikely(__c);                                             \
 	})

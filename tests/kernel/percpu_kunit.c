@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU data through GS on the running kernel: each possible CPU has
+ * its own copy, the boot CPU's GS base points at its copy, this_cpu_*()
+ * act on that copy only, and `current` is read through it. Linux:
+ * arch/x86/include/asm/percpu.h, mm/percpu.c.
+ */
+#include <asm/msr-index.h>
+#include <asm/processor.h>
+#include <kunit/test.h>
+#include <linux/percpu-defs.h>
+#include <linux/sched.h>
+
+static DEFINE_PER_CPU(unsigned long, kunit_counter);
+static DEFINE_PER_CPU(u8, kunit_byte);
+
+static void copies_are_distinct(struct kunit *test)
+{
+	unsigned int cpu, other;
+
+	if (nr_cpu_ids < 2)
+		kunit_skip(test, "one possible CPU (boot with possible_cpus=N)");
+	for_each_possible_cpu(cpu) {
+		per_cpu(kunit_counter, cpu) = 1000 + cpu;
+		for_each_possible_cpu(other)
+			if (other != cpu)
+				KUNIT_EXPECT_TRUE(test, per_cpu_ptr(&kunit_counter, cpu) !=
+							per_cpu_ptr(&kunit_counter, other));
+	}
+	for_each_possible_cpu(cpu)
+		KUNIT_EXPECT_EQ(test, per_cpu(kunit_counter, cpu), 1000 + cpu);
+}
+
+static void gs_base_is_this_cpu_offset(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rdmsr(MSR_GS_BASE), __per_cpu_offset[0]);
+	KUNIT_EXPECT_EQ(test, this_cpu_read(this_cpu_off), __per_cpu_offset[0]);
+	KUNIT_EXPECT_TRUE(test, this_cpu_ptr(&kunit_counter) == per_cpu_ptr(&kunit_counter, 0));
+	/* The copy is not the template: setup_per_cpu_areas() moved us off it. */
+	KUNIT_EXPECT_NE(test, __per_cpu_offset[0], 0);
+	KUNIT_EXPECT_EQ(test, smp_processor_id(), 0);
+}
+
+static void this_cpu_ops_touch_only_this_copy(struct kunit *test)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		per_cpu(kunit_counter, cpu) = 7;
+		per_cpu(kunit_byte, cpu) = 250;
+	}
+	this_cpu_inc(kunit_counter);
+	this_cpu_add(kunit_counter, 10);
+	this_cpu_write(kunit_byte, 3);
+	this_cpu_add(kunit_byte, 4);
+	KUNIT_EXPECT_EQ(test, this_cpu_read(kunit_counter), 18);
+	KUNIT_EXPECT_EQ(test, per_cpu(kunit_counter, 0), 18);
+	KUNIT_EXPECT_EQ(test, this_cpu_read(kunit_byte), 7);
+	for (cpu = 1; cpu < nr_cpu_ids; cpu++) {
+		KUNIT_EXPECT_EQ(test, per_cpu(kunit_counter, cpu), 7);
+		KUNIT_EXPECT_EQ(test, per_cpu(kunit_byte, cpu), 250);
+	}
+}
+
+static void current_is_init_task(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, current == &init_task);
+	KUNIT_EXPECT_STREQ(test, current->comm, "swapper/0");
+	KUNIT_EXPECT_TRUE(test, per_cpu(current_task, 0) == &init_task);
+}
+
+static struct kunit_case percpu_cases[] = {
+	KUNIT_CASE(copies_are_distinct),
+	KUNIT_CASE(gs_base_is_this_cpu_offset),
+	KUNIT_CASE(this_cpu_ops_touch_only_this_copy),
+	KUNIT_CASE(current_is_init_task),
+	{}
+};
+
+static struct kunit_suite percpu_suite = {
+	.name = "percpu",
+	.test_cases = percpu_cases,
+};
+kunit_test_suite(percpu_suite);

@@ -153,8 +153,12 @@ static unsigned long map_one(unsigned long vaddr, phys_addr_t phys,
 		return PMD_SIZE;
 	}
 	pte = pte_alloc_k(pmd, vaddr);
-	if (pte_none(*pte) && large_ok)
+	if (large_ok) {
 		direct_pages_count[PG_LEVEL_4K]++;
+		/* The direct map never overrides what was mapped first (the RO alias). */
+		if (!pte_none(*pte))
+			return PAGE_SIZE;
+	}
 	*pte = __pte(phys | prot);
 	return PAGE_SIZE;
 }
@@ -223,6 +227,15 @@ void init_mem_mapping(void)
 		__supported_pte_mask &= ~_PAGE_GLOBAL;
 
 	init_top_pgt = alloc_low_page();
+	/*
+	 * The direct map's alias of kernel text and rodata is read-only and
+	 * never executable, as Linux makes it (set_memory_ro() fixes the
+	 * alias too, cpa_process_alias): otherwise a stray write through
+	 * __va(__pa(code)) would patch the kernel. Mapped first, in 4 KiB
+	 * pages, so the direct map around it uses smaller pages and leaves it.
+	 */
+	map_range((unsigned long)__va(__pa_symbol(_text)), __pa_symbol(_text),
+		  ALIGN((unsigned long)(__end_rodata - _text), PAGE_SIZE), __PAGE_KERNEL_RO, false);
 	map_direct(0, SZ_1M);	/* the ISA range, always (BIOS data, trampolines) */
 	for (u32 i = 0; i < e820_table->nr_entries; i++) {
 		const struct e820_entry *e = &e820_table->entries[i];

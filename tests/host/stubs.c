@@ -84,7 +84,7 @@ void host_set_paging_levels(int levels)
 
 int host_warn_count;
 
-void __warn(const char *file, int line, void *caller)
+void __warn(const char *file, int line, void *where)
 {
 	host_warn_count++;
 	printk("WARNING: at %s:%d\n", file, line);

@@ -97,12 +97,32 @@ static void direct_map_translates(struct kunit *test)
 	for (size_t i = 0; i < ARRAY_SIZE(samples); i++) {
 		struct pt_walk w;
 
+		/* The alias of kernel text and rodata is the read-only exception. */
+		bool ro = samples[i] >= __pa_symbol(_text) &&
+			  samples[i] < __pa_symbol(__end_rodata);
+
 		walk((unsigned long)__va(samples[i]), &w);
 		KUNIT_EXPECT_TRUE(test, w.present);
 		KUNIT_EXPECT_EQ(test, w.phys, samples[i]);
-		KUNIT_EXPECT_TRUE(test, w.writable);
+		KUNIT_EXPECT_EQ(test, w.writable, !ro);
 		KUNIT_EXPECT_FALSE(test, w.executable);
 	}
+}
+
+static void direct_map_alias_of_text_read_only(struct kunit *test)
+{
+	struct pt_walk w;
+
+	walk((unsigned long)__va(__pa_symbol(_text)), &w);
+	KUNIT_EXPECT_TRUE(test, w.present);
+	KUNIT_EXPECT_FALSE(test, w.writable);
+	KUNIT_EXPECT_FALSE(test, w.executable);
+	walk((unsigned long)__va(__pa_symbol(linux_banner)), &w);
+	KUNIT_EXPECT_FALSE(test, w.writable);
+	/* Data stays writable through both of its addresses. */
+	walk((unsigned long)__va(__pa_symbol(&walk_data_word)), &w);
+	KUNIT_EXPECT_TRUE(test, w.writable);
+	KUNIT_EXPECT_FALSE(test, w.executable);
 }
 
 static void direct_map_uses_large_pages(struct kunit *test)
@@ -180,6 +200,7 @@ static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(kernel_mapped_with_4k_pages),
 	KUNIT_CASE(stack_guard_unmapped),
 	KUNIT_CASE(direct_map_translates),
+	KUNIT_CASE(direct_map_alias_of_text_read_only),
 	KUNIT_CASE(direct_map_uses_large_pages),
 	KUNIT_CASE(identity_map_gone),
 	KUNIT_CASE(text_write_faults),

@@ -894,7 +894,8 @@ static void alloc_after_check(void **state)
 		assert_regions(&memblock.reserved, { at(0), SZ_8M + SZ_1M });
 	} else {
 		assert_int_equal(a, at(MEM_SIZE - SZ_1M));
-		assert_regions(&memblock.reserved, { at(0), SZ_8M }, { at(MEM_SIZE - SZ_1M), SZ_1M });
+		assert_regions(&memblock.reserved, { at(0), SZ_8M },
+			       { at(MEM_SIZE - SZ_1M), SZ_1M });
 	}
 }
 
@@ -1355,7 +1356,8 @@ static void alloc_page_zero_check(void **state)
 	memblock_reset();
 	memblock_set_bottom_up(p->bottom_up);
 	ADD(0, SZ_4K);
-	assert_int_equal(CHECKED(memblock_phys_alloc_range(16, 8, 0, MEMBLOCK_ALLOC_ACCESSIBLE)), 0);
+	assert_int_equal(CHECKED(memblock_phys_alloc_range(16, 8, 0,
+							   MEMBLOCK_ALLOC_ACCESSIBLE)), 0);
 	assert_int_equal(CHECKED(memblock_phys_alloc(8, 8)), 0);
 	assert_no_regions(&memblock.reserved);
 
@@ -1670,7 +1672,8 @@ static void memblock_dump_all_check(void **state)
 	/* memblock=debug also traces the calls. */
 	assert_true(printk_log_contains("memblock_add: [0x0000000000100000-0x00000000001fffff]"));
 	RESERVE(SZ_1M, SZ_4K);
-	assert_true(printk_log_contains("memblock_reserve: [0x0000000000100000-0x0000000000100fff]"));
+	assert_true(printk_log_contains("memblock_reserve: "
+					"[0x0000000000100000-0x0000000000100fff]"));
 
 	printk_log_reset();
 	memblock_dump_all();
@@ -1781,8 +1784,9 @@ static void model_check_type(const struct memblock_type *type, const unsigned ch
 			;
 		if (k >= type->cnt || type->regions[k].base != page_addr(p) ||
 		    type->regions[k].size != (q - p) * PAGE_SIZE)
-			rnd_fail("memblock.%s region %lu should be [%#llx-%#llx)", type->name, k,
-				 (unsigned long long)page_addr(p), (unsigned long long)page_addr(q));
+			rnd_fail("memblock.%s region %lu should be [%#llx-%#llx)", type->name,
+				 k, (unsigned long long)page_addr(p),
+				 (unsigned long long)page_addr(q));
 		k++;
 		p = q;
 	}
@@ -1829,8 +1833,8 @@ static void model_check(void)
 		rnd_fail("%u free ranges, the model has %u", k, n);
 	for_each_free_mem_range_reverse(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
 		if (!k || start != runs[k - 1].base || end != runs[k - 1].base + runs[k - 1].size)
-			rnd_fail("reverse free range %u is [%#llx-%#llx)", k, (unsigned long long)start,
-				 (unsigned long long)end);
+			rnd_fail("reverse free range %u is [%#llx-%#llx)", k,
+				 (unsigned long long)start, (unsigned long long)end);
 		k--;
 	}
 	if (k)

@@ -169,6 +169,21 @@ repeat:
 	return 0;
 }
 
+static int memblock_splits_needed(struct memblock_type *type, phys_addr_t base,
+				  phys_addr_t end)
+{
+	int splits = 0;
+
+	for (unsigned long i = 0; i < type->cnt; i++) {
+		phys_addr_t rbase = type->regions[i].base;
+		phys_addr_t rend = rbase + type->regions[i].size;
+
+		splits += rbase < base && base < rend;
+		splits += rbase < end && end < rend;
+	}
+	return splits;
+}
+
 /*
  * Split regions so that [base, base + size) is covered exactly by whole
  * regions, and return their index range [*start_rgn, *end_rgn).
@@ -183,8 +198,12 @@ static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 	*start_rgn = *end_rgn = 0;
 	if (!size)
 		return 0;
-	/* Each split needs one more slot; at most two splits happen. */
-	if (type->cnt + 2 > type->max)
+	/*
+	 * Each region that straddles base or end is split in two. Count the
+	 * splits first, so a full array fails before anything changes (Linux
+	 * grows the array instead; ours is fixed).
+	 */
+	if (type->cnt + memblock_splits_needed(type, base, end) > type->max)
 		return -ENOMEM;
 
 	for (idx = 0; idx < (int)type->cnt; idx++) {
@@ -515,7 +534,8 @@ static phys_addr_t find_in_range_bottom_up(phys_addr_t start, phys_addr_t end,
 static phys_addr_t memblock_find_in_range(phys_addr_t size, phys_addr_t align,
 					  phys_addr_t start, phys_addr_t end)
 {
-	if (end == MEMBLOCK_ALLOC_ACCESSIBLE || end > memblock.current_limit)
+	/* Only "wherever accessible" means current_limit; an explicit end is the caller's. */
+	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
 		end = memblock.current_limit;
 	/* Page 0 is never handed out: 0 means "failed" to every caller. */
 	start = max(start, (phys_addr_t)PAGE_SIZE);
@@ -558,19 +578,17 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 	return memblock_alloc_range_nid(size, align, start, end);
 }
 
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
-{
-	return memblock_alloc_range_nid(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE);
-}
-
-void *memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
-				 phys_addr_t min_addr, phys_addr_t max_addr, int nid)
+static void *memblock_alloc_internal(phys_addr_t size, phys_addr_t align,
+				     phys_addr_t min_addr, phys_addr_t max_addr, void *caller,
+				     const char *func)
 {
 	phys_addr_t pa;
 
-	memblock_dbg("memblock_alloc_try_nid_raw: %llu bytes align=%#llx %pS\n",
-		     (unsigned long long)size, (unsigned long long)align,
-		     __builtin_return_address(0));
+	memblock_dbg("%s: %llu bytes align=%#llx %pS\n", func, (unsigned long long)size,
+		     (unsigned long long)align, caller);
+	/* A virtual address must be reachable: stay below current_limit (as Linux). */
+	if (max_addr > memblock.current_limit)
+		max_addr = memblock.current_limit;
 	pa = memblock_alloc_range_nid(size, align, min_addr, max_addr);
 	/* Like Linux, retry without the lower bound before giving up. */
 	if (!pa && min_addr)
@@ -578,37 +596,22 @@ void *memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
 	return pa ? __va(pa) : NULL;
 }
 
+void *memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
+				 phys_addr_t min_addr, phys_addr_t max_addr, int nid)
+{
+	return memblock_alloc_internal(size, align, min_addr, max_addr,
+				       __builtin_return_address(0), __func__);
+}
+
 void *memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 			     phys_addr_t min_addr, phys_addr_t max_addr, int nid)
 {
-	void *ptr = memblock_alloc_try_nid_raw(size, align, min_addr, max_addr, nid);
+	void *ptr = memblock_alloc_internal(size, align, min_addr, max_addr,
+					    __builtin_return_address(0), __func__);
 
 	if (ptr)
 		memset(ptr, 0, size);
 	return ptr;
-}
-
-void *memblock_alloc(phys_addr_t size, phys_addr_t align)
-{
-	return memblock_alloc_try_nid(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE, NUMA_NO_NODE);
-}
-
-void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
-{
-	return memblock_alloc_try_nid_raw(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE,
-					  NUMA_NO_NODE);
-}
-
-void *memblock_alloc_from(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr)
-{
-	return memblock_alloc_try_nid(size, align, min_addr, MEMBLOCK_ALLOC_ACCESSIBLE,
-				      NUMA_NO_NODE);
-}
-
-/* Below 4 GiB: for things 32-bit hardware or real-mode code must reach. */
-void *memblock_alloc_low(phys_addr_t size, phys_addr_t align)
-{
-	return memblock_alloc_try_nid(size, align, 0, SZ_4G, NUMA_NO_NODE);
 }
 
 /* ---- handing over to the buddy allocator ------------------------------------- */

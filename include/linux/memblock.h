@@ -10,6 +10,7 @@
 #ifndef _LINUX_MEMBLOCK_H
 #define _LINUX_MEMBLOCK_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 #define INIT_MEMBLOCK_REGIONS 128
@@ -58,15 +59,45 @@ void memblock_free(void *ptr, size_t size);
 
 phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end);
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
 void *memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 			     phys_addr_t min_addr, phys_addr_t max_addr, int nid);
 void *memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
 				 phys_addr_t min_addr, phys_addr_t max_addr, int nid);
-void *memblock_alloc(phys_addr_t size, phys_addr_t align);
-void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align);
-void *memblock_alloc_from(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr);
-void *memblock_alloc_low(phys_addr_t size, phys_addr_t align);
+
+/*
+ * The everyday wrappers are inline, as in Linux, so memblock=debug names
+ * the real caller.
+ */
+static __always_inline phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_phys_alloc_range(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE);
+}
+
+/* Zeroed memory anywhere below current_limit, as a virtual address. */
+static __always_inline void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_try_nid(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE, NUMA_NO_NODE);
+}
+
+/* The same, not zeroed. */
+static __always_inline void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_try_nid_raw(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE,
+					  NUMA_NO_NODE);
+}
+
+static __always_inline void *memblock_alloc_from(phys_addr_t size, phys_addr_t align,
+						 phys_addr_t min_addr)
+{
+	return memblock_alloc_try_nid(size, align, min_addr, MEMBLOCK_ALLOC_ACCESSIBLE,
+				      NUMA_NO_NODE);
+}
+
+/* Below 4 GiB: for what 32-bit hardware or real-mode code must reach. */
+static __always_inline void *memblock_alloc_low(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_try_nid(size, align, 0, 0x100000000ULL, NUMA_NO_NODE);
+}
 
 void memblock_set_bottom_up(bool enable);
 bool memblock_bottom_up(void);

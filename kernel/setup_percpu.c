@@ -10,9 +10,8 @@
  * From then on this_cpu_read(x) on CPU n reads n's copy of x. Secondary
  * CPUs load their GS base when they come up (SMP issue).
  *
- * Linux's percpu allocator also serves alloc_percpu() from "chunks";
- * here the static section is all there is (dynamic per-CPU memory comes
- * when something needs it). Possible CPUs: 1 until ACPI's MADT is read
+ * Each CPU's area also has PERCPU_DYNAMIC_RESERVE bytes after the static
+ * part, which mm/percpu.c hands out with alloc_percpu(). Possible CPUs: 1 until ACPI's MADT is read
  * (SMP issue); the boot option possible_cpus=N overrides it, as in Linux.
  */
 #include <asm/msr-index.h>
@@ -24,7 +23,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/panic.h>
-#include <linux/percpu-defs.h>
+#include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -54,7 +53,7 @@ early_param("possible_cpus", possible_cpus_setup);
 void setup_per_cpu_areas(void)
 {
 	size_t size = __per_cpu_end - __per_cpu_start;
-	size_t unit = ALIGN(size, PAGE_SIZE);
+	size_t unit = ALIGN(ALIGN(size, 8) + PERCPU_DYNAMIC_RESERVE, PAGE_SIZE);
 	unsigned int cpu;
 
 	for_each_possible_cpu(cpu) {
@@ -67,8 +66,9 @@ void setup_per_cpu_areas(void)
 		per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
 		per_cpu(cpu_number, cpu) = cpu;
 	}
+	pcpu_setup_first_chunk(size);
 	/* The boot CPU switches from the template to its own copy. */
 	wrmsr(MSR_GS_BASE, __per_cpu_offset[0]);
-	pr_info("percpu: %u possible CPUs, %zu bytes static per-CPU data, %zu KiB per CPU\n",
-		nr_cpu_ids, size, unit >> 10);
+	pr_info("percpu: %u possible CPUs, %zu bytes static + %d KiB dynamic per-CPU data, %zu KiB per CPU\n",
+		nr_cpu_ids, size, PERCPU_DYNAMIC_RESERVE >> 10, unit >> 10);
 }

@@ -97,7 +97,7 @@ void dump_stack(void)
 
 /* ---- per-CPU areas: the kernel's scheme, copies from malloc ---------------- */
 
-#include <linux/percpu-defs.h>
+#include <linux/percpu.h>
 
 unsigned long __per_cpu_offset[NR_CPUS];
 unsigned int nr_cpu_ids = 1;
@@ -109,20 +109,22 @@ static DEFINE_PER_CPU(int, host_percpu_anchor) __used;
 void host_setup_per_cpu_areas(unsigned int nr_cpus)
 {
 	size_t size = __per_cpu_end - __per_cpu_start;
+	size_t unit = ((size + 7) & ~7UL) + PERCPU_DYNAMIC_RESERVE;
+	static char *areas[NR_CPUS];
 
 	if (nr_cpus > NR_CPUS)
 		abort();
-	static char *areas[NR_CPUS];
 
 	for (unsigned int cpu = 0; cpu < nr_cpus; cpu++) {
 		char *area;
 
 		free(areas[cpu]);
-		areas[cpu] = area = aligned_alloc(64, (size + 63) & ~63UL);
+		areas[cpu] = area = aligned_alloc(64, (unit + 63) & ~63UL);
 		if (!area)
 			abort();
 		memcpy(area, __per_cpu_start, size);
 		__per_cpu_offset[cpu] = (unsigned long)area - (unsigned long)__per_cpu_start;
 	}
 	nr_cpu_ids = nr_cpus;
+	pcpu_setup_first_chunk(size);
 }

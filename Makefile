@@ -55,9 +55,10 @@ HOST_SRCS_test_multiboot2 := kernel/multiboot2.c
 HOST_SRCS_test_e820 := kernel/e820.c
 HOST_SRCS_test_pgtable := mm/pgtable.c
 # memblock hands its free memory to the buddy, so it links the page allocator.
-HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/percpu.c lib/math.c
+HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/percpu.c mm/slub.c lib/math.c lib/random.c
 HOST_SRCS_test_memblock := $(HOST_MM)
 HOST_SRCS_test_page_alloc := $(HOST_MM)
+HOST_SRCS_test_slub := $(HOST_MM)
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 

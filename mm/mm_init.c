@@ -21,6 +21,7 @@
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 int min_free_kbytes = 1024;
@@ -255,4 +256,5 @@ void mm_core_init(void)
 	calculate_min_free_kbytes();
 	setup_per_zone_wmarks();
 	zone_pcp_update();
+	kmem_cache_init();
 }

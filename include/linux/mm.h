@@ -102,6 +102,47 @@ static inline void page_mapcount_reset(struct page *page)
 	page->_mapcount = -1;
 }
 
+/*
+ * Compound pages (__GFP_COMP): a multi-page allocation whose tail pages
+ * point at the head, so any address inside finds the whole (Linux:
+ * compound_head(), page-flags.h). The head has PG_head; a tail stores
+ * head + 1 in compound_head.
+ */
+static inline struct page *compound_head(const struct page *page)
+{
+	unsigned long head = READ_ONCE(page->compound_head);
+
+	if (head & 1)
+		return (struct page *)(head - 1);
+	return (struct page *)page;
+}
+
+static inline bool PageTail(const struct page *page)
+{
+	return READ_ONCE(page->compound_head) & 1;
+}
+
+/* The order the allocation headed by page was made with (0 for one page). */
+static inline unsigned int compound_order(const struct page *page)
+{
+	unsigned long field = (page->flags >> ALLOC_ORDER_PGSHIFT) & ALLOC_ORDER_MASK;
+
+	return field ? field - 1 : 0;
+}
+
+/* Smallest order whose block holds size bytes (Linux: get_order()). */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	size = (size - 1) >> PAGE_SHIFT;
+	while (size) {
+		order++;
+		size >>= 1;
+	}
+	return order;
+}
+
 static inline unsigned int buddy_order(const struct page *page)
 {
 	return page->private;

@@ -21,6 +21,8 @@ struct page {
 				struct list_head lru;
 				struct list_head buddy_list;	/* free, in free_area */
 				struct list_head pcp_list;	/* free, on a pcp list */
+				/* Tail page of a compound page: head + 1 (bit 0 set). */
+				unsigned long compound_head;
 			};
 			void *mapping;		/* address_space or anon_vma, later */
 			unsigned long index;	/* offset within mapping */

@@ -325,8 +325,17 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int m
 	pcp = this_cpu_ptr(zone->per_cpu_pageset);
 	list = &pcp->lists[order_to_pindex(mt, order)];
 	if (list_empty(list)) {
-		/* Refill a batch; fewer blocks for bigger orders (Linux: nr_pcp_alloc). */
-		int batch = max(pcp->batch >> order, 2);
+		/*
+		 * Refill a batch; fewer blocks for bigger orders, and just one
+		 * while the lists are off (high < batch: the boot pagesets) or
+		 * the batch is 1 (Linux: nr_pcp_alloc).
+		 */
+		int batch = pcp->batch;
+
+		if (pcp->high < batch)
+			batch = 1;
+		else if (batch > 1)
+			batch = max(batch >> order, 2);
 
 		pcp->count += rmqueue_bulk(zone, order, batch, list, mt) << order;
 	}
@@ -426,6 +435,30 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 
 /* ---- allocation ------------------------------------------------------------------- */
 
+/* Make the tails point at the head (Linux: prep_compound_page). */
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	__SetPageHead(page);
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		WRITE_ONCE(page[i].compound_head, (unsigned long)page + 1);
+}
+
+/* Undo it on free; a tail that lost its link means the block was damaged. */
+static bool free_tail_pages_check(struct page *head, unsigned int order)
+{
+	bool ok = true;
+
+	for (unsigned long i = 1; i < (1UL << order); i++) {
+		if (head[i].compound_head != (unsigned long)head + 1) {
+			bad_page(head + i, "corrupted compound_head");
+			ok = false;
+		}
+		INIT_LIST_HEAD(&head[i].lru);
+	}
+	__ClearPageHead(head);
+	return ok;
+}
+
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	if (page->flags & PAGE_FLAGS_CHECK_AT_PREP)
@@ -434,6 +467,8 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	set_page_alloc_order(page, order + 1);
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
+	if ((gfp & __GFP_COMP) && order)
+		prep_compound_page(page, order);
 }
 
 static struct page *rmqueue(struct zone *zone, unsigned int order, int mt)
@@ -530,6 +565,8 @@ unsigned long get_zeroed_page(gfp_t gfp)
 /* Checks before a block goes back; false means "bad, leave it" (Linux: free_pages_prepare). */
 static bool free_pages_prepare(struct page *page, unsigned int order)
 {
+	if (PageHead(page) && !free_tail_pages_check(page, order))
+		return false;
 	if (page->flags & PAGE_FLAGS_CHECK_AT_FREE) {
 		bad_page(page, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
 		return false;

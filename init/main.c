@@ -18,6 +18,7 @@
 #include <linux/percpu-defs.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
+#include <linux/slab.h>
 
 #define LINNET_VERSION "0.1.0"
 
@@ -36,6 +37,8 @@ static __noreturn void kernel_init(void)
 {
 	if (buddyinfo_requested())
 		show_buddyinfo();
+	if (slabinfo_requested())
+		print_slabinfo();
 	lkdtm_run_boot_crashtype();
 
 	if (kunit_requested()) {

@@ -970,3 +970,18 @@ static int setup_slub_debug(char *val)
 }
 __setup("slab_debug", setup_slub_debug);
 __setup_param("slub_debug", slub_debug_old_name, setup_slub_debug, 0);
+
+static bool slabinfo_at_boot;
+
+/* slabinfo: print /proc/slabinfo's table at the end of boot. */
+static int setup_slabinfo(char *val)
+{
+	slabinfo_at_boot = true;
+	return 1;
+}
+__setup("slabinfo", setup_slabinfo);
+
+bool slabinfo_requested(void)
+{
+	return slabinfo_at_boot;
+}

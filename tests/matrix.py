@@ -96,6 +96,12 @@ MATRIX = [
      "mem": "16G", "timeout": 90, "expect": "pass",
      "expect_log": [r"4-level paging"]},
 
+    # Every test again with the slab debug checks on every cache.
+    {"name": "ktest5-slab-debug", "cpu": "max", "mem": "128M", "timeout": 60,
+     "cmdline": "ktest=all slab_debug possible_cpus=2 slabinfo", "expect": "pass",
+     "expect_log": [r"slabinfo - version: 2\.1",
+                    r"kmalloc-64 +\d+ +\d+ +\d+ +\d+ +\d+ : tunables +0 +0 +0 : slabdata"]},
+
     # Physical memory bring-up, as the boot log reports it.
     {"name": "mm-bootlog-128M", "cpu": "qemu64", "mem": "128M", "timeout": 60,
      "cmdline": "ktest=mm.page_alloc.zones_match_limits buddyinfo memblock=debug",

@@ -62,6 +62,7 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 
 void kmem_cache_init(void);
 void print_slabinfo(void);
+bool slabinfo_requested(void);
 extern slab_flags_t slub_debug;
 extern unsigned long slab_debug_reports;	/* problems the debug checks reported */
 

@@ -9,6 +9,7 @@
  * line asked for: the in-kernel tests (ktest=), a crash test (lkdtm=),
  * and one day /init.
  */
+#include <asm/pgalloc.h>
 #include <asm/setup.h>
 #include <asm/special_insns.h>
 #include <kunit/test.h>
@@ -60,6 +61,7 @@ void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	mm_core_init();
+	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	mem_init_print_info();
 	kernel_init();
 }

@@ -13,6 +13,8 @@
 #include <asm/e820.h>
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
+#include <linux/acpi.h>
 #include <linux/init.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
@@ -141,6 +143,9 @@ void setup_arch(void)
 	init_mem_mapping();
 	memblock_set_current_limit(PFN_PHYS(max_pfn_mapped));
 	memblock_dump_all();
+
+	acpi_boot_init();
+	prefill_possible_map();
 
 	zone_sizes_init();
 }

@@ -11,8 +11,9 @@
  * CPUs load their GS base when they come up (SMP issue).
  *
  * Each CPU's area also has PERCPU_DYNAMIC_RESERVE bytes after the static
- * part, which mm/percpu.c hands out with alloc_percpu(). Possible CPUs: 1 until ACPI's MADT is read
- * (SMP issue); the boot option possible_cpus=N overrides it, as in Linux.
+ * part, which mm/percpu.c hands out with alloc_percpu(). How many CPUs
+ * are possible was settled just before, by prefill_possible_map()
+ * (kernel/smpboot.c) from ACPI's MADT or the possible_cpus= option.
  */
 #include <asm/msr-index.h>
 #include <asm/page.h>
@@ -34,21 +35,6 @@ unsigned int nr_cpu_ids = 1;
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
 DEFINE_PER_CPU(int, cpu_number);
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
-
-static int possible_cpus_setup(char *val)
-{
-	int n;
-
-	if (!val || kstrtoint(val, 0, &n) || n < 1)
-		return -EINVAL;
-	if (n > NR_CPUS) {
-		pr_warn("possible_cpus=%d is above NR_CPUS; using %d\n", n, NR_CPUS);
-		n = NR_CPUS;
-	}
-	nr_cpu_ids = n;
-	return 0;
-}
-early_param("possible_cpus", possible_cpus_setup);
 
 void setup_per_cpu_areas(void)
 {

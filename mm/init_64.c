@@ -51,6 +51,7 @@ unsigned long direct_pages_count[PG_LEVEL_NUM];
 
 static char pgt_buf[PGT_BUF_PAGES * PAGE_SIZE] __aligned(PAGE_SIZE);
 static unsigned int pgt_buf_next, pgt_memblock_pages;
+bool after_bootmem;	/* set when memblock has handed memory to the buddy */
 
 extern char _text[], _stext[], _etext[], __start_rodata[], __end_rodata[], _sdata[], _edata[],
 	_end[], __bss_start[], __bss_stop[];
@@ -78,6 +79,13 @@ static void *alloc_low_page(void)
 	phys_addr_t pa;
 	void *p;
 
+	/* Once the buddy allocator has the memory, page tables come from it. */
+	if (after_bootmem) {
+		p = (void *)get_zeroed_page(GFP_KERNEL);
+		if (!p)
+			panic("alloc_low_page: out of memory for page tables");
+		return p;
+	}
 	if (pgt_buf_next < PGT_BUF_PAGES) {
 		pa = __pa_symbol(pgt_buf + pgt_buf_next++ * PAGE_SIZE);
 	} else {
@@ -192,6 +200,20 @@ static void map_kernel_section(char *start, char *end, pteval_t prot)
 
 	map_range(va, __pa_symbol(va), ALIGN((unsigned long)end, PAGE_SIZE) - va,
 		  prot, false);
+}
+
+/*
+ * Map [vaddr, vaddr + size) to phys in 4 KiB pages with prot, for ioremap
+ * and friends after boot (Linux: ioremap_page_range). Flushes the TLB
+ * entries it replaces.
+ */
+int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot)
+{
+	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
+		map_range(vaddr + off, phys + off, PAGE_SIZE, prot, false);
+		__flush_tlb_one_kernel(vaddr + off);
+	}
+	return 0;
 }
 
 /* A hole in the kernel image mapping (the guard page under the boot stack). */

@@ -10,6 +10,8 @@ extern unsigned long max_pfn_mapped;
 extern unsigned long direct_pages_count[PG_LEVEL_NUM];
 
 void init_mem_mapping(void);
+int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot);
+extern bool after_bootmem;
 void setup_paging_mode(void);
 void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl);
 

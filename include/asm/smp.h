@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* CPU numbering for SMP (Linux: arch/x86/include/asm/smp.h, topology). */
+#ifndef _ASM_SMP_H
+#define _ASM_SMP_H
+
+#include <linux/percpu-defs.h>
+#include <linux/types.h>
+
+#define BAD_APICID 0xffffffffu
+
+/* Logical CPU number -> local APIC id; the boot CPU is always CPU 0. */
+extern u32 x86_cpu_to_apicid[NR_CPUS];
+extern int setup_possible_cpus;
+
+void prefill_possible_map(void);
+u32 read_boot_cpu_apicid(void);
+
+#endif /* _ASM_SMP_H */

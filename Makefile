@@ -62,7 +62,7 @@ HOST_SRCS_test_slub := $(HOST_MM)
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso
+.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host
 all: $(KERNEL) $(ISO) $(BUILD)/compile_commands.json
 
 deps: $(DEPS_STAMP)
@@ -128,6 +128,17 @@ test-host: $(HOST_TESTS)
 
 test: $(KERNEL) $(HOST_TESTS)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
+
+# --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
+BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST
+BENCH_SRCS := tests/host/stubs.c lib/string.c $(HOST_MM)
+$(BUILD)/bench/%: tests/host/%.c $(BENCH_SRCS) $(DEPS_STAMP) $(wildcard include/*/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@ (-O2)"
+	@$(CC) $(BENCH_CFLAGS) -o $@ $< $(BENCH_SRCS)
+
+bench-host bench: $(BUILD)/bench/bench_page_alloc $(patsubst tests/host/%.c,$(BUILD)/bench/%,$(wildcard tests/host/bench_slub.c))
+	@for b in $^; do echo "== $$b"; $$b || exit 1; done
 
 # --- editor support ------------------------------------------------------------
 $(BUILD)/compile_commands.json: Makefile $(KERNEL_SRCS)

@@ -128,3 +128,22 @@ void host_setup_per_cpu_areas(unsigned int nr_cpus)
 	nr_cpu_ids = nr_cpus;
 	pcpu_setup_first_chunk(size);
 }
+
+/* preempt_enable() may call it; on the host nothing is ever preempted. */
+void preempt_schedule(void)
+{
+}
+
+/* The kernel's scnprintf (lib/vsprintf.c), over the C library's vsnprintf. */
+int scnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	if (!size)
+		return 0;
+	va_start(args, fmt);
+	n = vsnprintf(buf, size, fmt, args);
+	va_end(args);
+	return n < (int)size ? n : (int)size - 1;
+}

@@ -12,12 +12,16 @@
  *                                  inside the buffer), pageblock types
  *   setup_per_cpu_areas()          host_setup_per_cpu_areas(nr_cpus)
  *   mm_core_init()                 pcp lists, memblock_free_all(),
- *                                  watermarks, pcp batch/high
+ *                                  watermarks, pcp batch/high, and
+ *                                  kmem_cache_init() (its boot caches
+ *                                  take a few ZONE_NORMAL pages)
  *
  * The zones are ZONE_DMA = the first dma_pages, ZONE_DMA32 the next
  * dma32_pages and ZONE_NORMAL the rest: the same three zones as a PC,
  * scaled down. Everything the last run left behind (zones, mem_map, the
- * counters) is cleared first, so a test can call this from its setup.
+ * counters, the list of slab caches, which would still link the caches
+ * of the previous run's "RAM") is cleared first, so a test can call this
+ * from its setup.
  */
 #ifndef _MM_TEST_HELPERS_H
 #define _MM_TEST_HELPERS_H
@@ -31,6 +35,8 @@
 #include <linux/mm.h>
 #include <linux/percpu-defs.h>
 #include <linux/string.h>
+
+#include "../../../mm/slab.h"
 
 struct mm_test_layout {
 	unsigned long ram_size;		/* bytes, a multiple of 4 MiB */
@@ -75,6 +81,7 @@ static inline void mm_test_bringup(const struct mm_test_layout *l)
 	totalram_pages_count = 0;
 	nr_bad_pages = 0;
 	host_cpu = 0;
+	INIT_LIST_HEAD(&slab_caches);
 
 	arch_pfn_offset = base_pfn;
 	memblock_reset();

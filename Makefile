@@ -49,13 +49,14 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 HOST_LIBS := -lcmocka
 HOST_TESTS := $(patsubst tests/host/%.c,$(BUILD)/host-tests/%,$(wildcard tests/host/test_*.c))
 # Kernel files each host test compiles, besides its own source.
-HOST_COMMON := tests/host/stubs.c lib/string.c
+HOST_COMMON := tests/host/stubs.c lib/string.c mm/percpu.c
 HOST_SRCS_test_cmdline := lib/cmdline.c kernel/params.c
 HOST_SRCS_test_multiboot2 := kernel/multiboot2.c
 HOST_SRCS_test_e820 := kernel/e820.c
 HOST_SRCS_test_pgtable := mm/pgtable.c
 # memblock hands its free memory to the buddy, so it links the page allocator.
-HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/percpu.c mm/slub.c lib/math.c lib/random.c
+HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/slub.c mm/vmstat.c \
+	lib/math.c lib/random.c
 HOST_SRCS_test_memblock := $(HOST_MM)
 HOST_SRCS_test_page_alloc := $(HOST_MM)
 HOST_SRCS_test_slub := $(HOST_MM)
@@ -131,7 +132,7 @@ test: $(KERNEL) $(HOST_TESTS)
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
 BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST
-BENCH_SRCS := tests/host/stubs.c lib/string.c $(HOST_MM)
+BENCH_SRCS := $(HOST_COMMON) $(HOST_MM)
 $(BUILD)/bench/%: tests/host/%.c $(BENCH_SRCS) $(DEPS_STAMP) $(wildcard include/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@ (-O2)"

@@ -258,6 +258,28 @@ startup_64:
 1:	hlt
 	jmp	1b
 
+/*
+ * Where an application processor arrives from the trampoline, in 64-bit
+ * mode on the trampoline's page tables (Linux: secondary_startup_64).
+ * The BSP left this CPU's stack and per-CPU offset in initial_stack and
+ * initial_gs.
+ */
+	.globl secondary_startup_64
+secondary_startup_64:
+	movl	$__KERNEL_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	movq	initial_stack(%rip), %rsp
+	movl	$MSR_GS_BASE, %ecx
+	movl	initial_gs(%rip), %eax
+	movl	initial_gs+4(%rip), %edx
+	wrmsr
+	xorl	%ebp, %ebp
+	call	start_secondary
+1:	hlt
+	jmp	1b
+
 	.section ".rodata"
 str_no_lm:
 	.asciz	"Linnet: this CPU does not support long mode (x86-64); halting.\r\n"

@@ -4,8 +4,9 @@
  *
  * Linux: drivers/tty/serial/8250/8250_early.c (earlycon, the polled
  * console printk uses before the real driver) and the register names of
- * include/uapi/linux/serial_reg.h. Left out: interrupts (the IOAPIC comes
- * with the SMP issue), other ports, modem control.
+ * include/uapi/linux/serial_reg.h. Output is polled; input raises IRQ 4,
+ * routed by the I/O APIC (kernel/apic/io_apic.c), into a small buffer.
+ * Left out: the tty layer, other ports, modem control.
  */
 #include <asm/io.h>
 #include <linux/serial.h>
@@ -59,6 +60,29 @@ void serial_write(const char *s, size_t n)
 			serial_putc('\r');
 		serial_putc(s[i]);
 	}
+}
+
+/* Interrupt on received data (IER bit 0); the I/O APIC routes IRQ 4. */
+void serial_enable_rx_interrupt(void)
+{
+	outb(0x01, COM1 + UART_IER);
+}
+
+#define RX_BUF_SIZE 256
+static unsigned char rx_buf[RX_BUF_SIZE];
+static unsigned int rx_head, rx_tail;
+
+void serial_rx_push(int c)
+{
+	if (rx_head - rx_tail < RX_BUF_SIZE)
+		rx_buf[rx_head++ % RX_BUF_SIZE] = c;
+}
+
+int serial_rx_pop(void)
+{
+	if (rx_head == rx_tail)
+		return -1;
+	return rx_buf[rx_tail++ % RX_BUF_SIZE];
 }
 
 int serial_getc_nonblock(void)

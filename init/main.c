@@ -4,17 +4,26 @@
  *
  * Linux's start_kernel() calls some hundred init functions; ours calls
  * the ones that exist so far, in Linux's order, and each later issue adds
- * its own at the place Linux has it (mm_core_init, sched_init,
- * smp_init, ...). rest_init()/kernel_init() then run what the command
- * line asked for: the in-kernel tests (ktest=), a crash test (lkdtm=),
- * and one day /init.
+ * its own at the place Linux has it. rest_init() starts PID 1
+ * (kernel_init), which brings up the other CPUs and runs what the command
+ * line asked for (ktest=, and one day /init), while the boot task becomes
+ * CPU 0's idle task. Crash tests (lkdtm=) run before the scheduler starts,
+ * on the boot stack, whose guard page catches a stack overflow.
  */
+#include <asm/apic.h>
+#include <asm/desc.h>
+#include <asm/irq_vectors.h>
 #include <asm/pgalloc.h>
 #include <asm/setup.h>
 #include <asm/special_insns.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/lkdtm.h>
+#include <linux/panic.h>
 #include <linux/mm.h>
 #include <linux/percpu-defs.h>
 #include <linux/printk.h>
@@ -34,13 +43,14 @@ static __noreturn void kernel_halt(void)
 		native_halt();
 }
 
-static __noreturn void kernel_init(void)
+/* PID 1: what runs once the scheduler is up (Linux: kernel_init). */
+static int kernel_init(void *unused)
 {
+	smp_init();
 	if (buddyinfo_requested())
 		show_buddyinfo();
 	if (slabinfo_requested())
 		print_slabinfo();
-	lkdtm_run_boot_crashtype();
 
 	if (kunit_requested()) {
 		int failed = kunit_run_tests(kunit_glob());
@@ -49,8 +59,31 @@ static __noreturn void kernel_init(void)
 		kernel_halt();
 	}
 	pr_notice("Linnet: boot complete; there is no init program yet (user space comes with a later issue).\n");
-	pr_notice("Linnet: halting. Leave QEMU with Ctrl-A X.\n");
-	kernel_halt();
+	pr_notice("Linnet: the CPUs idle now. Leave QEMU with Ctrl-A X.\n");
+	return 0;
+}
+
+/* Linux: rest_init(): start PID 1, then the boot task becomes CPU 0's idle task. */
+static __noreturn void rest_init(void)
+{
+	struct task_struct *init = kthread_create(kernel_init, NULL, "init");
+
+	if (IS_ERR(init))
+		panic("cannot create the init thread: %ld", PTR_ERR(init));
+	wake_up_process(init);
+	cpu_startup_entry();
+}
+
+/* Interrupt controllers and the tick (Linux: init_IRQ, time_init, APIC setup). */
+static void init_IRQ_and_time(void)
+{
+	idt_setup_apic_and_irq_gates();
+	init_bsp_APIC();
+	setup_IO_APIC();
+	if (apic_present) {
+		calibrate_APIC_clock();
+		setup_APIC_timer();
+	}
 }
 
 void start_kernel(void)
@@ -58,10 +91,18 @@ void start_kernel(void)
 	pr_notice("%s", linux_banner);
 	setup_arch();
 	setup_per_cpu_areas();
+	cpu_init();	/* the boot CPU moves to its own GDT/TSS copy (Linux: switch_to_new_gdt) */
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	mm_core_init();
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	mem_init_print_info();
-	kernel_init();
+	/* Crash tests run here, on the boot stack with its guard page. */
+	lkdtm_run_boot_crashtype();
+	sched_init();
+	init_timers();
+	call_function_init();
+	init_IRQ_and_time();
+	local_irq_enable();
+	rest_init();
 }

@@ -29,21 +29,28 @@
 #include <linux/kallsyms.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 
 int oops_count;
 extern char boot_stack[], boot_stack_top[];
-extern char exception_stacks[N_EXCEPTION_STACKS * EXCEPTION_STKSZ];
+DECLARE_PER_CPU(char [N_EXCEPTION_STACKS * EXCEPTION_STKSZ], exception_stacks);
+
+static bool in_range(unsigned long addr, unsigned long lo, unsigned long size)
+{
+	return addr >= lo && addr + 16 <= lo + size;
+}
 
 /* Could a frame at addr (and its return address) be on a kernel stack? */
 static bool on_kernel_stack(unsigned long addr)
 {
-	unsigned long lo = (unsigned long)boot_stack, hi = (unsigned long)boot_stack_top;
+	struct task_struct *tsk = current;
 
-	if (addr >= lo && addr + 16 <= hi)
+	if (in_range(addr, (unsigned long)boot_stack, boot_stack_top - boot_stack))
 		return true;
-	lo = (unsigned long)exception_stacks;
-	hi = lo + sizeof(exception_stacks);
-	return addr >= lo && addr + 16 <= hi;
+	if (tsk && tsk->stack && in_range(addr, (unsigned long)tsk->stack, THREAD_SIZE))
+		return true;
+	return in_range(addr, (unsigned long)*this_cpu_ptr(&exception_stacks),
+			sizeof(exception_stacks));
 }
 
 void show_trace(unsigned long ip, unsigned long bp, unsigned long sp)

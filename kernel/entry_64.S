@@ -97,3 +97,67 @@ idtentry asm_exc_reserved		exc_reserved			0
 idtentry asm_exc_hypervisor_injection	exc_hypervisor_injection	0
 idtentry asm_exc_vmm_communication	exc_vmm_communication		1
 idtentry asm_exc_security		exc_security			1
+
+/*
+ * Device interrupts and IPIs, vectors 32-255 (Linux: irq_entries_start,
+ * common_interrupt in idtentry.h). Each 16-byte stub pushes its vector
+ * into the orig_ax slot of pt_regs and joins the common path, which
+ * calls common_interrupt_c(regs); that handles the vector and, with
+ * preempt=full, may switch tasks before we return (preempt_schedule_irq).
+ */
+	.balign 16
+	.globl irq_entries_start
+irq_entries_start:
+	vector = 32
+	.rept 256 - 32
+	.balign 16
+	pushq	$vector
+	jmp	common_interrupt
+	vector = vector + 1
+	.endr
+
+common_interrupt:
+	PUSH_REGS
+	movq	%rsp, %rdi
+	call	common_interrupt_c
+	POP_REGS
+	addq	$8, %rsp			/* the vector */
+	iretq
+
+/*
+ * Switch kernel stacks (Linux: __switch_to_asm). Save the callee-saved
+ * registers on prev's stack, remember prev's stack pointer, load next's,
+ * restore next's registers, and finish in C (__switch_to), whose return
+ * lands where next once called us, or in ret_from_fork_asm for a new task.
+ */
+#define TASK_threadsp 8
+	.text
+	.globl __switch_to_asm
+	.type __switch_to_asm, @function
+__switch_to_asm:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, TASK_threadsp(%rdi)
+	movq	TASK_threadsp(%rsi), %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	jmp	__switch_to
+	.size __switch_to_asm, . - __switch_to_asm
+
+/* A new task's first instructions; %rax is the task we switched from. */
+	.globl ret_from_fork_asm
+	.type ret_from_fork_asm, @function
+ret_from_fork_asm:
+	xorl	%ebp, %ebp			/* backtraces end here */
+	movq	%rax, %rdi
+	call	ret_from_fork
+	ud2					/* ret_from_fork never returns */
+	.size ret_from_fork_asm, . - ret_from_fork_asm

@@ -7,6 +7,7 @@
  * IST stacks. Device interrupts (vectors 32+) arrive with the APIC.
  */
 #include <asm/desc.h>
+#include <asm/irq_vectors.h>
 #include <asm/traps.h>
 #include <linux/kernel.h>
 
@@ -72,14 +73,35 @@ void load_idt(const struct desc_ptr *dtr)
 	__asm__ __volatile__("lidt %0" : : "m"(*dtr));
 }
 
-void idt_setup_traps(void)
+/* Every CPU loads the same table (Linux shares idt_table too). */
+void load_current_idt(void)
 {
 	struct desc_ptr idt_descr = {
 		.size = sizeof(idt_table) - 1,
 		.address = (u64)idt_table,
 	};
 
+	load_idt(&idt_descr);
+}
+
+void idt_setup_traps(void)
+{
 	for (size_t i = 0; i < ARRAY_SIZE(def_idts); i++)
 		idt_set_gate(&def_idts[i]);
-	load_idt(&idt_descr);
+	load_current_idt();
+}
+
+/* Vectors 32-255: the stubs of irq_entries_start, 16 bytes apart (kernel/entry_64.S). */
+void idt_setup_apic_and_irq_gates(void)
+{
+	extern char irq_entries_start[];
+
+	for (unsigned int v = FIRST_EXTERNAL_VECTOR; v < IDT_ENTRIES; v++) {
+		struct idt_data d = {
+			.vector = v,
+			.addr = (void (*)(void))(irq_entries_start + (v - FIRST_EXTERNAL_VECTOR) * 16),
+		};
+
+		idt_set_gate(&d);
+	}
 }

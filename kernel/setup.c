@@ -146,6 +146,7 @@ void setup_arch(void)
 
 	acpi_boot_init();
 	prefill_possible_map();
+	reserve_real_mode();
 
 	zone_sizes_init();
 }

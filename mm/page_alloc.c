@@ -31,6 +31,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include <linux/percpu-defs.h>
 
 struct pglist_data contig_page_data;
@@ -100,7 +101,7 @@ static void bad_page(struct page *page, const char *reason)
 			pr_alert("BUG: Bad page state: suppressing further reports\n");
 		return;
 	}
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n", page_to_pfn(page));
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current_comm(), page_to_pfn(page));
 	dump_page(page, reason);
 	dump_stack();
 }
@@ -503,6 +504,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 			continue;
 		page = rmqueue(zone, order, mt);
 		if (page) {
+			count_vm_events(PGALLOC, 1L << order);
 			prep_new_page(page, order, gfp);
 			return page;
 		}
@@ -544,7 +546,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		page = get_page_from_freelist(gfp, order, alloc_flags);
 	}
 	if (!page && !(gfp & __GFP_NOWARN))
-		pr_warn("swapper/0: page allocation failure: order:%u, mode:%#x\n", order, gfp);
+		pr_warn("%s: page allocation failure: order:%u, mode:%#x\n", current_comm(), order,
+			gfp);
 	return page;
 }
 
@@ -634,8 +637,10 @@ void __free_pages(struct page *page, unsigned int order)
 		bad_page(page, why);
 		return;
 	}
-	if (put_page_testzero(page))
+	if (put_page_testzero(page)) {
+		count_vm_events(PGFREE, 1L << order);
 		free_unref_page(page, order);
+	}
 }
 
 void free_pages(unsigned long addr, unsigned int order)

@@ -642,7 +642,14 @@ static bool calculate_sizes(struct kmem_cache *s)
 	if ((s->flags & SLAB_RED_ZONE) && size == s->object_size)
 		size += sizeof(void *);		/* room for a right red zone */
 	s->inuse = size;
-	if (((s->flags & SLAB_POISON) && !s->ctor) || s->ctor) {
+	/*
+	 * The free pointer goes after the object when the object's bytes
+	 * must survive a free (poison, constructor), and when the object is
+	 * smaller than a pointer and has a red zone, which a pointer at
+	 * offset 0 would overwrite (Linux: the same test).
+	 */
+	if ((s->flags & SLAB_POISON) || s->ctor ||
+	    ((s->flags & SLAB_RED_ZONE) && s->object_size < sizeof(void *))) {
 		s->offset = size;		/* free pointer outside the object */
 		size += sizeof(void *);
 	} else {

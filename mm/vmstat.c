@@ -7,11 +7,13 @@
  * after boot has most of its memory in order-10 (4 MiB) blocks; a
  * fragmented one shows many small blocks and no large ones.
  * The boot option `buddyinfo` prints it at the end of boot; the real
- * /proc file comes with the VFS.
+ * /proc file comes with the VFS. Below: the event counters, one copy per
+ * CPU bumped with this_cpu_add(), summed when read.
  */
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/vmstat.h>
 
 static bool buddyinfo_at_boot;
 
@@ -40,4 +42,45 @@ __setup("buddyinfo", buddyinfo_setup);
 bool buddyinfo_requested(void)
 {
 	return buddyinfo_at_boot;
+}
+
+DEFINE_PER_CPU(unsigned long [NR_VM_EVENT_ITEMS], vm_event_states);
+
+static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PGALLOC] = "pgalloc",
+	[PGFREE] = "pgfree",
+	[NR_CONTEXT_SWITCHES] = "context_switches",
+	[NR_IRQS_HANDLED] = "interrupts",
+};
+
+unsigned long vm_event_on_cpu(enum vm_event_item item, int cpu)
+{
+	return per_cpu(vm_event_states, cpu)[item];
+}
+
+/* Add up every CPU's copy (Linux: all_vm_events / sum_vm_event). */
+unsigned long sum_vm_event(enum vm_event_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += vm_event_on_cpu(item, cpu);
+	return sum;
+}
+
+/* What /proc/vmstat's event lines show, with the per-CPU parts. */
+void show_vmstat(void)
+{
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++) {
+		char line[160];
+		unsigned int cpu;
+		int n = scnprintf(line, sizeof(line), "%-17s %lu (", vm_event_names[i],
+				  sum_vm_event(i));
+
+		for_each_possible_cpu(cpu)
+			n += scnprintf(line + n, sizeof(line) - n, "%s%lu", cpu ? " " : "",
+				       vm_event_on_cpu(i, cpu));
+		printk(KERN_INFO "%s)\n", line);
+	}
 }

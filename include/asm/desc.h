@@ -39,5 +39,6 @@ struct gate_struct {
 void cpu_init(void);
 void idt_setup_traps(void);
 void load_idt(const struct desc_ptr *dtr);
+void load_current_idt(void);
 
 #endif /* _ASM_DESC_H */

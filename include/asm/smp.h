@@ -14,5 +14,7 @@ extern int setup_possible_cpus;
 
 void prefill_possible_map(void);
 u32 read_boot_cpu_apicid(void);
+void reserve_real_mode(void);
+extern unsigned long initial_stack, initial_gs;
 
 #endif /* _ASM_SMP_H */

@@ -89,6 +89,18 @@ static inline bool list_empty(const struct list_head *head)
 	     n = list_next_entry(pos, member);                         \
 	     &pos->member != (head); pos = n, n = list_next_entry(n, member))
 
+/* Move all of list onto the front of head, leaving list empty. */
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
+{
+	if (list_empty(list))
+		return;
+	list->next->prev = head;
+	list->prev->next = head->next;
+	head->next->prev = list->prev;
+	head->next = list->next;
+	INIT_LIST_HEAD(list);
+}
+
 static inline size_t list_count_nodes(const struct list_head *head)
 {
 	size_t n = 0;

@@ -155,6 +155,8 @@ static inline void set_buddy_order(struct page *page, unsigned int order)
 }
 
 unsigned long nr_free_pages(void);
+/* Name of the running task, for reports (kernel/sched/core.c; the host stubs say "host"). */
+const char *current_comm(void);
 void dump_page(const struct page *page, const char *reason);
 void show_buddyinfo(void);
 bool buddyinfo_requested(void);

@@ -1,25 +1,80 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Tasks (Linux: include/linux/sched.h, arch/x86/include/asm/current.h).
- * For now only the boot task exists (init_task, "swapper/0"); the
- * scheduler issue fills struct task_struct in. `current` is read through
- * the per-CPU variable current_task, one %gs: load, as on x86 Linux.
+ * Tasks and the scheduler's interface (Linux: include/linux/sched.h,
+ * arch/x86/include/asm/current.h, asm/processor.h's thread_struct).
+ *
+ * `current` is read through the per-CPU variable current_task, one %gs:
+ * load, as on x86 Linux. The scheduler lives in kernel/sched/.
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <linux/cpumask.h>
+#include <linux/list.h>
 #include <linux/percpu-defs.h>
+#include <linux/preempt.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #define TASK_COMM_LEN 16
 
+/* Task states (Linux's values). */
+#define TASK_RUNNING 0x0000
+#define TASK_INTERRUPTIBLE 0x0001
+#define TASK_UNINTERRUPTIBLE 0x0002
+#define TASK_DEAD 0x0080
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* Task flags. */
+#define PF_IDLE 0x00000002
+#define PF_KTHREAD 0x00200000
+#define PF_NO_SETAFFINITY 0x04000000
+
+/* thread_info flags. */
+#define TIF_NEED_RESCHED 3
+
+/* The round-robin time slice, in ticks (Linux's SCHED_RR default is 100 ms). */
+#define RR_TIMESLICE (100 * HZ / 1000)
+
+#define HZ 250
+
+struct thread_struct {
+	unsigned long sp;	/* saved kernel stack pointer while switched out */
+};
+
 struct task_struct {
+	struct {
+		unsigned long flags;	/* TIF_* (Linux: struct thread_info) */
+	} thread_info;
+	/* At offset 8: kernel/entry_64.S (__switch_to_asm) uses TASK_threadsp. */
+	struct thread_struct thread;
 	volatile long __state;
-	void *stack;		/* bottom of the kernel stack */
+	void *stack;			/* bottom of the kernel stack */
+	unsigned int flags;		/* PF_* */
+	int on_cpu;			/* running, or being switched out, on a CPU */
+	int on_rq;			/* on a run queue (or running) */
+	unsigned int cpu;		/* the CPU whose run queue it is on */
+	int prio;			/* 0 highest; round-robin within equal prio */
+	int time_slice;			/* ticks left */
+	struct cpumask cpus_mask;	/* where it may run */
+	struct list_head run_list;	/* on rq->queue */
+	struct list_head tasks;		/* on the list of all tasks */
+	spinlock_t pi_lock;		/* serialises wakeups */
+	struct mm_struct *mm;		/* NULL for kernel threads */
 	int pid;
-	unsigned int cpu;
+	int exit_code;
+	int usage;			/* references; freed at 0 */
+	bool migrate_pending;		/* leave this CPU (set_cpus_allowed_ptr) */
+	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
+	int (*threadfn)(void *data);	/* kthreads */
+	void *data;
+	struct completion *vfork_done;	/* kthread_stop() waits on it */
+	bool should_stop;
 	char comm[TASK_COMM_LEN];
 };
+
+_Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 8,
+	       "TASK_threadsp in kernel/entry_64.S");
 
 extern struct task_struct init_task;
 DECLARE_PER_CPU(struct task_struct *, current_task);
@@ -32,5 +87,72 @@ static __always_inline struct task_struct *get_current(void)
 
 #define current get_current()
 #define smp_processor_id() this_cpu_read(cpu_number)
+#define raw_smp_processor_id() this_cpu_read(cpu_number)
+
+#define task_thread_info(p) (&(p)->thread_info)
+
+static inline void set_tsk_need_resched(struct task_struct *p)
+{
+	__atomic_or_fetch(&p->thread_info.flags, 1UL << TIF_NEED_RESCHED, __ATOMIC_RELAXED);
+}
+
+static inline void clear_tsk_need_resched(struct task_struct *p)
+{
+	__atomic_and_fetch(&p->thread_info.flags, ~(1UL << TIF_NEED_RESCHED), __ATOMIC_RELAXED);
+}
+
+static inline bool test_tsk_need_resched(struct task_struct *p)
+{
+	return __atomic_load_n(&p->thread_info.flags, __ATOMIC_RELAXED) & (1UL << TIF_NEED_RESCHED);
+}
+
+static inline bool need_resched(void)
+{
+	return test_preempt_need_resched();
+}
+
+#define set_current_state(state) __atomic_store_n(&current->__state, (state), __ATOMIC_SEQ_CST)
+#define __set_current_state(state) WRITE_ONCE(current->__state, (state))
+
+/* Preemption models, chosen at boot with preempt=none|voluntary|full. */
+enum preempt_model {
+	PREEMPT_MODEL_NONE,
+	PREEMPT_MODEL_VOLUNTARY,
+	PREEMPT_MODEL_FULL,
+};
+extern enum preempt_model preempt_model;
+static inline bool preempt_model_full(void) { return preempt_model == PREEMPT_MODEL_FULL; }
+
+void schedule(void);
+void schedule_idle(void);
+void preempt_schedule_irq(void);
+int __cond_resched(void);
+#define cond_resched() __cond_resched()
+void might_resched(void);
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
+void wake_up_new_task(struct task_struct *p);
+void scheduler_tick(void);
+void scheduler_ipi(void);
+void sched_init(void);
+void sched_init_smp(void);
+void init_idle(struct task_struct *idle, int cpu);
+void __noreturn cpu_startup_entry(void);
+void __noreturn do_exit(int code);
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask);
+void yield(void);
+unsigned int nr_running_on(int cpu);
+unsigned long nr_context_switches_cpu(int cpu);
+struct task_struct *task_alloc(void);
+void put_task_struct(struct task_struct *p);
+void get_task_struct(struct task_struct *p);
+void task_setup_first_switch(struct task_struct *p);
+extern struct list_head task_list;
+extern spinlock_t tasklist_lock;
+
+/* Sleeping while atomic is a bug (Linux: __might_sleep). */
+void __might_sleep(const char *file, int line);
+#define might_sleep() __might_sleep(__FILE__, __LINE__)
+extern unsigned long might_sleep_reports;
 
 #endif /* _LINUX_SCHED_H */

@@ -10,6 +10,10 @@ void early_serial_init(void);
 void serial_putc(char c);
 void serial_write(const char *s, size_t n);
 int serial_getc_nonblock(void);	/* -1 if no byte is waiting */
+void serial_enable_rx_interrupt(void);
+/* Bytes received by the interrupt handler, for the future tty layer. */
+void serial_rx_push(int c);
+int serial_rx_pop(void);		/* -1 if empty */
 
 /* Verdicts for the test runner (scripts/qemu_runner.py): QEMU exits (v << 1) | 1. */
 enum qemu_exit_code {

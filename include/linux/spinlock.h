@@ -2,18 +2,21 @@
 /*
  * Spinlocks (Linux: include/linux/spinlock.h, kernel/locking/).
  *
- * A test-and-set lock on one byte, with the _irqsave form disabling
- * local interrupts first, so an interrupt handler on this CPU cannot
- * deadlock against the code it interrupted. The same code serves the
- * host tests, where threads play CPUs and local_irq_save() does nothing.
- * The SMP issue adds preemption control, ticket fairness and lockdep-
- * style debugging checks.
+ * A test-and-set lock on one byte. Taking it disables preemption (a task
+ * holding a spinlock must not be switched out: another task on this CPU
+ * could spin on it forever); the _irqsave form also disables local
+ * interrupts first, so an interrupt handler on this CPU cannot deadlock
+ * against the code it interrupted. The same code serves the host tests,
+ * where threads play CPUs and preemption and irq control do nothing.
+ * Left out: ticket/queued fairness, lockdep. raw_spin_lock is the same
+ * lock (Linux distinguishes them only under PREEMPT_RT).
  */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
 
 #include <asm/irqflags.h>
 #include <linux/compiler.h>
+#include <linux/preempt.h>
 
 typedef struct {
 	volatile unsigned char locked;
@@ -34,21 +37,37 @@ static inline void cpu_relax(void)
 #endif
 }
 
-static inline void spin_lock(spinlock_t *lock)
+static inline void arch_spin_lock(spinlock_t *lock)
 {
 	while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
 		while (READ_ONCE(lock->locked))
 			cpu_relax();
 }
 
+static inline void arch_spin_unlock(spinlock_t *lock)
+{
+	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
+}
+
+static inline void spin_lock(spinlock_t *lock)
+{
+	preempt_disable();
+	arch_spin_lock(lock);
+}
+
 static inline bool spin_trylock(spinlock_t *lock)
 {
-	return !__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE);
+	preempt_disable();
+	if (!__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
+		return true;
+	preempt_enable();
+	return false;
 }
 
 static inline void spin_unlock(spinlock_t *lock)
 {
-	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
+	arch_spin_unlock(lock);
+	preempt_enable();
 }
 
 static inline bool spin_is_locked(spinlock_t *lock)
@@ -62,10 +81,31 @@ static inline bool spin_is_locked(spinlock_t *lock)
 		spin_lock(lock);                \
 	} while (0)
 
+/* Unlock without preempting until interrupts are back on (Linux does the same). */
 #define spin_unlock_irqrestore(lock, flags)     \
 	do {                                    \
-		spin_unlock(lock);              \
+		arch_spin_unlock(lock);         \
 		local_irq_restore(flags);       \
+		preempt_enable();               \
 	} while (0)
+
+#define spin_lock_irq(lock)                     \
+	do {                                    \
+		local_irq_disable();            \
+		spin_lock(lock);                \
+	} while (0)
+
+#define spin_unlock_irq(lock)                   \
+	do {                                    \
+		arch_spin_unlock(lock);         \
+		local_irq_enable();             \
+		preempt_enable();               \
+	} while (0)
+
+#define raw_spinlock_t spinlock_t
+#define raw_spin_lock spin_lock
+#define raw_spin_unlock spin_unlock
+#define raw_spin_lock_irqsave spin_lock_irqsave
+#define raw_spin_unlock_irqrestore spin_unlock_irqrestore
 
 #endif /* _LINUX_SPINLOCK_H */

@@ -14,12 +14,19 @@
 #include <asm/msr-index.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <linux/percpu-defs.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
 struct cpuinfo_x86 boot_cpu_data;
 
-static u64 gdt_page[GDT_ENTRIES] __aligned(PAGE_SIZE) = {
+/*
+ * Per CPU: its GDT (the TSS descriptor differs, and the CPU writes the
+ * "busy" bit into it), its TSS and its interrupt stacks (Linux:
+ * gdt_page, cpu_tss_rw, the cpu_entry_area's exception stacks). Before
+ * setup_per_cpu_areas() the boot CPU uses the template copies.
+ */
+DEFINE_PER_CPU_ALIGNED(u64 [GDT_ENTRIES], gdt_page) = {
 	[GDT_ENTRY_KERNEL32_CS] = 0x00cf9b000000ffffULL,
 	[GDT_ENTRY_KERNEL_CS] = 0x00af9b000000ffffULL,	/* L=1: 64-bit code */
 	[GDT_ENTRY_KERNEL_DS] = 0x00cf93000000ffffULL,
@@ -27,9 +34,8 @@ static u64 gdt_page[GDT_ENTRIES] __aligned(PAGE_SIZE) = {
 	[GDT_ENTRY_DEFAULT_USER_DS] = 0x00cff3000000ffffULL,
 	[GDT_ENTRY_DEFAULT_USER_CS] = 0x00affb000000ffffULL,
 };
-
-static struct x86_hw_tss cpu_tss_rw __aligned(64);
-char exception_stacks[N_EXCEPTION_STACKS * EXCEPTION_STKSZ] __aligned(PAGE_SIZE);
+DEFINE_PER_CPU_ALIGNED(struct x86_hw_tss, cpu_tss_rw);
+DEFINE_PER_CPU_ALIGNED(char [N_EXCEPTION_STACKS * EXCEPTION_STKSZ], exception_stacks);
 
 static void get_cpu_vendor_and_model(struct cpuinfo_x86 *c)
 {
@@ -78,12 +84,12 @@ static void set_tss_desc(u64 *gdt, struct x86_hw_tss *tss)
 	gdt[GDT_ENTRY_TSS + 1] = base >> 32;
 }
 
-/* Load our GDT, reload every segment register, load the task register. */
-static void load_gdt_and_segments(void)
+/* Load this CPU's GDT, reload every segment register, load the task register. */
+static void load_gdt_and_segments(u64 *gdt)
 {
 	struct desc_ptr gdt_descr = {
-		.size = sizeof(gdt_page) - 1,
-		.address = (u64)gdt_page,
+		.size = GDT_ENTRIES * sizeof(u64) - 1,
+		.address = (u64)gdt,
 	};
 
 	__asm__ __volatile__("lgdt %0" : : "m"(gdt_descr));
@@ -101,11 +107,16 @@ static void load_gdt_and_segments(void)
 	__asm__ __volatile__("ltr %w0" : : "r"(__TSS_SEL));
 }
 
+/* Per-CPU state of the running CPU (Linux: cpu_init, switch_to_new_gdt). */
 void cpu_init(void)
 {
+	struct x86_hw_tss *tss = this_cpu_ptr(&cpu_tss_rw);
+	char *stacks = *this_cpu_ptr(&exception_stacks);
+	u64 *gdt = *this_cpu_ptr(&gdt_page);
+
 	for (int i = 0; i < N_EXCEPTION_STACKS; i++)
-		cpu_tss_rw.ist[i] = (u64)exception_stacks + (i + 1) * EXCEPTION_STKSZ;
-	cpu_tss_rw.io_bitmap_base = sizeof(cpu_tss_rw);	/* no I/O bitmap */
-	set_tss_desc(gdt_page, &cpu_tss_rw);
-	load_gdt_and_segments();
+		tss->ist[i] = (u64)stacks + (i + 1) * EXCEPTION_STKSZ;
+	tss->io_bitmap_base = sizeof(*tss);	/* no I/O bitmap */
+	set_tss_desc(gdt, tss);			/* "available" again, whatever was copied */
+	load_gdt_and_segments(gdt);
 }

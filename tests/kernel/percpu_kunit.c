@@ -6,6 +6,7 @@
  * arch/x86/include/asm/percpu.h, mm/percpu.c.
  */
 #include <asm/msr-index.h>
+#include <asm/page.h>
 #include <asm/processor.h>
 #include <kunit/test.h>
 #include <linux/percpu-defs.h>
@@ -62,18 +63,26 @@ static void this_cpu_ops_touch_only_this_copy(struct kunit *test)
 	}
 }
 
-static void current_is_init_task(struct kunit *test)
+/* The tests run in PID 1, "init"; current is read with one %gs: load. */
+static void current_reads_through_gs(struct kunit *test)
 {
-	KUNIT_EXPECT_TRUE(test, current == &init_task);
-	KUNIT_EXPECT_STREQ(test, current->comm, "swapper/0");
-	KUNIT_EXPECT_TRUE(test, per_cpu(current_task, 0) == &init_task);
+	int local;
+	unsigned long here = (unsigned long)&local, stack = (unsigned long)current->stack;
+
+	KUNIT_EXPECT_TRUE(test, current == per_cpu(current_task, smp_processor_id()));
+	KUNIT_EXPECT_STREQ(test, current->comm, "init");
+	KUNIT_EXPECT_EQ(test, current->pid, 1);
+	KUNIT_EXPECT_TRUE(test, here >= stack && here < stack + THREAD_SIZE);
+	/* The boot task became CPU 0's idle task. */
+	KUNIT_EXPECT_STREQ(test, init_task.comm, "swapper/0");
+	KUNIT_EXPECT_TRUE(test, init_task.flags & PF_IDLE);
 }
 
 static struct kunit_case percpu_cases[] = {
 	KUNIT_CASE(copies_are_distinct),
 	KUNIT_CASE(gs_base_is_this_cpu_offset),
 	KUNIT_CASE(this_cpu_ops_touch_only_this_copy),
-	KUNIT_CASE(current_is_init_task),
+	KUNIT_CASE(current_reads_through_gs),
 	{}
 };
 

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Interrupt vector numbers (Linux: arch/x86/include/asm/irq_vectors.h). */
+#ifndef _ASM_IRQ_VECTORS_H
+#define _ASM_IRQ_VECTORS_H
+
+#define FIRST_EXTERNAL_VECTOR 0x20
+#define ISA_IRQ_VECTOR(irq) (((FIRST_EXTERNAL_VECTOR + 16) & ~15) + (irq))
+#define LOCAL_TIMER_VECTOR 0xec
+#define CALL_FUNCTION_SINGLE_VECTOR 0xfb
+#define CALL_FUNCTION_VECTOR 0xfc
+#define RESCHEDULE_VECTOR 0xfd
+#define ERROR_APIC_VECTOR 0xfe
+#define SPURIOUS_APIC_VECTOR 0xff
+#define NR_VECTORS 256
+
+#ifndef __ASSEMBLY__
+struct pt_regs;
+typedef void (*vector_handler_t)(struct pt_regs *regs);
+void set_vector_handler(unsigned int vector, vector_handler_t handler);
+void idt_setup_apic_and_irq_gates(void);
+#endif
+
+#endif /* _ASM_IRQ_VECTORS_H */

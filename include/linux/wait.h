@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Wait queues (Linux: include/linux/wait.h, kernel/sched/wait.c).
+ * A task waiting for a condition puts itself on a queue, marks itself
+ * sleeping, re-checks the condition, and schedules; wake_up() makes the
+ * waiters runnable again and they re-check.
+ */
+#ifndef _LINUX_WAIT_H
+#define _LINUX_WAIT_H
+
+#include <linux/list.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+
+struct wait_queue_entry {
+	struct task_struct *private;
+	struct list_head entry;
+};
+
+struct wait_queue_head {
+	spinlock_t lock;
+	struct list_head head;
+};
+typedef struct wait_queue_head wait_queue_head_t;
+
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = { { 0 }, LIST_HEAD_INIT(name.head) }
+
+void init_waitqueue_head(struct wait_queue_head *wq);
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state);
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr);
+
+#define wake_up(wq) __wake_up(wq, TASK_NORMAL, 1)
+#define wake_up_all(wq) __wake_up(wq, TASK_NORMAL, 0)
+
+#define ___wait_event(wq, condition, state)                                  \
+	do {                                                                 \
+		struct wait_queue_entry __w = { .private = current };        \
+		might_sleep();                                               \
+		for (;;) {                                                   \
+			prepare_to_wait(&(wq), &__w, state);                 \
+			if (condition)                                       \
+				break;                                       \
+			schedule();                                          \
+		}                                                            \
+		finish_wait(&(wq), &__w);                                    \
+	} while (0)
+
+#define wait_event(wq, condition)                                            \
+	do {                                                                 \
+		if (!(condition))                                            \
+			___wait_event(wq, condition, TASK_UNINTERRUPTIBLE);  \
+	} while (0)
+
+/* Completions: "this happened" for one or all waiters (Linux: completion.h). */
+struct completion {
+	unsigned int done;
+	struct wait_queue_head wait;
+};
+
+void init_completion(struct completion *x);
+void complete(struct completion *x);
+void complete_all(struct completion *x);
+void wait_for_completion(struct completion *x);
+
+#endif /* _LINUX_WAIT_H */

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Inter-processor interrupts: reschedule and call-function (Linux:
+ * kernel/smp.c, arch/x86/kernel/smp.c), and TLB shootdown on top
+ * (arch/x86/mm/tlb.c).
+ *
+ * To run a function on another CPU, queue a call_single_data on that
+ * CPU's call_single_queue and send it CALL_FUNCTION_SINGLE_VECTOR; its
+ * interrupt handler runs every queued function and clears each entry's
+ * lock flag, which is what a waiting sender spins on. Senders must have
+ * interrupts enabled if they wait: two CPUs waiting on each other with
+ * interrupts off would never answer (Linux WARNs about it too).
+ */
+#include <asm/apic.h>
+#include <asm/irq_vectors.h>
+#include <asm/page.h>
+#include <asm/special_insns.h>
+#include <linux/err.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+
+#define CSD_FLAG_LOCK 1
+
+struct call_single_queue {
+	spinlock_t lock;
+	struct list_head list;
+};
+
+static DEFINE_PER_CPU(struct call_single_queue, call_single_queue);
+/* One request slot per (sender, target) pair (Linux: cfd_data). */
+static DEFINE_PER_CPU(struct call_single_data [NR_CPUS], cfd_data);
+
+void call_function_init(void)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct call_single_queue *q = per_cpu_ptr(&call_single_queue, cpu);
+
+		spin_lock_init(&q->lock);
+		INIT_LIST_HEAD(&q->list);
+	}
+}
+
+void smp_send_reschedule(int cpu)
+{
+	if (apic_present && cpu_online(cpu))
+		apic_send_IPI(cpu, RESCHEDULE_VECTOR);
+}
+
+static void csd_lock_wait(struct call_single_data *csd)
+{
+	while (__atomic_load_n(&csd->flags, __ATOMIC_ACQUIRE) & CSD_FLAG_LOCK)
+		cpu_relax();
+}
+
+static void send_call_function_single(int cpu, struct call_single_data *csd)
+{
+	struct call_single_queue *q = per_cpu_ptr(&call_single_queue, cpu);
+	unsigned long flags;
+
+	csd->flags = CSD_FLAG_LOCK;
+	spin_lock_irqsave(&q->lock, flags);
+	list_add_tail(&csd->llist, &q->list);
+	spin_unlock_irqrestore(&q->lock, flags);
+	apic_send_IPI(cpu, CALL_FUNCTION_SINGLE_VECTOR);
+}
+
+/* Run in the IPI handler: everything queued for this CPU. */
+void generic_smp_call_function_single_interrupt(void)
+{
+	struct call_single_queue *q = this_cpu_ptr(&call_single_queue);
+	LIST_HEAD(todo);
+	struct call_single_data *csd, *next;
+
+	spin_lock(&q->lock);
+	list_splice_init(&q->list, &todo);
+	spin_unlock(&q->lock);
+	list_for_each_entry_safe(csd, next, &todo, llist) {
+		smp_call_func_t func = csd->func;
+		void *info = csd->info;
+
+		func(info);
+		__atomic_store_n(&csd->flags, 0, __ATOMIC_RELEASE);
+	}
+}
+
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
+{
+	struct call_single_data *csd;
+	unsigned long flags;
+	int this_cpu;
+
+	preempt_disable();
+	this_cpu = smp_processor_id();
+	if (cpu == this_cpu) {
+		local_irq_save(flags);
+		func(info);
+		local_irq_restore(flags);
+		preempt_enable();
+		return 0;
+	}
+	if ((unsigned int)cpu >= nr_cpu_ids || !cpu_online(cpu)) {
+		preempt_enable();
+		return -ENXIO;
+	}
+	csd = &this_cpu_ptr(&cfd_data)[0][cpu];
+	csd_lock_wait(csd);
+	csd->func = func;
+	csd->info = info;
+	send_call_function_single(cpu, csd);
+	if (wait)
+		csd_lock_wait(csd);
+	preempt_enable();
+	return 0;
+}
+
+/* func on every online CPU of mask except this one. */
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info,
+			    bool wait)
+{
+	struct call_single_data *cfd;
+	unsigned int cpu, this_cpu;
+
+	preempt_disable();
+	this_cpu = smp_processor_id();
+	cfd = this_cpu_ptr(&cfd_data)[0];
+	for_each_cpu(cpu, mask) {
+		if (cpu == this_cpu || !cpu_online(cpu))
+			continue;
+		csd_lock_wait(&cfd[cpu]);
+		cfd[cpu].func = func;
+		cfd[cpu].info = info;
+		send_call_function_single(cpu, &cfd[cpu]);
+	}
+	if (wait) {
+		for_each_cpu(cpu, mask) {
+			if (cpu != this_cpu)
+				csd_lock_wait(&cfd[cpu]);
+		}
+	}
+	preempt_enable();
+}
+
+void on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	unsigned long flags;
+
+	preempt_disable();
+	smp_call_function_many(cpu_online_mask, func, info, wait);
+	local_irq_save(flags);
+	func(info);
+	local_irq_restore(flags);
+	preempt_enable();
+}
+
+struct flush_tlb_info {
+	unsigned long start, end;
+};
+
+static void do_flush_tlb_kernel_range(void *info)
+{
+	struct flush_tlb_info *f = info;
+
+	if (f->end - f->start > 32 * PAGE_SIZE) {
+		write_cr3(read_cr3());	/* cheaper than many invlpg (global pages stay) */
+		return;
+	}
+	for (unsigned long addr = f->start; addr < f->end; addr += PAGE_SIZE)
+		__flush_tlb_one_kernel(addr);
+}
+
+/*
+ * After changing kernel page tables, make every CPU forget the old
+ * translations before the memory behind them is reused (Linux:
+ * flush_tlb_kernel_range; the user-space flush_tlb_mm_range will send the
+ * same IPIs to the CPUs in an mm's cpumask).
+ */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	struct flush_tlb_info info = { start & PAGE_MASK, PAGE_ALIGN(end) };
+
+	on_each_cpu(do_flush_tlb_kernel_range, &info, 1);
+}

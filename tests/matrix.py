@@ -75,11 +75,13 @@ MATRIX = [
 
     # Bad command-line input: warned about and ignored, the boot goes on.
     {"name": "bad-cmdline", "cpu": "max", "timeout": 60, "expect": "pass",
-     "cmdline": 'ktest=boot.* loglevel=abc bogus_option=1 no5lvl=1 lkdtm=NO_SUCH "quoted arg"',
+     "cmdline": 'ktest=boot.* loglevel=abc bogus_option=1 no5lvl=1 lkdtm=NO_SUCH "quoted arg" possible_cpus=100 preempt=sometimes',
      "expect_log": [r"Malformed early option 'loglevel'",
                     r"Malformed early option 'no5lvl'",
                     r'Unknown kernel command line parameters "bogus_option=1 quoted arg", ignored',
                     r"lkdtm: unknown crash type 'NO_SUCH'",
+                    r"possible_cpus=100 is above NR_CPUS; using 64",
+                    r"Malformed kernel command line option 'preempt'",
                     r"5-level paging"]},
 
     # Small and large memory, both paging modes.
@@ -95,6 +97,44 @@ MATRIX = [
     {"name": "ktest4-16G", "cmdline": "ktest=all", "cpu": "qemu64",
      "mem": "16G", "timeout": 90, "expect": "pass",
      "expect_log": [r"4-level paging"]},
+
+    # SMP: every test with 2 and 4 CPUs, in both paging modes.
+    {"name": "ktest4-smp2", "cmdline": "ktest=all", "cpu": "qemu64", "smp": 2,
+     "timeout": 90, "expect": "pass",
+     "expect_log": [r"4-level paging", r"smp: Brought up 1 node, 2 CPUs"]},
+    {"name": "ktest4-smp4", "cmdline": "ktest=all", "cpu": "qemu64", "smp": 4,
+     "timeout": 90, "expect": "pass",
+     "expect_log": [r"4-level paging", r"smp: Brought up 1 node, 4 CPUs"]},
+    {"name": "ktest5-smp2", "cmdline": "ktest=all", "cpu": "max", "smp": 2,
+     "timeout": 90, "expect": "pass",
+     "expect_log": [r"5-level paging", r"smp: Brought up 1 node, 2 CPUs"]},
+    {"name": "ktest5-smp4", "cmdline": "ktest=all", "cpu": "max", "smp": 4,
+     "timeout": 90, "expect": "pass",
+     "expect_log": [r"5-level paging", r"smp: Brought up 1 node, 4 CPUs",
+                    r"ACPI: LAPIC \(acpi_id\[0x03\] lapic_id\[0x03\] enabled\)",
+                    r"IOAPIC: IRQ 0 -> GSI 2 -> vector 0x30"]},
+    {"name": "smp16", "cmdline": "ktest=all", "cpu": "max", "smp": 16,
+     "mem": "512M", "timeout": 300, "expect": "pass",
+     "expect_log": [r"smp: Brought up 1 node, 16 CPUs"]},
+
+    # Preemption models: the same spinning thread, preempted only under full.
+    {"name": "preempt-none", "cmdline": "ktest=sched.* preempt=none", "cpu": "qemu64",
+     "smp": 2, "timeout": 90, "expect": "pass",
+     "expect_log": [r"Dynamic Preempt: none",
+                    r"# preempt=none: the spinning thread on CPU\d+ was NOT preempted"]},
+    {"name": "preempt-voluntary", "cmdline": "ktest=sched.* preempt=voluntary", "cpu": "max",
+     "smp": 2, "timeout": 90, "expect": "pass",
+     "expect_log": [r"Dynamic Preempt: voluntary"]},
+    {"name": "preempt-full-smp1", "cmdline": "ktest=sched.*", "cpu": "max",
+     "smp": 1, "timeout": 90, "expect": "pass",
+     "expect_log": [r"Dynamic Preempt: full",
+                    r"# preempt=full: the spinning thread on CPU0 was preempted"]},
+
+    # No ACPI at all: the kernel boots on the boot CPU alone, with a warning.
+    {"name": "no-acpi", "cmdline": "ktest=sched.all_cpus*", "cpu": "max",
+     "smp": 2, "timeout": 90, "expect": "pass", "extra_qemu": ["-machine", "acpi=off"],
+     "expect_log": [r"ACPI: no valid RSDP found; booting on the boot CPU only",
+                    r"smp: Brought up 1 node, 1 CPU\b"]},
 
     # Every test again with the slab debug checks on every cache.
     {"name": "ktest5-slab-debug", "cpu": "max", "mem": "128M", "timeout": 60,

@@ -28,9 +28,15 @@ static inline bool cpumask_test_cpu(unsigned int cpu, const struct cpumask *m)
 	return __atomic_load_n(&m->bits, __ATOMIC_RELAXED) & (1UL << cpu);
 }
 
+/* Bits set (no libgcc in the kernel, so no __builtin_popcount). */
 static inline unsigned int cpumask_weight(const struct cpumask *m)
 {
-	return __builtin_popcountl(m->bits);
+	unsigned long w = m->bits;
+	unsigned int n = 0;
+
+	for (; w; w &= w - 1)
+		n++;
+	return n;
 }
 
 static inline void cpumask_setall(struct cpumask *m)

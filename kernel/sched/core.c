@@ -463,11 +463,12 @@ void cpu_startup_entry(void)
 	struct rq *rq = this_rq();
 
 	for (;;) {
+		/* Run-queue locks are only ever taken with interrupts off: the tick takes them too. */
+		local_irq_disable();
 		if (list_empty(&rq->queue) && idle_balance(rq)) {
 			set_tsk_need_resched(current);
 			set_preempt_need_resched();
 		}
-		local_irq_disable();
 		if (need_resched()) {
 			local_irq_enable();
 			schedule_idle();

@@ -255,11 +255,31 @@ static bool check_object(const struct kmem_cache *s, const struct slab *slab, u8
 	return ok;
 }
 
-/* A free object in debug mode has inactive red zones all round. */
-static bool object_is_free(const struct kmem_cache *s, u8 *p)
+/* Is p on one of the free lists of slab (Linux: on_freelist)? */
+static bool on_freelist(const struct kmem_cache *s, const struct slab *slab, void *p)
+{
+	const struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	unsigned int n = 0;
+
+	for (void *f = slab->freelist; f && n++ <= slab->objects; f = get_freepointer(s, f))
+		if (f == p)
+			return true;
+	if (c->slab != slab)
+		return false;
+	for (void *f = c->freelist; f && n++ <= 2 * slab->objects; f = get_freepointer(s, f))
+		if (f == p)
+			return true;
+	return false;
+}
+
+/*
+ * A free object in debug mode has inactive red zones all round; without
+ * red zones, look for it on the free lists (only this CPU's are visible).
+ */
+static bool object_is_free(const struct kmem_cache *s, const struct slab *slab, u8 *p)
 {
 	if (!(s->flags & SLAB_RED_ZONE))
-		return false;
+		return on_freelist(s, slab, p);
 	return !first_mismatch(p - s->red_left_pad, SLUB_RED_INACTIVE, s->red_left_pad) &&
 	       !first_mismatch(p + s->object_size, SLUB_RED_INACTIVE, s->inuse - s->object_size);
 }
@@ -296,7 +316,7 @@ static bool free_debug_processing(struct kmem_cache *s, struct slab *slab, void 
 		slab_fix(s, "Object not freed:", object, NULL, -1);
 		return false;
 	}
-	if (object_is_free(s, object)) {
+	if (object_is_free(s, slab, object)) {
 		object_err(s, slab, object, "Object already free");
 		slab_fix(s, "Object not freed again:", object, NULL, -1);
 		return false;

@@ -134,6 +134,29 @@ static void double_free_caught(struct kunit *test)
 	kmem_cache_destroy(s);
 }
 
+/* Without red zones (slab_debug=F) the free lists themselves are searched. */
+static void double_free_caught_without_redzones(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("kunit_f", 48, 0, SLAB_CONSISTENCY_CHECKS, NULL);
+	unsigned long reports = slab_debug_reports;
+	void *p, *q, *r;
+
+	KUNIT_ASSERT_TRUE(test, s != NULL);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, p);
+	kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(test, slab_debug_reports, reports + 1);
+	/* The free list was not corrupted: two allocations give two objects. */
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	r = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_EXPECT_TRUE(test, p && r && p != r && r != q);
+	kmem_cache_free(s, p);
+	kmem_cache_free(s, q);
+	kmem_cache_free(s, r);
+	kmem_cache_destroy(s);
+}
+
 static void redzone_overwrite_caught(struct kunit *test)
 {
 	struct kmem_cache *s = debug_cache();
@@ -214,6 +237,7 @@ static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(large_kmalloc_uses_buddy),
 	KUNIT_CASE(cache_ctor_and_destroy),
 	KUNIT_CASE(double_free_caught),
+	KUNIT_CASE(double_free_caught_without_redzones),
 	KUNIT_CASE(redzone_overwrite_caught),
 	KUNIT_CASE(use_after_free_caught),
 	KUNIT_CASE(bad_pointer_caught),

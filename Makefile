@@ -7,7 +7,7 @@
 #   make help       everything else
 #
 # Options: CMDLINE="..." (kernel command line), INITRD=file (first module),
-# QEMU_CPU=qemu64|max, QEMU_MEM=128M, QEMU_SMP=1.
+# QEMU_CPU=qemu64|max, QEMU_MEM=128M, QEMU_SMP=2.
 
 CC       := gcc
 PYTHON   := python3
@@ -16,7 +16,7 @@ CMDLINE  ?=
 INITRD   ?=
 QEMU_CPU ?= max
 QEMU_MEM ?= 128M
-QEMU_SMP ?= 1
+QEMU_SMP ?= 2
 GDB_PORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
 
 KERNEL := $(BUILD)/kernel.elf

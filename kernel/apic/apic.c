@@ -8,7 +8,7 @@
  * (spurious-vector register), acknowledges each interrupt with a write to
  * EOI, and gets a periodic timer at HZ. The timer counts the bus clock,
  * whose rate nobody tells us: calibrate_APIC_clock() counts how far it
- * runs during 10 ms measured with the (PIT-calibrated) TSC. IPIs go out
+ * runs during 25 ms measured with the (PIT-calibrated) TSC. IPIs go out
  * through the interrupt command register (ICR). x2APIC is left out (QEMU
  * 7.2's TCG has none).
  */
@@ -118,7 +118,7 @@ void setup_local_APIC(void)
 	apic_eoi();
 }
 
-/* Ticks of the APIC timer (divided by 16) during 10 ms of TSC time. */
+/* Ticks of the APIC timer (divided by 16) during 25 ms of TSC time. */
 void calibrate_APIC_clock(void)
 {
 	u32 ticks;
@@ -126,10 +126,10 @@ void calibrate_APIC_clock(void)
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, 0xffffffff);
-	udelay(10000);
+	udelay(25000);
 	ticks = 0xffffffff - apic_read(APIC_TMCCT);
 	apic_write(APIC_TMICT, 0);
-	lapic_timer_period = (u64)ticks * 100 / HZ;
+	lapic_timer_period = (u64)ticks * 40 / HZ;
 	if (!lapic_timer_period)
 		lapic_timer_period = 1000000 / HZ;	/* no TSC either: a guess */
 	pr_info("APIC timer calibration: %u ticks per jiffy (bus %u.%04u MHz, HZ=%d)\n",

@@ -22,6 +22,7 @@
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/vmstat.h>
 #include <linux/lkdtm.h>
 #include <linux/panic.h>
 #include <linux/mm.h>
@@ -51,6 +52,8 @@ static int kernel_init(void *unused)
 		show_buddyinfo();
 	if (slabinfo_requested())
 		print_slabinfo();
+	if (vmstat_requested())
+		show_vmstat();
 
 	if (kunit_requested()) {
 		int failed = kunit_run_tests(kunit_glob());

@@ -84,3 +84,18 @@ void show_vmstat(void)
 		printk(KERN_INFO "%s)\n", line);
 	}
 }
+
+static bool vmstat_at_boot;
+
+/* vmstat: print the per-CPU event counters at the end of boot. */
+static int vmstat_setup(char *val)
+{
+	vmstat_at_boot = true;
+	return 1;
+}
+__setup("vmstat", vmstat_setup);
+
+bool vmstat_requested(void)
+{
+	return vmstat_at_boot;
+}

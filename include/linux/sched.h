@@ -9,6 +9,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <linux/atomic.h>
 #include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/percpu-defs.h>
@@ -63,7 +64,7 @@ struct task_struct {
 	struct mm_struct *mm;		/* NULL for kernel threads */
 	int pid;
 	int exit_code;
-	int usage;			/* references; freed at 0 */
+	atomic_t usage;			/* references; freed at 0 */
 	bool migrate_pending;		/* leave this CPU (set_cpus_allowed_ptr) */
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
 	int (*threadfn)(void *data);	/* kthreads */

@@ -30,5 +30,6 @@ static inline void count_vm_events(enum vm_event_item item, long delta)
 unsigned long sum_vm_event(enum vm_event_item item);
 unsigned long vm_event_on_cpu(enum vm_event_item item, int cpu);
 void show_vmstat(void);
+bool vmstat_requested(void);
 
 #endif /* _LINUX_VMSTAT_H */

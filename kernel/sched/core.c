@@ -54,7 +54,7 @@ enum preempt_model preempt_model = PREEMPT_MODEL_FULL;
 unsigned long might_sleep_reports;
 LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
-static int next_pid = 1;
+static atomic_t next_pid = ATOMIC_INIT(1);
 static bool scheduler_running;
 
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
@@ -494,11 +494,11 @@ struct task_struct *task_alloc(void)
 	}
 	spin_lock_init(&p->pi_lock);
 	INIT_LIST_HEAD(&p->run_list);
-	p->usage = 1;
+	atomic_set(&p->usage, 1);
 	p->time_slice = RR_TIMESLICE;
 	p->prio = 0;
 	cpumask_setall(&p->cpus_mask);
-	p->pid = __atomic_fetch_add(&next_pid, 1, __ATOMIC_RELAXED);
+	p->pid = atomic_fetch_inc(&next_pid);
 	spin_lock(&tasklist_lock);
 	list_add_tail(&p->tasks, &task_list);
 	spin_unlock(&tasklist_lock);
@@ -507,12 +507,12 @@ struct task_struct *task_alloc(void)
 
 void get_task_struct(struct task_struct *p)
 {
-	__atomic_add_fetch(&p->usage, 1, __ATOMIC_RELAXED);
+	atomic_inc(&p->usage);
 }
 
 void put_task_struct(struct task_struct *p)
 {
-	if (__atomic_sub_fetch(&p->usage, 1, __ATOMIC_ACQ_REL))
+	if (!atomic_dec_and_test(&p->usage))
 		return;
 	spin_lock(&tasklist_lock);
 	list_del(&p->tasks);
@@ -613,7 +613,7 @@ void sched_init(void)
 	}
 	spin_lock_init(&init_task.pi_lock);
 	INIT_LIST_HEAD(&init_task.run_list);
-	init_task.usage = 1;
+	atomic_set(&init_task.usage, 1);
 	spin_lock(&tasklist_lock);
 	list_add_tail(&init_task.tasks, &task_list);
 	spin_unlock(&tasklist_lock);

@@ -250,31 +250,35 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 
 /* ---- the public API ------------------------------------------------------ */
 
+/* memblock=debug: "memblock_reserve: [0x...-0x...] caller+0x12/0x40", as Linux. */
+static void memblock_dbg_range(const char *fn, phys_addr_t base, phys_addr_t size,
+			       void *caller)
+{
+	memblock_dbg("%s: [%#018llx-%#018llx] %pS\n", fn, (unsigned long long)base,
+		     (unsigned long long)(base + size - 1), caller);
+}
+
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("memblock_add: [%#018llx-%#018llx] %pS\n", (unsigned long long)base,
-		     (unsigned long long)(base + size - 1), __builtin_return_address(0));
+	memblock_dbg_range(__func__, base, size, __builtin_return_address(0));
 	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
 
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("memblock_remove: [%#018llx-%#018llx] %pS\n", (unsigned long long)base,
-		     (unsigned long long)(base + size - 1), __builtin_return_address(0));
+	memblock_dbg_range(__func__, base, size, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.memory, base, size);
 }
 
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("memblock_reserve: [%#018llx-%#018llx] %pS\n", (unsigned long long)base,
-		     (unsigned long long)(base + size - 1), __builtin_return_address(0));
+	memblock_dbg_range(__func__, base, size, __builtin_return_address(0));
 	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 
 int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("memblock_phys_free: [%#018llx-%#018llx] %pS\n", (unsigned long long)base,
-		     (unsigned long long)(base + size - 1), __builtin_return_address(0));
+	memblock_dbg_range(__func__, base, size, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
 

@@ -165,7 +165,14 @@ static void do_flush_tlb_kernel_range(void *info)
 	struct flush_tlb_info *f = info;
 
 	if (f->end - f->start > 32 * PAGE_SIZE) {
-		write_cr3(read_cr3());	/* cheaper than many invlpg (global pages stay) */
+		/*
+		 * Kernel mappings are global: a CR3 reload keeps them. Toggling
+		 * CR4.PGE flushes everything (Linux: __flush_tlb_all).
+		 */
+		unsigned long cr4 = read_cr4();
+
+		write_cr4(cr4 ^ X86_CR4_PGE);
+		write_cr4(cr4);
 		return;
 	}
 	for (unsigned long addr = f->start; addr < f->end; addr += PAGE_SIZE)

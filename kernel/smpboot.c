@@ -175,6 +175,7 @@ static int do_boot_cpu(unsigned int cpu)
 	if (!idle)
 		return -ENOMEM;
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
+	idle->pid = 0;		/* every idle task is PID 0, as in Linux */
 	init_idle(idle, cpu);
 	per_cpu(current_task, cpu) = idle;
 	per_cpu(__preempt_count, cpu) = PREEMPT_ENABLED | PREEMPT_DISABLE_OFFSET;

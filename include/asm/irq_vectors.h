@@ -7,7 +7,7 @@
 #define ISA_IRQ_VECTOR(irq) (((FIRST_EXTERNAL_VECTOR + 16) & ~15) + (irq))
 #define LOCAL_TIMER_VECTOR 0xec
 #define CALL_FUNCTION_SINGLE_VECTOR 0xfb
-#define CALL_FUNCTION_VECTOR 0xfc
+/* Linux also has CALL_FUNCTION_VECTOR 0xfc; here every call-function IPI uses the single one. */
 #define RESCHEDULE_VECTOR 0xfd
 #define ERROR_APIC_VECTOR 0xfe
 #define SPURIOUS_APIC_VECTOR 0xff

@@ -55,7 +55,7 @@ struct task_struct {
 	int on_cpu;			/* running, or being switched out, on a CPU */
 	int on_rq;			/* on a run queue (or running) */
 	unsigned int cpu;		/* the CPU whose run queue it is on */
-	int prio;			/* 0 highest; round-robin within equal prio */
+	int prio;			/* all 0 for now; a waking task with a lower value preempts */
 	int time_slice;			/* ticks left */
 	struct cpumask cpus_mask;	/* where it may run */
 	struct list_head run_list;	/* on rq->queue */
@@ -136,7 +136,6 @@ void wake_up_new_task(struct task_struct *p);
 void scheduler_tick(void);
 void scheduler_ipi(void);
 void sched_init(void);
-void sched_init_smp(void);
 void init_idle(struct task_struct *idle, int cpu);
 void __noreturn cpu_startup_entry(void);
 void __noreturn do_exit(int code);

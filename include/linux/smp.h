@@ -30,7 +30,6 @@ void generic_smp_call_function_single_interrupt(void);
 void call_function_init(void);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 
-void smp_prepare_cpus(void);
 void smp_init(void);
 
 #endif /* _LINUX_SMP_H */

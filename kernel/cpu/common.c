@@ -5,9 +5,8 @@
  * Linux: arch/x86/kernel/cpu/common.c (early_cpu_init, cpu_init,
  * load_direct_gdt, the gdt_page with the fixed segment layout of
  * asm/segment.h) and the cpu_entry_area's TSS with IST stacks for #DF,
- * NMI and #MC, so those exceptions run on a known-good stack. There is one
- * CPU for now; the SMP issue turns gdt_page, cpu_tss_rw and the exception
- * stacks into per-CPU copies. Left out: errata, microcode, CPU vendor
+ * NMI and #MC, so those exceptions run on a known-good stack. All three
+ * are per-CPU variables; each CPU loads its own in cpu_init(). Left out: errata, microcode, CPU vendor
  * quirks, 32-bit.
  */
 #include <asm/desc.h>

@@ -3,10 +3,11 @@
  * Mutexes (Linux: kernel/locking/mutex.c).
  *
  * The fast path is one compare-and-exchange of the owner field from NULL
- * to current. Otherwise the task queues itself on wait_list and sleeps
- * until the owner hands the lock on in mutex_unlock(), which wakes the
- * first waiter. Left out: optimistic spinning on a running owner,
- * handoff fairness flags, lockdep, the debug owner checks.
+ * to current. Otherwise the task queues itself on wait_list and sleeps.
+ * mutex_unlock() clears the owner and wakes the first waiter, which tries
+ * again; a running task may take the lock first (no handoff). Left out:
+ * optimistic spinning on a running owner, the handoff flag that makes
+ * waiters fair, lockdep.
  */
 #include <linux/mutex.h>
 #include <linux/printk.h>

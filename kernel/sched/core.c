@@ -159,6 +159,7 @@ static int select_task_rq(struct task_struct *p)
 			best_load = load;
 		}
 	}
+	/* None allowed is online (set_cpus_allowed_ptr refuses such masks): stay here. */
 	return best >= 0 ? best : smp_processor_id();
 }
 

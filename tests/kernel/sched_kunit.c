@@ -395,6 +395,92 @@ static void two_cpu_bound_threads_spread(struct kunit *test)
 	KUNIT_EXPECT_NE(test, busy_cpu[0], busy_cpu[1]);
 }
 
+/* ---- affinity, stopping threads, completions ------------------------------------- */
+
+static int affinity_cpu_before, affinity_cpu_after;
+
+static int move_myself(void *data)
+{
+	unsigned int target = (long)data;
+	struct cpumask mask;
+
+	affinity_cpu_before = smp_processor_id();
+	cpumask_clear(&mask);
+	cpumask_set_cpu(target, &mask);
+	set_cpus_allowed_ptr(current, &mask);
+	affinity_cpu_after = smp_processor_id();
+	for (int i = 0; i < 5; i++) {
+		yield();	/* still only ever the allowed CPU */
+		if (smp_processor_id() != (int)target)
+			affinity_cpu_after = -1;
+	}
+	complete(&lock_done);
+	return 0;
+}
+
+static void set_cpus_allowed_moves_current(struct kunit *test)
+{
+	unsigned int cpus[NR_CPUS], n = online_cpu_list(cpus);
+	unsigned int target = cpus[n - 1];
+	struct task_struct *t;
+
+	init_completion(&lock_done);
+	t = kthread_create(move_myself, (void *)(long)target, "mover");
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	kthread_bind(t, cpus[0]);	/* start on the first CPU ... */
+	t->flags &= ~PF_NO_SETAFFINITY;
+	wake_up_process(t);
+	wait_for_completion(&lock_done);
+	KUNIT_EXPECT_EQ(test, affinity_cpu_before, cpus[0]);
+	KUNIT_EXPECT_EQ(test, affinity_cpu_after, target);	/* ... and end on the last */
+}
+
+static int until_stopped(void *data)
+{
+	int loops = 0;
+
+	while (!kthread_should_stop()) {
+		loops++;
+		msleep(5);
+	}
+	return 1000 + (loops > 0);
+}
+
+static void kthread_stop_returns_exit_code(struct kunit *test)
+{
+	struct task_struct *t = kthread_run(until_stopped, NULL, "stoppable");
+
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	msleep(30);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 1001);
+}
+
+static struct completion all_go;
+static int released;
+
+static int waiter(void *data)
+{
+	wait_for_completion(&all_go);
+	__atomic_add_fetch(&released, 1, __ATOMIC_RELAXED);
+	complete(&lock_done);
+	return 0;
+}
+
+static void complete_all_releases_every_waiter(struct kunit *test)
+{
+	init_completion(&all_go);
+	init_completion(&lock_done);
+	released = 0;
+	for (int i = 0; i < 3; i++)
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(kthread_run(waiter, NULL, "waiter/%d", i)));
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, released, 0);
+	complete_all(&all_go);
+	for (int i = 0; i < 3; i++)
+		wait_for_completion(&lock_done);
+	KUNIT_EXPECT_EQ(test, released, 3);
+}
+
 /* ---- bugs caught ------------------------------------------------------------------------------ */
 
 static void sleeping_in_atomic_caught(struct kunit *test)
@@ -442,6 +528,9 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(percpu_data_differs_under_load),
 	KUNIT_CASE(tlb_shootdown_reaches_every_cpu),
 	KUNIT_CASE(two_cpu_bound_threads_spread),
+	KUNIT_CASE(set_cpus_allowed_moves_current),
+	KUNIT_CASE(kthread_stop_returns_exit_code),
+	KUNIT_CASE(complete_all_releases_every_waiter),
 	KUNIT_CASE(sleeping_in_atomic_caught),
 	{}
 };

@@ -191,6 +191,7 @@ void zone_pcp_init(void)
 			struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
 
 			memset(pcp, 0, sizeof(*pcp));
+			spin_lock_init(&pcp->lock);
 			for (int i = 0; i < NR_PCP_LISTS; i++)
 				INIT_LIST_HEAD(&pcp->lists[i]);
 			pcp->batch = 1;

@@ -20,10 +20,11 @@
  * another type and claims whole pageblocks for the requested type, as
  * Linux's steal does, without its finer heuristics.
  *
- * Locking: the zone lock guards the buddy lists; a CPU's pcp lists are
- * touched only by that CPU with interrupts off (Linux uses a pcp
- * spinlock, needed for its remote draining). Pure C apart from the
- * per-CPU and irq helpers: the host tests build this file.
+ * Locking: the zone lock guards the buddy lists; each CPU's pcp lists
+ * have their own lock (pcp->lock, as Linux since 5.19), taken by the
+ * owner with interrupts off and by drain_all_pages() from anywhere.
+ * Pure C apart from the per-CPU and irq helpers: the host tests build
+ * this file.
  */
 #include <linux/err.h>
 #include <linux/kernel.h>
@@ -315,6 +316,27 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
+/*
+ * Each CPU's pcp lists have a lock, as in Linux since 5.19 (pcp->lock):
+ * the owning CPU takes it with interrupts off, so it never contends with
+ * itself, and drain_all_pages() can take it from another CPU to empty the
+ * lists safely. Lock order: pcp->lock, then zone->lock.
+ */
+static struct per_cpu_pages *pcp_lock_this_cpu(struct zone *zone, unsigned long *flags)
+{
+	struct per_cpu_pages *pcp;
+
+	local_irq_save(*flags);
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	spin_lock(&pcp->lock);
+	return pcp;
+}
+
+static void pcp_unlock(struct per_cpu_pages *pcp, unsigned long flags)
+{
+	spin_unlock_irqrestore(&pcp->lock, flags);
+}
+
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int mt)
 {
 	struct per_cpu_pages *pcp;
@@ -322,8 +344,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int m
 	struct page *page = NULL;
 	unsigned long flags;
 
-	local_irq_save(flags);
-	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	pcp = pcp_lock_this_cpu(zone, &flags);
 	list = &pcp->lists[order_to_pindex(mt, order)];
 	if (list_empty(list)) {
 		/*
@@ -345,53 +366,50 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int m
 		list_del(&page->pcp_list);
 		pcp->count -= 1 << order;
 	}
-	local_irq_restore(flags);
+	pcp_unlock(pcp, flags);
 	return page;
 }
 
 static void free_unref_page_commit(struct zone *zone, struct page *page, unsigned int order,
 				   int mt)
 {
+	int pindex = order_to_pindex(mt, order);
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
-	int pindex = order_to_pindex(mt, order);
 
-	local_irq_save(flags);
-	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	pcp = pcp_lock_this_cpu(zone, &flags);
 	list_add(&page->pcp_list, &pcp->lists[pindex]);
 	pcp->count += 1 << order;
 	if (pcp->count >= pcp->high)
 		free_pcppages_bulk(zone, pcp->batch, pcp, pindex);
-	local_irq_restore(flags);
+	pcp_unlock(pcp, flags);
 }
 
-void drain_zone_pages_cpu(struct zone *zone, int cpu);
-void drain_zone_pages_cpu(struct zone *zone, int cpu)
+/* Empty one CPU's pcp lists of one zone; safe from any CPU (the pcp lock). */
+static void drain_pages_zone(struct zone *zone, struct per_cpu_pages *pcp)
 {
-	struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+	unsigned long flags;
 
+	spin_lock_irqsave(&pcp->lock, flags);
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp, 0);
+	spin_unlock_irqrestore(&pcp->lock, flags);
 }
 
 /* Empty this CPU's pcp lists of one zone (or of all zones if zone is NULL). */
 void drain_local_pages(struct zone *zone)
 {
 	struct zone *z;
-	unsigned long flags;
 
-	local_irq_save(flags);
 	for_each_populated_zone(z)
 		if (!zone || z == zone)
-			free_pcppages_bulk(z, this_cpu_ptr(z->per_cpu_pageset)->count,
-					   this_cpu_ptr(z->per_cpu_pageset), 0);
-	local_irq_restore(flags);
+			drain_pages_zone(z, this_cpu_ptr(z->per_cpu_pageset));
 }
 
 /*
- * Empty every CPU's pcp lists. Linux asks each CPU to drain its own
- * (work items on every CPU); until the SMP issue brings IPIs, only the
- * boot CPU runs, so draining the other copies directly is safe.
+ * Empty every CPU's pcp lists. Linux queues work on each CPU to drain
+ * its own; with the pcp lock we can reach into every CPU's lists from
+ * here, which is simpler and just as safe.
  */
 void drain_all_pages(struct zone *zone)
 {
@@ -401,7 +419,7 @@ void drain_all_pages(struct zone *zone)
 	for_each_possible_cpu(cpu)
 		for_each_populated_zone(z)
 			if (!zone || z == zone)
-				drain_zone_pages_cpu(z, cpu);
+				drain_pages_zone(z, per_cpu_ptr(z->per_cpu_pageset, cpu));
 }
 
 /* ---- watermarks ------------------------------------------------------------------ */

@@ -45,6 +45,7 @@ struct free_area {
 #define NR_PCP_LISTS (MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
 
 struct per_cpu_pages {
+	spinlock_t lock;	/* the owner CPU's, and drain_all_pages()'s */
 	int count;		/* pages on the lists */
 	int high;		/* above this, give a batch back to the buddy */
 	int batch;		/* pages moved to or from the buddy at once */

@@ -76,7 +76,8 @@ struct kmem_cache {
 	unsigned int inuse;		/* object_size plus the right red zone */
 	unsigned int align;
 	unsigned int red_left_pad;	/* left red zone in front of each object */
-	const char *name;
+	const char *name;		/* name_buf, or a static kmalloc name */
+	char name_buf[32];		/* kmem_cache_create()'s copy of the caller's name */
 	void (*ctor)(void *object);
 	unsigned long random;		/* freelist pointer hardening key */
 	int refcount;

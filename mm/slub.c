@@ -718,8 +718,8 @@ static int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int 
 static struct kmem_cache boot_kmem_cache;
 static struct kmem_cache *kmem_cache = &boot_kmem_cache;
 
-struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
-				     slab_flags_t flags, void (*ctor)(void *))
+static struct kmem_cache *create_cache(const char *name, unsigned int size, unsigned int align,
+					slab_flags_t flags, void (*ctor)(void *), bool copy_name)
 {
 	struct kmem_cache *s = NULL;
 	int err = -EINVAL;
@@ -734,6 +734,14 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	if (err) {
 		kmem_cache_free(kmem_cache, s);
 		s = NULL;
+	} else if (copy_name) {
+		/*
+		 * The caller's string may not outlive the cache: keep a copy
+		 * (Linux: kstrdup_const; ours is a fixed buffer, so names
+		 * longer than 31 characters are cut).
+		 */
+		strscpy(s->name_buf, name, sizeof(s->name_buf));
+		s->name = s->name_buf;
 	}
 out:
 	if (!s) {
@@ -743,6 +751,12 @@ out:
 			      name ? name : "(null)", err);
 	}
 	return s;
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags, void (*ctor)(void *))
+{
+	return create_cache(name, size, align, flags, ctor, true);
 }
 
 unsigned int kmem_cache_size(struct kmem_cache *s)
@@ -863,8 +877,9 @@ static void create_kmalloc_cache(unsigned int idx)
 	/* kmalloc guarantees natural alignment for power-of-two sizes, as Linux. */
 	unsigned int align = (size & (size - 1)) ? 8 : size;
 
-	kmalloc_caches[idx] = kmem_cache_create(kmalloc_info[idx].name, size, align,
-						SLAB_PANIC, NULL);
+	/* The names are static, and kmalloc itself is what is being set up: no copy. */
+	kmalloc_caches[idx] = create_cache(kmalloc_info[idx].name, size, align, SLAB_PANIC, NULL,
+					   false);
 }
 
 void kmem_cache_init(void)

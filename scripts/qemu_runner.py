@@ -276,6 +276,8 @@ def ktap_problems(ktap):
     """Structural problems: missing or mismatched plans, bad numbering."""
     if ktap.plan is None:
         return ["no top-level KTAP plan (1..N) found"]
+    if ktap.plan == 0:
+        return ["plan 1..0: the ktest= glob selected no test"]
     out = []
     n = len([s for s in ktap.suites if s.status != "incomplete"])
     if ktap.plan != n:

@@ -152,6 +152,14 @@ class ParseKtapTest(unittest.TestCase):
         self.assertEqual(len(qr.ktap_problems(k)), 1)
         self.assertIn("no top-level KTAP plan", qr.ktap_problems(k)[0])
 
+    def test_empty_plan_is_a_problem(self):
+        """ktest=typo selects nothing: that must not read as a pass."""
+        k = qr.parse_ktap("KTAP version 1\n1..0\n")
+        self.assertEqual(k.plan, 0)
+        self.assertEqual(qr.ktap_problems(k),
+                         ["plan 1..0: the ktest= glob selected no test"])
+        self.assertEqual(qr.classify("KTAP version 1\n1..0\n", 1).outcome, "bad-ktap")
+
     def test_missing_suite_plan(self):
         k = qr.parse_ktap(GOOD.replace("    1..1\n", ""))
         self.assertEqual(qr.ktap_problems(k), ["suite mm.pgtable: no plan"])

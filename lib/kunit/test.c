@@ -141,6 +141,8 @@ int kunit_run_tests(const char *glob)
 	for (sp = __start_ktest_suites; sp < __stop_ktest_suites; sp++)
 		nr_suites += count_selected(*sp, glob) > 0;
 
+	if (!nr_suites)
+		pr_warn("ktest: no test matches '%s'\n", glob);
 	pr_info("KTAP version 1\n");
 	pr_info("1..%d\n", nr_suites);
 	for (sp = __start_ktest_suites; sp < __stop_ktest_suites; sp++) {

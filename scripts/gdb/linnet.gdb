@@ -81,6 +81,8 @@ else:
     sys.modules["linnet_gdb"] = _mod
     del _spec, _mod, _old
     gdb.write("Linnet GDB helpers: lx-dmesg, lx-cmdline, lx-version, "
-              "lx-paging, lx-e820, translate-va ADDR (help <command>)\n")
+              "lx-paging, lx-e820, translate-va ADDR, lx-ps, lx-cpus, "
+              "lx-buddyinfo, lx-slabinfo, lx-vmstat, $lx_per_cpu, "
+              "$lx_current, $lx_task_by_pid (help <command>)\n")
 del _linnet_find_py, _linnet_py
 end

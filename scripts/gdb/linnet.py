@@ -14,6 +14,15 @@
 #   lx-e820 [--boot]       the firmware memory map (sanitized e820_table)
 #   translate-va [--kernel] ADDR
 #                          walk the page tables for a virtual address
+#   lx-ps                  every task: PID, CPU, state, comm (task_list)
+#   lx-cpus                each CPU: online, APIC id, per-CPU offset,
+#                          current task, run queue, preempt_count
+#   lx-buddyinfo [-v]      free blocks per zone and order (/proc/buddyinfo)
+#   lx-slabinfo [-v]       the slab caches (/proc/slabinfo)
+#   lx-vmstat [-n N]       per-CPU event counters, busiest IRQ vectors
+#   $lx_per_cpu("VAR"[, CPU])  a per-CPU variable's copy on one CPU
+#   $lx_current([CPU])     the task running on a CPU
+#   $lx_task_by_pid(PID)   the task with a PID
 #
 # Everything is read from the stopped target with plain GDB memory reads,
 # so a command works wherever the CPU happens to be stopped, as long as
@@ -55,7 +64,8 @@ E820_NAMES = {1: "usable", 2: "reserved", 3: "ACPI data", 4: "ACPI NVS",
               5: "unusable", 7: "persistent"}
 
 COMMANDS = ("lx-dmesg", "lx-cmdline", "lx-version", "lx-paging", "lx-e820",
-            "translate-va")
+            "translate-va", "lx-ps", "lx-cpus", "lx-buddyinfo", "lx-slabinfo",
+            "lx-vmstat")
 
 # --------------------------------------------------------------- helpers ----
 
@@ -598,6 +608,861 @@ arch/x86/kernel/e820.c)."""
         gdb.write("%d entries, %d KiB usable (%.1f MiB)\n"
                   % (n, total >> 10, total / (1 << 20)))
 
+# ------------------------------------------------------------- per-CPU ----
+
+# include/linux/percpu.h, asm/smp.h, asm/preempt.h, linux/preempt.h
+PERCPU_DYNAMIC_RESERVE = 28 << 10
+BAD_APICID = 0xffffffff
+PREEMPT_NEED_RESCHED = 0x80000000
+PREEMPT_PARTS = (("preempt", 0, 0xff), ("softirq", 8, 0xff),
+                 ("hardirq", 16, 0xf), ("nmi", 20, 0xf))
+
+# include/linux/sched.h: task states, as ps(1) shows them
+TASK_STATE_LETTERS = {0x0000: "R", 0x0001: "S", 0x0002: "D", 0x0080: "X"}
+
+# A walk of a kernel list stops after this many entries: a list that long
+# is a corrupt (or cyclic) one, and GDB would take forever on it.
+LIST_LIMIT = 100000
+
+
+def selected_cpu():
+    """The CPU of GDB's selected thread: QEMU's gdbstub makes each vCPU a
+    thread, thread N being CPU N-1 (Linux's scripts/gdb does the same)."""
+    require_target()
+    return gdb.selected_thread().num - 1
+
+
+def read_struct_mem(fmt, addr):
+    size = struct.calcsize(fmt)
+    b = read_bytes(addr, size)
+    if b is None:
+        raise gdb.GdbError("cannot read %d bytes at %#x" % (size, addr))
+    return struct.unpack(fmt, b)
+
+
+_types = {}
+
+
+def lookup_type(typename):
+    """A kernel type by name ("struct task_struct"), cached."""
+    t = _types.get(typename)
+    if t is None:
+        try:
+            t = _types[typename] = gdb.lookup_type(typename)
+        except gdb.error as e:
+            raise gdb.GdbError("no type `%s` in the kernel's debug info: %s"
+                               % (typename, e))
+    return t
+
+
+def deref(addr, typename):
+    """The object of type `typename` at address `addr`, as a gdb.Value."""
+    return gdb.Value(addr).cast(lookup_type(typename).pointer()).dereference()
+
+
+def offset_of(typename, member):
+    return ival("(unsigned long)&((%s *)0)->%s" % (typename, member))
+
+
+def cstr(v, limit=64):
+    """A C string of the target (char array, or char * read up to `limit`
+    bytes), never raising."""
+    try:
+        if v.type.strip_typedefs().code != gdb.TYPE_CODE_PTR:
+            return v.string(errors="replace")
+        addr = int(v) & MASK64
+        if not addr:
+            return "(null)"
+        n = min(limit, 0x1000 - (addr & 0xfff))   # not past the page end
+        b = read_bytes(addr, n)
+        if b is None:
+            return "<unreadable %#x>" % addr
+        return b.split(b"\0", 1)[0].decode("utf-8", errors="replace")
+    except gdb.error:
+        return "<unreadable>"
+
+
+def walk_list(head, limit=LIST_LIMIT):
+    """The node addresses on a struct list_head list at address `head`,
+    first to last (list_for_each), and a problem or None: a NULL or
+    unreadable next pointer, a node whose prev does not point back, or
+    more than `limit` nodes (a cycle that misses the head)."""
+    nodes, prev, pos = [], head, read_u64(head)
+    while True:
+        if pos is None or pos == 0:
+            return nodes, ("%s next pointer %s" % (
+                "head's" if prev == head else "node %#x's" % prev,
+                "cannot be read" if pos is None else
+                "is NULL (list never initialised?)" if prev == head else
+                "is NULL (list corrupted)"))
+        if pos == head:
+            return nodes, None
+        back = read_u64(pos + 8)
+        if back != prev:
+            return nodes, ("node %#x: prev is %s, not %#x (list corrupted)"
+                           % (pos, "unreadable" if back is None
+                              else "%#x" % back, prev))
+        nodes.append(pos)
+        if len(nodes) > limit:
+            return nodes, "more than %d nodes: a cycle?" % limit
+        prev, pos = pos, read_u64(pos)
+
+
+def list_entries(head_expr, typename, member, what):
+    """list_for_each_entry(): addresses of the `typename` structures
+    linked through `member` on the list `head_expr`; errors if corrupt."""
+    head = to_address("&(%s)" % head_expr)
+    if read_u64(head) is None:
+        raise gdb.GdbError("cannot read `%s`: its address is not mapped yet; "
+                           "break at x86_64_start_kernel or later" % head_expr)
+    nodes, problem = walk_list(head)
+    if problem:
+        raise gdb.GdbError("%s: %s" % (what, problem))
+    off = offset_of(typename, member)
+    return [n - off for n in nodes]
+
+
+class PerCpu:
+    """The per-CPU areas (kernel/setup_percpu.c): the template between
+    __per_cpu_start and __per_cpu_end, and one copy per possible CPU at
+    template address + __per_cpu_offset[cpu]."""
+
+    def __init__(self):
+        require_target()
+        if read_bytes(to_address("&nr_cpu_ids"), 4) is None:
+            raise gdb.GdbError("cannot read `nr_cpu_ids`: its address is not "
+                               "mapped yet; break at x86_64_start_kernel or "
+                               "later")
+        self.start = ival("(unsigned long)__per_cpu_start")
+        self.end = ival("(unsigned long)__per_cpu_end")
+        arr = value("__per_cpu_offset")
+        self.max_cpus = arr.type.range()[1] + 1          # NR_CPUS
+        self.nr = ival("nr_cpu_ids")
+        if not 1 <= self.nr <= self.max_cpus:
+            raise gdb.GdbError("nr_cpu_ids is %d: not a CPU count (NR_CPUS "
+                               "is %d)" % (self.nr, self.max_cpus))
+        try:
+            self.offsets = [int(arr[c]) & MASK64 for c in range(self.nr)]
+        except gdb.MemoryError:
+            raise gdb.GdbError("cannot read __per_cpu_offset[]: not mapped "
+                               "yet; break at x86_64_start_kernel or later")
+        self.ready = self.offsets[0] != 0
+        self.online = ival("__cpu_online_mask.bits")
+
+    NOT_READY = (
+        "the per-CPU areas are not set up yet: setup_per_cpu_areas() (in "
+        "start_kernel(), after setup_arch()) has not run, __per_cpu_offset[] "
+        "is all 0. Until it runs, the boot CPU's %gs-relative accesses read "
+        "the template itself (__per_cpu_start..__per_cpu_end, which is what "
+        "`print VAR` shows) and no other CPU has a copy")
+
+    def require_ready(self):
+        if not self.ready:
+            raise gdb.GdbError(self.NOT_READY)
+
+    def is_percpu(self, addr):
+        return self.start <= addr < self.end + PERCPU_DYNAMIC_RESERVE
+
+    def check_cpu(self, cpu):
+        if cpu > 0 and not self.ready:
+            raise gdb.GdbError(self.NOT_READY)
+        if not 0 <= cpu < self.nr:
+            raise gdb.GdbError("CPU %d does not exist: nr_cpu_ids is %d"
+                               % (cpu, self.nr))
+
+    def ptr(self, template_addr, cpu, what="address"):
+        """per_cpu_ptr(): CPU cpu's copy of a template address. Before
+        setup_per_cpu_areas() CPU 0's copy is the template itself."""
+        self.check_cpu(cpu)
+        if not self.is_percpu(template_addr):
+            raise gdb.GdbError(
+                "%s %#x is not a per-CPU address: the template is "
+                "__per_cpu_start..__per_cpu_end (%#x..%#x), plus %d KiB of "
+                "alloc_percpu() space after it"
+                % (what, template_addr, self.start, self.end,
+                   PERCPU_DYNAMIC_RESERVE >> 10))
+        if not self.ready:
+            return template_addr            # CPU 0, still on the template
+        return (template_addr + self.offsets[cpu]) & MASK64
+
+    def var(self, v, cpu, what="variable"):
+        """per_cpu(var, cpu) for a gdb.Value that is the template copy."""
+        if v.address is None:
+            raise gdb.GdbError("%s is not in memory, so not a per-CPU "
+                               "variable" % what)
+        addr = self.ptr(int(v.address) & MASK64, cpu, what)
+        return gdb.Value(addr).cast(v.type.pointer()).dereference()
+
+    def cpus(self):
+        return range(self.nr)
+
+    def is_online(self, cpu):
+        return bool(self.online >> cpu & 1)
+
+
+class LxPerCpuFn(gdb.Function):
+    """Return a per-CPU variable's value on one CPU.
+
+Usage: $lx_per_cpu("VAR"[, CPU])   or   $lx_per_cpu(VAR[, CPU])
+
+VAR names a DEFINE_PER_CPU variable (or a member or element of one:
+"runqueues.nr_running", "irq_count[0xec]"). CPU defaults to the CPU of
+the selected GDB thread (QEMU: thread N is CPU N-1, see `info threads`).
+The value is read at &VAR + __per_cpu_offset[CPU], as per_cpu() does.
+`print VAR` alone shows the template in the kernel image, which no CPU
+uses once setup_per_cpu_areas() has made the copies. Before that, CPU 0
+still runs on the template, so $lx_per_cpu(VAR, 0) returns it (with a
+warning) and other CPUs are an error.
+Examples: p $lx_per_cpu("cpu_number", 1)
+          p $lx_per_cpu("runqueues", 0).curr->comm
+          p *$lx_per_cpu("current_task")
+Linux: $lx_per_cpu in scripts/gdb/linux/cpus.py."""
+
+    def __init__(self):
+        super().__init__("lx_per_cpu")
+
+    def invoke(self, var, cpu=None):
+        pc = PerCpu()
+        c = selected_cpu() if cpu is None or int(cpu) < 0 else int(cpu)
+        addr = var.address
+        if addr is not None and pc.is_percpu(int(addr) & MASK64):
+            v, what = var, "the argument"
+        else:
+            try:
+                name = var.string()
+            except gdb.error:
+                raise gdb.GdbError("$lx_per_cpu: the first argument must be "
+                                   "a per-CPU variable or its name as a "
+                                   "string")
+            v, what = value(name), "`%s`" % name
+        if not pc.ready and c == 0:
+            gdb.write("warning: %s: CPU 0 still uses the template\n"
+                      % pc.NOT_READY.split(":")[0], gdb.STDERR)
+        return pc.var(v, c, what)
+
+
+class LxCurrentFn(gdb.Function):
+    """Return the task running on a CPU (struct task_struct).
+
+Usage: $lx_current([CPU])
+
+The per-CPU current_task of CPU (default: the selected GDB thread's CPU),
+which is what `current` reads on that CPU.
+Example: p $lx_current(1).comm
+Linux: $lx_current in scripts/gdb/linux/cpus.py."""
+
+    def __init__(self):
+        super().__init__("lx_current")
+
+    def invoke(self, cpu=None):
+        pc = PerCpu()
+        c = selected_cpu() if cpu is None or int(cpu) < 0 else int(cpu)
+        return pc.var(value("current_task"), c, "current_task").dereference()
+
+
+def task_state(state, on_cpu):
+    letter = TASK_STATE_LETTERS.get(state & MASK64, "?")
+    if letter == "?":
+        letter = "?%#x" % state
+    return letter + ("*" if on_cpu else "")
+
+
+def read_task(addr):
+    t = deref(addr, "struct task_struct")
+    return {"addr": addr, "pid": int(t["pid"]), "cpu": int(t["cpu"]),
+            "state": int(t["__state"]), "on_cpu": int(t["on_cpu"]),
+            "comm": cstr(t["comm"])}
+
+
+def all_tasks():
+    require_target()
+    tasks = list_entries("task_list", "struct task_struct", "tasks",
+                         "task_list")
+    if not tasks:
+        raise gdb.GdbError("task_list is empty: sched_init() (in "
+                           "start_kernel()) has not run yet; init_task "
+                           "joins the list there")
+    try:
+        return [read_task(a) for a in tasks]
+    except gdb.MemoryError as e:
+        raise gdb.GdbError("cannot read a task on task_list: %s" % e)
+
+
+class LxTaskByPidFn(gdb.Function):
+    """Return the task with a PID (struct task_struct).
+
+Usage: $lx_task_by_pid(PID)
+
+Searches task_list. PID 0 is every CPU's idle task; this returns the
+first, init_task (swapper/0).
+Example: p $lx_task_by_pid(1).comm
+Linux: $lx_task_by_pid in scripts/gdb/linux/tasks.py."""
+
+    def __init__(self):
+        super().__init__("lx_task_by_pid")
+
+    def invoke(self, pid):
+        want = int(pid)
+        for t in all_tasks():
+            if t["pid"] == want:
+                return deref(t["addr"], "struct task_struct")
+        raise gdb.GdbError("no task with PID %d on task_list" % want)
+
+
+class LxPs(gdb.Command):
+    """List every task, like ps.
+
+Usage: lx-ps
+
+Walks task_list (every task_struct is on it through ->tasks, from
+sched_init() for init_task and task_alloc() for the others, until
+put_task_struct() frees the task) and prints for each: the task_struct's
+address, its PID, the CPU it last ran or is queued on (->cpu), its state
+and its name (->comm).
+State: R running or runnable (TASK_RUNNING), S sleeping
+(TASK_INTERRUPTIBLE), D uninterruptible (TASK_UNINTERRUPTIBLE), X dead
+(TASK_DEAD, waiting for its last put_task_struct()); a * after the letter
+means the task is on a CPU right now (->on_cpu). The idle tasks are PID
+0, swapper/N, one per CPU; init is PID 1.
+Use `p *(struct task_struct *)ADDRESS` for all of a task.
+Linux: lx-ps in scripts/gdb/linux/tasks.py."""
+
+    def __init__(self):
+        super().__init__("lx-ps", gdb.COMMAND_DATA, gdb.COMPLETE_NONE)
+
+    def invoke(self, arg, from_tty):
+        if arg.strip():
+            raise gdb.GdbError("usage: lx-ps")
+        tasks = all_tasks()
+        out = ["%-18s %5s %4s %-3s %s\n" % ("TASK", "PID", "CPU", "ST",
+                                            "COMM")]
+        for t in tasks:
+            out.append("%s %5d %4d %-3s %s\n"
+                       % (hexs(t["addr"]), t["pid"], t["cpu"],
+                          task_state(t["state"], t["on_cpu"]), t["comm"]))
+        out.append("%d tasks, %d on a CPU (*)\n"
+                   % (len(tasks), sum(1 for t in tasks if t["on_cpu"])))
+        gdb.write("".join(out))
+
+
+def decode_preempt(raw):
+    """The __preempt_count word: the count's parts, and need_resched,
+    which is bit 31 *clear* (asm/preempt.h)."""
+    count = raw & ~PREEMPT_NEED_RESCHED & 0xffffffff
+    parts = ["%s=%d" % (name, count >> shift & mask)
+             for name, shift, mask in PREEMPT_PARTS if count >> shift & mask]
+    if count >> 24:
+        parts.append("high bits %#x" % (count >> 24 << 24))
+    s = "%#010x %s" % (raw, " ".join(parts) or "count=0")
+    if not raw & PREEMPT_NEED_RESCHED:
+        s += " need_resched"
+    return s
+
+
+def gs_bases():
+    """{gdb thread number: its GS base}, switching threads and back."""
+    bases = {}
+    orig = gdb.selected_thread()
+    try:
+        frame = gdb.selected_frame()
+    except gdb.error:
+        frame = None
+    try:
+        for t in gdb.selected_inferior().threads():
+            t.switch()
+            try:
+                bases[t.num] = int(gdb.parse_and_eval("$gs_base")) & MASK64
+            except (gdb.error, TypeError, ValueError):
+                pass
+    finally:
+        if orig is not None and orig.is_valid():
+            orig.switch()
+            if frame is not None and frame.is_valid():
+                frame.select()
+    return bases
+
+
+class LxCpus(gdb.Command):
+    """List the CPUs: online, APIC id, per-CPU area, current task, run queue.
+
+Usage: lx-cpus
+
+One line per possible CPU (0 .. nr_cpu_ids-1):
+  ONLINE     in __cpu_online_mask (set by the CPU itself in
+             start_secondary(); the boot CPU in sched_init())
+  APIC       x86_cpu_to_apicid[cpu], from the ACPI MADT
+  OFFSET     __per_cpu_offset[cpu]: its per-CPU copy is &var + OFFSET
+  PID, CURRENT  per_cpu(current_task): what `current` is on that CPU
+  RUN        runqueues.nr_running (runnable tasks, the running one too)
+  SWITCHES   runqueues.nr_switches (context switches so far)
+  PREEMPT    the raw __preempt_count word and its meaning: the count
+             (preempt_disable() nesting, hardirq nesting <<16, ...) and
+             need_resched, which is bit 31 *clear* (asm/preempt.h)
+A > marks the CPU of the selected GDB thread (the default CPU of
+$lx_per_cpu). Each online CPU's GS base register is checked against its
+__per_cpu_offset (QEMU gdbstub: thread N is CPU N-1).
+Linux: lx-cpus does not exist; the same data is in `info threads`,
+$lx_per_cpu and /proc/interrupts, /proc/schedstat."""
+
+    def __init__(self):
+        super().__init__("lx-cpus", gdb.COMMAND_DATA, gdb.COMPLETE_NONE)
+
+    def invoke(self, arg, from_tty):
+        if arg.strip():
+            raise gdb.GdbError("usage: lx-cpus")
+        pc = PerCpu()
+        pc.require_ready()
+        sel = selected_cpu()
+        apic = value("x86_cpu_to_apicid")
+        rq_t, cur_t = value("runqueues"), value("current_task")
+        pcount = value("__preempt_count")
+        out = [" %3s %-6s %4s %-18s %5s %-16s %3s %8s  %s\n"
+               % ("CPU", "ONLINE", "APIC", "OFFSET", "PID", "CURRENT", "RUN",
+                  "SWITCHES", "PREEMPT")]
+        notes = []
+        try:
+            for c in pc.cpus():
+                a = int(apic[c]) & 0xffffffff
+                rq = pc.var(rq_t, c, "runqueues")
+                cur = int(pc.var(cur_t, c, "current_task"))
+                if cur:
+                    t = read_task(cur)
+                    pid, curs = "%d" % t["pid"], t["comm"]
+                else:
+                    pid, curs = "-", "(none)"
+                if int(rq["curr"]) != cur and pc.is_online(c):
+                    notes.append("CPU%d: rq->curr is %#x but current_task is "
+                                 "%#x: stopped in the middle of a context "
+                                 "switch" % (c, int(rq["curr"]) & MASK64,
+                                             cur))
+                out.append("%s%3d %-6s %4s %s %5s %-16s %3d %8d  %s\n" % (
+                    ">" if c == sel else " ", c,
+                    "yes" if pc.is_online(c) else "no",
+                    "-" if a == BAD_APICID else "%d" % a,
+                    hexs(pc.offsets[c]), pid, curs, int(rq["nr_running"]),
+                    int(rq["nr_switches"]),
+                    decode_preempt(int(pc.var(pcount, c, "__preempt_count"))
+                                   & 0xffffffff)))
+        except gdb.MemoryError as e:
+            raise gdb.GdbError("cannot read a CPU's per-CPU data: %s" % e)
+        bases = gs_bases()
+        for num, gs in sorted(bases.items()):
+            c = num - 1
+            if c >= pc.nr or not pc.is_online(c) or gs == pc.offsets[c]:
+                continue
+            who = [i for i in pc.cpus() if pc.offsets[i] == gs]
+            notes.append(
+                "gdb thread %d has GS base %#x, not __per_cpu_offset[%d]%s"
+                % (num, gs, c, (": it runs CPU %d's per-CPU data, so "
+                                "$lx_per_cpu's default CPU is wrong for it"
+                                % who[0]) if who else
+                   " (in user mode, or between swapgs and the GS base "
+                   "load?)"))
+        gdb.write("".join(out))
+        for n in notes:
+            gdb.write("note: %s\n" % n)
+
+# -------------------------------------------------------- lx-buddyinfo ----
+
+
+def zones():
+    """(index, gdb.Value) of every zone of contig_page_data."""
+    require_target()
+    nz = value("contig_page_data.node_zones")
+    n = nz.type.range()[1] + 1
+    return [(i, nz[i]) for i in range(n)]
+
+
+def populated_zones():
+    zs = []
+    try:
+        for i, z in zones():
+            if int(z["present_pages"]):
+                zs.append((i, z))
+    except gdb.MemoryError:
+        raise gdb.GdbError("cannot read contig_page_data: not mapped yet; "
+                           "break at x86_64_start_kernel or later")
+    if not zs:
+        raise gdb.GdbError("no populated zone: free_area_init() (from "
+                           "setup_arch()) has not sized the zones yet")
+    return zs
+
+
+def migratetype_names():
+    try:
+        arr = value("migratetype_names")
+        return [cstr(arr[i]) for i in range(arr.type.range()[1] + 1)]
+    except gdb.GdbError:
+        return ["Unmovable", "Movable", "Reclaimable"]
+
+
+class LxBuddyinfo(gdb.Command):
+    """Print the buddy allocator's free blocks per zone, like /proc/buddyinfo.
+
+Usage: lx-buddyinfo [-v]
+
+For each populated zone of contig_page_data, the number of free blocks
+of each order, 0 (4 KiB) to 10 (4 MiB): zone->free_area[order].nr_free,
+in the format of show_buddyinfo() (mm/vmstat.c, the `buddyinfo` boot
+option) and Linux's /proc/buddyinfo.
+-v adds, per zone, what /proc/pagetypeinfo and /proc/zoneinfo show: the
+free blocks per migratetype and order, counted by walking each
+free_list[] (bounded, and checked against nr_free); the free pages
+(zone->vm_stat[NR_FREE_PAGES], checked against the sum of nr_free <<
+order); the watermarks min/low/high; managed/present/spanned pages; and
+each CPU's per-CPU page list (zone->per_cpu_pageset, a per-CPU pointer):
+count, high, batch. Pages on the per-CPU lists are not in free_area[].
+Before memblock_free_all() (from mm_core_init()) every count is 0.
+Linux: no lx- command; /proc/buddyinfo, /proc/pagetypeinfo."""
+
+    def __init__(self):
+        super().__init__("lx-buddyinfo", gdb.COMMAND_DATA, gdb.COMPLETE_NONE)
+
+    def invoke(self, arg, from_tty):
+        args = gdb.string_to_argv(arg)
+        if args not in ([], ["-v"]):
+            raise gdb.GdbError("usage: lx-buddyinfo [-v]")
+        verbose = bool(args)
+        zs = populated_zones()
+        out = []
+        try:
+            orders = zs[0][1]["free_area"].type.range()[1] + 1
+            for _, z in zs:
+                out.append("Node 0, zone %8s " % cstr(z["name"]) + "".join(
+                    "%6d " % int(z["free_area"][o]["nr_free"])
+                    for o in range(orders)) + "\n")
+            if not any(int(z["free_area"][o]["nr_free"])
+                       for _, z in zs for o in range(orders)):
+                out.append("(no free blocks yet: memblock_free_all(), from "
+                           "mm_core_init(), has not given memory to the "
+                           "buddy allocator)\n")
+            if verbose:
+                for i, z in zs:
+                    out.append(self.verbose(i, z, orders))
+        except gdb.MemoryError as e:
+            raise gdb.GdbError("cannot read a zone: %s" % e)
+        gdb.write("".join(out))
+
+    @staticmethod
+    def verbose(idx, z, orders):
+        w = []
+        name = cstr(z["name"])
+        nr_free = [int(z["free_area"][o]["nr_free"]) for o in range(orders)]
+        w.append("\nNode 0, zone %8s (node_zones[%d])\n" % (name, idx))
+        by_orders = sum(n << o for o, n in enumerate(nr_free))
+        stat = int(z["vm_stat"][0])
+        w.append("  pages free   %d%s\n" % (stat, "" if stat == by_orders else
+                 "  MISMATCH: the free_area[] nr_free say %d" % by_orders))
+        wm = z["_watermark"]
+        w.append("        min    %d\n        low    %d\n        high   %d\n"
+                 % (int(wm[0]), int(wm[1]), int(wm[2])))
+        w.append("  managed      %d\n  present      %d\n  spanned      %d\n"
+                 "  start_pfn    %#x\n" % (int(z["managed_pages"]),
+                                            int(z["present_pages"]),
+                                            int(z["spanned_pages"]),
+                                            int(z["zone_start_pfn"])))
+        if int(z["lock"]["locked"]):
+            w.append("  zone->lock is held: a CPU was stopped inside the "
+                     "allocator, counts may be mid-update\n")
+        names = migratetype_names()
+        w.append("  %-12s" % "order" + "".join("%7d" % o
+                                               for o in range(orders)) + "\n")
+        totals, problems = [0] * orders, []
+        for mt, mtname in enumerate(names):
+            row = []
+            for o in range(orders):
+                head = int(z["free_area"][o]["free_list"][mt].address)
+                nodes, problem = walk_list(head, limit=nr_free[o] + 16)
+                if problem:
+                    problems.append("free_area[%d].free_list[%s]: %s"
+                                    % (o, mtname, problem))
+                row.append(len(nodes))
+                totals[o] += len(nodes)
+            w.append("  %-12s" % mtname + "".join("%7d" % n for n in row)
+                     + "\n")
+        for o in range(orders):
+            if totals[o] != nr_free[o]:
+                problems.append("order %d: %d blocks on the free lists but "
+                                "nr_free is %d" % (o, totals[o], nr_free[o]))
+        for p in problems:
+            w.append("  MISMATCH: %s\n" % p)
+        w.append(LxBuddyinfo.pcp(z))
+        return "".join(w)
+
+    @staticmethod
+    def pcp(z):
+        ptr = int(z["per_cpu_pageset"]) & MASK64
+        if not ptr:
+            return "  pcp: zone->per_cpu_pageset not set up yet\n"
+        pc = PerCpu()
+        if not pc.ready:
+            return "  pcp: per-CPU areas not set up yet\n"
+        parts = []
+        for c in pc.cpus():
+            p = deref(pc.ptr(ptr, c, "zone->per_cpu_pageset"),
+                      "struct per_cpu_pages")
+            parts.append("  pcp cpu%-3d count %5d  high %5d  batch %4d\n"
+                         % (c, int(p["count"]), int(p["high"]),
+                            int(p["batch"])))
+        return "".join(parts)
+
+# --------------------------------------------------------- lx-slabinfo ----
+
+
+def bswap64(x):
+    return int.from_bytes(x.to_bytes(8, "little"), "big")
+
+
+def freelist_len(s_random, s_offset, head, limit):
+    """Objects on a SLUB freelist from `head`, decoding each hardened
+    pointer as freelist_ptr_decode() does (ptr ^ s->random ^ swab(slot)).
+    Returns (count, problem or None)."""
+    n, obj = 0, head
+    while obj:
+        if n >= limit:
+            return n, "more than %d objects: corrupt freelist" % limit
+        slot = (obj + s_offset) & MASK64
+        enc = read_u64(slot)
+        if enc is None:
+            return n, "cannot read the free pointer at %#x" % slot
+        n += 1
+        obj = enc ^ s_random ^ bswap64(slot)
+    return n, None
+
+
+class LxSlabinfo(gdb.Command):
+    """Print the slab caches, like /proc/slabinfo.
+
+Usage: lx-slabinfo [-v]
+
+Walks slab_caches (struct kmem_cache, mm/slab.h) and prints the table
+print_slabinfo() in mm/slub.c prints (the `slabinfo` boot option), from
+the same fields and the same arithmetic:
+  active_objs   node.total_objects minus the free objects on the node's
+                partial slabs (sum of objects - inuse over node.partial)
+  num_objs      node.total_objects
+  objsize       size: the object plus its metadata, the stride in a slab
+  objperslab    oo & 0xffff;  pagesperslab  1 << (oo >> 16)
+  active_slabs, num_slabs  node.nr_slabs
+As in Linux, objects free on a CPU's slab count as active.
+-v adds, per cache, object_size, align, nr_partial, and each CPU's slab
+(cpu_slab, a per-CPU pointer to struct kmem_cache_cpu): its address,
+objects, and how many are free on the CPU's freelist (c->freelist) and
+on the slab's own freelist (objects other CPUs freed), walked with
+s->random to decode the hardened free pointers.
+Linux: lx-slabinfo in scripts/gdb/linux/slab.py."""
+
+    HEADER = ("slabinfo - version: 2.1\n"
+              "# name            <active_objs> <num_objs> <objsize> "
+              "<objperslab> <pagesperslab> : tunables <limit> <batchcount> "
+              "<sharedfactor> : slabdata <active_slabs> <num_slabs> "
+              "<sharedavail>\n")
+
+    def __init__(self):
+        super().__init__("lx-slabinfo", gdb.COMMAND_DATA, gdb.COMPLETE_NONE)
+
+    def invoke(self, arg, from_tty):
+        args = gdb.string_to_argv(arg)
+        if args not in ([], ["-v"]):
+            raise gdb.GdbError("usage: lx-slabinfo [-v]")
+        require_target()
+        caches = list_entries("slab_caches", "struct kmem_cache", "list",
+                              "slab_caches")
+        if not caches:
+            raise gdb.GdbError("slab_caches is empty: kmem_cache_init() "
+                               "(from mm_core_init()) has not run yet")
+        out = [self.HEADER]
+        for a in caches:
+            # One broken cache (a corrupt partial list, say) is reported
+            # on its line; the others are still listed.
+            try:
+                out.append(self.line(deref(a, "struct kmem_cache"),
+                                     bool(args)))
+            except (gdb.GdbError, gdb.MemoryError) as e:
+                out.append("%-17s kmem_cache at %s: %s\n"
+                           % (cstr(deref(a, "struct kmem_cache")["name"]),
+                              hexs(a), e))
+        gdb.write("".join(out))
+
+    @staticmethod
+    def line(s, verbose):
+        name = cstr(s["name"])
+        node = s["node"]
+        partial = list_entries("((struct kmem_cache *)%#x)->node.partial"
+                               % (int(s.address) & MASK64), "struct slab",
+                               "slab_list", "node.partial")
+        free = 0
+        for p in partial:
+            sl = deref(p, "struct slab")
+            free += int(sl["objects"]) - int(sl["inuse"])
+        nr_objs = int(node["total_objects"])
+        oo = int(s["oo"]["x"])
+        nr_slabs = int(node["nr_slabs"])
+        line = ("%-17s %6d %6d %6d %4d %4d : tunables %4d %4d %4d : slabdata "
+                "%6d %6d %6d\n" % (name, nr_objs - free, nr_objs,
+                                   int(s["size"]), oo & 0xffff,
+                                   1 << (oo >> 16), 0, 0, 0, nr_slabs,
+                                   nr_slabs, 0))
+        if not verbose:
+            return line
+        w = [line]
+        w.append("    object_size %d, align %d, offset %d, nr_partial %d "
+                 "(%d on the list, %d free objects)\n"
+                 % (int(s["object_size"]), int(s["align"]), int(s["offset"]),
+                    int(node["nr_partial"]), len(partial), free))
+        pc = PerCpu()
+        cpu_slab = int(s["cpu_slab"]) & MASK64
+        if not cpu_slab or not pc.ready:
+            w.append("    cpu slabs: %s\n" % ("cpu_slab not allocated yet"
+                                              if not cpu_slab else
+                                              "per-CPU areas not set up"))
+            return "".join(w)
+        rnd, off = int(s["random"]) & MASK64, int(s["offset"])
+        for c in pc.cpus():
+            kc = deref(pc.ptr(cpu_slab, c, "cpu_slab"),
+                       "struct kmem_cache_cpu")
+            slab = int(kc["slab"]) & MASK64
+            if not slab:
+                w.append("    cpu%d: no cpu slab\n" % c)
+                continue
+            sl = deref(slab, "struct slab")
+            objs = int(sl["objects"])
+            n1, p1 = freelist_len(rnd, off, int(kc["freelist"]) & MASK64,
+                                  objs)
+            n2, p2 = freelist_len(rnd, off, int(sl["freelist"]) & MASK64,
+                                  objs)
+            w.append("    cpu%d: slab %s, %d objects, %d free on the cpu "
+                     "freelist, %d on the slab's, %d in use%s\n"
+                     % (c, hexs(slab), objs, n1, n2, objs - n1 - n2,
+                        "".join("; " + p for p in (p1, p2) if p)))
+        return "".join(w)
+
+# ----------------------------------------------------------- lx-vmstat ----
+
+
+# /proc/interrupts' names for the APIC vectors (asm/irq_vectors.h)
+VECTOR_NAMES = {0xec: "LOC", 0xfb: "CAL", 0xfd: "RES", 0xfe: "ERR",
+                0xff: "SPU"}
+ISA_IRQ_VECTOR0 = 0x30
+
+
+def vector_name(v):
+    if v in VECTOR_NAMES:
+        return VECTOR_NAMES[v]
+    if ISA_IRQ_VECTOR0 <= v < ISA_IRQ_VECTOR0 + 16:
+        return "IRQ%d" % (v - ISA_IRQ_VECTOR0)
+    return "-"
+
+
+def vector_handler(v):
+    """The function vector_handlers[v] (kernel/irq.c) points to."""
+    try:
+        addr = int(gdb.parse_and_eval("vector_handlers[%d]" % v)) & MASK64
+    except gdb.error:
+        return ""
+    if not addr:
+        return "(no handler)"
+    name = None
+    try:
+        b = gdb.block_for_pc(addr)
+        while b is not None:            # the outermost function block: the
+            if b.function is not None:  # innermost may be an inlined call
+                name = b.function.name
+            b = b.superblock
+    except RuntimeError:
+        pass
+    return name or "%#x" % addr
+
+
+def vm_event_names(n):
+    try:
+        arr = value("vm_event_names")
+        return [cstr(arr[i]) for i in range(n)]
+    except gdb.GdbError:
+        pass
+    try:
+        t = gdb.lookup_type("enum vm_event_item")
+        return [f.name.lower() for f in t.fields()][:n]
+    except gdb.error:
+        return ["event%d" % i for i in range(n)]
+
+
+class LxVmstat(gdb.Command):
+    """Print the per-CPU event counters and the busiest interrupt vectors.
+
+Usage: lx-vmstat [-n N]
+
+The event counters vm_event_states[] (mm/vmstat.c; pgalloc, pgfree,
+context_switches, interrupts), summed over the possible CPUs and per CPU,
+as show_vmstat() (the `vmstat` boot option) and /proc/vmstat add them up;
+and nr_free_pages, summed over the zones' vm_stat[NR_FREE_PAGES].
+Then, per CPU, the N (default 5) vectors with the most interrupts, from
+the per-CPU irq_count[256] (kernel/irq.c): vector, /proc/interrupts
+name (LOC local timer, RES reschedule IPI, CAL function call IPI, IRQn
+an I/O APIC line), count and handler (vector_handlers[]); the CPU's total
+is checked against its "interrupts" event counter, which
+common_interrupt_c() bumps right after irq_count[] (so a CPU stopped
+between the two increments is off by one).
+Linux: no lx- command; /proc/vmstat and /proc/interrupts."""
+
+    def __init__(self):
+        super().__init__("lx-vmstat", gdb.COMMAND_DATA, gdb.COMPLETE_NONE)
+
+    def invoke(self, arg, from_tty):
+        args = gdb.string_to_argv(arg)
+        top = 5
+        if args:
+            if len(args) == 2 and args[0] == "-n" and args[1].isdigit():
+                top = int(args[1])
+            else:
+                raise gdb.GdbError("usage: lx-vmstat [-n N]")
+        pc = PerCpu()
+        pc.require_ready()
+        ev = value("vm_event_states")
+        n = ev.type.range()[1] + 1
+        names = vm_event_names(n)
+        cpus = list(pc.cpus())
+        counts = []
+        for c in cpus:
+            counts.append(list(read_struct_mem(
+                "<%dQ" % n, pc.ptr(int(ev.address), c, "vm_event_states"))))
+        out = ["%-17s %12s" % ("event", "total")
+               + "".join("%12s" % ("cpu%d" % c) for c in cpus) + "\n"]
+        try:
+            free = sum(max(int(z["vm_stat"][0]), 0) for _, z in zones())
+            out.append("%-17s %12d\n" % ("nr_free_pages", free))
+        except gdb.MemoryError:
+            pass
+        for i in range(n):
+            out.append("%-17s %12d" % (names[i], sum(r[i] for r in counts))
+                       + "".join("%12d" % r[i] for r in counts) + "\n")
+        irq = value("irq_count")
+        nvec = irq.type.range()[1] + 1
+        try:
+            irq_idx = names.index("interrupts")
+        except ValueError:
+            irq_idx = None
+        handlers = {}
+        for c in cpus:
+            per = read_struct_mem("<%dI" % nvec,
+                                  pc.ptr(int(irq.address), c, "irq_count"))
+            total = sum(per)
+            chk = ""
+            if irq_idx is not None and counts[c][irq_idx] != total:
+                chk = ("  MISMATCH: the interrupts counter says %d"
+                       % counts[c][irq_idx])
+            out.append("\nCPU%d: %d interrupts%s%s\n"
+                       % (c, total, "" if pc.is_online(c) else " (offline)",
+                          chk))
+            busy = sorted((v for v in range(nvec) if per[v]),
+                          key=lambda v: (-per[v], v))[:top]
+            for v in busy:
+                if v not in handlers:
+                    handlers[v] = vector_handler(v)
+                out.append("  vector %#04x %-5s %10d  %s\n"
+                           % (v, vector_name(v), per[v], handlers[v]))
+        gdb.write("".join(out))
+
 # ----------------------------------------------------------------- init ----
 
 
@@ -607,3 +1472,11 @@ LxVersion()
 LxPaging()
 TranslateVA()
 LxE820()
+LxPs()
+LxCpus()
+LxBuddyinfo()
+LxSlabinfo()
+LxVmstat()
+LxPerCpuFn()
+LxCurrentFn()
+LxTaskByPidFn()

@@ -138,8 +138,3 @@ void free_percpu(void __percpu *ptr)
 	nr_free_units += end - start;
 	spin_unlock_irqrestore(&pcpu_lock, flags);
 }
-
-size_t pcpu_dynamic_free_bytes(void)
-{
-	return (size_t)nr_free_units * PCPU_MIN_ALLOC_SIZE;
-}

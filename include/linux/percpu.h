@@ -16,7 +16,6 @@
 void __percpu *__alloc_percpu(size_t size, size_t align);
 void free_percpu(void __percpu *ptr);
 void pcpu_setup_first_chunk(size_t static_size);
-size_t pcpu_dynamic_free_bytes(void);
 
 #define alloc_percpu(type) \
 	((type __percpu *)__alloc_percpu(sizeof(type), __alignof__(type)))

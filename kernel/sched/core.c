@@ -116,11 +116,6 @@ unsigned int nr_running_on(int cpu)
 	return READ_ONCE(cpu_rq(cpu)->nr_running);
 }
 
-unsigned long nr_context_switches_cpu(int cpu)
-{
-	return READ_ONCE(cpu_rq(cpu)->nr_switches);
-}
-
 /* Ask the CPU running rq->curr to reschedule (Linux: resched_curr). */
 static void resched_curr(struct rq *rq)
 {
@@ -203,11 +198,6 @@ out:
 int wake_up_process(struct task_struct *p)
 {
 	return wake_up_state(p, TASK_NORMAL);
-}
-
-void wake_up_new_task(struct task_struct *p)
-{
-	wake_up_state(p, TASK_NORMAL);
 }
 
 /* ---- switching ------------------------------------------------------------------ */

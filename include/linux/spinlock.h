@@ -18,16 +18,23 @@
 #include <linux/compiler.h>
 #include <linux/preempt.h>
 
+/* The bare lock word (Linux: arch_spinlock_t), taken by arch_spin_lock(). */
 typedef struct {
 	volatile unsigned char locked;
+} arch_spinlock_t;
+
+#define __ARCH_SPIN_LOCK_UNLOCKED { 0 }
+
+typedef struct {
+	arch_spinlock_t raw_lock;
 } spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(name) { 0 }
+#define __SPIN_LOCK_UNLOCKED(name) { .raw_lock = __ARCH_SPIN_LOCK_UNLOCKED }
 #define DEFINE_SPINLOCK(name) spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
 
 static inline void spin_lock_init(spinlock_t *lock)
 {
-	lock->locked = 0;
+	lock->raw_lock.locked = 0;
 }
 
 static inline void cpu_relax(void)
@@ -37,14 +44,14 @@ static inline void cpu_relax(void)
 #endif
 }
 
-static inline void arch_spin_lock(spinlock_t *lock)
+static inline void arch_spin_lock(arch_spinlock_t *lock)
 {
 	while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
 		while (READ_ONCE(lock->locked))
 			cpu_relax();
 }
 
-static inline void arch_spin_unlock(spinlock_t *lock)
+static inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
 	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
 }
@@ -52,13 +59,13 @@ static inline void arch_spin_unlock(spinlock_t *lock)
 static inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
-	arch_spin_lock(lock);
+	arch_spin_lock(&lock->raw_lock);
 }
 
 static inline bool spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (!__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
+	if (!__atomic_exchange_n(&lock->raw_lock.locked, 1, __ATOMIC_ACQUIRE))
 		return true;
 	preempt_enable();
 	return false;
@@ -66,13 +73,13 @@ static inline bool spin_trylock(spinlock_t *lock)
 
 static inline void spin_unlock(spinlock_t *lock)
 {
-	arch_spin_unlock(lock);
+	arch_spin_unlock(&lock->raw_lock);
 	preempt_enable();
 }
 
 static inline bool spin_is_locked(spinlock_t *lock)
 {
-	return READ_ONCE(lock->locked);
+	return READ_ONCE(lock->raw_lock.locked);
 }
 
 #define spin_lock_irqsave(lock, flags)          \
@@ -84,7 +91,7 @@ static inline bool spin_is_locked(spinlock_t *lock)
 /* Unlock without preempting until interrupts are back on (Linux does the same). */
 #define spin_unlock_irqrestore(lock, flags)     \
 	do {                                    \
-		arch_spin_unlock(lock);         \
+		arch_spin_unlock(&(lock)->raw_lock); \
 		local_irq_restore(flags);       \
 		preempt_enable();               \
 	} while (0)
@@ -97,7 +104,7 @@ static inline bool spin_is_locked(spinlock_t *lock)
 
 #define spin_unlock_irq(lock)                   \
 	do {                                    \
-		arch_spin_unlock(lock);         \
+		arch_spin_unlock(&(lock)->raw_lock); \
 		local_irq_enable();             \
 		preempt_enable();               \
 	} while (0)

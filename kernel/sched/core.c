@@ -399,16 +399,16 @@ static void double_rq_lock(struct rq *a, struct rq *b)
 {
 	if (a->cpu < b->cpu) {
 		spin_lock(&a->lock);
-		arch_spin_lock(&b->lock);
+		arch_spin_lock(&b->lock.raw_lock);
 	} else {
 		spin_lock(&b->lock);
-		arch_spin_lock(&a->lock);
+		arch_spin_lock(&a->lock.raw_lock);
 	}
 }
 
 static void double_rq_unlock(struct rq *a, struct rq *b)
 {
-	arch_spin_unlock(&b->lock);
+	arch_spin_unlock(&b->lock.raw_lock);
 	spin_unlock(&a->lock);
 }
 

@@ -1161,7 +1161,7 @@ Linux: no lx- command; /proc/buddyinfo, /proc/pagetypeinfo."""
                                             int(z["present_pages"]),
                                             int(z["spanned_pages"]),
                                             int(z["zone_start_pfn"])))
-        if int(z["lock"]["locked"]):
+        if int(z["lock"]["raw_lock"]["locked"]):
             w.append("  zone->lock is held: a CPU was stopped inside the "
                      "allocator, counts may be mid-update\n")
         names = migratetype_names()

@@ -25,22 +25,7 @@
 
 #define LOG_BUF_SHIFT 16
 #define LOG_BUF_LEN (1U << LOG_BUF_SHIFT)
-#define LOG_ALIGN 8
 #define LOG_LINE_MAX 1024
-
-enum log_flags {
-	LOG_NEWLINE = 2,	/* text ended with a newline */
-	LOG_CONT = 8,		/* continues the previous record's line */
-};
-
-struct printk_log {
-	u64 ts_nsec;		/* timestamp in nanoseconds */
-	u16 len;		/* length of the whole record */
-	u16 text_len;		/* length of the text */
-	u8 facility;
-	u8 flags : 5;
-	u8 level : 3;
-} __aligned(LOG_ALIGN);
 
 static char __log_buf[LOG_BUF_LEN] __aligned(LOG_ALIGN);
 char *log_buf = __log_buf;
@@ -115,6 +100,23 @@ static void log_store(int level, enum log_flags flags, u64 ts,
 	msg->level = level;
 	log_next_idx += size;
 	log_next_seq++;
+}
+
+void log_buf_exchange(struct log_buf_state *state)
+{
+	struct log_buf_state old = {
+		.buf = log_buf, .len = log_buf_len,
+		.first_idx = log_first_idx, .next_idx = log_next_idx,
+		.first_seq = log_first_seq, .next_seq = log_next_seq,
+	};
+
+	log_buf = state->buf;
+	log_buf_len = state->len;
+	log_first_idx = state->first_idx;
+	log_next_idx = state->next_idx;
+	log_first_seq = state->first_seq;
+	log_next_seq = state->next_seq;
+	*state = old;
 }
 
 int printk_get_record(u64 seq, u64 *ts_nsec, int *level, char *buf, size_t size)

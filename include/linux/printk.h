@@ -3,10 +3,13 @@
  * printk and its log levels, as in Linux's include/linux/printk.h and
  * include/linux/kern_levels.h: a level is a two-byte prefix, KERN_SOH
  * ("\001") followed by the level digit, so printk(KERN_ERR "x") works.
+ * printk may be called from any context, on any CPU, with or without
+ * interrupts; kernel/printk.c says how that is made safe.
  */
 #ifndef _LINUX_PRINTK_H
 #define _LINUX_PRINTK_H
 
+#include <asm/irqflags.h>
 #include <linux/compiler.h>
 #include <linux/types.h>
 #include <stdarg.h>
@@ -72,6 +75,31 @@ struct log_buf_state {
  * of their own, then put the real log back untouched.
  */
 void log_buf_exchange(struct log_buf_state *state);
+
+/* An oops, panic(), BUG() or die() is in progress (bust_spinlocks(1)). */
+extern int oops_in_progress;
+void bust_spinlocks(int yes);
+
+/*
+ * printk_safe (Linux 4.11-5.15): between these, printk on this CPU only
+ * queues its messages in a per-CPU buffer; the exit puts them in the
+ * ring. For code that must not wait for printk's lock where it stands.
+ * printk itself works this way inside its own locked section.
+ */
+void __printk_safe_enter(void);
+void __printk_safe_exit(void);
+
+#define printk_safe_enter_irqsave(flags)        \
+	do {                                    \
+		local_irq_save(flags);          \
+		__printk_safe_enter();          \
+	} while (0)
+
+#define printk_safe_exit_irqrestore(flags)      \
+	do {                                    \
+		__printk_safe_exit();           \
+		local_irq_restore(flags);       \
+	} while (0)
 
 /* Copy record seq's text into buf (NUL-terminated); its length, or -ENOENT. */
 int printk_get_record(u64 seq, u64 *ts_nsec, int *level, char *buf, size_t size);

@@ -17,6 +17,11 @@
  * lost from the sequence count, the guard untouched, and log_next_idx
  * never seen outside the ring while the storm ran.
  *
+ * Then the fallback for a printk on a CPU already inside printk's locked
+ * section (NMI, fault): with printk_safe_enter_irqsave() the messages
+ * wait in the CPU's deferred buffer and reach the ring, in order, at the
+ * exit; an overflow is reported as "Lost N message(s)!".
+ *
  * Linux's counterpart is kernel/printk/printk_ringbuffer_kunit_test.c,
  * which stresses a private ringbuffer with writer threads and checks
  * every record read back.
@@ -345,8 +350,60 @@ static void printk_storm_every_cpu_and_irq(struct kunit *test)
 	kfree(ring);
 }
 
+/* Is record seq's text exactly want? */
+static bool record_is(u64 seq, const char *want)
+{
+	char text[128];
+
+	return printk_get_record(seq, NULL, NULL, text, sizeof(text)) >= 0 && !strcmp(text, want);
+}
+
+/*
+ * The fallback a printk takes on a CPU that is already inside printk's
+ * locked section (an NMI, a fault there): its message waits in the CPU's
+ * deferred buffer and goes into the ring, in order, when that section
+ * ends. printk_safe_enter_irqsave() asks for the same explicitly. What
+ * does not fit is counted and reported as Linux's printk_safe does.
+ */
+static void printk_safe_defers_then_flushes(struct kunit *test)
+{
+	char want[64];
+	unsigned long flags;
+	u64 seq = log_next_seq, seq_inside;
+	unsigned int kept = 0;
+
+	printk_safe_enter_irqsave(flags);
+	printk(KERN_DEBUG "pksafe deferred %d\n", 1);
+	printk(KERN_DEBUG "pksafe deferred %d\n", 2);
+	seq_inside = log_next_seq;
+	printk_safe_exit_irqrestore(flags);
+	KUNIT_EXPECT_EQ(test, seq_inside, seq);		/* nothing stored yet */
+	KUNIT_EXPECT_EQ(test, log_next_seq, seq + 2);
+	KUNIT_EXPECT_TRUE(test, record_is(seq, "pksafe deferred 1"));
+	KUNIT_EXPECT_TRUE(test, record_is(seq + 1, "pksafe deferred 2"));
+
+	/* More than the per-CPU buffer holds: the rest are counted, not lost silently. */
+	seq = log_next_seq;
+	printk_safe_enter_irqsave(flags);
+	for (int i = 0; i < 100; i++)
+		printk(KERN_DEBUG "pksafe overflow %03d ..................................\n", i);
+	printk_safe_exit_irqrestore(flags);
+	for (; seq + kept < log_next_seq; kept++) {
+		snprintf(want, sizeof(want), "pksafe overflow %03u ..................................",
+			 kept);
+		if (!record_is(seq + kept, want))
+			break;
+	}
+	KUNIT_EXPECT_GT(test, kept, 0);
+	KUNIT_EXPECT_LT(test, kept, 100);
+	KUNIT_EXPECT_EQ(test, log_next_seq, seq + kept + 1);
+	snprintf(want, sizeof(want), "Lost %u message(s)!", 100 - kept);
+	KUNIT_EXPECT_TRUE(test, record_is(seq + kept, want));
+}
+
 static struct kunit_case printk_cases[] = {
 	KUNIT_CASE(printk_storm_every_cpu_and_irq),
+	KUNIT_CASE(printk_safe_defers_then_flushes),
 	{}
 };
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Timers (kernel/time/timer.c): a callback may re-arm its own timer, and
+ * Timers (kernel/time/timer.c): a callback may re-arm its own timer
+ * (add_timer or mod_timer: neither may deadlock on the base lock), and
  * del_timer_sync() returns only once the callback has finished on
  * whichever CPU runs it and the timer is no longer queued, so it never
- * runs again (even if it re-arms itself). Linux's counterparts: the
- * timer_delete_sync() contract in kernel/time/timer.c, and the timer
- * tests in tools/testing/selftests/timers/.
+ * runs again, even if it re-arms itself. mod_timer(), timer_delete(),
+ * timer_pending() and add_timer_on() return and do what Linux's do.
+ * The contract checked is the one documented at timer_delete_sync() in
+ * Linux's kernel/time/timer.c.
  */
 #include <kunit/test.h>
 #include <linux/jiffies.h>
@@ -52,27 +54,86 @@ static void spin_us(unsigned int us)
 static struct timer_list rearm_timer;
 static int rearm_count, rearm_done;
 
+static bool rearm_with_mod_timer;
+
 static void rearm_fn(struct timer_list *t)
 {
 	if (++rearm_count < REARM_TIMES) {
-		t->expires = jiffies + 1;
-		add_timer(t);			/* takes this CPU's timer base lock */
+		/* Both take this CPU's timer base lock. */
+		if (rearm_with_mod_timer) {
+			mod_timer(t, jiffies + 1);
+		} else {
+			t->expires = jiffies + 1;
+			add_timer(t);
+		}
 	} else {
 		WRITE_ONCE(rearm_done, 1);
 	}
 }
 
-static void self_rearming_timer(struct kunit *test)
+static void rearm_test(struct kunit *test, bool use_mod_timer)
 {
 	rearm_count = 0;
 	rearm_done = 0;
+	rearm_with_mod_timer = use_mod_timer;
 	timer_setup(&rearm_timer, rearm_fn);
 	rearm_timer.expires = jiffies + 1;
 	add_timer(&rearm_timer);
 	KUNIT_EXPECT_TRUE(test, wait_flag(&rearm_done, 2000));
 	msleep(20);				/* five more ticks: no extra run */
 	KUNIT_EXPECT_EQ(test, READ_ONCE(rearm_count), REARM_TIMES);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&rearm_timer));
 	del_timer_sync(&rearm_timer);
+}
+
+static void self_rearming_timer(struct kunit *test)
+{
+	rearm_test(test, false);
+}
+
+static void self_rearming_timer_mod_timer(struct kunit *test)
+{
+	rearm_test(test, true);
+}
+
+/* ---- the API: pending, mod_timer, timer_delete, add_timer_on ------------------- */
+
+static int on_cpu_ran[NR_CPUS];
+
+static void on_cpu_fn(struct timer_list *t)
+{
+	WRITE_ONCE(on_cpu_ran[smp_processor_id()], 1);
+}
+
+static void timer_api_pending_mod_delete_on(struct kunit *test)
+{
+	static struct timer_list timers[NR_CPUS];
+	struct timer_list t;
+	unsigned int cpu;
+
+	timer_setup(&t, on_cpu_fn);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&t));
+	KUNIT_EXPECT_EQ(test, mod_timer(&t, jiffies + 10 * HZ), 0);
+	KUNIT_EXPECT_TRUE(test, timer_pending(&t));
+	KUNIT_EXPECT_EQ(test, mod_timer(&t, jiffies + 20 * HZ), 1);
+	KUNIT_EXPECT_EQ(test, timer_delete(&t), 1);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&t));
+	KUNIT_EXPECT_EQ(test, timer_delete(&t), 0);
+	KUNIT_EXPECT_EQ(test, mod_timer(&t, jiffies + 10 * HZ), 0);
+	KUNIT_EXPECT_EQ(test, del_timer_sync(&t), 1);
+	KUNIT_EXPECT_EQ(test, del_timer_sync(&t), 0);
+
+	/* add_timer_on(): the callback runs on that CPU. */
+	for_each_online_cpu(cpu) {
+		on_cpu_ran[cpu] = 0;
+		timer_setup(&timers[cpu], on_cpu_fn);
+		timers[cpu].expires = jiffies + 1;
+		add_timer_on(&timers[cpu], cpu);
+	}
+	for_each_online_cpu(cpu) {
+		KUNIT_EXPECT_TRUE(test, wait_flag(&on_cpu_ran[cpu], 2000));
+		del_timer_sync(&timers[cpu]);
+	}
 }
 
 /* ---- del_timer_sync() against a callback running on another CPU ------------------ */
@@ -191,6 +252,8 @@ static void del_timer_sync_stops_self_rearming_timer(struct kunit *test)
 static struct kunit_case timer_cases[] = {
 	KUNIT_CASE(del_timer_sync_waits_for_callback),
 	KUNIT_CASE(self_rearming_timer),
+	KUNIT_CASE(self_rearming_timer_mod_timer),
+	KUNIT_CASE(timer_api_pending_mod_delete_on),
 	KUNIT_CASE(del_timer_sync_stops_self_rearming_timer),
 	{}
 };

@@ -28,9 +28,12 @@
  * came first, 1 for one that interrupted it (an NMI, a fault inside
  * printk), and so on up to PRINTK_MAX_NESTING, past which a message is
  * dropped. Interrupts stay off from formatting to unlocking, so an
- * ordinary interrupt never nests; Linux keeps per-context buffers for the
- * same reason (printk_safe's per-CPU buffers, today's per-context
- * recursion counters).
+ * ordinary interrupt never nests. Linux 4.x formatted into one static
+ * buffer under logbuf_lock and gave NMI and recursive printks per-CPU
+ * buffers of their own (printk_safe, printk_nmi); today it formats
+ * straight into the record it reserved in the ring and counts recursion
+ * per CPU and context (printk_count, printk_count_nmi, at most
+ * PRINTK_MAX_RECURSION = 3 deep, as PRINTK_MAX_NESTING - 1 here).
  *
  * Recursion. A printk on a CPU that is already inside printk's locked
  * section (an NMI, or a fault in log_store()) must not spin on the lock
@@ -64,7 +67,7 @@
 #define LOG_BUF_SHIFT 16
 #define LOG_BUF_LEN (1U << LOG_BUF_SHIFT)
 #define LOG_LINE_MAX 1024
-#define PRINTK_MAX_NESTING 4		/* printk inside printk inside ... on one CPU */
+#define PRINTK_MAX_NESTING 4		/* a printk and 3 nested in it, on one CPU */
 #define SAFE_LOG_BUF_LEN 2048		/* per CPU, for deferred messages */
 #define LOGBUF_BUST_NS 1000000000ULL	/* during an oops: a lock held this long is broken */
 
@@ -177,7 +180,6 @@ static void log_store(int level, enum log_flags flags, u64 ts,
 	log_next_idx += size;
 	log_next_seq++;
 }
-
 
 /* Re-initialise the lock whoever holds it (Linux: zap_locks()). */
 static void zap_locks(void)

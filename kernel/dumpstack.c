@@ -99,6 +99,7 @@ void show_regs(struct pt_regs *regs)
 void oops_begin(void)
 {
 	local_irq_disable();
+	bust_spinlocks(1);
 	/* An oops inside an oops: don't loop, stop now. */
 	if (oops_count++ > 1) {
 		for (;;)

@@ -26,6 +26,7 @@ void panic(const char *fmt, ...)
 	if (in_panic)
 		goto halt;
 	in_panic = true;
+	bust_spinlocks(1);
 
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);

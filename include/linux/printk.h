@@ -3,10 +3,13 @@
  * printk and its log levels, as in Linux's include/linux/printk.h and
  * include/linux/kern_levels.h: a level is a two-byte prefix, KERN_SOH
  * ("\001") followed by the level digit, so printk(KERN_ERR "x") works.
+ * printk may be called from any context, on any CPU, with or without
+ * interrupts; kernel/printk.c says how that is made safe.
  */
 #ifndef _LINUX_PRINTK_H
 #define _LINUX_PRINTK_H
 
+#include <asm/irqflags.h>
 #include <linux/compiler.h>
 #include <linux/types.h>
 #include <stdarg.h>
@@ -29,7 +32,74 @@
 #define CONSOLE_LOGLEVEL_QUIET 4
 
 extern int console_loglevel;
+
+/*
+ * The log ring (kernel/printk.c), Linux's classic layout (struct
+ * printk_log, before 5.10): each record is this header followed by its
+ * text, 8-byte aligned; a header with len 0 marks the wrap to index 0.
+ * The GDB helper lx-dmesg (scripts/gdb/linnet.py) and the ring checks in
+ * tests/kernel/printk_kunit.c read it.
+ */
+#define LOG_ALIGN 8
+
+enum log_flags {
+	LOG_NEWLINE = 2,	/* text ended with a newline */
+	LOG_CONT = 8,		/* continues the previous record's line */
+};
+
+struct printk_log {
+	u64 ts_nsec;		/* timestamp in nanoseconds */
+	u16 len;		/* length of the whole record */
+	u16 text_len;		/* length of the text */
+	u8 facility;
+	u8 flags : 5;
+	u8 level : 3;
+} __aligned(LOG_ALIGN);
+
+extern char *log_buf;
+extern u32 log_buf_len;
 extern u64 log_first_seq, log_next_seq;
+extern u32 log_first_idx, log_next_idx;
+
+/* A whole ring: where it is and its first/next record. */
+struct log_buf_state {
+	char *buf;
+	u32 len;
+	u32 first_idx, next_idx;
+	u64 first_seq, next_seq;
+};
+
+/*
+ * Log into the ring *state describes from now on, and hand back the old
+ * one in *state. For tests that want printk() itself to fill a small ring
+ * of their own, then put the real log back untouched.
+ */
+void log_buf_exchange(struct log_buf_state *state);
+
+/* An oops, panic(), BUG() or die() is in progress (bust_spinlocks(1)). */
+extern int oops_in_progress;
+void bust_spinlocks(int yes);
+
+/*
+ * printk_safe (Linux 4.11-5.15): between these, printk on this CPU only
+ * queues its messages in a per-CPU buffer; the exit puts them in the
+ * ring. For code that must not wait for printk's lock where it stands.
+ * printk itself works this way inside its own locked section.
+ */
+void __printk_safe_enter(void);
+void __printk_safe_exit(void);
+
+#define printk_safe_enter_irqsave(flags)        \
+	do {                                    \
+		local_irq_save(flags);          \
+		__printk_safe_enter();          \
+	} while (0)
+
+#define printk_safe_exit_irqrestore(flags)      \
+	do {                                    \
+		__printk_safe_exit();           \
+		local_irq_restore(flags);       \
+	} while (0)
 
 /* Copy record seq's text into buf (NUL-terminated); its length, or -ENOENT. */
 int printk_get_record(u64 seq, u64 *ts_nsec, int *level, char *buf, size_t size);

@@ -6,11 +6,25 @@
  * Every CPU's local APIC timer interrupts HZ times a second
  * (kernel/apic/apic.c). On each tick: CPU 0 advances jiffies, every CPU
  * runs its expired timers and gives the scheduler its tick. A timer is a
- * function to call at a given jiffy, kept on the list of the CPU that
- * armed it; Linux's timer wheel makes this O(1), a list is enough here.
- * msleep() arms a timer that wakes the sleeping task.
+ * function to call at a given jiffy, kept on the list of one CPU's
+ * timer_base (the CPU that armed it); Linux's timer wheel makes this
+ * O(1), a list is enough here. msleep() arms a timer that wakes the
+ * sleeping task.
+ *
+ * As in Linux, a callback runs without base->lock, with the timer
+ * recorded in base->running_timer: so it may re-arm (add_timer,
+ * mod_timer) or delete its own timer, and timer_delete_sync() can wait
+ * until it has finished. The base a timer belongs to is kept in
+ * timer->flags; switching bases goes through TIMER_MIGRATING, and a timer
+ * whose callback is running stays on that base (mod_timer/add_timer) so
+ * the waiters find it there. Differences: callbacks run in the tick's
+ * hard interrupt with interrupts off (Linux: TIMER_SOFTIRQ); no wheel,
+ * no deferrable or pinned timers, no TIMER_IRQSAFE; timer_delete_sync()
+ * called from its own timer's callback WARNs and does not wait for itself
+ * (Linux WARNs and would spin forever).
  */
 #include <linux/jiffies.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -20,6 +34,7 @@ volatile unsigned long jiffies;
 
 struct timer_base {
 	spinlock_t lock;
+	struct timer_list *running_timer;	/* callback running now, lock dropped */
 	struct list_head timers;
 };
 static DEFINE_PER_CPU(struct timer_base, timer_bases);
@@ -32,6 +47,7 @@ void init_timers(void)
 		struct timer_base *base = per_cpu_ptr(&timer_bases, cpu);
 
 		spin_lock_init(&base->lock);
+		base->running_timer = NULL;
 		INIT_LIST_HEAD(&base->timers);
 	}
 }
@@ -39,58 +55,183 @@ void init_timers(void)
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *))
 {
 	t->function = fn;
-	t->cpu = -1;
+	t->flags = raw_smp_processor_id();
 	INIT_LIST_HEAD(&t->entry);
 }
 
-void add_timer(struct timer_list *t)
+static struct timer_base *get_timer_base(u32 tflags)
 {
-	int cpu = smp_processor_id();
-	struct timer_base *base = per_cpu_ptr(&timer_bases, cpu);
-	unsigned long flags;
-
-	spin_lock_irqsave(&base->lock, flags);
-	t->cpu = cpu;
-	list_add_tail(&t->entry, &base->timers);
-	spin_unlock_irqrestore(&base->lock, flags);
+	return per_cpu_ptr(&timer_bases, tflags & TIMER_CPUMASK);
 }
 
-/* Remove t if pending; 1 if it was. (Runs never race: they hold the same lock.) */
-int del_timer_sync(struct timer_list *t)
+/*
+ * Lock the base t belongs to, with interrupts off. t->flags changes only
+ * under the old base's lock and says TIMER_MIGRATING until the new base
+ * is locked, so: read, lock, check it did not move meanwhile.
+ */
+static struct timer_base *lock_timer_base(struct timer_list *t, unsigned long *flags)
 {
-	struct timer_base *base;
-	unsigned long flags;
-	int cpu = READ_ONCE(t->cpu), ret = 0;
+	for (;;) {
+		u32 tf = READ_ONCE(t->flags);
 
-	if (cpu < 0)
-		return 0;
-	base = per_cpu_ptr(&timer_bases, cpu);
-	spin_lock_irqsave(&base->lock, flags);
-	if (t->cpu >= 0) {
-		list_del(&t->entry);
-		INIT_LIST_HEAD(&t->entry);
-		t->cpu = -1;
-		ret = 1;
+		if (!(tf & TIMER_MIGRATING)) {
+			struct timer_base *base = get_timer_base(tf);
+
+			spin_lock_irqsave(&base->lock, *flags);
+			if (READ_ONCE(t->flags) == tf)
+				return base;
+			spin_unlock_irqrestore(&base->lock, *flags);
+		}
+		cpu_relax();
 	}
+}
+
+/* Under base->lock: take t off its list; 1 if it was pending. */
+static int detach_if_pending(struct timer_list *t)
+{
+	if (!timer_pending(t))
+		return 0;
+	__list_del_entry(&t->entry);
+	INIT_LIST_HEAD(&t->entry);
+	return 1;
+}
+
+/*
+ * (Re)queue t to expire at expires on cpu's base (cpu < 0: this CPU's,
+ * but not away from a base where t's callback is running, as Linux).
+ * Returns whether it was pending before.
+ */
+static int __mod_timer(struct timer_list *t, unsigned long expires, int cpu)
+{
+	struct timer_base *base, *new_base;
+	unsigned long flags;
+	int ret;
+
+	base = lock_timer_base(t, &flags);
+	ret = detach_if_pending(t);
+	if (cpu < 0) {
+		cpu = smp_processor_id();
+		if (base->running_timer == t)
+			cpu = t->flags & TIMER_CPUMASK;
+	}
+	new_base = per_cpu_ptr(&timer_bases, cpu);
+	if (base != new_base) {
+		WRITE_ONCE(t->flags, t->flags | TIMER_MIGRATING);
+		spin_unlock(&base->lock);
+		base = new_base;
+		spin_lock(&base->lock);
+		WRITE_ONCE(t->flags, (t->flags & ~TIMER_BASEMASK) | cpu);
+	}
+	t->expires = expires;
+	list_add_tail(&t->entry, &base->timers);
 	spin_unlock_irqrestore(&base->lock, flags);
 	return ret;
 }
 
-/* Called from the tick, in interrupt context. */
+/* t->expires and t->function are set; t is not pending. */
+void add_timer(struct timer_list *t)
+{
+	if (WARN_ON_ONCE(timer_pending(t)))
+		return;
+	__mod_timer(t, t->expires, -1);
+}
+
+/* The same on a given CPU (it fires there, even if its callback runs elsewhere now). */
+void add_timer_on(struct timer_list *t, int cpu)
+{
+	if (WARN_ON_ONCE(timer_pending(t)))
+		return;
+	__mod_timer(t, t->expires, cpu);
+}
+
+/* Arm or re-arm t; 1 if it was pending. */
+int mod_timer(struct timer_list *t, unsigned long expires)
+{
+	return __mod_timer(t, expires, -1);
+}
+
+/* Dequeue t if pending (1 if it was); its callback may still be running. */
+int timer_delete(struct timer_list *t)
+{
+	struct timer_base *base;
+	unsigned long flags;
+	int ret;
+
+	base = lock_timer_base(t, &flags);
+	ret = detach_if_pending(t);
+	spin_unlock_irqrestore(&base->lock, flags);
+	return ret;
+}
+
+/* timer_delete(), or -1 without touching t while its callback runs. */
+int try_to_del_timer_sync(struct timer_list *t)
+{
+	struct timer_base *base;
+	unsigned long flags;
+	int ret = -1;
+
+	base = lock_timer_base(t, &flags);
+	if (base->running_timer != t)
+		ret = detach_if_pending(t);
+	spin_unlock_irqrestore(&base->lock, flags);
+	return ret;
+}
+
+/*
+ * Dequeue t and wait until its callback is not running on any CPU; 1 if
+ * it was pending. When this returns, t neither is queued nor runs, even
+ * if its callback re-arms it (the loop catches the re-armed timer once
+ * the callback is done). The caller must keep others from re-arming it.
+ * Not from interrupt context: with interrupts off this CPU might be the
+ * one whose callback it waits for (Linux WARNs the same).
+ */
+int timer_delete_sync(struct timer_list *t)
+{
+	int ret;
+
+	WARN_ON_ONCE(in_hardirq());
+	for (;;) {
+		ret = try_to_del_timer_sync(t);
+		if (ret >= 0)
+			return ret;
+		/* Running here, so we are its own callback: waiting would never end. */
+		if (in_hardirq() && (int)(READ_ONCE(t->flags) & TIMER_CPUMASK) == smp_processor_id())
+			return timer_delete(t);
+		cpu_relax();
+	}
+}
+
+/*
+ * Called from the tick, in interrupt context (Linux: run_local_timers()
+ * raises TIMER_SOFTIRQ, whose __run_timers()/expire_timers() do this).
+ * The expired timers move to a list of their own first, so one that
+ * re-arms itself for now runs again on the next tick, not in a loop here.
+ * A timer on that list is still pending on this base: timer_delete()
+ * and mod_timer() may take it off while the lock is dropped.
+ */
 void run_local_timers(void)
 {
 	struct timer_base *base = this_cpu_ptr(&timer_bases);
 	struct timer_list *t, *next;
+	LIST_HEAD(expired);
 
 	spin_lock(&base->lock);
 	list_for_each_entry_safe(t, next, &base->timers, entry) {
-		if (time_before(jiffies, t->expires))
-			continue;
-		list_del(&t->entry);
-		INIT_LIST_HEAD(&t->entry);
-		t->cpu = -1;
-		t->function(t);
+		if (!time_before(jiffies, t->expires))
+			list_move_tail(&t->entry, &expired);
 	}
+	while (!list_empty(&expired)) {
+		void (*fn)(struct timer_list *);
+
+		t = list_first_entry(&expired, struct timer_list, entry);
+		detach_if_pending(t);
+		fn = t->function;
+		base->running_timer = t;
+		spin_unlock(&base->lock);
+		fn(t);			/* may re-arm or free t: not touched again */
+		spin_lock(&base->lock);
+	}
+	base->running_timer = NULL;
 	spin_unlock(&base->lock);
 }
 

@@ -20,7 +20,7 @@ struct mutex {
 };
 
 #define DEFINE_MUTEX(name) \
-	struct mutex name = { NULL, { 0 }, LIST_HEAD_INIT(name.wait_list) }
+	struct mutex name = { NULL, __SPIN_LOCK_UNLOCKED(name.wait_lock), LIST_HEAD_INIT(name.wait_list) }
 
 void mutex_init(struct mutex *lock);
 void mutex_lock(struct mutex *lock);

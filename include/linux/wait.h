@@ -24,7 +24,7 @@ struct wait_queue_head {
 typedef struct wait_queue_head wait_queue_head_t;
 
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
-	struct wait_queue_head name = { { 0 }, LIST_HEAD_INIT(name.head) }
+	struct wait_queue_head name = { __SPIN_LOCK_UNLOCKED(name.lock), LIST_HEAD_INIT(name.head) }
 
 void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state);

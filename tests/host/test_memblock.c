@@ -15,13 +15,24 @@
  *  - the free-range walk, for_each_free_mem_range[_reverse];
  *  - memblock_is_memory/is_reserved and friends, the DRAM bounds and sizes;
  *  - memblock_dump_all under memblock=debug;
+ *  - growing the arrays past INIT_MEMBLOCK_REGIONS after
+ *    memblock_allow_resize() (memory and reserved: the new array comes from
+ *    memblock and is reserved, an allocated old one is freed, the range
+ *    being reserved is avoided), and the clean failure before it;
+ *  - the region flags and their setters (memblock_mark/clear_hotplug,
+ *    memblock_mark_mirror, memblock_mark/clear_nomap): partial ranges split
+ *    regions, equal neighbours merge, NOMAP memory is not free memory,
+ *    mirrored memory is allocated first; memblock_add_node;
+ *  - memblock_trim_memory, emptied arrays (regions[0] cleared) and
+ *    memblock_overlaps_region;
  *  - a randomised run checked against a page-map reference model
  *    (the seed is printed; MEMBLOCK_SEED=<seed> replays a run).
  *
  * After every operation check_memblock() verifies the invariants of both
  * arrays: sorted by base, no overlaps, no zero-sized region, no two
- * touching regions left unmerged, total_size the sum of the sizes and
- * cnt <= max.
+ * touching regions of equal flags left unmerged, total_size the sum of the
+ * sizes, cnt <= max, max the first size times a power of two, and an
+ * empty array's regions[0] all zeroes.
  *
  * As in Linux's tests, "physical memory" is a malloc'd buffer: on the host
  * __va(x) == x, so once its address range is memblock_add()ed,

@@ -129,6 +129,17 @@ void host_setup_per_cpu_areas(unsigned int nr_cpus)
 	pcpu_setup_first_chunk(size);
 }
 
+/*
+ * might_sleep() (kernel/sched/core.c): nothing sleeps on the host, so only
+ * count the calls; the page allocator's tests check who makes them.
+ */
+unsigned long host_might_sleep_calls;
+
+void __might_sleep(const char *file, int line)
+{
+	host_might_sleep_calls++;
+}
+
 /* preempt_enable() may call it; on the host nothing is ever preempted. */
 void preempt_schedule(void)
 {

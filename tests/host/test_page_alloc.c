@@ -1313,6 +1313,33 @@ static void atomic_does_not_drain_check(void **state)
 	check_free_lists();
 }
 
+/* show_zoneinfo(): /proc/zoneinfo's lines, protection: included. */
+static void zoneinfo_format_check(void **state)
+{
+	char want[128];
+
+	printk_log_reset();
+	show_zoneinfo();
+	for (int zi = 0; zi < MAX_NR_ZONES; zi++) {
+		struct zone *zone = zone_of(zi);
+
+		snprintf(want, sizeof(want), "Node 0, zone %8s\n  pages free     %ld\n", zone->name,
+			 zone_free(zi));
+		assert_true(printk_log_contains(want));
+		snprintf(want, sizeof(want), "\n        min      %lu\n        low      %lu\n"
+			 "        high     %lu\n", min_wmark_pages(zone), low_wmark_pages(zone),
+			 high_wmark_pages(zone));
+		assert_true(printk_log_contains(want));
+		snprintf(want, sizeof(want), "\n        managed  %lu\n        protection: (%ld, %ld, %ld)\n",
+			 zone_managed_pages(zone), zone->lowmem_reserve[0], zone->lowmem_reserve[1],
+			 zone->lowmem_reserve[2]);
+		assert_true(printk_log_contains(want));
+	}
+	assert_true(printk_log_contains("        protection: (0, 0, 0)\n"));	/* NORMAL */
+	assert_true(printk_log_contains("\n  pagesets\n    cpu: 0\n              count: "));
+	assert_true(printk_log_contains("\n    cpu: 1\n              count: "));
+}
+
 /* NOMAP memory (memblock_mark_nomap) stays reserved: the buddy never gets it. */
 #define NOMAP_REL_PFN (DMA_PAGES + 2048)
 #define NOMAP_PAGES 16UL
@@ -2201,6 +2228,7 @@ int main(void)
 		CASE(watermark_protection_check),
 		CASE(protection_alloc_check),
 		CASE(atomic_does_not_drain_check),
+		CASE(zoneinfo_format_check),
 		cmocka_unit_test_setup_teardown(nomap_not_in_buddy_check, setup_64m_nomap,
 						teardown_clean),
 		CASE_256M(pcp_batch_sizes_check),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <host_stubs.h>
+#include <asm/page.h>
 #include <asm/pgtable_types.h>
 #include <linux/printk.h>
 
@@ -119,7 +120,8 @@ void host_setup_per_cpu_areas(unsigned int nr_cpus)
 		char *area;
 
 		free(areas[cpu]);
-		areas[cpu] = area = aligned_alloc(64, (unit + 63) & ~63UL);
+		/* Page-aligned, as setup_per_cpu_areas() gets them from memblock. */
+		areas[cpu] = area = aligned_alloc(PAGE_SIZE, (unit + PAGE_SIZE - 1) & PAGE_MASK);
 		if (!area)
 			abort();
 		memcpy(area, __per_cpu_start, size);

@@ -142,6 +142,13 @@ void setup_arch(void)
 	tsc_early_init();
 	init_mem_mapping();
 	memblock_set_current_limit(PFN_PHYS(max_pfn_mapped));
+	/*
+	 * From here a full memblock array may grow (memblock_double_array):
+	 * everything in use is reserved and the direct map reaches wherever
+	 * the new array may go. Linux calls this in e820__memblock_setup(),
+	 * where its early reservations are already in.
+	 */
+	memblock_allow_resize();
 	memblock_dump_all();
 
 	acpi_boot_init();

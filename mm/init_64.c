@@ -8,7 +8,8 @@
  *
  * Two mappings go into a fresh top-level table:
  *  - the direct map: every RAM range of the firmware map (and the first
- *    MiB, as Linux does) at PAGE_OFFSET + phys, with the largest pages
+ *    MiB, as Linux does), less what memblock marks MEMBLOCK_NOMAP, at
+ *    PAGE_OFFSET + phys, with the largest pages
  *    that fit (1 GiB if the CPU has them, 2 MiB, else 4 KiB), writable
  *    and never executable;
  *  - the kernel image at __START_KERNEL_map + phys, page by page with the
@@ -241,6 +242,22 @@ static void enable_paging_features(void)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NX);
 }
 
+/* map_direct() the parts of [start, end) that memblock has not marked MEMBLOCK_NOMAP. */
+static void map_direct_except_nomap(u64 start, u64 end)
+{
+	struct memblock_region *r;
+
+	for_each_mem_region(r) {
+		if (!memblock_is_nomap(r) || r->base + r->size <= start || r->base >= end)
+			continue;
+		if (r->base > start)
+			map_direct(start, r->base);
+		start = r->base + r->size;
+	}
+	if (start < end)
+		map_direct(start, end);
+}
+
 void init_mem_mapping(void)
 {
 	if (!boot_cpu_data.has_nx)
@@ -263,7 +280,7 @@ void init_mem_mapping(void)
 		const struct e820_entry *e = &e820_table->entries[i];
 
 		if (is_direct_mapped_type(e->type))
-			map_direct(e->addr, e->addr + e->size);
+			map_direct_except_nomap(e->addr, e->addr + e->size);
 	}
 
 	map_kernel_section(_text, _etext, __PAGE_KERNEL_RX);

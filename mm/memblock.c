@@ -4,18 +4,33 @@
  *
  * Two region arrays, memblock.memory (RAM that exists) and
  * memblock.reserved (RAM in use), each kept sorted by base, with no
- * overlaps and no two neighbours that could be merged. Free memory is
- * memory minus reserved; __next_mem_range() walks both arrays in
- * lockstep to yield it. Allocation searches it top-down by default
- * (bottom-up after memblock_set_bottom_up(true)), never hands out page 0,
- * stays below current_limit, and reserves what it returns. Finally
- * memblock_free_all() (mm/mm_init.c in the kernel build) gives every free
- * page to the buddy allocator.
+ * overlaps and no two neighbours that could be merged (touching, with
+ * equal flags). Free memory is memory minus reserved; __next_mem_range()
+ * walks both arrays in lockstep to yield it, skipping memory regions the
+ * caller's flags exclude (MEMBLOCK_NOMAP ones unless asked for; only
+ * MEMBLOCK_MIRROR ones when mirrored memory is asked for). Allocation
+ * searches it top-down by default (bottom-up after
+ * memblock_set_bottom_up(true)), never hands out page 0, stays below
+ * current_limit, prefers mirrored memory once some is marked, and
+ * reserves what it returns. Finally memblock_free_all() gives every free
+ * page to the buddy allocator (through memblock_free_pages() in
+ * mm/mm_init.c); NOMAP memory is not free memory, so it stays out.
  *
- * Left out from Linux: NUMA node ids (always NUMA_NO_NODE), the
- * HOTPLUG/MIRROR/NOMAP flags, resizing the arrays (128 regions each;
- * exceeding it fails with -ENOMEM), physmem. Pure code: the host tests
- * (tests/host/test_memblock.c) build this same file.
+ * Flags are set on memory ranges by memblock_mark_*()/memblock_clear_*()
+ * (memblock_setclr_flag: isolate the range into whole regions, change
+ * their flags, merge neighbours whose flags became equal). The arrays
+ * start with INIT_MEMBLOCK_REGIONS entries; after memblock_allow_resize()
+ * one that is full doubles (memblock_double_array), taking the new array
+ * from memblock itself and reserving it; before that, running out is
+ * reported ("cannot resize") and the call fails with -ENOMEM, changing
+ * nothing (Linux panics there).
+ *
+ * Left out from Linux: NUMA node ids (always NUMA_NO_NODE), physmem, the
+ * flags other than HOTPLUG/MIRROR/NOMAP, movable_node (so HOTPLUG regions
+ * are never skipped), the kernelcore=mirror condition on
+ * memblock_mark_mirror(), growing the arrays with kmalloc once slab is up,
+ * and memblock_discard() (the arrays stay after boot). Pure code: the host
+ * tests (tests/host/test_memblock.c) build this same file.
  */
 #include <asm/page.h>
 #include <linux/err.h>
@@ -23,6 +38,7 @@
 #include <linux/math.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
@@ -41,6 +57,8 @@ struct memblock memblock = {
 };
 
 bool memblock_debug;
+static bool memblock_can_resize;	/* memblock_allow_resize() was called */
+static bool system_has_some_mirror;	/* memblock_mark_mirror() was called */
 
 #define memblock_dbg(fmt, ...)                                  \
 	do {                                                    \
@@ -58,12 +76,46 @@ void memblock_reset(void)
 {
 	memset(memblock_memory_init_regions, 0, sizeof(memblock_memory_init_regions));
 	memset(memblock_reserved_init_regions, 0, sizeof(memblock_reserved_init_regions));
+	memblock.memory.regions = memblock_memory_init_regions;
+	memblock.memory.max = INIT_MEMBLOCK_REGIONS;
+	memblock.reserved.regions = memblock_reserved_init_regions;
+	memblock.reserved.max = INIT_MEMBLOCK_RESERVED_REGIONS;
+	memblock_can_resize = false;
+	system_has_some_mirror = false;
 	memblock.memory.cnt = 0;
 	memblock.memory.total_size = 0;
 	memblock.reserved.cnt = 0;
 	memblock.reserved.total_size = 0;
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+}
+
+bool memblock_has_mirror(void)
+{
+	return system_has_some_mirror;
+}
+
+/* What allocations look for: mirrored memory once there is some (Linux: same). */
+static enum memblock_flags choose_memblock_flags(void)
+{
+	return system_has_some_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
+}
+
+static bool memblock_addrs_overlap(phys_addr_t base1, phys_addr_t size1, phys_addr_t base2,
+				   phys_addr_t size2)
+{
+	return base1 < base2 + size2 && base2 < base1 + size1;
+}
+
+/* Does [base, base + size) overlap any region of type? */
+bool memblock_overlaps_region(struct memblock_type *type, phys_addr_t base, phys_addr_t size)
+{
+	memblock_cap_size(base, &size);
+	for (unsigned long i = 0; i < type->cnt; i++)
+		if (memblock_addrs_overlap(base, size, type->regions[i].base,
+					   type->regions[i].size))
+			return true;
+	return false;
 }
 
 /* ---- region array primitives ------------------------------------------ */
@@ -74,6 +126,76 @@ static void memblock_remove_region(struct memblock_type *type, unsigned long r)
 	memmove(&type->regions[r], &type->regions[r + 1],
 		(type->cnt - (r + 1)) * sizeof(type->regions[r]));
 	type->cnt--;
+
+	/* An emptied array looks like a fresh one: regions[0] all zeroes. */
+	if (type->cnt == 0) {
+		WARN_ON(type->total_size != 0);
+		type->regions[0].base = 0;
+		type->regions[0].size = 0;
+		type->regions[0].flags = MEMBLOCK_NONE;
+	}
+}
+
+static phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align);
+
+/*
+ * Double type's array (Linux: memblock_double_array). The new array comes
+ * from memblock: page-aligned, below current_limit, and, when it is the
+ * reserved array that grows because [new_area_start, +new_area_size) is
+ * being reserved, not on that range (it is still free memory until the
+ * caller's reservation goes in; above it is tried first, then below).
+ * The entries are copied over, the old array is freed if memblock had
+ * allocated it, and the new one is reserved. Returns 0, or -1 if
+ * resizing is not allowed yet or no memory fits.
+ */
+static int memblock_double_array(struct memblock_type *type, phys_addr_t new_area_start,
+				 phys_addr_t new_area_size)
+{
+	phys_addr_t old_size, new_size, old_alloc_size, new_alloc_size, addr;
+	struct memblock_region *new_array, *old_array;
+
+	/* Not before the reserved regions are known: the array could land on one. */
+	if (!memblock_can_resize) {
+		pr_err("memblock: cannot resize %s array\n", type->name);
+		return -1;
+	}
+	old_size = type->max * sizeof(struct memblock_region);
+	new_size = old_size << 1;
+	/* Whole pages, so that the array can be freed completely later. */
+	old_alloc_size = PAGE_ALIGN(old_size);
+	new_alloc_size = PAGE_ALIGN(new_size);
+
+	if (type != &memblock.reserved)
+		new_area_start = new_area_size = 0;
+	addr = memblock_find_in_range(new_area_start + new_area_size, memblock.current_limit,
+				      new_alloc_size, PAGE_SIZE);
+	if (!addr && new_area_size)
+		addr = memblock_find_in_range(0, min(new_area_start, memblock.current_limit),
+					      new_alloc_size, PAGE_SIZE);
+	if (!addr) {
+		pr_err("memblock: Failed to double %s array from %lu to %lu entries !\n",
+		       type->name, type->max, type->max * 2);
+		return -1;
+	}
+	memblock_dbg("memblock: %s is doubled to %lu at [%#018llx-%#018llx]\n", type->name,
+		     type->max * 2, (unsigned long long)addr,
+		     (unsigned long long)(addr + new_size - 1));
+
+	/* Move the entries first: the full array may be the reserved one itself. */
+	new_array = __va(addr);
+	memcpy(new_array, type->regions, old_size);
+	memset(new_array + type->max, 0, old_size);
+	old_array = type->regions;
+	type->regions = new_array;
+	type->max <<= 1;
+
+	if (old_array != memblock_memory_init_regions &&
+	    old_array != memblock_reserved_init_regions)
+		memblock_free(old_array, old_alloc_size);
+	/* There is room now, so this cannot fail. */
+	BUG_ON(memblock_reserve(addr, new_alloc_size));
+	return 0;
 }
 
 static void memblock_insert_region(struct memblock_type *type, int idx,
@@ -112,9 +234,10 @@ static void memblock_merge_regions(struct memblock_type *type)
 
 /*
  * Add [base, base + size) to type, inserting only the parts not already
- * covered, then merging. Done in two passes, as in Linux: the first
- * counts how many new regions are needed so that a full array fails
- * cleanly with -ENOMEM before anything changes; the second inserts.
+ * covered (with flags; covered parts keep theirs), then merging. Done in
+ * two passes, as in Linux: the first counts how many new regions are
+ * needed, so the array can be doubled first, or, when it cannot be, the
+ * call fails with -ENOMEM before anything changes; the second inserts.
  */
 static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 			      phys_addr_t size, enum memblock_flags flags)
@@ -156,12 +279,9 @@ repeat:
 	if (!nr_new)
 		return 0;
 	if (!insert) {
-		if (type->cnt + nr_new > type->max) {
-			pr_err("memblock: %s array full (%lu regions); [%#llx-%#llx] not added\n",
-			       type->name, type->max, (unsigned long long)obase,
-			       (unsigned long long)end - 1);
-			return -ENOMEM;
-		}
+		while (type->cnt + nr_new > type->max)
+			if (memblock_double_array(type, obase, size) < 0)
+				return -ENOMEM;
 		insert = true;
 		goto repeat;
 	}
@@ -187,7 +307,8 @@ static int memblock_splits_needed(struct memblock_type *type, phys_addr_t base,
 /*
  * Split regions so that [base, base + size) is covered exactly by whole
  * regions, and return their index range [*start_rgn, *end_rgn).
- * remove and free are built on this (Linux: memblock_isolate_range).
+ * remove, free and the flag setters are built on this (Linux:
+ * memblock_isolate_range).
  */
 static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 				  phys_addr_t size, int *start_rgn, int *end_rgn)
@@ -200,11 +321,13 @@ static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 		return 0;
 	/*
 	 * Each region that straddles base or end is split in two. Count the
-	 * splits first, so a full array fails before anything changes (Linux
-	 * grows the array instead; ours is fixed).
+	 * splits first, and make room for them, so that when there is no room
+	 * the call fails before anything changes. (Linux makes room for two
+	 * whether they are needed or not.)
 	 */
-	if (type->cnt + memblock_splits_needed(type, base, end) > type->max)
-		return -ENOMEM;
+	while (type->cnt + memblock_splits_needed(type, base, end) > type->max)
+		if (memblock_double_array(type, base, size) < 0)
+			return -ENOMEM;
 
 	for (idx = 0; idx < (int)type->cnt; idx++) {
 		struct memblock_region *rgn = &type->regions[idx];
@@ -248,6 +371,29 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
+/*
+ * Set or clear flag on the regions of type inside [base, base + size),
+ * splitting the ones that cross its ends, then merge what became equal
+ * (Linux: memblock_setclr_flag).
+ */
+static int memblock_setclr_flag(struct memblock_type *type, phys_addr_t base,
+				phys_addr_t size, bool set, enum memblock_flags flag)
+{
+	int i, ret, start_rgn, end_rgn;
+
+	ret = memblock_isolate_range(type, base, size, &start_rgn, &end_rgn);
+	if (ret)
+		return ret;
+	for (i = start_rgn; i < end_rgn; i++) {
+		if (set)
+			type->regions[i].flags |= flag;
+		else
+			type->regions[i].flags &= ~flag;
+	}
+	memblock_merge_regions(type);
+	return 0;
+}
+
 /* ---- the public API ------------------------------------------------------ */
 
 /* memblock=debug: "memblock_reserve: [0x...-0x...] caller+0x12/0x40", as Linux. */
@@ -256,6 +402,15 @@ static void memblock_dbg_range(const char *fn, phys_addr_t base, phys_addr_t siz
 {
 	memblock_dbg("%s: [%#018llx-%#018llx] %pS\n", fn, (unsigned long long)base,
 		     (unsigned long long)(base + size - 1), caller);
+}
+
+/* Add memory with flags; nid is accepted and dropped (no NUMA here). */
+int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid, enum memblock_flags flags)
+{
+	memblock_dbg("%s: [%#018llx-%#018llx] nid=%d flags=%x %pS\n", __func__,
+		     (unsigned long long)base, (unsigned long long)(base + size - 1), nid, flags,
+		     __builtin_return_address(0));
+	return memblock_add_range(&memblock.memory, base, size, flags);
 }
 
 int memblock_add(phys_addr_t base, phys_addr_t size)
@@ -286,6 +441,49 @@ void memblock_free(void *ptr, size_t size)
 {
 	if (ptr)
 		memblock_phys_free(__pa(ptr), size);
+}
+
+/* Memory that may be hot-removed (firmware SRAT); Linux skips it under movable_node. */
+int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG);
+}
+
+int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG);
+}
+
+/* Mirrored memory (firmware); from now on allocations prefer it. */
+int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
+{
+	system_has_some_mirror = true;
+	return memblock_setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR);
+}
+
+/*
+ * Memory that is there but must not be used as RAM: it stays out of the
+ * direct map, out of memblock allocations and out of the buddy; its
+ * struct pages exist and stay PageReserved.
+ */
+int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP);
+}
+
+int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP);
+}
+
+/*
+ * Called once the reserved regions are all known (setup_arch), so that a
+ * grown array is never placed on memory that is in use but not yet
+ * reserved.
+ */
+void memblock_allow_resize(void)
+{
+	memblock_can_resize = true;
 }
 
 void memblock_set_bottom_up(bool enable)
@@ -355,6 +553,14 @@ bool memblock_is_memory(phys_addr_t addr)
 	return memblock_search(&memblock.memory, addr) != -1;
 }
 
+/* Memory, and not marked MEMBLOCK_NOMAP. */
+bool memblock_is_map_memory(phys_addr_t addr)
+{
+	int i = memblock_search(&memblock.memory, addr);
+
+	return i != -1 && !memblock_is_nomap(&memblock.memory.regions[i]);
+}
+
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
 	int idx = memblock_search(&memblock.memory, base);
@@ -373,18 +579,53 @@ bool memblock_is_reserved(phys_addr_t addr)
 
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t end = base + memblock_cap_size(base, &size);
+	return memblock_overlaps_region(&memblock.reserved, base, size);
+}
 
-	for (unsigned long i = 0; i < memblock.reserved.cnt; i++) {
-		const struct memblock_region *r = &memblock.reserved.regions[i];
+/*
+ * Shrink every memory region to whole multiples of align, dropping those
+ * with no whole aligned block in them. Unlike Linux, total_size follows.
+ */
+void memblock_trim_memory(phys_addr_t align)
+{
+	struct memblock_type *type = &memblock.memory;
 
-		if (r->base < end && base < r->base + r->size)
-			return true;
+	for (long i = 0; i < (long)type->cnt; i++) {
+		struct memblock_region *r = &type->regions[i];
+		phys_addr_t orig_start = r->base, orig_end = r->base + r->size;
+		phys_addr_t start = ALIGN(orig_start, align), end = ALIGN_DOWN(orig_end, align);
+
+		if (start == orig_start && end == orig_end)
+			continue;
+		if (start < end) {
+			type->total_size -= r->size - (end - start);
+			r->base = start;
+			r->size = end - start;
+		} else {
+			memblock_remove_region(type, i--);
+		}
 	}
-	return false;
 }
 
 /* ---- walking free ranges -------------------------------------------------- */
+
+/*
+ * Is memory region m left out of a walk asking for flags? Only memory
+ * regions are ever skipped: NOMAP ones unless flags has MEMBLOCK_NOMAP,
+ * and, when flags asks for MEMBLOCK_MIRROR, the ones not mirrored.
+ * (Linux also skips HOTPLUG ones under movable_node, and filters by nid.)
+ */
+static bool should_skip_region(struct memblock_type *type, struct memblock_region *m,
+			       int nid, enum memblock_flags flags)
+{
+	if (type != &memblock.memory)
+		return false;
+	if ((flags & MEMBLOCK_MIRROR) && !memblock_is_mirror(m))
+		return true;
+	if (!(flags & MEMBLOCK_NOMAP) && memblock_is_nomap(m))
+		return true;
+	return false;
+}
 
 /*
  * The next range of type_a not covered by type_b, low to high. *idx
@@ -403,6 +644,8 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 		struct memblock_region *m = &type_a->regions[idx_a];
 		phys_addr_t m_start = m->base, m_end = m->base + m->size;
 
+		if (should_skip_region(type_a, m, nid, flags))
+			continue;
 		if (!type_b) {
 			if (out_start)
 				*out_start = m_start;
@@ -458,6 +701,8 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 		struct memblock_region *m = &type_a->regions[idx_a];
 		phys_addr_t m_start = m->base, m_end = m->base + m->size;
 
+		if (should_skip_region(type_a, m, nid, flags))
+			continue;
 		if (!type_b) {
 			if (out_start)
 				*out_start = m_start;
@@ -499,13 +744,13 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 /* ---- allocation ----------------------------------------------------------- */
 
 static phys_addr_t find_in_range_top_down(phys_addr_t start, phys_addr_t end,
-					  phys_addr_t size, phys_addr_t align)
+					  phys_addr_t size, phys_addr_t align,
+					  enum memblock_flags flags)
 {
 	phys_addr_t this_start, this_end, cand;
 	u64 i;
 
-	for_each_free_mem_range_reverse(i, NUMA_NO_NODE, MEMBLOCK_NONE, &this_start,
-					&this_end, NULL) {
+	for_each_free_mem_range_reverse(i, NUMA_NO_NODE, flags, &this_start, &this_end, NULL) {
 		this_start = clamp(this_start, start, end);
 		this_end = clamp(this_end, start, end);
 		if (this_end < size)
@@ -518,13 +763,13 @@ static phys_addr_t find_in_range_top_down(phys_addr_t start, phys_addr_t end,
 }
 
 static phys_addr_t find_in_range_bottom_up(phys_addr_t start, phys_addr_t end,
-					   phys_addr_t size, phys_addr_t align)
+					   phys_addr_t size, phys_addr_t align,
+					   enum memblock_flags flags)
 {
 	phys_addr_t this_start, this_end, cand;
 	u64 i;
 
-	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &this_start, &this_end,
-				NULL) {
+	for_each_free_mem_range(i, NUMA_NO_NODE, flags, &this_start, &this_end, NULL) {
 		this_start = clamp(this_start, start, end);
 		this_end = clamp(this_end, start, end);
 		cand = ALIGN(this_start, align);
@@ -535,8 +780,9 @@ static phys_addr_t find_in_range_bottom_up(phys_addr_t start, phys_addr_t end,
 }
 
 /* Linux: memblock_find_in_range_node(). Returns 0 if nothing fits. */
-static phys_addr_t memblock_find_in_range(phys_addr_t size, phys_addr_t align,
-					  phys_addr_t start, phys_addr_t end)
+static phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
+					       phys_addr_t start, phys_addr_t end,
+					       enum memblock_flags flags)
 {
 	/* Only "wherever accessible" means current_limit; an explicit end is the caller's. */
 	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
@@ -545,13 +791,36 @@ static phys_addr_t memblock_find_in_range(phys_addr_t size, phys_addr_t align,
 	start = max(start, (phys_addr_t)PAGE_SIZE);
 	end = max(start, end);
 	if (memblock.bottom_up)
-		return find_in_range_bottom_up(start, end, size, align);
-	return find_in_range_top_down(start, end, size, align);
+		return find_in_range_bottom_up(start, end, size, align, flags);
+	return find_in_range_top_down(start, end, size, align, flags);
+}
+
+static void warn_no_mirror(phys_addr_t size)
+{
+	pr_warn("Could not allocate %#018llx bytes of mirrored memory\n",
+		(unsigned long long)size);
+}
+
+/* The same, mirrored memory first if there is some (memblock_double_array's). */
+static phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align)
+{
+	enum memblock_flags flags = choose_memblock_flags();
+	phys_addr_t ret;
+
+	ret = memblock_find_in_range_node(size, align, start, end, flags);
+	if (!ret && (flags & MEMBLOCK_MIRROR)) {
+		warn_no_mirror(size);
+		ret = memblock_find_in_range_node(size, align, start, end,
+						  flags & ~MEMBLOCK_MIRROR);
+	}
+	return ret;
 }
 
 static phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 					    phys_addr_t start, phys_addr_t end)
 {
+	enum memblock_flags flags = choose_memblock_flags();
 	phys_addr_t found;
 
 	if (!size)
@@ -566,9 +835,16 @@ static phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 		       (unsigned long long)align);
 		return 0;
 	}
-	found = memblock_find_in_range(size, align, start, end);
+again:
+	found = memblock_find_in_range_node(size, align, start, end, flags);
 	if (found && !memblock_reserve(found, size))
 		return found;
+	/* Mirrored memory is a preference: try any memory before failing. */
+	if (flags & MEMBLOCK_MIRROR) {
+		flags &= ~MEMBLOCK_MIRROR;
+		warn_no_mirror(size);
+		goto again;
+	}
 	return 0;
 }
 
@@ -639,12 +915,19 @@ static void __free_pages_memory(unsigned long start, unsigned long end)
 	}
 }
 
-/* Give every free page to the buddy allocator; returns how many. */
+/*
+ * Give every free page to the buddy allocator; returns how many. Free
+ * means memory minus reserved without the NOMAP regions: those pages stay
+ * PageReserved, as free_area_init() made every page.
+ */
 unsigned long memblock_free_all(void)
 {
 	phys_addr_t start, end;
 	unsigned long count = 0;
 	u64 i;
+
+	/* As Linux: hotplug memory is ordinary memory from here on. */
+	memblock_clear_hotplug(0, PHYS_ADDR_MAX);
 
 	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
 		unsigned long start_pfn = PFN_UP(start), end_pfn = PFN_DOWN(end);

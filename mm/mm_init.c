@@ -12,7 +12,11 @@
  *  memblock_free_pages() is how memblock_free_all() (mm/memblock.c) frees
  *                    each block into the buddy.
  *  setup_per_zone_wmarks() derives min/low/high from min_free_kbytes,
- *                    itself sqrt(16 * lowmem KiB) as in Linux.
+ *                    itself sqrt(16 * lowmem KiB) as in Linux; then
+ *                    setup_per_zone_lowmem_reserve() (mm/page_alloc.c)
+ *                    what each zone keeps back from higher-zone requests.
+ *  mm_core_init()    runs all of it once memblock's job is done, and
+ *                    prints the zones (show_zoneinfo) under `zoneinfo`.
  * Pure C (no hardware access): the host tests build this file too.
  */
 #include <linux/kernel.h>
@@ -256,6 +260,9 @@ void mm_core_init(void)
 	memblock_free_all();
 	calculate_min_free_kbytes();
 	setup_per_zone_wmarks();
+	setup_per_zone_lowmem_reserve();
 	zone_pcp_update();
 	kmem_cache_init();
+	if (zoneinfo_requested())
+		show_zoneinfo();
 }

@@ -11,14 +11,26 @@
  * between them and the buddy lists a batch at a time (rmqueue_bulk,
  * free_pcppages_bulk), so most allocations touch no shared lock.
  * Watermarks keep a reserve: a normal allocation must leave the zone
- * above its low mark; GFP_ATOMIC and __GFP_HIGH may dig below min.
+ * above its low mark; GFP_ATOMIC and __GFP_HIGH may dig below min. On top
+ * of the mark, a lower zone keeps back lowmem_reserve[] pages from
+ * requests that could have used a higher zone (lowmem_reserve_ratio), so
+ * GFP_KERNEL does not eat the DMA and DMA32 memory that only those zones
+ * can give.
+ *
+ * A request that fails the fast path (low mark) tries again at the min
+ * mark (__alloc_pages_slowpath). Only one that may sleep
+ * (__GFP_DIRECT_RECLAIM) goes further: where Linux would reclaim, this
+ * kernel has nothing to reclaim and only drains every CPU's pcp lists
+ * before its last try (__alloc_pages_direct_reclaim). GFP_ATOMIC and
+ * GFP_NOWAIT fail there instead, and a blocking request checks
+ * might_sleep() on entry (might_alloc).
  *
  * Left out from Linux: NUMA and zonelists (one node; zone fallback is
- * NORMAL -> DMA32 -> DMA), reclaim and compaction (an allocation that
- * fails, fails), CMA, highatomic reserves, page isolation, shuffling,
- * compound pages. Migratetype fallback takes the largest block of
- * another type and claims whole pageblocks for the requested type, as
- * Linux's steal does, without its finer heuristics.
+ * NORMAL -> DMA32 -> DMA), reclaim, kswapd and compaction (an allocation
+ * that fails, fails), CMA, highatomic reserves, page isolation,
+ * shuffling. Migratetype fallback takes the largest block of another
+ * type and claims whole pageblocks for the requested type, as Linux's
+ * steal does, without its finer heuristics.
  *
  * Locking: the zone lock guards the buddy lists; each CPU's pcp lists
  * have their own lock (pcp->lock, as Linux since 5.19), taken by the
@@ -31,6 +43,7 @@
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
 #include <linux/percpu-defs.h>
@@ -41,6 +54,18 @@ unsigned long max_mapnr;
 unsigned long arch_pfn_offset;
 unsigned long totalram_pages_count;
 unsigned long nr_bad_pages;
+
+/*
+ * How much of the zones above each zone keeps back for itself: 1/256 of
+ * their pages for DMA and DMA32, 1/32 for NORMAL (which has nothing above
+ * it here; Linux's HIGHMEM and MOVABLE would be). Linux's defaults, its
+ * /proc/sys/vm/lowmem_reserve_ratio; 0 keeps nothing back.
+ */
+int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = {
+	[ZONE_DMA] = 256,
+	[ZONE_DMA32] = 256,
+	[ZONE_NORMAL] = 32,
+};
 
 const char *const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable", "Movable", "Reclaimable",
@@ -408,8 +433,10 @@ void drain_local_pages(struct zone *zone)
 
 /*
  * Empty every CPU's pcp lists. Linux queues work on each CPU to drain
- * its own; with the pcp lock we can reach into every CPU's lists from
- * here, which is simpler and just as safe.
+ * its own and waits for it, so it may only be called where sleeping is
+ * allowed (the allocator calls it only for requests that may sleep);
+ * with the pcp lock we can reach into every CPU's lists from here, which
+ * is simpler and just as safe.
  */
 void drain_all_pages(struct zone *zone)
 {
@@ -424,6 +451,36 @@ void drain_all_pages(struct zone *zone)
 
 /* ---- watermarks ------------------------------------------------------------------ */
 
+/*
+ * Zone z keeps back lowmem_reserve[j] from a request whose highest zone
+ * is j > z: the managed pages of the zones above it, up to j, divided by
+ * its lowmem_reserve_ratio (Linux: setup_per_zone_lowmem_reserve). A zone
+ * with no pages, or a ratio of 0, keeps nothing back.
+ */
+void setup_per_zone_lowmem_reserve(void)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = &pgdat->node_zones[i];
+		int ratio = sysctl_lowmem_reserve_ratio[i];
+		bool clear = !ratio || !zone_managed_pages(zone);
+		unsigned long managed_pages = 0;
+
+		for (int j = 0; j <= i; j++)
+			zone->lowmem_reserve[j] = 0;
+		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
+			managed_pages += zone_managed_pages(&pgdat->node_zones[j]);
+			zone->lowmem_reserve[j] = clear ? 0 : managed_pages / ratio;
+		}
+	}
+}
+
+/*
+ * May a request whose highest usable zone is highest_zoneidx take 2^order
+ * pages from z and leave more than mark (lowered for ALLOC_MIN_RESERVE)
+ * plus z's lowmem_reserve for that request?
+ */
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags)
 {
@@ -435,7 +492,7 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		if (alloc_flags & ALLOC_NON_BLOCK)
 			min -= min / 4;
 	}
-	if (free_pages <= min)
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
 		return false;
 	if (!order)
 		return true;
@@ -542,11 +599,54 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return alloc_flags;
 }
 
+/*
+ * Where Linux reclaims memory and then, if the retry still fails, drains
+ * the pcp lists (pages may sit on other CPUs' lists) and tries once more.
+ * Nothing is reclaimable here, so only the drain is left. Reached only by
+ * requests that may sleep: draining waits for every CPU in Linux.
+ */
+static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags)
+{
+	drain_all_pages(NULL);
+	return get_page_from_freelist(gfp, order, alloc_flags);
+}
+
+/* Linux: __alloc_pages_slowpath(), without kswapd, reclaim, compaction, OOM. */
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+{
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
+	struct page *page;
+
+	/* Dig to min (less for __GFP_HIGH, less again if it cannot sleep). */
+	page = get_page_from_freelist(gfp, order, alloc_flags);
+	if (page)
+		return page;
+	/* The caller cannot sleep: it cannot wait for anything to be freed. */
+	if (!gfpflags_allow_blocking(gfp))
+		goto nopage;
+	page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags);
+	if (page)
+		return page;
+nopage:
+	if (!(gfp & __GFP_NOWARN))
+		pr_warn("%s: page allocation failure: order:%u, mode:%#x\n", current_comm(), order,
+			gfp);
+	return NULL;
+}
+
+/* A request that may sleep must come from where sleeping is allowed (Linux: might_alloc). */
+static inline void might_alloc(gfp_t gfp)
+{
+	if (gfpflags_allow_blocking(gfp))
+		might_sleep();
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
-	unsigned int alloc_flags;
 
+	might_alloc(gfp);
 	if (order > MAX_PAGE_ORDER) {
 		if (!(gfp & __GFP_NOWARN))
 			WARN_ON_ONCE(order > MAX_PAGE_ORDER);
@@ -556,17 +656,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW);
 	if (page)
 		return page;
-	/* Slow path: no reclaim here; dig to min (less for atomic/high), drain pcps, retry. */
-	alloc_flags = gfp_to_alloc_flags(gfp);
-	page = get_page_from_freelist(gfp, order, alloc_flags);
-	if (!page) {
-		drain_all_pages(NULL);
-		page = get_page_from_freelist(gfp, order, alloc_flags);
-	}
-	if (!page && !(gfp & __GFP_NOWARN))
-		pr_warn("%s: page allocation failure: order:%u, mode:%#x\n", current_comm(), order,
-			gfp);
-	return page;
+	return __alloc_pages_slowpath(gfp, order);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

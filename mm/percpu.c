@@ -13,10 +13,21 @@
  * area is cut into PCPU_MIN_ALLOC_SIZE units, alloc_map marks used units
  * and bound_map marks where each allocation starts (and where the free
  * space after it starts), so free_percpu() finds an allocation's size
- * from the bitmaps alone. Left out: more chunks (the reserve is all
- * there is), vmalloc-backed chunks, the chunk slots and scan hints.
+ * from the bitmaps alone.
+ *
+ * Alignment, as Linux's pcpu_alloc(): any power of two up to PAGE_SIZE
+ * (smaller ones count as PCPU_MIN_ALLOC_SIZE). Every CPU's area starts on
+ * a page boundary, so an allocation whose offset from the area's start is
+ * a multiple of align is aligned on every CPU; the search only tries
+ * such offsets. Anything else (size 0 or past the reserve, align not a
+ * power of two or above PAGE_SIZE) warns and returns NULL.
+ *
+ * Left out: more chunks (the reserve is all there is), vmalloc-backed
+ * chunks, the chunk slots and scan hints.
  */
+#include <asm/page.h>
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
@@ -29,6 +40,7 @@
 static unsigned long alloc_map[PCPU_UNITS / BITS_PER_LONG];
 static unsigned long bound_map[PCPU_UNITS / BITS_PER_LONG + 1];
 static char *dyn_base;		/* template address of the dynamic part */
+static size_t dyn_offset;	/* where it starts in each (page-aligned) area */
 static unsigned int nr_free_units;
 static DEFINE_SPINLOCK(pcpu_lock);
 
@@ -47,7 +59,8 @@ static void assign_bit_(unsigned long *map, unsigned int bit, bool val)
 
 void pcpu_setup_first_chunk(size_t static_size)
 {
-	dyn_base = (char *)__per_cpu_start + ALIGN(static_size, PCPU_MIN_ALLOC_SIZE);
+	dyn_offset = ALIGN(static_size, PCPU_MIN_ALLOC_SIZE);
+	dyn_base = (char *)__per_cpu_start + dyn_offset;
 	memset(alloc_map, 0, sizeof(alloc_map));
 	memset(bound_map, 0, sizeof(bound_map));
 	assign_bit_(bound_map, 0, true);
@@ -55,10 +68,16 @@ void pcpu_setup_first_chunk(size_t static_size)
 	nr_free_units = PCPU_UNITS;
 }
 
-/* First fit of units free units starting at a multiple of align_units. */
-static int pcpu_find_block(unsigned int units, unsigned int align_units)
+/*
+ * First fit of units free units at an offset from the area's start that
+ * is a multiple of align (a power of two, >= PCPU_MIN_ALLOC_SIZE).
+ */
+static int pcpu_find_block(unsigned int units, size_t align)
 {
-	for (unsigned int start = 0; start + units <= PCPU_UNITS; start += align_units) {
+	unsigned int first = (ALIGN(dyn_offset, align) - dyn_offset) / PCPU_MIN_ALLOC_SIZE;
+	unsigned int align_units = align / PCPU_MIN_ALLOC_SIZE;
+
+	for (unsigned int start = first; start + units <= PCPU_UNITS; start += align_units) {
 		unsigned int i;
 
 		for (i = 0; i < units; i++)
@@ -81,18 +100,20 @@ static void pcpu_zero(void *ptr, size_t size)
 void __percpu *__alloc_percpu(size_t size, size_t align)
 {
 	unsigned int units = DIV_ROUND_UP(size, PCPU_MIN_ALLOC_SIZE);
-	unsigned int align_units = max(align, (size_t)PCPU_MIN_ALLOC_SIZE) / PCPU_MIN_ALLOC_SIZE;
+	size_t unit_align = max(align, (size_t)PCPU_MIN_ALLOC_SIZE);
 	unsigned long flags;
 	void *ptr;
 	int start;
 
-	if (!size || !dyn_base || (align & (align - 1))) {
+	if (!size || size > PERCPU_DYNAMIC_RESERVE || !dyn_base || align > PAGE_SIZE ||
+	    (unit_align & (unit_align - 1))) {
 		pr_warn("percpu: illegal size (%zu) or align (%zu) for percpu allocation\n",
 			size, align);
+		WARN_ON(1);
 		return NULL;
 	}
 	spin_lock_irqsave(&pcpu_lock, flags);
-	start = pcpu_find_block(units, align_units);
+	start = pcpu_find_block(units, unit_align);
 	if (start < 0) {
 		spin_unlock_irqrestore(&pcpu_lock, flags);
 		pr_warn("percpu: allocation failed, size=%zu align=%zu, %u bytes free\n",

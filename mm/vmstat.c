@@ -7,8 +7,13 @@
  * after boot has most of its memory in order-10 (4 MiB) blocks; a
  * fragmented one shows many small blocks and no large ones.
  * The boot option `buddyinfo` prints it at the end of boot; the real
- * /proc file comes with the VFS. Below: the event counters, one copy per
- * CPU bumped with this_cpu_add(), summed when read.
+ * /proc file comes with the VFS. show_zoneinfo() prints /proc/zoneinfo's
+ * lines for each zone (free pages, watermarks, sizes, the
+ * "protection:" lowmem_reserve[] array, per-CPU lists), leaving out the
+ * counters Linnet does not keep (boost, promo, cma, the node and NUMA
+ * stats); the boot option `zoneinfo` prints it when mm_core_init() has
+ * set the zones up. Below: the event counters, one copy per CPU bumped
+ * with this_cpu_add(), summed when read.
  */
 #include <linux/init.h>
 #include <linux/mm.h>
@@ -30,6 +35,60 @@ void show_buddyinfo(void)
 				       zone->free_area[order].nr_free);
 		printk(KERN_INFO "%s\n", line);
 	}
+}
+
+static bool zoneinfo_at_boot;
+
+/* Linux: zoneinfo_show_print(), one printk line per line of the file. */
+void show_zoneinfo(void)
+{
+	struct zone *zone;
+
+	for_each_zone(zone) {
+		char line[160];
+		unsigned int cpu;
+		int n;
+
+		printk(KERN_INFO "Node 0, zone %8s\n", zone->name);
+		printk(KERN_INFO "  pages free     %lu\n", zone_page_state(zone, NR_FREE_PAGES));
+		printk(KERN_INFO "        min      %lu\n", min_wmark_pages(zone));
+		printk(KERN_INFO "        low      %lu\n", low_wmark_pages(zone));
+		printk(KERN_INFO "        high     %lu\n", high_wmark_pages(zone));
+		printk(KERN_INFO "        spanned  %lu\n", zone->spanned_pages);
+		printk(KERN_INFO "        present  %lu\n", zone->present_pages);
+		printk(KERN_INFO "        managed  %lu\n", zone_managed_pages(zone));
+		n = scnprintf(line, sizeof(line), "        protection: (%ld", zone->lowmem_reserve[0]);
+		for (int i = 1; i < MAX_NR_ZONES; i++)
+			n += scnprintf(line + n, sizeof(line) - n, ", %ld", zone->lowmem_reserve[i]);
+		printk(KERN_INFO "%s)\n", line);
+		/* If unpopulated, no other information is useful. */
+		if (!populated_zone(zone))
+			continue;
+		printk(KERN_INFO "      %-12s %lu\n", "nr_free_pages",
+		       zone_page_state(zone, NR_FREE_PAGES));
+		printk(KERN_INFO "  pagesets\n");
+		for_each_possible_cpu(cpu) {
+			struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+			printk(KERN_INFO "    cpu: %u\n", cpu);
+			printk(KERN_INFO "              count: %d\n", pcp->count);
+			printk(KERN_INFO "              high:  %d\n", pcp->high);
+			printk(KERN_INFO "              batch: %d\n", pcp->batch);
+		}
+		printk(KERN_INFO "  start_pfn:           %lu\n", zone->zone_start_pfn);
+	}
+}
+
+static int zoneinfo_setup(char *val)
+{
+	zoneinfo_at_boot = true;
+	return 1;
+}
+__setup("zoneinfo", zoneinfo_setup);
+
+bool zoneinfo_requested(void)
+{
+	return zoneinfo_at_boot;
 }
 
 static int buddyinfo_setup(char *val)

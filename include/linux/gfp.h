@@ -62,6 +62,12 @@ struct page;
 #define GFP_DMA32 __GFP_DMA32
 #define GFP_HIGHUSER_MOVABLE (GFP_USER | __GFP_HIGHMEM | __GFP_MOVABLE)
 
+/* May this allocation sleep (reclaim, wait)? Linux: gfpflags_allow_blocking(). */
+static inline bool gfpflags_allow_blocking(gfp_t gfp)
+{
+	return !!(gfp & __GFP_DIRECT_RECLAIM);
+}
+
 static inline int gfp_migratetype(gfp_t gfp)
 {
 	return (gfp & GFP_MOVABLE_MASK) >> GFP_MOVABLE_SHIFT;

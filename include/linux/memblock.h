@@ -6,6 +6,9 @@
  * "reserved" (what is in use). Free memory is memory minus reserved.
  * It serves allocations until the buddy allocator is up, then hands it
  * every free page (memblock_free_all). Names and fields are Linux's.
+ * Each region carries flags (hotplug, mirror, nomap); the arrays start
+ * with 128 entries and double, from memblock itself, once
+ * memblock_allow_resize() has been called.
  */
 #ifndef _LINUX_MEMBLOCK_H
 #define _LINUX_MEMBLOCK_H
@@ -16,9 +19,15 @@
 #define INIT_MEMBLOCK_REGIONS 128
 #define INIT_MEMBLOCK_RESERVED_REGIONS INIT_MEMBLOCK_REGIONS
 
-/* Linux has HOTPLUG, MIRROR, NOMAP, ...; a teaching kernel has one kind. */
+/*
+ * Region attributes (Linux's values). Linux also has DRIVER_MANAGED,
+ * RSRV_NOINIT, RSRV_KERN and KHO_SCRATCH; Linnet has these three.
+ */
 enum memblock_flags {
-	MEMBLOCK_NONE = 0x0,
+	MEMBLOCK_NONE = 0x0,		/* no special request */
+	MEMBLOCK_HOTPLUG = 0x1,		/* hotpluggable region */
+	MEMBLOCK_MIRROR = 0x2,		/* mirrored (more reliable) region */
+	MEMBLOCK_NOMAP = 0x4,		/* not in the direct map, not for the buddy */
 };
 
 struct memblock_region {
@@ -51,11 +60,41 @@ extern bool memblock_debug;
 #define MEMBLOCK_ALLOC_ANYWHERE (~(phys_addr_t)0)
 #define NUMA_NO_NODE (-1)
 
+int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid, enum memblock_flags flags);
 int memblock_add(phys_addr_t base, phys_addr_t size);
 int memblock_remove(phys_addr_t base, phys_addr_t size);
 int memblock_reserve(phys_addr_t base, phys_addr_t size);
 int memblock_phys_free(phys_addr_t base, phys_addr_t size);
 void memblock_free(void *ptr, size_t size);
+
+/* Let the region arrays grow past INIT_MEMBLOCK_REGIONS (memblock_double_array). */
+void memblock_allow_resize(void);
+
+/* Set or clear a flag on the memory regions in a range, splitting at its ends. */
+int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size);
+int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size);
+int memblock_mark_mirror(phys_addr_t base, phys_addr_t size);
+int memblock_mark_nomap(phys_addr_t base, phys_addr_t size);
+int memblock_clear_nomap(phys_addr_t base, phys_addr_t size);
+bool memblock_has_mirror(void);
+
+static inline bool memblock_is_hotpluggable(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_HOTPLUG;
+}
+
+static inline bool memblock_is_mirror(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_MIRROR;
+}
+
+static inline bool memblock_is_nomap(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_NOMAP;
+}
+
+/* Round every memory region in to multiples of align; drop what is left empty. */
+void memblock_trim_memory(phys_addr_t align);
 
 phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end);
@@ -108,7 +147,9 @@ phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);
 phys_addr_t memblock_start_of_DRAM(void);
 phys_addr_t memblock_end_of_DRAM(void);
+bool memblock_overlaps_region(struct memblock_type *type, phys_addr_t base, phys_addr_t size);
 bool memblock_is_memory(phys_addr_t addr);
+bool memblock_is_map_memory(phys_addr_t addr);
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size);
 bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
@@ -142,6 +183,11 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 #define for_each_free_mem_range_reverse(i, nid, flags, p_start, p_end, p_nid) \
 	__for_each_mem_range_rev(i, &memblock.memory, &memblock.reserved,     \
 				 nid, flags, p_start, p_end, p_nid)
+
+/* Every memory region not marked MEMBLOCK_NOMAP (Linux's for_each_mem_range). */
+#define for_each_mem_range(i, p_start, p_end)                                \
+	__for_each_mem_range(i, &memblock.memory, NULL, NUMA_NO_NODE,        \
+			     MEMBLOCK_HOTPLUG, p_start, p_end, NULL)
 
 #define for_each_mem_region(region)                                          \
 	for (region = memblock.memory.regions;                               \

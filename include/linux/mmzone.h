@@ -73,6 +73,13 @@ enum zone_stat_item {
 
 struct zone {
 	unsigned long _watermark[NR_WMARK];
+	/*
+	 * Pages this zone keeps back from a request that could have used a
+	 * higher zone: lowmem_reserve[j] applies when the highest zone the
+	 * request may use is j (setup_per_zone_lowmem_reserve; /proc/zoneinfo's
+	 * "protection:").
+	 */
+	long lowmem_reserve[MAX_NR_ZONES];
 	struct per_cpu_pages __percpu *per_cpu_pageset;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* end_pfn - start_pfn, holes included */
@@ -158,6 +165,12 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 
 extern int min_free_kbytes;
 extern int watermark_scale_factor;
+extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
 void setup_per_zone_wmarks(void);
+void setup_per_zone_lowmem_reserve(void);
+
+/* /proc/zoneinfo's view of every zone (mm/vmstat.c; boot option `zoneinfo`). */
+void show_zoneinfo(void);
+bool zoneinfo_requested(void);
 
 #endif /* _LINUX_MMZONE_H */

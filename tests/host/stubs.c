@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <host_stubs.h>
+#include <asm/page.h>
 #include <asm/pgtable_types.h>
 #include <linux/printk.h>
 
@@ -119,7 +120,8 @@ void host_setup_per_cpu_areas(unsigned int nr_cpus)
 		char *area;
 
 		free(areas[cpu]);
-		areas[cpu] = area = aligned_alloc(64, (unit + 63) & ~63UL);
+		/* Page-aligned, as setup_per_cpu_areas() gets them from memblock. */
+		areas[cpu] = area = aligned_alloc(PAGE_SIZE, (unit + PAGE_SIZE - 1) & PAGE_MASK);
 		if (!area)
 			abort();
 		memcpy(area, __per_cpu_start, size);
@@ -127,6 +129,17 @@ void host_setup_per_cpu_areas(unsigned int nr_cpus)
 	}
 	nr_cpu_ids = nr_cpus;
 	pcpu_setup_first_chunk(size);
+}
+
+/*
+ * might_sleep() (kernel/sched/core.c): nothing sleeps on the host, so only
+ * count the calls; the page allocator's tests check who makes them.
+ */
+unsigned long host_might_sleep_calls;
+
+void __might_sleep(const char *file, int line)
+{
+	host_might_sleep_calls++;
 }
 
 /* preempt_enable() may call it; on the host nothing is ever preempted. */

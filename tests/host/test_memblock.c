@@ -15,13 +15,24 @@
  *  - the free-range walk, for_each_free_mem_range[_reverse];
  *  - memblock_is_memory/is_reserved and friends, the DRAM bounds and sizes;
  *  - memblock_dump_all under memblock=debug;
+ *  - growing the arrays past INIT_MEMBLOCK_REGIONS after
+ *    memblock_allow_resize() (memory and reserved: the new array comes from
+ *    memblock and is reserved, an allocated old one is freed, the range
+ *    being reserved is avoided), and the clean failure before it;
+ *  - the region flags and their setters (memblock_mark/clear_hotplug,
+ *    memblock_mark_mirror, memblock_mark/clear_nomap): partial ranges split
+ *    regions, equal neighbours merge, NOMAP memory is not free memory,
+ *    mirrored memory is allocated first; memblock_add_node;
+ *  - memblock_trim_memory, emptied arrays (regions[0] cleared) and
+ *    memblock_overlaps_region;
  *  - a randomised run checked against a page-map reference model
  *    (the seed is printed; MEMBLOCK_SEED=<seed> replays a run).
  *
  * After every operation check_memblock() verifies the invariants of both
  * arrays: sorted by base, no overlaps, no zero-sized region, no two
- * touching regions left unmerged, total_size the sum of the sizes and
- * cnt <= max.
+ * touching regions of equal flags left unmerged, total_size the sum of the
+ * sizes, cnt <= max, max the first size times a power of two, and an
+ * empty array's regions[0] all zeroes.
  *
  * As in Linux's tests, "physical memory" is a malloc'd buffer: on the host
  * __va(x) == x, so once its address range is memblock_add()ed,
@@ -94,6 +105,12 @@
 #ifndef SZ_512M
 #define SZ_512M 0x20000000UL
 #endif
+#ifndef SZ_2G
+#define SZ_2G 0x80000000UL
+#endif
+#ifndef SZ_4G
+#define SZ_4G 0x100000000UL
+#endif
 #ifndef SMP_CACHE_BYTES
 #define SMP_CACHE_BYTES 64
 #endif
@@ -118,7 +135,7 @@ static void dump_type(const struct memblock_type *type)
 			      type->regions[i].flags);
 }
 
-static void check_type(const struct memblock_type *type, unsigned long max,
+static void check_type(const struct memblock_type *type, unsigned long init_max,
 		       const char *file, int line)
 {
 	const struct memblock_region *r = type->regions;
@@ -126,8 +143,14 @@ static void check_type(const struct memblock_type *type, unsigned long max,
 	phys_addr_t sum = 0;
 	unsigned long i;
 
-	_assert_int_equal(type->max, max, file, line);
+	/* The first size, or that doubled some times (memblock_double_array). */
+	_assert_true(type->max >= init_max && type->max % init_max == 0 &&
+		     !((type->max / init_max) & (type->max / init_max - 1)),
+		     "max is the initial size times a power of two", file, line);
 	_assert_true(type->cnt <= type->max, "cnt <= max", file, line);
+	/* An empty array is all zeroes at regions[0], as a fresh one. */
+	if (!type->cnt && (r[0].base || r[0].size || r[0].flags))
+		broken = "empty array with a stale regions[0]";
 	for (i = 0; i < type->cnt && !broken; i++) {
 		if (!r[i].size) {
 			broken = "zero-size region";
@@ -510,7 +533,9 @@ static void add_many_check(void **state)
 	printk_log_reset();
 	assert_int_equal(OP_ADD(op, many_base(n), SZ_4K), -ENOMEM);
 	assert_unchanged(&snap);
-	assert_true(printk_log_contains("array full"));
+	assert_true(printk_log_contains(op->type == &memblock.memory ?
+					"memblock: cannot resize memory array" :
+					"memblock: cannot resize reserved array"));
 	/* Below all the others: -ENOMEM as well. */
 	assert_int_equal(OP_ADD(op, many_base(0) - SZ_64K, SZ_4K), -ENOMEM);
 	assert_unchanged(&snap);
@@ -1703,6 +1728,550 @@ static void memblock_dump_all_check(void **state)
 	assert_string_equal(printk_log, "");
 }
 
+/* ---- growing the arrays: memblock_allow_resize, memblock_double_array -------
+ *
+ * The arrays start with INIT_MEMBLOCK_REGIONS entries. Once
+ * memblock_allow_resize() has been called, the operation that needs one
+ * more entry first doubles its array: the new array comes from memblock
+ * itself (free memory, page-aligned, reserved), the entries are copied
+ * over, and an old array that was itself allocated is freed. These cases
+ * give memblock real memory (phys_mem), since the new array is written.
+ */
+
+/* Bytes of the array that holds max regions, as memblock allocates it. */
+static phys_addr_t array_bytes(unsigned long max)
+{
+	return PAGE_ALIGN(max * sizeof(struct memblock_region));
+}
+
+/* The i-th small region of a growth case: 4 KiB every 8 KiB from +1 MiB. */
+static phys_addr_t small_at(unsigned long i)
+{
+	return at(SZ_1M + i * SZ_8K);
+}
+
+/* The regions array of type lives in one reserved region of exactly its size. */
+static void check_array_reserved(const struct memblock_type *type, const char *file, int line)
+{
+	phys_addr_t pa = __pa(type->regions);
+
+	_assert_true(type_covers(&memblock.reserved, pa, array_bytes(type->max)),
+		     "the grown array is reserved", file, line);
+	_assert_true(type_covers(&memblock.memory, pa, array_bytes(type->max)),
+		     "the grown array is in memory", file, line);
+	_assert_int_equal(pa & (PAGE_SIZE - 1), 0, file, line);
+}
+
+#define assert_array_reserved(type) check_array_reserved((type), __FILE__, __LINE__)
+
+static void grow_memory_check(void **state)
+{
+	struct memblock_region *orig = memblock.memory.regions, *first;
+	unsigned long n = INIT_MEMBLOCK_REGIONS, i;
+	phys_addr_t big = at(0), big_size = SZ_64K, first_pa;
+
+	memblock_allow_resize();
+	/* The only place an array fits: the small regions are 4 KiB each. */
+	ADD(big, big_size);
+	for (i = 0; i < n - 1; i++)
+		assert_int_equal(ADD(small_at(i), SZ_4K), 0);
+	/* Full, but nothing needed more room yet. */
+	assert_int_equal(memblock.memory.cnt, n);
+	assert_ptr_equal(memblock.memory.regions, orig);
+	assert_no_regions(&memblock.reserved);
+
+	printk_log_reset();
+	memblock_debug = true;
+	assert_int_equal(ADD(small_at(n - 1), SZ_4K), 0);
+	memblock_debug = false;
+	assert_int_equal(memblock.memory.max, 2 * n);
+	assert_int_equal(memblock.memory.cnt, n + 1);
+	assert_int_equal(memblock.memory.total_size, big_size + n * SZ_4K);
+	assert_true(memblock.memory.regions != orig);
+	assert_true(printk_log_contains("memblock: memory is doubled to 256 at ["));
+	/* Top-down: the top of the one range where it fits, and reserved. */
+	first = memblock.memory.regions;
+	first_pa = __pa(first);
+	assert_int_equal(first_pa, big + big_size - array_bytes(2 * n));
+	assert_regions(&memblock.reserved, { first_pa, array_bytes(2 * n) });
+	assert_array_reserved(&memblock.memory);
+	/* Every entry was copied, in order. */
+	assert_int_equal(memblock.memory.regions[0].base, big);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(memblock.memory.regions[1 + i].base, small_at(i));
+		assert_int_equal(memblock.memory.regions[1 + i].size, SZ_4K);
+	}
+	/* The grown array works like the first: a region below all the others. */
+	assert_int_equal(ADD(at(SZ_512K), SZ_4K), 0);
+	assert_int_equal(memblock.memory.regions[1].base, at(SZ_512K));
+	assert_int_equal(memblock.memory.cnt, n + 2);
+
+	/* Fill it and grow again: the old array, allocated, is given back. */
+	for (i = n; memblock.memory.cnt < 2 * n; i++)
+		ADD(small_at(i), SZ_4K);
+	assert_ptr_equal(memblock.memory.regions, first);
+	assert_int_equal(ADD(small_at(i), SZ_4K), 0);
+	assert_int_equal(memblock.memory.max, 4 * n);
+	assert_int_equal(memblock.memory.cnt, 2 * n + 1);
+	assert_array_reserved(&memblock.memory);
+	assert_regions(&memblock.reserved, { __pa(memblock.memory.regions), array_bytes(4 * n) });
+	assert_false(memblock_is_region_reserved(first_pa, array_bytes(2 * n)));
+	for (unsigned long k = 0; k <= i; k++)
+		assert_true(memblock_is_region_memory(small_at(k), SZ_4K));
+	/* memblock_reset() goes back to the static arrays. */
+	memblock_reset();
+	assert_ptr_equal(memblock.memory.regions, orig);
+	assert_int_equal(memblock.memory.max, n);
+}
+
+static void grow_reserved_check(void **state)
+{
+	struct memblock_region *orig = memblock.reserved.regions;
+	unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS, i;
+	phys_addr_t arr;
+
+	memblock_allow_resize();
+	ADD(mem_base, MEM_SIZE);
+	for (i = 0; i < n; i++)
+		assert_int_equal(RESERVE(small_at(i), SZ_4K), 0);
+	assert_ptr_equal(memblock.reserved.regions, orig);
+
+	/* The 129th: the new array is reserved in the array it grows. */
+	assert_int_equal(RESERVE(small_at(n), SZ_4K), 0);
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	assert_int_equal(memblock.reserved.cnt, n + 2);
+	assert_int_equal(memblock.reserved.total_size, (n + 1) * SZ_4K + array_bytes(2 * n));
+	assert_true(memblock.reserved.regions != orig);
+	assert_array_reserved(&memblock.reserved);
+	arr = __pa(memblock.reserved.regions);
+	assert_int_equal(arr, mem_end - array_bytes(2 * n));	/* top-down */
+	for (i = 0; i <= n; i++) {
+		assert_int_equal(memblock.reserved.regions[i].base, small_at(i));
+		assert_int_equal(memblock.reserved.regions[i].size, SZ_4K);
+	}
+	assert_int_equal(memblock.reserved.regions[n + 1].base, arr);
+	/* Freeing in the grown array: a split that the old one had no room for. */
+	assert_int_equal(PHYS_FREE(small_at(3) + SZ_1K, SZ_1K), 0);
+	assert_int_equal(memblock.reserved.cnt, n + 3);
+	/* Allocations keep working, and avoid the array. */
+	assert_non_null(memblock_alloc(SZ_64K, SZ_4K));
+	assert_array_reserved(&memblock.reserved);
+}
+
+/*
+ * Growing reserved while reserving [base, base + size): that range is
+ * still free memory, but the new array must not land on it (Linux:
+ * memblock_double_array's new_area_start/new_area_size). Here it is the
+ * highest free memory, so a plain top-down search would pick it.
+ */
+static void grow_reserved_avoids_new_area_check(void **state)
+{
+	unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS, i;
+	phys_addr_t low = at(0), area = at(SZ_8M), area_size = SZ_64K;
+
+	memblock_set_bottom_up(*(bool *)*state);
+	memblock_allow_resize();
+	ADD(low, SZ_32K);
+	ADD(area, area_size);
+	for (i = 0; i < n; i++)
+		RESERVE(many_base(i), SZ_4K);	/* made-up addresses, not memory */
+	assert_int_equal(RESERVE(area, area_size), 0);
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	assert_array_reserved(&memblock.reserved);
+	assert_true(type_covers(&memblock.reserved, area, area_size));
+	/* Only low is left for the array. */
+	assert_true(__pa(memblock.reserved.regions) >= low &&
+		    __pa(memblock.reserved.regions) + array_bytes(2 * n) <= low + SZ_32K);
+	if (!memblock_bottom_up())
+		assert_int_equal(__pa(memblock.reserved.regions), low + SZ_32K - array_bytes(2 * n));
+}
+
+static bool dir_top_down = false, dir_bottom_up = true;
+
+/* Splitting a region of a full memory array (memblock_isolate_range) grows it too. */
+static void grow_on_isolate_check(void **state)
+{
+	unsigned long n = INIT_MEMBLOCK_REGIONS, i;
+
+	memblock_allow_resize();
+	ADD(at(0), SZ_64K);
+	for (i = 0; i < n - 1; i++)
+		ADD(small_at(i), SZ_4K);
+	assert_int_equal(memblock.memory.cnt, n);
+	assert_int_equal(CHECKED(memblock_mark_nomap(small_at(5) + SZ_1K, SZ_1K)), 0);
+	assert_int_equal(memblock.memory.max, 2 * n);
+	assert_int_equal(memblock.memory.cnt, n + 2);
+	/* regions[0] is the 64 KiB one, so small_at(5) was at index 6. */
+	assert_int_equal(memblock.memory.regions[6].flags, MEMBLOCK_NONE);
+	assert_int_equal(memblock.memory.regions[7].flags, MEMBLOCK_NOMAP);
+	assert_int_equal(memblock.memory.regions[7].base, small_at(5) + SZ_1K);
+	assert_int_equal(memblock.memory.regions[8].base, small_at(5) + SZ_2K);
+	assert_array_reserved(&memblock.memory);
+}
+
+/* Before memblock_allow_resize(), a full array fails cleanly, as it says. */
+static void grow_not_allowed_check(void **state)
+{
+	static struct mb_snapshot snap;
+	unsigned long n = INIT_MEMBLOCK_REGIONS, i;
+
+	ADD(mem_base, SZ_512K);
+	for (i = 0; i < n - 1; i++)
+		ADD(small_at(i), SZ_4K);
+	take_snapshot(&snap);
+	printk_log_reset();
+	assert_int_equal(ADD(small_at(n), SZ_4K), -ENOMEM);
+	assert_true(printk_log_contains("memblock: cannot resize memory array"));
+	assert_int_equal(CHECKED(memblock_mark_hotplug(small_at(2) + SZ_1K, SZ_1K)), -ENOMEM);
+	assert_unchanged(&snap);
+	assert_int_equal(memblock.memory.max, n);
+}
+
+/* Resizing allowed, but no free memory can hold the new array. */
+static void grow_no_space_check(void **state)
+{
+	static struct mb_snapshot snap;
+	unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS, i;
+
+	memblock_allow_resize();
+	ADD(mem_base, SZ_4K);		/* one page: too small for 2 * 128 regions */
+	for (i = 0; i < n; i++)
+		RESERVE(many_base(i), SZ_4K);
+	take_snapshot(&snap);
+	printk_log_reset();
+	assert_int_equal(RESERVE(many_base(n), SZ_4K), -ENOMEM);
+	assert_true(printk_log_contains("memblock: Failed to double reserved array from 128 to 256 entries"));
+	assert_unchanged(&snap);
+}
+
+/* ---- region flags ------------------------------------------------------- */
+
+struct frgn {
+	phys_addr_t base, size;
+	unsigned int flags;
+};
+
+/* memory must hold exactly these regions, in this order, with these flags. */
+static void check_flagged(const struct frgn *want, size_t n, const char *file, int line)
+{
+	const struct memblock_type *type = &memblock.memory;
+	bool same = type->cnt == n;
+
+	for (size_t i = 0; same && i < n; i++)
+		same = type->regions[i].base == want[i].base &&
+		       type->regions[i].size == want[i].size &&
+		       type->regions[i].flags == want[i].flags;
+	if (!same) {
+		print_error("memblock.memory is not as expected; want %zu regions:\n", n);
+		for (size_t i = 0; i < n; i++)
+			print_error("    [%#llx-%#llx) flags %#x\n", (unsigned long long)want[i].base,
+				    (unsigned long long)(want[i].base + want[i].size), want[i].flags);
+		dump_type(type);
+		_fail(file, line);
+	}
+}
+
+#define assert_flagged(...)                                                     \
+	check_flagged((const struct frgn[]){ __VA_ARGS__ },                     \
+		      ARRAY_SIZE(((const struct frgn[]){ __VA_ARGS__ })), __FILE__, __LINE__)
+
+#define MARK(fn, b, s) assert_int_equal(CHECKED(fn((b), (s))), 0)
+
+/* Marking the middle of a region splits it in three; clearing merges it back. */
+static void flags_hotplug_check(void **state)
+{
+	ADD(SZ_1G, SZ_16M);
+	MARK(memblock_mark_hotplug, SZ_1G + SZ_4M, SZ_4M);
+	assert_flagged({ SZ_1G, SZ_4M, MEMBLOCK_NONE },
+		       { SZ_1G + SZ_4M, SZ_4M, MEMBLOCK_HOTPLUG },
+		       { SZ_1G + SZ_8M, SZ_8M, MEMBLOCK_NONE });
+	assert_int_equal(memblock_phys_mem_size(), SZ_16M);
+	assert_true(memblock_is_hotpluggable(&memblock.memory.regions[1]));
+	assert_false(memblock_is_hotpluggable(&memblock.memory.regions[0]));
+	/* Marking what is marked changes nothing. */
+	MARK(memblock_mark_hotplug, SZ_1G + SZ_4M + SZ_1M, SZ_1M);
+	assert_int_equal(memblock.memory.cnt, 3);
+	/* Clear part of it: the cleared part joins its unmarked neighbour. */
+	MARK(memblock_clear_hotplug, SZ_1G + SZ_4M, SZ_1M);
+	assert_flagged({ SZ_1G, SZ_4M + SZ_1M, MEMBLOCK_NONE },
+		       { SZ_1G + SZ_4M + SZ_1M, 3 * SZ_1M, MEMBLOCK_HOTPLUG },
+		       { SZ_1G + SZ_8M, SZ_8M, MEMBLOCK_NONE });
+	MARK(memblock_clear_hotplug, 0, PHYS_ADDR_MAX);
+	assert_flagged({ SZ_1G, SZ_16M, MEMBLOCK_NONE });
+	/* Reserved is never touched by the setters. */
+	assert_no_regions(&memblock.reserved);
+}
+
+/* A range over two regions and the hole between them marks only memory. */
+static void flags_nomap_check(void **state)
+{
+	ADD(SZ_1M, SZ_2M);
+	ADD(SZ_8M, SZ_2M);
+	MARK(memblock_mark_nomap, SZ_2M, SZ_8M);
+	assert_flagged({ SZ_1M, SZ_1M, MEMBLOCK_NONE }, { SZ_2M, SZ_1M, MEMBLOCK_NOMAP },
+		       { SZ_8M, SZ_2M, MEMBLOCK_NOMAP });
+	assert_true(memblock_is_nomap(&memblock.memory.regions[2]));
+	/* Still memory, but not mapped memory. */
+	assert_true(memblock_is_memory(SZ_2M));
+	assert_false(memblock_is_map_memory(SZ_2M));
+	assert_true(memblock_is_map_memory(SZ_1M));
+	assert_false(memblock_is_map_memory(SZ_4M));	/* the hole */
+	assert_int_equal(memblock_phys_mem_size(), SZ_4M);
+	/* The hole stays a hole. */
+	assert_false(memblock_is_memory(SZ_4M));
+	MARK(memblock_clear_nomap, SZ_1M, SZ_16M);
+	assert_flagged({ SZ_1M, SZ_2M, MEMBLOCK_NONE }, { SZ_8M, SZ_2M, MEMBLOCK_NONE });
+	/* Marking where there is no memory is not an error and adds nothing. */
+	MARK(memblock_mark_nomap, SZ_4M, SZ_1M);
+	MARK(memblock_mark_nomap, SZ_1M, 0);
+	assert_flagged({ SZ_1M, SZ_2M, MEMBLOCK_NONE }, { SZ_8M, SZ_2M, MEMBLOCK_NONE });
+}
+
+/* Neighbours merge exactly when their flags are equal (memblock_merge_regions). */
+static void flags_merge_check(void **state)
+{
+	ADD(SZ_1G, SZ_4M);
+	MARK(memblock_mark_hotplug, SZ_1G, SZ_2M);
+	MARK(memblock_mark_mirror, SZ_1G + SZ_2M, SZ_2M);
+	assert_flagged({ SZ_1G, SZ_2M, MEMBLOCK_HOTPLUG },
+		       { SZ_1G + SZ_2M, SZ_2M, MEMBLOCK_MIRROR });
+	assert_true(memblock_is_mirror(&memblock.memory.regions[1]));
+	/* Flags combine: HOTPLUG|MIRROR is not MIRROR, so still two. */
+	MARK(memblock_mark_mirror, SZ_1G, SZ_2M);
+	assert_flagged({ SZ_1G, SZ_2M, MEMBLOCK_HOTPLUG | MEMBLOCK_MIRROR },
+		       { SZ_1G + SZ_2M, SZ_2M, MEMBLOCK_MIRROR });
+	/* Equal now: one region. */
+	MARK(memblock_clear_hotplug, SZ_1G, SZ_2M);
+	assert_flagged({ SZ_1G, SZ_4M, MEMBLOCK_MIRROR });
+	/* Marking two touching pieces one after the other gives one region. */
+	ADD(SZ_2G, SZ_4M);
+	MARK(memblock_mark_nomap, SZ_2G, SZ_1M);
+	MARK(memblock_mark_nomap, SZ_2G + SZ_1M, SZ_1M);
+	assert_flagged({ SZ_1G, SZ_4M, MEMBLOCK_MIRROR }, { SZ_2G, SZ_2M, MEMBLOCK_NOMAP },
+		       { SZ_2G + SZ_2M, SZ_2M, MEMBLOCK_NONE });
+	assert_int_equal(memblock_phys_mem_size(), SZ_8M);
+}
+
+/* memblock_add_node() adds with flags; the node id is not kept (no NUMA). */
+static void add_node_check(void **state)
+{
+	assert_int_equal(CHECKED(memblock_add_node(SZ_1M, SZ_16M, 1, MEMBLOCK_HOTPLUG)), 0);
+	assert_flagged({ SZ_1M, SZ_16M, MEMBLOCK_HOTPLUG });
+	assert_int_equal(memblock_phys_mem_size(), SZ_16M);
+	/* A plain neighbour does not merge with it. */
+	ADD(SZ_1M + SZ_16M, SZ_1M);
+	assert_flagged({ SZ_1M, SZ_16M, MEMBLOCK_HOTPLUG },
+		       { SZ_1M + SZ_16M, SZ_1M, MEMBLOCK_NONE });
+	/* One with the same flags does. */
+	assert_int_equal(CHECKED(memblock_add_node(0, SZ_1M, NUMA_NO_NODE, MEMBLOCK_HOTPLUG)), 0);
+	assert_flagged({ 0, SZ_1M + SZ_16M, MEMBLOCK_HOTPLUG },
+		       { SZ_1M + SZ_16M, SZ_1M, MEMBLOCK_NONE });
+	/* Adding over memory of other flags adds only the new part, with its flags. */
+	assert_int_equal(CHECKED(memblock_add_node(SZ_16M, SZ_4M, 0, MEMBLOCK_MIRROR)), 0);
+	assert_flagged({ 0, SZ_1M + SZ_16M, MEMBLOCK_HOTPLUG },
+		       { SZ_1M + SZ_16M, SZ_1M, MEMBLOCK_NONE },
+		       { SZ_2M + SZ_16M, SZ_2M, MEMBLOCK_MIRROR });
+}
+
+/* NOMAP memory is not free memory: the walk skips it, allocations avoid it. */
+static void nomap_not_allocated_check(void **state)
+{
+	phys_addr_t start, end;
+	unsigned int k = 0;
+	u64 i;
+
+	ADD(mem_base, MEM_SIZE);
+	RESERVE(at(0), SZ_4K);
+	MARK(memblock_mark_nomap, at(SZ_4M), SZ_4M);
+	assert_free_ranges({ at(SZ_4K), SZ_4M - SZ_4K }, { at(SZ_8M), SZ_8M });
+	/* 10 MiB fit in memory minus reserved, but not outside the NOMAP part. */
+	assert_null(memblock_alloc(10 * SZ_1M, SZ_4K));
+	for (k = 0; k < 8; k++) {
+		void *p = memblock_alloc(SZ_1M, SZ_1M);
+
+		assert_non_null(p);
+		assert_true(__pa(p) + SZ_1M <= at(SZ_4M) || __pa(p) >= at(SZ_8M));
+	}
+	/* for_each_mem_range is memory without the NOMAP parts. */
+	k = 0;
+	for_each_mem_range(i, &start, &end) {
+		assert_int_equal(start, k ? at(SZ_8M) : at(0));
+		assert_int_equal(end, k ? mem_end : at(SZ_4M));
+		k++;
+	}
+	assert_int_equal(k, 2);
+	/* Clear it, and the big allocation fits. */
+	memblock_reset();
+	ADD(mem_base, MEM_SIZE);
+	MARK(memblock_mark_nomap, at(SZ_4M), SZ_4M);
+	MARK(memblock_clear_nomap, at(SZ_4M), SZ_4M);
+	assert_non_null(memblock_alloc(10 * SZ_1M, SZ_4K));
+}
+
+/* Once some memory is mirrored, allocations take it first, then fall back. */
+static void mirror_alloc_check(void **state)
+{
+	phys_addr_t pa;
+
+	ADD(mem_base, MEM_SIZE);
+	assert_false(memblock_has_mirror());
+	MARK(memblock_mark_mirror, at(SZ_1M), SZ_2M);
+	assert_true(memblock_has_mirror());
+	/* Top-down would pick the top of memory; mirrored memory comes first. */
+	pa = __pa(memblock_alloc(SZ_64K, SZ_4K));
+	assert_int_equal(pa, at(SZ_1M + SZ_2M - SZ_64K));
+	pa = memblock_phys_alloc_range(SZ_64K, SZ_4K, 0, MEMBLOCK_ALLOC_ACCESSIBLE);
+	assert_true(pa >= at(SZ_1M) && pa + SZ_64K <= at(SZ_1M + SZ_2M));
+	/* Too big for the mirror: any memory, with Linux's warning. */
+	printk_log_reset();
+	pa = __pa(memblock_alloc(SZ_4M, SZ_4K));
+	assert_int_equal(pa, mem_end - SZ_4M);
+	assert_true(printk_log_contains("Could not allocate 0x0000000000400000 bytes of mirrored memory"));
+	/* memblock_reset() forgets the mirror. */
+	memblock_reset();
+	assert_false(memblock_has_mirror());
+}
+
+/* ---- memblock_trim_memory ------------------------------------------------- */
+
+static void trim_aligned_check(void **state)
+{
+	ADD(SZ_1M, SZ_4M);
+	ADD(SZ_8M, SZ_64K);
+	memblock_trim_memory(SZ_64K);
+	CHECK_MEMBLOCK();
+	assert_regions(&memblock.memory, { SZ_1M, SZ_4M }, { SZ_8M, SZ_64K });
+}
+
+/* Both ends unaligned: each is rounded inwards; total_size follows. */
+static void trim_unaligned_check(void **state)
+{
+	ADD(SZ_1M + 100, SZ_1M);
+	ADD(SZ_8M, SZ_1M + SZ_2K);		/* only the end */
+	ADD(SZ_16M - 100, SZ_1M + 100);		/* only the base */
+	memblock_trim_memory(SZ_4K);
+	CHECK_MEMBLOCK();
+	assert_regions(&memblock.memory, { SZ_1M + SZ_4K, SZ_1M - SZ_4K }, { SZ_8M, SZ_1M },
+		       { SZ_16M, SZ_1M });
+	assert_int_equal(memblock_phys_mem_size(), 3 * SZ_1M - SZ_4K);
+}
+
+/* What holds no whole aligned block goes, wherever it is in the array. */
+static void trim_too_small_check(void **state)
+{
+	ADD(SZ_1M + SZ_1K, SZ_2K);		/* inside one block */
+	ADD(SZ_2M, SZ_1M);
+	ADD(SZ_4M - SZ_1K, SZ_4K);		/* across a boundary, no whole block */
+	ADD(SZ_8M + 8, SZ_4K - 8);		/* ends on a boundary, starts past one */
+	ADD(SZ_16M, SZ_64K);
+	memblock_trim_memory(SZ_4K);
+	CHECK_MEMBLOCK();
+	assert_regions(&memblock.memory, { SZ_2M, SZ_1M }, { SZ_16M, SZ_64K });
+	/* Reserved is left alone. */
+	RESERVE(SZ_1M + 1, 3);
+	memblock_trim_memory(SZ_4K);
+	assert_regions(&memblock.reserved, { SZ_1M + 1, 3 });
+}
+
+/* Trimming everything away leaves an empty array, cleared. */
+static void trim_all_check(void **state)
+{
+	ADD(SZ_1M + 1, SZ_1K);
+	ADD(SZ_2M + 1, SZ_1K);
+	memblock_trim_memory(SZ_4K);
+	CHECK_MEMBLOCK();
+	assert_no_regions(&memblock.memory);
+	assert_int_equal(memblock.memory.regions[0].base, 0);
+	assert_int_equal(memblock.memory.regions[0].size, 0);
+}
+
+/* ---- emptied types ---------------------------------------------------------
+ *
+ * When the last region goes, cnt is 0 and regions[0] is all zeroes again
+ * (base 0, size 0, flags 0), as in a fresh array (Linux:
+ * memblock_remove_region's special case for empty arrays).
+ */
+
+static void check_cleared(const struct memblock_type *type, const char *file, int line)
+{
+	_assert_int_equal(type->cnt, 0, file, line);
+	_assert_int_equal(type->total_size, 0, file, line);
+	_assert_int_equal(type->regions[0].base, 0, file, line);
+	_assert_int_equal(type->regions[0].size, 0, file, line);
+	_assert_int_equal(type->regions[0].flags, MEMBLOCK_NONE, file, line);
+}
+
+#define assert_cleared(type) check_cleared((type), __FILE__, __LINE__)
+
+static void empty_memory_check(void **state)
+{
+	ADD(SZ_2K, SZ_4K);
+	REMOVE(SZ_2K, SZ_4K);
+	assert_cleared(&memblock.memory);
+	/* With flags, and removed by a range wider than the region. */
+	assert_int_equal(CHECKED(memblock_add_node(SZ_1M, SZ_1M, 0, MEMBLOCK_NOMAP)), 0);
+	REMOVE(0, SZ_4M);
+	assert_cleared(&memblock.memory);
+	/* Several regions at once. */
+	ADD(SZ_1M, SZ_1M);
+	ADD(SZ_4M, SZ_1M);
+	ADD(SZ_8M, SZ_1M);
+	REMOVE(0, SZ_16M);
+	assert_cleared(&memblock.memory);
+	/* An emptied array takes new regions as a fresh one does. */
+	ADD(SZ_8M, SZ_4K);
+	assert_regions(&memblock.memory, { SZ_8M, SZ_4K });
+	assert_int_equal(memblock_start_of_DRAM(), SZ_8M);
+}
+
+static void empty_reserved_check(void **state)
+{
+	RESERVE(SZ_2K, SZ_4K);
+	PHYS_FREE(SZ_2K, SZ_4K);
+	assert_cleared(&memblock.reserved);
+	RESERVE(SZ_1M, SZ_8K);
+	FREE((void *)SZ_1M, SZ_8K);
+	assert_cleared(&memblock.reserved);
+	/* Freed in two halves: only the second empties it. */
+	RESERVE(SZ_1M, SZ_8K);
+	PHYS_FREE(SZ_1M, SZ_4K);
+	assert_regions(&memblock.reserved, { SZ_1M + SZ_4K, SZ_4K });
+	PHYS_FREE(SZ_1M + SZ_4K, SZ_4K);
+	assert_cleared(&memblock.reserved);
+}
+
+/* ---- memblock_overlaps_region ---------------------------------------------- */
+
+static void overlaps_region_check(void **state)
+{
+	struct memblock_type *m = &memblock.memory;
+
+	assert_false(memblock_overlaps_region(m, 0, PHYS_ADDR_MAX));	/* empty */
+	ADD(SZ_1G, SZ_4M);
+	ADD(SZ_2G, SZ_4M);
+	/* Far away, and the gap between. */
+	assert_false(memblock_overlaps_region(m, SZ_1M, SZ_1M));
+	assert_false(memblock_overlaps_region(m, SZ_1G + SZ_8M, SZ_512M));
+	/* Touching is not overlapping. */
+	assert_false(memblock_overlaps_region(m, SZ_1G - SZ_1M, SZ_1M));
+	assert_false(memblock_overlaps_region(m, SZ_1G + SZ_4M, SZ_1M));
+	/* Partial, either end. */
+	assert_true(memblock_overlaps_region(m, SZ_1G - SZ_1M, SZ_1M + 1));
+	assert_true(memblock_overlaps_region(m, SZ_1G + SZ_4M - 1, SZ_1M));
+	/* Inside, equal, around, across both. */
+	assert_true(memblock_overlaps_region(m, SZ_1G + SZ_1M, SZ_1M));
+	assert_true(memblock_overlaps_region(m, SZ_1G, SZ_4M));
+	assert_true(memblock_overlaps_region(m, SZ_1G - SZ_2M, SZ_8M));
+	assert_true(memblock_overlaps_region(m, SZ_1M, SZ_4G));
+	/* A size past PHYS_ADDR_MAX is capped. */
+	assert_true(memblock_overlaps_region(m, SZ_2G + SZ_1M, PHYS_ADDR_MAX));
+	assert_false(memblock_overlaps_region(m, SZ_4G, PHYS_ADDR_MAX));
+	/* It looks only at the type it is given. */
+	assert_false(memblock_overlaps_region(&memblock.reserved, SZ_1G, SZ_4M));
+	RESERVE(SZ_1G + SZ_2M, SZ_4K);
+	assert_true(memblock_overlaps_region(&memblock.reserved, SZ_1G, SZ_4M));
+}
+
 /* ---- randomised, against a reference model ------------------------------
  *
  * RND_PAGES pages at the start of the test memory, one byte per page in
@@ -2150,6 +2719,32 @@ int main(void)
 		CASE(memblock_dram_bounds_check),
 		CASE(memblock_sizes_check),
 		CASE(memblock_dump_all_check),
+
+		CASE(grow_memory_check),
+		CASE(grow_reserved_check),
+		{ "grow_reserved_avoids_new_area_top_down_check", grow_reserved_avoids_new_area_check,
+		  reset_setup, NULL, &dir_top_down },
+		{ "grow_reserved_avoids_new_area_bottom_up_check", grow_reserved_avoids_new_area_check,
+		  reset_setup, NULL, &dir_bottom_up },
+		CASE(grow_on_isolate_check),
+		CASE(grow_not_allowed_check),
+		CASE(grow_no_space_check),
+
+		CASE(flags_hotplug_check),
+		CASE(flags_nomap_check),
+		CASE(flags_merge_check),
+		CASE(add_node_check),
+		CASE(nomap_not_allocated_check),
+		CASE(mirror_alloc_check),
+
+		CASE(trim_aligned_check),
+		CASE(trim_unaligned_check),
+		CASE(trim_too_small_check),
+		CASE(trim_all_check),
+
+		CASE(empty_memory_check),
+		CASE(empty_reserved_check),
+		CASE(overlaps_region_check),
 
 		CASE(memblock_random_check),
 	};

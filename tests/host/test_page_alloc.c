@@ -21,6 +21,12 @@
  *  - exhausting the zones: where GFP_KERNEL and GFP_ATOMIC stop against
  *    the watermarks, and everything back after freeing;
  *  - zone limits and the NORMAL -> DMA32 -> DMA fallback;
+ *  - lowmem_reserve (setup_per_zone_lowmem_reserve with Linux's ratios)
+ *    and zone_watermark_ok() keeping it back from requests that could
+ *    use a higher zone;
+ *  - the slow path: only a request that may sleep drains other CPUs' pcp
+ *    lists (and checks might_sleep()); GFP_ATOMIC fails without it;
+ *  - MEMBLOCK_NOMAP memory never reaching the buddy;
  *  - zone_watermark_ok(), and an order > 0 request failing in a zone with
  *    enough free pages but no block big enough;
  *  - the per-CPU lists: refill by batch (rmqueue_bulk, nr_pcp_alloc),
@@ -752,10 +758,12 @@ static void free_held(unsigned long n, unsigned int order)
 
 /*
  * Allocating until NULL stops exactly where the watermarks say: a
- * GFP_KERNEL request leaves each zone at its min mark (the last refill
- * could take a zone below it by less than one batch); GFP_ATOMIC then digs
- * on to its reserve (min - min/2 - a quarter of that). Freeing everything
- * gives back the same blocks.
+ * GFP_KERNEL request leaves each zone at its min mark plus what the zone
+ * keeps back from requests that could use NORMAL (lowmem_reserve; the
+ * last refill could take a zone below it by less than one batch);
+ * GFP_ATOMIC then digs on to its reserve (min - min/2 - a quarter of
+ * that, plus the same protection). Freeing everything gives back the
+ * same blocks.
  */
 static void exhaust_watermarks_check(void **state)
 {
@@ -769,20 +777,20 @@ static void exhaust_watermarks_check(void **state)
 	assert_int_equal(pcp_pages_all(), 0);
 	for (int zi = 0; zi < MAX_NR_ZONES; zi++) {
 		struct zone *zone = zone_of(zi);
-		long min = min_wmark_pages(zone);
+		long min = min_wmark_pages(zone), protect = zone->lowmem_reserve[ZONE_NORMAL];
 		int refill = pcp_refill(mm_test_pcp(zone, 0), 0);
 
-		print_message("zone %-6s managed %5lu min %3ld low %3ld high %3ld batch %d: "
-			      "GFP_KERNEL stopped at %ld free\n", zone->name,
+		print_message("zone %-6s managed %5lu min %3ld low %3ld high %3ld protect %3ld "
+			      "batch %d: GFP_KERNEL stopped at %ld free\n", zone->name,
 			      zone_managed_pages(zone), min, (long)low_wmark_pages(zone),
-			      (long)high_wmark_pages(zone), mm_test_pcp(zone, 0)->batch,
+			      (long)high_wmark_pages(zone), protect, mm_test_pcp(zone, 0)->batch,
 			      zone_free(zi));
-		assert_true(zone_free(zi) <= min);
-		assert_true(zone_free(zi) > min - refill);
+		assert_true(zone_free(zi) <= min + protect);
+		assert_true(zone_free(zi) > min + protect - refill);
 		assert_false(zone_watermark_ok(zone, 0, min, ZONE_NORMAL, 0));
-		expect_k += boot_free[zi] - min;
-		atomic_mark[zi] = effective_mark(min, slow_alloc_flags(GFP_ATOMIC));
-		expect_a += min - atomic_mark[zi];
+		expect_k += boot_free[zi] - min - protect;
+		atomic_mark[zi] = effective_mark(min, slow_alloc_flags(GFP_ATOMIC)) + protect;
+		expect_a += min + protect - atomic_mark[zi];
 	}
 	/* batch is 1 on this machine: exactly (free at boot) - min from each zone. */
 	assert_int_equal(nk, expect_k);
@@ -840,8 +848,10 @@ static void exhaust_movable_check(void **state)
 
 	n = exhaust(GFP_HIGHUSER_MOVABLE, 0, 0);
 	for (int zi = 0; zi < MAX_NR_ZONES; zi++) {
-		assert_int_equal(zone_free(zi), min_wmark_pages(zone_of(zi)));
-		expect += boot_free[zi] - min_wmark_pages(zone_of(zi));
+		long floor = min_wmark_pages(zone_of(zi)) + zone_of(zi)->lowmem_reserve[ZONE_NORMAL];
+
+		assert_int_equal(zone_free(zi), floor);
+		expect += boot_free[zi] - floor;
 	}
 	assert_int_equal(n, expect);
 	for (unsigned long i = 0; i < n; i++)
@@ -885,8 +895,9 @@ static void exhaust_order3_check(void **state)
 /*
  * Allocate until NULL, checking after each page that it came from an
  * allowed zone, and from a lower zone only when every higher allowed
- * zone had fallen to its low mark. Returns the count; first_from[z] is
- * the index of the first page from zone z (-1: none).
+ * zone had fallen to its low mark (plus what it keeps back from this
+ * request: lowmem_reserve). Returns the count; first_from[z] is the index
+ * of the first page from zone z (-1: none).
  */
 static unsigned long exhaust_zones(gfp_t gfp, long first_from[MAX_NR_ZONES])
 {
@@ -900,7 +911,8 @@ static unsigned long exhaust_zones(gfp_t gfp, long first_from[MAX_NR_ZONES])
 
 		assert_true(zi <= (int)gfp_zone(gfp));
 		for (int higher = zi + 1; higher <= (int)gfp_zone(gfp); higher++)
-			assert_true(zone_free(higher) <= (long)low_wmark_pages(zone_of(higher)));
+			assert_true(zone_free(higher) <= (long)low_wmark_pages(zone_of(higher)) +
+						zone_of(higher)->lowmem_reserve[gfp_zone(gfp)]);
 		if (first_from[zi] < 0)
 			first_from[zi] = n;
 		assert_true(n < ARRAY_SIZE(held));
@@ -938,11 +950,14 @@ static void zone_dma32_fallback_check(void **state)
 	assert_int_equal(first[ZONE_NORMAL], -1);
 	assert_int_equal(zone_free(ZONE_NORMAL), normal);
 	assert_int_equal(zone_free(ZONE_DMA32), min_wmark_pages(zone_of(ZONE_DMA32)));
-	assert_int_equal(zone_free(ZONE_DMA), min_wmark_pages(zone_of(ZONE_DMA)));
+	/* DMA keeps back its protection from DMA32 requests. */
+	assert_int_equal(zone_free(ZONE_DMA), min_wmark_pages(zone_of(ZONE_DMA)) +
+					      zone_of(ZONE_DMA)->lowmem_reserve[ZONE_DMA32]);
 	assert_int_equal(n, zone_managed_pages(zone_of(ZONE_DMA32)) +
 			    zone_managed_pages(zone_of(ZONE_DMA)) -
 			    min_wmark_pages(zone_of(ZONE_DMA32)) -
-			    min_wmark_pages(zone_of(ZONE_DMA)));
+			    min_wmark_pages(zone_of(ZONE_DMA)) -
+			    zone_of(ZONE_DMA)->lowmem_reserve[ZONE_DMA32]);
 	free_held(n, 0);
 	check_free_lists();
 }
@@ -959,7 +974,8 @@ static void zone_normal_fallback_check(void **state)
 	assert_true(first[ZONE_DMA32] >= boot_free[ZONE_NORMAL] -
 					  (long)low_wmark_pages(zone_of(ZONE_NORMAL)));
 	for (int zi = 0; zi < MAX_NR_ZONES; zi++)
-		assert_int_equal(zone_free(zi), min_wmark_pages(zone_of(zi)));
+		assert_int_equal(zone_free(zi), min_wmark_pages(zone_of(zi)) +
+						zone_of(zi)->lowmem_reserve[ZONE_NORMAL]);
 	/* No page was handed out twice (held[] is in allocation order). */
 	check_free_lists();
 	free_held(n, 0);
@@ -1096,6 +1112,277 @@ static void watermark_fragmented_check(void **state)
 	drain_all_pages(NULL);
 	assert_int_equal(zone_free(ZONE_DMA), DMA_PAGES);
 	assert_int_equal(zone->free_area[MAX_PAGE_ORDER].nr_free, 2);
+	check_free_lists();
+}
+
+/* ---- lowmem_reserve: protecting the lower zones ---------------------------
+ *
+ * Linux's setup_per_zone_lowmem_reserve(): zone i keeps back, from a
+ * request that could have used zone j > i, the managed pages of zones
+ * i+1..j divided by sysctl_lowmem_reserve_ratio[i] (256 for DMA and
+ * DMA32, 32 for Normal); zone_watermark_ok() adds
+ * lowmem_reserve[highest_zoneidx] to the mark.
+ */
+
+static long expected_reserve(int i, int j)
+{
+	long upper = 0;
+
+	if (j <= i || !sysctl_lowmem_reserve_ratio[i] || !zone_managed_pages(zone_of(i)))
+		return 0;
+	for (int k = i + 1; k <= j; k++)
+		upper += zone_managed_pages(zone_of(k));
+	return upper / sysctl_lowmem_reserve_ratio[i];
+}
+
+static void check_lowmem_reserve(void)
+{
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			assert_int_equal(zone_of(i)->lowmem_reserve[j], expected_reserve(i, j));
+}
+
+static void lowmem_reserve_values_check(void **state)
+{
+	long dma32 = zone_managed_pages(zone_of(ZONE_DMA32));
+	long normal = zone_managed_pages(zone_of(ZONE_NORMAL));
+
+	/* Linux's defaults. */
+	assert_int_equal(sysctl_lowmem_reserve_ratio[ZONE_DMA], 256);
+	assert_int_equal(sysctl_lowmem_reserve_ratio[ZONE_DMA32], 256);
+	assert_int_equal(sysctl_lowmem_reserve_ratio[ZONE_NORMAL], 32);
+	check_lowmem_reserve();
+	/* The same, spelt out for this machine. */
+	assert_int_equal(zone_of(ZONE_DMA)->lowmem_reserve[ZONE_DMA], 0);
+	assert_int_equal(zone_of(ZONE_DMA)->lowmem_reserve[ZONE_DMA32], dma32 / 256);
+	assert_int_equal(zone_of(ZONE_DMA)->lowmem_reserve[ZONE_NORMAL], (dma32 + normal) / 256);
+	assert_int_equal(zone_of(ZONE_DMA32)->lowmem_reserve[ZONE_NORMAL], normal / 256);
+	assert_true(zone_of(ZONE_DMA)->lowmem_reserve[ZONE_NORMAL] > 0);
+	assert_true(zone_of(ZONE_DMA32)->lowmem_reserve[ZONE_NORMAL] > 0);
+	/* Nothing above NORMAL: it protects nothing (its ratio is for HIGHMEM/MOVABLE). */
+	for (int j = 0; j < MAX_NR_ZONES; j++)
+		assert_int_equal(zone_of(ZONE_NORMAL)->lowmem_reserve[j], 0);
+}
+
+/* A ratio of 0, or a zone with no pages, keeps nothing back. */
+static void lowmem_reserve_ratio_zero_check(void **state)
+{
+	int saved = sysctl_lowmem_reserve_ratio[ZONE_DMA];
+
+	sysctl_lowmem_reserve_ratio[ZONE_DMA] = 0;
+	setup_per_zone_lowmem_reserve();
+	for (int j = 0; j < MAX_NR_ZONES; j++)
+		assert_int_equal(zone_of(ZONE_DMA)->lowmem_reserve[j], 0);
+	assert_true(zone_of(ZONE_DMA32)->lowmem_reserve[ZONE_NORMAL] > 0);
+	check_lowmem_reserve();
+	sysctl_lowmem_reserve_ratio[ZONE_DMA] = 128;
+	setup_per_zone_lowmem_reserve();
+	check_lowmem_reserve();
+	sysctl_lowmem_reserve_ratio[ZONE_DMA] = saved;
+	setup_per_zone_lowmem_reserve();
+	check_lowmem_reserve();
+}
+
+/* A machine without NORMAL memory: DMA32 keeps nothing back from NORMAL requests. */
+static const struct mm_test_layout layout_32m = {
+	.ram_size = 32UL << 20,
+	.dma_pages = DMA_PAGES,
+	.dma32_pages = DMA32_PAGES,
+	.nr_cpus = NR_TEST_CPUS,
+};
+
+static int setup_32m(void **state)
+{
+	return setup(&layout_32m);
+}
+
+static void lowmem_reserve_no_normal_check(void **state)
+{
+	assert_int_equal(zone_managed_pages(zone_of(ZONE_NORMAL)), 0);
+	check_lowmem_reserve();
+	assert_int_equal(zone_of(ZONE_DMA32)->lowmem_reserve[ZONE_NORMAL], 0);
+	assert_int_equal(zone_of(ZONE_DMA)->lowmem_reserve[ZONE_NORMAL],
+			 zone_of(ZONE_DMA)->lowmem_reserve[ZONE_DMA32]);
+	assert_int_equal(zone_of(ZONE_DMA)->lowmem_reserve[ZONE_DMA32],
+			 zone_managed_pages(zone_of(ZONE_DMA32)) / 256);
+}
+
+/* zone_watermark_ok() adds the reserve for the highest zone the request may use. */
+static void watermark_protection_check(void **state)
+{
+	struct zone *zone = zone_of(ZONE_DMA32);
+	long f = zone_free(ZONE_DMA32), r = zone->lowmem_reserve[ZONE_NORMAL];
+
+	assert_true(r > 0);
+	/* A DMA32 request has only the mark to pass. */
+	assert_true(zone_watermark_ok(zone, 0, f - 1, ZONE_DMA32, 0));
+	assert_false(zone_watermark_ok(zone, 0, f, ZONE_DMA32, 0));
+	/* One that could use NORMAL must also leave the reserve. */
+	assert_false(zone_watermark_ok(zone, 0, f - 1, ZONE_NORMAL, 0));
+	assert_false(zone_watermark_ok(zone, 0, f - r, ZONE_NORMAL, 0));
+	assert_true(zone_watermark_ok(zone, 0, f - r - 1, ZONE_NORMAL, 0));
+	/* The reserves of __GFP_HIGH shrink the mark, not the protection. */
+	assert_false(zone_watermark_ok(zone, 0, 2 * (f - r), ZONE_NORMAL, ALLOC_MIN_RESERVE));
+	assert_true(zone_watermark_ok(zone, 0, 2 * (f - r) - 2, ZONE_NORMAL, ALLOC_MIN_RESERVE));
+	/* DMA protects itself from both. */
+	zone = zone_of(ZONE_DMA);
+	f = zone_free(ZONE_DMA);
+	assert_true(zone_watermark_ok(zone, 0, f - 1, ZONE_DMA, 0));
+	assert_false(zone_watermark_ok(zone, 0, f - zone->lowmem_reserve[ZONE_DMA32], ZONE_DMA32, 0));
+	assert_false(zone_watermark_ok(zone, 0, f - zone->lowmem_reserve[ZONE_NORMAL], ZONE_NORMAL, 0));
+	assert_true(zone_watermark_ok(zone, 0, f - zone->lowmem_reserve[ZONE_NORMAL] - 1,
+				      ZONE_NORMAL, 0));
+}
+
+/*
+ * With NORMAL used up, GFP_KERNEL falls back to DMA32 and DMA but stops at
+ * min + the reserve there; what it leaves, a GFP_DMA32 request may still
+ * take, and what that leaves in DMA, a GFP_DMA request.
+ */
+static void protection_alloc_check(void **state)
+{
+	long rd32 = zone_of(ZONE_DMA32)->lowmem_reserve[ZONE_NORMAL];
+	long rdn = zone_of(ZONE_DMA)->lowmem_reserve[ZONE_NORMAL];
+	long rdd = zone_of(ZONE_DMA)->lowmem_reserve[ZONE_DMA32];
+	long min32 = min_wmark_pages(zone_of(ZONE_DMA32));
+	long mind = min_wmark_pages(zone_of(ZONE_DMA));
+	unsigned long nk, n32, nd;
+
+	/* This machine has something to protect at every level. */
+	assert_true(rd32 > 0 && rdd > 0 && rdn > rdd);
+	nk = exhaust(GFP_KERNEL, 0, 0);
+	assert_int_equal(zone_free(ZONE_NORMAL), min_wmark_pages(zone_of(ZONE_NORMAL)));
+	assert_int_equal(zone_free(ZONE_DMA32), min32 + rd32);
+	assert_int_equal(zone_free(ZONE_DMA), mind + rdn);
+	/* A DMA32 allocation that could have used NORMAL is refused in DMA32... */
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0));
+	/* ...but one that cannot use NORMAL gets the pages NORMAL requests may not. */
+	n32 = exhaust(GFP_KERNEL | GFP_DMA32, 0, nk);
+	assert_int_equal(zone_free(ZONE_DMA32), min32);
+	assert_int_equal(zone_free(ZONE_DMA), mind + rdd);
+	assert_int_equal(n32, rd32 + rdn - rdd);
+	nd = exhaust(GFP_KERNEL | GFP_DMA, 0, nk + n32);
+	assert_int_equal(zone_free(ZONE_DMA), mind);
+	assert_int_equal(nd, rdd);
+	check_free_lists();
+	free_held(nk + n32 + nd, 0);
+	for (int zi = 0; zi < MAX_NR_ZONES; zi++)
+		assert_int_equal(zone_free(zi), boot_free[zi]);
+	check_free_lists();
+}
+
+/*
+ * drain_all_pages() is for an allocation that may sleep (Linux calls it
+ * from __alloc_pages_direct_reclaim): GFP_ATOMIC and GFP_NOWAIT fail
+ * without touching other CPUs' lists; GFP_KERNEL drains them before
+ * failing. And only blocking allocations check might_sleep().
+ */
+static void atomic_does_not_drain_check(void **state)
+{
+	struct page *pages[5];
+	unsigned long n, calls;
+
+	/* CPU 1 keeps five DMA pages on its pcp list (high is 6 here). */
+	host_cpu = 1;
+	for (int i = 0; i < 5; i++)
+		assert_non_null(pages[i] = alloc_pages(GFP_DMA, 0));
+	for (int i = 0; i < 5; i++)
+		__free_pages(pages[i], 0);
+	assert_int_equal(pcp_count(ZONE_DMA, 1), 5);
+
+	/* CPU 0 takes DMA down as far as GFP_ATOMIC may go. */
+	host_cpu = 0;
+	calls = host_might_sleep_calls;
+	n = exhaust(GFP_DMA | GFP_ATOMIC, 0, 0);
+	assert_true(n > 0);
+	assert_int_equal(host_might_sleep_calls, calls);	/* atomic: no might_sleep() */
+	assert_null(alloc_pages(GFP_DMA | GFP_ATOMIC | __GFP_NOWARN, 0));
+	assert_null(alloc_pages(GFP_DMA | GFP_NOWAIT | __GFP_NOWARN, 0));
+	assert_int_equal(host_might_sleep_calls, calls);
+	/* The failures left CPU 1's list alone. */
+	assert_int_equal(pcp_count(ZONE_DMA, 1), 5);
+
+	/* A sleeping allocation checks might_sleep() and drains every CPU first. */
+	assert_null(alloc_pages(GFP_DMA | GFP_KERNEL | __GFP_NOWARN, 0));
+	assert_int_equal(host_might_sleep_calls, calls + 1);
+	assert_int_equal(pcp_count(ZONE_DMA, 1), 0);
+	/* The drained pages are back in the buddy, where GFP_ATOMIC finds them. */
+	assert_non_null(held[n] = alloc_pages(GFP_DMA | GFP_ATOMIC, 0));
+	free_held(n + 1, 0);
+	assert_int_equal(zone_free(ZONE_DMA), boot_free[ZONE_DMA]);
+	check_free_lists();
+}
+
+/* show_zoneinfo(): /proc/zoneinfo's lines, protection: included. */
+static void zoneinfo_format_check(void **state)
+{
+	char want[128];
+
+	printk_log_reset();
+	show_zoneinfo();
+	for (int zi = 0; zi < MAX_NR_ZONES; zi++) {
+		struct zone *zone = zone_of(zi);
+
+		snprintf(want, sizeof(want), "Node 0, zone %8s\n  pages free     %ld\n", zone->name,
+			 zone_free(zi));
+		assert_true(printk_log_contains(want));
+		snprintf(want, sizeof(want), "\n        min      %lu\n        low      %lu\n"
+			 "        high     %lu\n", min_wmark_pages(zone), low_wmark_pages(zone),
+			 high_wmark_pages(zone));
+		assert_true(printk_log_contains(want));
+		snprintf(want, sizeof(want), "\n        managed  %lu\n        protection: (%ld, %ld, %ld)\n",
+			 zone_managed_pages(zone), zone->lowmem_reserve[0], zone->lowmem_reserve[1],
+			 zone->lowmem_reserve[2]);
+		assert_true(printk_log_contains(want));
+	}
+	assert_true(printk_log_contains("        protection: (0, 0, 0)\n"));	/* NORMAL */
+	assert_true(printk_log_contains("\n  pagesets\n    cpu: 0\n              count: "));
+	assert_true(printk_log_contains("\n    cpu: 1\n              count: "));
+}
+
+/* NOMAP memory (memblock_mark_nomap) stays reserved: the buddy never gets it. */
+#define NOMAP_REL_PFN (DMA_PAGES + 2048)
+#define NOMAP_PAGES 16UL
+
+static const struct mm_test_layout layout_64m_nomap = {
+	.ram_size = 64UL << 20,
+	.dma_pages = DMA_PAGES,
+	.dma32_pages = DMA32_PAGES,
+	.nr_cpus = NR_TEST_CPUS,
+	.reserve_pfn = RESERVED_REL_PFN,
+	.reserve_pages = RESERVED_PAGES,
+	.nomap_pfn = NOMAP_REL_PFN,
+	.nomap_pages = NOMAP_PAGES,
+};
+
+static int setup_64m_nomap(void **state)
+{
+	return setup(&layout_64m_nomap);
+}
+
+static void nomap_not_in_buddy_check(void **state)
+{
+	struct zone *zone = zone_of(ZONE_DMA32);
+	unsigned long n;
+
+	/* Present (it is RAM), not managed. */
+	assert_int_equal(zone->present_pages, DMA32_PAGES);
+	assert_int_equal(zone_managed_pages(zone), DMA32_PAGES - RESERVED_PAGES - NOMAP_PAGES);
+	for (unsigned long i = 0; i < NOMAP_PAGES; i++) {
+		struct page *page = pfn_to_page(base_pfn() + NOMAP_REL_PFN + i);
+
+		assert_true(PageReserved(page));
+		assert_false(PageBuddy(page));
+	}
+	/* Every DMA32 page handed out is outside it. */
+	n = exhaust(GFP_DMA32, 0, 0);
+	for (unsigned long i = 0; i < n; i++) {
+		unsigned long rel = page_to_pfn(held[i]) - base_pfn();
+
+		assert_false(rel >= NOMAP_REL_PFN && rel < NOMAP_REL_PFN + NOMAP_PAGES);
+	}
+	check_free_lists();
+	free_held(n, 0);
 	check_free_lists();
 }
 
@@ -1834,11 +2121,13 @@ static void random_model_check(void **state)
 			if (!page) {
 				/*
 				 * A failure is allowed only when no allowed zone
-				 * passes the slow path's watermark check; and it
-				 * drained every pcp list first.
+				 * passes the slow path's watermark check (with its
+				 * protection); and one that may sleep drained
+				 * every pcp list first.
 				 */
 				failures++;
-				assert_int_equal(pcp_pages_all(), 0);
+				if (gfpflags_allow_blocking(gfp))
+					assert_int_equal(pcp_pages_all(), 0);
 				for (int zi = 0; zi <= (int)gfp_zone(gfp); zi++)
 					assert_false(zone_watermark_ok(zone_of(zi), order,
 								       min_wmark_pages(zone_of(zi)),
@@ -1932,6 +2221,16 @@ int main(void)
 		CASE(watermark_ok_boundaries_check),
 		CASE(watermark_below_min_check),
 		CASE(watermark_fragmented_check),
+		CASE(lowmem_reserve_values_check),
+		CASE(lowmem_reserve_ratio_zero_check),
+		cmocka_unit_test_setup_teardown(lowmem_reserve_no_normal_check, setup_32m,
+						teardown_clean),
+		CASE(watermark_protection_check),
+		CASE(protection_alloc_check),
+		CASE(atomic_does_not_drain_check),
+		CASE(zoneinfo_format_check),
+		cmocka_unit_test_setup_teardown(nomap_not_in_buddy_check, setup_64m_nomap,
+						teardown_clean),
 		CASE_256M(pcp_batch_sizes_check),
 		CASE_256M(pcp_refill_check),
 		CASE_256M(pcp_higher_orders_check),

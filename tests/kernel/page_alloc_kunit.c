@@ -4,14 +4,19 @@
  * kernel: every order allocates and frees, memory can be exhausted and
  * given back to the exact page, the zone modifiers are honoured, and
  * misuse (double free, wrong order, order too big) is reported without
- * corrupting the free lists. Linux's counterparts: mm/page_alloc.c's
- * debug checks (bad_page) and the mm selftests.
+ * corrupting the free lists; each lower zone keeps back its
+ * lowmem_reserve from higher-zone requests (what the `zoneinfo` boot
+ * option prints as "protection:"), and a GFP_KERNEL allocation checks
+ * might_sleep(). Linux's counterparts: mm/page_alloc.c's debug checks
+ * (bad_page), /proc/zoneinfo and the mm selftests.
  */
 #include <asm/e820.h>
 #include <asm/setup.h>
 #include <kunit/test.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 
 /* Free pages in the buddy after flushing the pcp lists: the baseline measure. */
@@ -222,6 +227,77 @@ static void memblock_handed_over(struct kunit *test)
 			NODE_DATA(0)->node_present_pages);
 }
 
+/*
+ * The booted zones' protection is Linux's setup_per_zone_lowmem_reserve()
+ * with its default ratios (DMA 256, DMA32 256, Normal 32): zone i keeps
+ * back from a request whose highest zone is j the managed pages of zones
+ * i+1..j over ratio[i].
+ */
+static void lowmem_reserve_ratios(struct kunit *test)
+{
+	struct zone *z = NODE_DATA(0)->node_zones;
+
+	KUNIT_EXPECT_EQ(test, sysctl_lowmem_reserve_ratio[ZONE_DMA], 256);
+	KUNIT_EXPECT_EQ(test, sysctl_lowmem_reserve_ratio[ZONE_DMA32], 256);
+	KUNIT_EXPECT_EQ(test, sysctl_lowmem_reserve_ratio[ZONE_NORMAL], 32);
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		long upper = 0;
+
+		for (int j = 0; j < MAX_NR_ZONES; j++) {
+			long want = 0;
+
+			if (j > i) {
+				upper += z[j].managed_pages;
+				if (z[i].managed_pages)
+					want = upper / sysctl_lowmem_reserve_ratio[i];
+			}
+			KUNIT_EXPECT_EQ(test, z[i].lowmem_reserve[j], want);
+		}
+	}
+	/* Every machine of the matrix has DMA32 memory worth protecting DMA from. */
+	KUNIT_EXPECT_GT(test, z[ZONE_DMA].lowmem_reserve[ZONE_DMA32], 0);
+	KUNIT_EXPECT_GE(test, z[ZONE_DMA].lowmem_reserve[ZONE_NORMAL],
+			z[ZONE_DMA].lowmem_reserve[ZONE_DMA32]);
+	if (z[ZONE_NORMAL].managed_pages >= 256)
+		KUNIT_EXPECT_GT(test, z[ZONE_DMA32].lowmem_reserve[ZONE_NORMAL], 0);
+	/* And zone_watermark_ok() counts it: DMA refuses what DMA32 requests may not take. */
+	if (z[ZONE_DMA].managed_pages) {
+		long f = zone_page_state(&z[ZONE_DMA], NR_FREE_PAGES);
+		long r = z[ZONE_DMA].lowmem_reserve[ZONE_NORMAL];
+
+		KUNIT_EXPECT_TRUE(test, zone_watermark_ok(&z[ZONE_DMA], 0, f - r - 1, ZONE_NORMAL, 0));
+		KUNIT_EXPECT_FALSE(test, zone_watermark_ok(&z[ZONE_DMA], 0, f - r, ZONE_NORMAL, 0));
+		KUNIT_EXPECT_TRUE(test, zone_watermark_ok(&z[ZONE_DMA], 0, f - r, ZONE_DMA, 0));
+	}
+}
+
+/* A blocking allocation in atomic context is reported (Linux: might_alloc()); GFP_ATOMIC is not. */
+static void gfp_kernel_checks_might_sleep(struct kunit *test)
+{
+	unsigned long before = might_sleep_reports;
+	struct page *page;
+
+	preempt_disable();
+	page = alloc_pages(GFP_ATOMIC, 0);
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, might_sleep_reports, before);
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	__free_pages(page, 0);
+
+	preempt_disable();
+	page = alloc_pages(GFP_KERNEL, 0);
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, might_sleep_reports, before + 1);
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	__free_pages(page, 0);
+
+	/* Where sleeping is fine, nothing is said. */
+	page = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_EXPECT_EQ(test, might_sleep_reports, before + 1);
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	__free_pages(page, 0);
+}
+
 static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(every_order_allocates),
 	KUNIT_CASE(exhaust_and_free_returns_to_baseline),
@@ -233,6 +309,8 @@ static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(watermarks_ordered),
 	KUNIT_CASE(zones_match_limits),
 	KUNIT_CASE(memblock_handed_over),
+	KUNIT_CASE(lowmem_reserve_ratios),
+	KUNIT_CASE(gfp_kernel_checks_might_sleep),
 	{}
 };
 

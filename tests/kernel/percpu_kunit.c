@@ -9,6 +9,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <kunit/test.h>
+#include <linux/percpu.h>
 #include <linux/percpu-defs.h>
 #include <linux/sched.h>
 
@@ -78,11 +79,30 @@ static void current_reads_through_gs(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, init_task.flags & PF_IDLE);
 }
 
+/* alloc_percpu() honours alignments up to PAGE_SIZE on every CPU's copy (Linux: pcpu_alloc). */
+static void dynamic_alignment_honoured(struct kunit *test)
+{
+	void __percpu *pad = __alloc_percpu(8, 8);
+
+	KUNIT_ASSERT_TRUE(test, pad != NULL);
+	for (size_t align = 16; align <= PAGE_SIZE; align <<= 1) {
+		void __percpu *p = __alloc_percpu(8, align);
+		unsigned int cpu;
+
+		KUNIT_ASSERT_TRUE(test, p != NULL);
+		for_each_possible_cpu(cpu)
+			KUNIT_EXPECT_EQ(test, (unsigned long)per_cpu_ptr(p, cpu) & (align - 1), 0);
+		free_percpu(p);
+	}
+	free_percpu(pad);
+}
+
 static struct kunit_case percpu_cases[] = {
 	KUNIT_CASE(copies_are_distinct),
 	KUNIT_CASE(gs_base_is_this_cpu_offset),
 	KUNIT_CASE(this_cpu_ops_touch_only_this_copy),
 	KUNIT_CASE(current_reads_through_gs),
+	KUNIT_CASE(dynamic_alignment_honoured),
 	{}
 };
 

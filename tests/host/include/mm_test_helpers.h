@@ -8,6 +8,7 @@
  * bring-up is what setup_arch() and start_kernel() do on the machine:
  *
  *   memblock_add(RAM)  [+ memblock_reserve() of a few pages]
+ *                      [+ memblock_mark_nomap() of a few pages]
  *   free_area_init(max_zone_pfn)   zones, mem_map[] (from memblock, so
  *                                  inside the buffer), pageblock types
  *   setup_per_cpu_areas()          host_setup_per_cpu_areas(nr_cpus)
@@ -45,7 +46,12 @@ struct mm_test_layout {
 	unsigned int nr_cpus;
 	unsigned long reserve_pfn;	/* pages memblock_reserve()s, relative */
 	unsigned long reserve_pages;	/* to the first pfn; 0: none */
+	unsigned long nomap_pfn;	/* pages memblock_mark_nomap()s, the same */
+	unsigned long nomap_pages;
 };
+
+/* __might_sleep() calls so far (the host stub counts them). */
+extern unsigned long host_might_sleep_calls;
 
 /* The RAM every bring-up uses: allocated once, aligned to MAX_ORDER_NR_PAGES. */
 static inline void *mm_test_ram(unsigned long size)
@@ -89,6 +95,8 @@ static inline void mm_test_bringup(const struct mm_test_layout *l)
 	if (l->reserve_pages)
 		memblock_reserve(PFN_PHYS(base_pfn + l->reserve_pfn),
 				 PFN_PHYS(l->reserve_pages));
+	if (l->nomap_pages)
+		memblock_mark_nomap(PFN_PHYS(base_pfn + l->nomap_pfn), PFN_PHYS(l->nomap_pages));
 
 	max_zone_pfn[ZONE_DMA] = base_pfn + l->dma_pages;
 	max_zone_pfn[ZONE_DMA32] = base_pfn + l->dma_pages + l->dma32_pages;

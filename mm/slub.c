@@ -968,7 +968,21 @@ static unsigned long count_partial_free(struct kmem_cache *s)
 	return free;
 }
 
-/* What /proc/slabinfo shows (Linux: mm/slab_common.c slab_show, mm/slub.c get_slabinfo). */
+/* The numbers of one /proc/slabinfo line (Linux: get_slabinfo). */
+void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
+{
+	unsigned long nr_free = count_partial_free(s);
+
+	memset(sinfo, 0, sizeof(*sinfo));
+	sinfo->num_objs = s->node.total_objects;
+	sinfo->active_objs = sinfo->num_objs - nr_free;
+	sinfo->num_slabs = s->node.nr_slabs;
+	sinfo->active_slabs = sinfo->num_slabs;
+	sinfo->objects_per_slab = oo_objects(s->oo);
+	sinfo->cache_order = oo_order(s->oo);
+}
+
+/* What /proc/slabinfo shows (Linux: mm/slab_common.c slab_show). */
 void print_slabinfo(void)
 {
 	struct kmem_cache *s;
@@ -976,13 +990,14 @@ void print_slabinfo(void)
 	pr_info("slabinfo - version: 2.1\n");
 	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
 	list_for_each_entry(s, &slab_caches, list) {
-		unsigned long nr_objs = s->node.total_objects;
-		unsigned long active = nr_objs - count_partial_free(s);
+		struct slabinfo sinfo;
 
+		get_slabinfo(s, &sinfo);
 		pr_info("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
-			s->name, active, nr_objs, s->size, oo_objects(s->oo),
-			1 << oo_order(s->oo), 0, 0, 0, (unsigned long)s->node.nr_slabs,
-			(unsigned long)s->node.nr_slabs, 0UL);
+			s->name, sinfo.active_objs, sinfo.num_objs, s->size,
+			sinfo.objects_per_slab, 1 << sinfo.cache_order, sinfo.limit,
+			sinfo.batchcount, sinfo.shared, sinfo.active_slabs, sinfo.num_slabs,
+			sinfo.shared_avail);
 	}
 }
 

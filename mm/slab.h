@@ -43,13 +43,22 @@ SLAB_MATCH(_mapcount, __unused);
 SLAB_MATCH(_refcount, __page_refcount);
 _Static_assert(sizeof(struct slab) <= sizeof(struct page), "struct slab is bigger than struct page");
 
-/* The per-CPU part of a cache: this CPU's current slab and its free objects. */
+/*
+ * The per-CPU part of a cache: this CPU's current slab and its free
+ * objects. Only the CPU it belongs to reads or writes it, with its
+ * interrupts off; flush_all() asks each CPU to flush its own by IPI.
+ * Debug caches never fill it in.
+ */
 struct kmem_cache_cpu {
 	void **freelist;	/* next free object of the cpu slab */
 	struct slab *slab;	/* the cpu slab (frozen) */
 };
 
-/* The per-node part: partially used slabs, under a lock. One node here. */
+/*
+ * The per-node part: partially used slabs. list_lock, always taken with
+ * interrupts off, guards the list, the counters, and every slab's
+ * freelist, inuse and frozen. One node here.
+ */
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;

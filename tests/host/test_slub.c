@@ -21,9 +21,13 @@
  *  - constructors: once per object per new slab, objects stay constructed;
  *  - empty slabs going back to the buddy on kmem_cache_destroy() and
  *    kmem_cache_shrink(); destroying a cache with objects left;
+ *  - kmem_cache_shrink() flushing every CPU's cpu slab (flush_all, with
+ *    the stubs' on_each_cpu_cond playing each CPU), and debug caches
+ *    having none;
  *  - every debug check provoked on purpose (double free, red zones, use
  *    after free, a pointer into the middle of an object, the wrong
- *    cache), each report checked in printk_log, the cache usable after;
+ *    cache, a second free from another CPU with slab_debug=F), each
+ *    report checked in printk_log, the cache usable after;
  *    the poison and red-zone bytes themselves;
  *  - the non-debug layout (free pointer in the middle of the object);
  *  - freelist pointer hardening (ptr ^ s->random ^ swab(address));

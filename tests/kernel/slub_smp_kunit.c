@@ -24,8 +24,8 @@
  * Each stress loop runs for a fixed time (STRESS_MS), each wait is
  * bounded, and a stuck CPU is reported as a failure rather than a hang
  * wherever the rest of the system can still notice. The cases need two
- * CPUs and skip on one. Linux's counterparts: lib/slub_kunit.c (single
- * CPU only) and the slab parts of the kernel's stress suites.
+ * CPUs and skip on one. Linux's lib/slub_kunit.c runs on one CPU only;
+ * these cases have no direct counterpart there.
  */
 #include <kunit/test.h>
 #include <linux/jiffies.h>

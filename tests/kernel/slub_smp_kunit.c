@@ -372,7 +372,8 @@ static void alloc_from_ipi_while_shrinking(struct kunit *test)
 					"slub_ipi_send");
 	if (started < 2)
 		WRITE_ONCE(ipi_stop, true);
-	if (!wait_workers(test, started, "IPI vs. shrink", &ipi_target_stuck) || READ_ONCE(ipi_target_stuck)) {
+	if (!wait_workers(test, started, "IPI vs. shrink", &ipi_target_stuck) ||
+	    READ_ONCE(ipi_target_stuck)) {
 		KUNIT_EXPECT_FALSE(test, ipi_target_stuck);
 		return;		/* the target is stuck: leave everything as it is */
 	}

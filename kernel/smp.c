@@ -156,6 +156,31 @@ void on_each_cpu(smp_call_func_t func, void *info, int wait)
 	preempt_enable();
 }
 
+/*
+ * func on every online CPU for which cond_func(cpu, info) says so, this
+ * one included (Linux: on_each_cpu_cond). cond_func runs here, on the
+ * calling CPU, with preemption off; CPUs it turns down get no IPI.
+ */
+void on_each_cpu_cond(smp_cond_func_t cond_func, smp_call_func_t func, void *info, bool wait)
+{
+	struct cpumask mask;
+	unsigned int cpu;
+	unsigned long flags;
+
+	cpumask_clear(&mask);
+	preempt_disable();
+	for_each_online_cpu(cpu)
+		if (cond_func(cpu, info))
+			cpumask_set_cpu(cpu, &mask);
+	smp_call_function_many(&mask, func, info, wait);
+	if (cpumask_test_cpu(smp_processor_id(), &mask)) {
+		local_irq_save(flags);
+		func(info);
+		local_irq_restore(flags);
+	}
+	preempt_enable();
+}
+
 struct flush_tlb_info {
 	unsigned long start, end;
 };

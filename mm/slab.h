@@ -43,13 +43,22 @@ SLAB_MATCH(_mapcount, __unused);
 SLAB_MATCH(_refcount, __page_refcount);
 _Static_assert(sizeof(struct slab) <= sizeof(struct page), "struct slab is bigger than struct page");
 
-/* The per-CPU part of a cache: this CPU's current slab and its free objects. */
+/*
+ * The per-CPU part of a cache: this CPU's current slab and its free
+ * objects. Only the CPU it belongs to reads or writes it, with its
+ * interrupts off; flush_all() asks each CPU to flush its own by IPI.
+ * Debug caches never fill it in.
+ */
 struct kmem_cache_cpu {
 	void **freelist;	/* next free object of the cpu slab */
 	struct slab *slab;	/* the cpu slab (frozen) */
 };
 
-/* The per-node part: partially used slabs, under a lock. One node here. */
+/*
+ * The per-node part: partially used slabs. list_lock, always taken with
+ * interrupts off, guards the list, the counters, and every slab's
+ * freelist, inuse and frozen. One node here.
+ */
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -109,6 +118,22 @@ static inline unsigned int oo_objects(struct kmem_cache_order_objects x)
 {
 	return x.x & OO_MASK;
 }
+
+/* One line of /proc/slabinfo (Linux: struct slabinfo in mm/slab.h). */
+struct slabinfo {
+	unsigned long active_objs;
+	unsigned long num_objs;
+	unsigned long active_slabs;
+	unsigned long num_slabs;
+	unsigned long shared_avail;
+	unsigned int limit;
+	unsigned int batchcount;
+	unsigned int shared;
+	unsigned int objects_per_slab;
+	unsigned int cache_order;
+};
+
+void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
 
 extern struct list_head slab_caches;
 extern spinlock_t slab_mutex;

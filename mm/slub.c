@@ -20,19 +20,32 @@
  * Linux runs the fast path with this_cpu_cmpxchg_double() on (freelist,
  * tid), so it needs neither interrupts nor preemption disabled, and
  * remote frees use cmpxchg on (slab->freelist, counters). We disable
- * interrupts around the few instructions of the fast path instead: only
- * this CPU ever touches its kmem_cache_cpu, so excluding this CPU's
- * interrupt handlers is enough, and it is far easier to read. Everything
- * that touches a slab's own freelist, inuse or frozen takes the node's
- * list_lock, which replaces the cmpxchg on the slab.
+ * interrupts around the fast path instead, which is far easier to read
+ * and enough because only this CPU ever touches its kmem_cache_cpu:
+ * another CPU at most peeks at c->slab to decide whom to interrupt
+ * (has_cpu_slab), and flush_all() has each CPU flush its own cpu slab in
+ * a call-function IPI (flush_cpu_slab), which cannot land in the middle
+ * of the fast path. Everything that touches a slab's own freelist, inuse
+ * or frozen, the partial list or the counters takes the node's
+ * list_lock, which replaces the cmpxchg on the slab. As in Linux,
+ * list_lock is always taken with spin_lock_irqsave(): kmalloc(GFP_ATOMIC)
+ * and kfree() run in interrupt handlers, which would spin forever on a
+ * list_lock held by the code they interrupted.
  *
  * Debugging (the slab_debug boot option; always on in the host tests):
  * red zones around every object, poisoning of free and fresh objects,
  * and checks on every alloc and free, reporting in Linux's "BUG
  * <cache>: ..." format with the object, a hex dump and a backtrace, then
- * repairing what it can ("FIX ...") so the cache stays usable.
- * Freelist pointers are stored obfuscated (ptr ^ s->random ^ swab(slot))
- * as with CONFIG_SLAB_FREELIST_HARDENED.
+ * repairing what it can ("FIX ...") so the cache stays usable. As in
+ * Linux, a debug cache has no cpu slabs: each alloc and free goes to the
+ * node one object at a time under list_lock (alloc_single_from_partial,
+ * alloc_single_from_new_slab, free_to_partial_list), so the checks look
+ * at a slab no other CPU is changing, and a slab's freelist holds all of
+ * its free objects. Freelist pointers are stored obfuscated
+ * (ptr ^ s->random ^ swab(slot)) as with CONFIG_SLAB_FREELIST_HARDENED.
+ *
+ * kmem_cache_shrink() and kmem_cache_destroy() wait for the other CPUs
+ * (flush_all), so they are for process context with interrupts on.
  *
  * Left out: NUMA nodes (one kmem_cache_node), per-CPU partial lists,
  * cache merging, RCU-freed slabs, owner tracking (SLAB_STORE_USER),
@@ -46,6 +59,7 @@
 #include <linux/poison.h>
 #include <linux/printk.h>
 #include <linux/random.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 
 #include "slab.h"
@@ -255,18 +269,18 @@ static bool check_object(const struct kmem_cache *s, const struct slab *slab, u8
 	return ok;
 }
 
-/* Is p on one of the free lists of slab (Linux: on_freelist)? */
+/*
+ * Is p on the slab's freelist (Linux: on_freelist)? Called with
+ * n->list_lock held, which is what keeps the walk safe: every change to
+ * slab->freelist (frees from any CPU, a CPU taking the list for its cpu
+ * slab) happens under that lock. Debug caches have no cpu slabs, so
+ * slab->freelist holds every free object of the slab.
+ */
 static bool on_freelist(const struct kmem_cache *s, const struct slab *slab, void *p)
 {
-	const struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
 	unsigned int n = 0;
 
 	for (void *f = slab->freelist; f && n++ <= slab->objects; f = get_freepointer(s, f))
-		if (f == p)
-			return true;
-	if (c->slab != slab)
-		return false;
-	for (void *f = c->freelist; f && n++ <= 2 * slab->objects; f = get_freepointer(s, f))
 		if (f == p)
 			return true;
 	return false;
@@ -274,7 +288,7 @@ static bool on_freelist(const struct kmem_cache *s, const struct slab *slab, voi
 
 /*
  * A free object in debug mode has inactive red zones all round; without
- * red zones, look for it on the free lists (only this CPU's are visible).
+ * red zones, look for it on the slab's freelist.
  */
 static bool object_is_free(const struct kmem_cache *s, const struct slab *slab, u8 *p)
 {
@@ -291,7 +305,10 @@ static void object_err(const struct kmem_cache *s, const struct slab *slab, u8 *
 	print_trailer(s, slab, object);
 }
 
-/* Linux: alloc_debug_processing(). A use after free shows as broken poison. */
+/*
+ * Linux: alloc_debug_processing(), under n->list_lock (or on a slab no
+ * one else knows yet). A use after free shows as broken poison.
+ */
 static void alloc_debug_processing(struct kmem_cache *s, struct slab *slab, void *object)
 {
 	if (s->flags & SLAB_CONSISTENCY_CHECKS)
@@ -300,9 +317,9 @@ static void alloc_debug_processing(struct kmem_cache *s, struct slab *slab, void
 }
 
 /*
- * Linux: free_debug_processing(). False means "do not free": a bad
- * pointer, a double free or a damaged object is reported and left alone
- * rather than letting it corrupt the free lists.
+ * Linux: free_debug_processing(), under n->list_lock. False means "do
+ * not free": a bad pointer, a double free or a damaged object is
+ * reported and left alone rather than letting it corrupt the free lists.
  */
 static bool free_debug_processing(struct kmem_cache *s, struct slab *slab, void *object)
 {
@@ -340,9 +357,11 @@ static void setup_object(struct kmem_cache *s, void *object)
 		s->ctor(object);
 }
 
+/* A slab from the buddy allocator, all its objects linked (Linux: allocate_slab). */
 static struct slab *new_slab(struct kmem_cache *s, gfp_t flags)
 {
 	unsigned int order = oo_order(s->oo);
+	unsigned long irqflags;
 	struct page *page;
 	struct slab *slab;
 	void *p, *next;
@@ -369,14 +388,17 @@ static struct slab *new_slab(struct kmem_cache *s, gfp_t flags)
 		set_freepointer(s, p, next);
 		p = next;
 	}
-	spin_lock(&s->node.list_lock);
+	spin_lock_irqsave(&s->node.list_lock, irqflags);
 	s->node.nr_slabs++;
 	s->node.total_objects += slab->objects;
-	spin_unlock(&s->node.list_lock);
+	spin_unlock_irqrestore(&s->node.list_lock, irqflags);
 	return slab;
 }
 
-/* Give an empty slab's pages back to the buddy allocator (Linux: __free_slab). */
+/*
+ * Give an empty slab's pages back to the buddy allocator (Linux:
+ * discard_slab). Under n->list_lock, which guards the counters.
+ */
 static void discard_slab(struct kmem_cache *s, struct slab *slab)
 {
 	struct page *page = slab_page(slab);
@@ -405,31 +427,77 @@ static void remove_partial(struct kmem_cache_node *n, struct slab *slab)
 }
 
 /*
+ * Debug caches only, under n->list_lock: take one object off a partial
+ * slab, check it, and leave the slab where it is, or on no list if that
+ * was its last free object (Linux: alloc_single_from_partial).
+ */
+static void *alloc_single_from_partial(struct kmem_cache *s, struct kmem_cache_node *n,
+				       struct slab *slab)
+{
+	void *object = slab->freelist;
+
+	slab->freelist = get_freepointer(s, object);
+	slab->inuse++;
+	alloc_debug_processing(s, slab, object);
+	if (slab->inuse == slab->objects)
+		remove_partial(n, slab);	/* full: on no list (no full list here) */
+	return object;
+}
+
+/*
+ * Debug caches only: one object from a slab just made, the rest of it
+ * to the partial list (Linux: alloc_single_from_new_slab).
+ */
+static void *alloc_single_from_new_slab(struct kmem_cache *s, struct slab *slab)
+{
+	struct kmem_cache_node *n = &s->node;
+	void *object = slab->freelist;
+	unsigned long flags;
+
+	slab->freelist = get_freepointer(s, object);
+	slab->inuse = 1;
+	alloc_debug_processing(s, slab, object);	/* nobody else sees the slab yet */
+	if (slab->inuse < slab->objects) {
+		spin_lock_irqsave(&n->list_lock, flags);
+		add_partial(n, slab);
+		spin_unlock_irqrestore(&n->list_lock, flags);
+	}
+	return object;
+}
+
+/*
  * Take a slab off the partial list and make it this CPU's: frozen, with
- * all its free objects moved to the caller (Linux: get_partial_node +
- * acquire_slab).
+ * all its free objects moved to the caller (Linux: get_partial_node).
+ * For a debug cache, take one checked object instead and leave the slab
+ * on the list (alloc_single_from_partial); *slabp is then NULL.
  */
 static void *get_partial(struct kmem_cache *s, struct slab **slabp)
 {
 	struct kmem_cache_node *n = &s->node;
 	struct slab *slab;
+	unsigned long flags;
 	void *freelist;
 
-	if (!n->nr_partial)
+	*slabp = NULL;
+	if (!READ_ONCE(n->nr_partial))	/* racy peek: the lock decides */
 		return NULL;
-	spin_lock(&n->list_lock);
+	spin_lock_irqsave(&n->list_lock, flags);
 	if (list_empty(&n->partial)) {
-		spin_unlock(&n->list_lock);
+		spin_unlock_irqrestore(&n->list_lock, flags);
 		return NULL;
 	}
 	slab = list_first_entry(&n->partial, struct slab, slab_list);
-	remove_partial(n, slab);
-	freelist = slab->freelist;
-	slab->freelist = NULL;
-	slab->inuse = slab->objects;
-	slab->frozen = 1;
-	spin_unlock(&n->list_lock);
-	*slabp = slab;
+	if (kmem_cache_debug(s)) {
+		freelist = alloc_single_from_partial(s, n, slab);
+	} else {
+		remove_partial(n, slab);
+		freelist = slab->freelist;
+		slab->freelist = NULL;
+		slab->inuse = slab->objects;
+		slab->frozen = 1;
+		*slabp = slab;
+	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
 	return freelist;
 }
 
@@ -437,18 +505,20 @@ static void *get_partial(struct kmem_cache *s, struct slab **slabp)
  * Stop using slab as the cpu slab: put the objects still on the cpu
  * freelist back on the slab, unfreeze it, and file it where it belongs
  * (partial list, or back to the buddy if empty) (Linux: deactivate_slab).
+ * The caller has already taken the slab out of its kmem_cache_cpu.
  */
 static void deactivate_slab(struct kmem_cache *s, struct slab *slab, void *freelist)
 {
 	struct kmem_cache_node *n = &s->node;
 	unsigned int count = 0;
+	unsigned long flags;
 	void *last = NULL;
 
 	for (void *p = freelist; p; p = get_freepointer(s, p)) {
 		last = p;
 		count++;
 	}
-	spin_lock(&n->list_lock);
+	spin_lock_irqsave(&n->list_lock, flags);
 	if (last) {
 		set_freepointer(s, last, slab->freelist);
 		slab->freelist = freelist;
@@ -461,25 +531,50 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab, void *freel
 		add_partial(n, slab);
 	}
 	/* else: full, and on no list until an object comes back (no full list). */
-	spin_unlock(&n->list_lock);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+}
+
+/* Let go of this CPU's cpu slab (Linux: flush_slab). Interrupts off. */
+static void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct slab *slab = c->slab;
+	void *freelist = c->freelist;
+
+	c->slab = NULL;
+	c->freelist = NULL;
+	deactivate_slab(s, slab, freelist);
 }
 
 /* Take the objects freed into our frozen slab by other CPUs (Linux: get_freelist). */
 static void *get_freelist(struct kmem_cache *s, struct slab *slab)
 {
+	unsigned long flags;
 	void *freelist;
 
-	spin_lock(&s->node.list_lock);
+	spin_lock_irqsave(&s->node.list_lock, flags);
 	freelist = slab->freelist;
 	slab->freelist = NULL;
 	slab->inuse = slab->objects;
-	spin_unlock(&s->node.list_lock);
+	spin_unlock_irqrestore(&s->node.list_lock, flags);
 	return freelist;
 }
 
-/* The slow path: find this CPU a slab with free objects (Linux: ___slab_alloc). */
-static void *___slab_alloc(struct kmem_cache *s, gfp_t gfpflags, struct kmem_cache_cpu *c)
+/*
+ * The slow path: find this CPU a slab with free objects (Linux:
+ * ___slab_alloc). Entered with interrupts off; *irqflags is the state
+ * the caller had. A new slab from the buddy allocator is fetched with
+ * the caller's interrupt state back on when the request may sleep
+ * (GFP_KERNEL: Linux's gfpflags_allow_blocking()), as Linux's
+ * allocate_slab did while SLUB ran this path with interrupts off.
+ * Meanwhile the task may move to another CPU, or an interrupt may give
+ * this CPU a cpu slab, so the kmem_cache_cpu is looked up again after.
+ * A debug cache never gets a cpu slab: it takes one checked object at a
+ * time from the node (get_partial, alloc_single_from_new_slab).
+ */
+static void *___slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long *irqflags)
 {
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	bool may_block = gfpflags & __GFP_DIRECT_RECLAIM;
 	struct slab *slab = c->slab;
 	void *freelist;
 
@@ -488,21 +583,33 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t gfpflags, struct kmem_cac
 		if (freelist)
 			goto load_freelist;
 		/* The cpu slab is full: let it go. */
-		c->slab = NULL;
-		deactivate_slab(s, slab, NULL);
+		flush_slab(s, c);
 	}
 	freelist = get_partial(s, &slab);
-	if (!freelist) {
-		slab = new_slab(s, gfpflags);
+	if (freelist) {
 		if (!slab)
-			return NULL;
-		spin_lock(&s->node.list_lock);
-		freelist = slab->freelist;
-		slab->freelist = NULL;
-		slab->inuse = slab->objects;
-		slab->frozen = 1;
-		spin_unlock(&s->node.list_lock);
+			return freelist;	/* debug cache: one object */
+		goto new_cpu_slab;
 	}
+
+	if (may_block)
+		local_irq_restore(*irqflags);
+	slab = new_slab(s, gfpflags);
+	if (may_block)
+		local_irq_save(*irqflags);
+	if (!slab)
+		return NULL;
+	if (kmem_cache_debug(s))
+		return alloc_single_from_new_slab(s, slab);
+	/* No one else knows this slab yet: take all of it without the lock. */
+	freelist = slab->freelist;
+	slab->freelist = NULL;
+	slab->inuse = slab->objects;
+	slab->frozen = 1;
+	c = this_cpu_ptr(s->cpu_slab);
+	if (unlikely(c->slab))
+		flush_slab(s, c);
+new_cpu_slab:
 	c->slab = slab;
 load_freelist:
 	c->freelist = get_freepointer(s, freelist);
@@ -519,11 +626,9 @@ static void *slab_alloc(struct kmem_cache *s, gfp_t gfpflags)
 	c = this_cpu_ptr(s->cpu_slab);
 	object = c->freelist;
 	if (unlikely(!object || !c->slab))
-		object = ___slab_alloc(s, gfpflags, c);
+		object = ___slab_alloc(s, gfpflags, &flags);
 	else
 		c->freelist = get_freepointer(s, object);	/* the fast path */
-	if (object && kmem_cache_debug(s))
-		alloc_debug_processing(s, c->slab ? c->slab : virt_to_slab(object), object);
 	local_irq_restore(flags);
 
 	if (object && (gfpflags & __GFP_ZERO))
@@ -531,20 +636,55 @@ static void *slab_alloc(struct kmem_cache *s, gfp_t gfpflags)
 	return object;
 }
 
+/*
+ * Debug caches only: check and free one object with n->list_lock held
+ * throughout, so no other CPU changes the slab while we look at it
+ * (Linux: free_to_partial_list).
+ */
+static void free_to_partial_list(struct kmem_cache *s, struct slab *slab, void *object)
+{
+	struct kmem_cache_node *n = &s->node;
+	unsigned long flags;
+	void *prior;
+
+	spin_lock_irqsave(&n->list_lock, flags);
+	if (!free_debug_processing(s, slab, object)) {
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		return;
+	}
+	prior = slab->freelist;
+	set_freepointer(s, object, prior);
+	slab->freelist = object;
+	slab->inuse--;
+	if (!slab->inuse && n->nr_partial >= s->min_partial) {
+		if (prior)
+			remove_partial(n, slab);
+		discard_slab(s, slab);
+	} else if (!prior) {
+		add_partial(n, slab);	/* was full */
+	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
+}
+
 /* Free into a slab that is not this CPU's (Linux: __slab_free). */
 static void __slab_free(struct kmem_cache *s, struct slab *slab, void *object)
 {
 	struct kmem_cache_node *n = &s->node;
+	unsigned long flags;
 	bool was_full;
 
-	spin_lock(&n->list_lock);
+	if (kmem_cache_debug(s)) {
+		free_to_partial_list(s, slab, object);
+		return;
+	}
+	spin_lock_irqsave(&n->list_lock, flags);
 	was_full = !slab->freelist;
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
 	slab->inuse--;
 	if (slab->frozen) {
 		/* Some CPU's current slab: that CPU picks the object up later. */
-		spin_unlock(&n->list_lock);
+		spin_unlock_irqrestore(&n->list_lock, flags);
 		return;
 	}
 	if (!slab->inuse && n->nr_partial >= s->min_partial) {
@@ -554,7 +694,7 @@ static void __slab_free(struct kmem_cache *s, struct slab *slab, void *object)
 	} else if (was_full) {
 		add_partial(n, slab);
 	}
-	spin_unlock(&n->list_lock);
+	spin_unlock_irqrestore(&n->list_lock, flags);
 }
 
 static void slab_free(struct kmem_cache *s, struct slab *slab, void *object)
@@ -563,13 +703,9 @@ static void slab_free(struct kmem_cache *s, struct slab *slab, void *object)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (kmem_cache_debug(s) && !free_debug_processing(s, slab, object)) {
-		local_irq_restore(flags);
-		return;
-	}
 	c = this_cpu_ptr(s->cpu_slab);
 	if (likely(slab == c->slab)) {
-		/* The fast path: an object of our own cpu slab. */
+		/* The fast path: an object of our own cpu slab (never a debug cache's). */
 		set_freepointer(s, object, c->freelist);
 		c->freelist = object;
 	} else {
@@ -764,42 +900,67 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 	return s->object_size;
 }
 
-/* Deactivate every CPU's slab of this cache (Linux: flush_all). */
-static void flush_all(struct kmem_cache *s)
+/*
+ * Run on a CPU (interrupts off): give back that CPU's own cpu slab
+ * (Linux: flush_cpu_slab).
+ */
+static void flush_cpu_slab(void *info)
 {
-	unsigned int cpu;
+	struct kmem_cache *s = info;
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
 
-	for_each_possible_cpu(cpu) {
-		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
-		struct slab *slab = c->slab;
-		void *freelist = c->freelist;
-
-		c->slab = NULL;
-		c->freelist = NULL;
-		if (slab)
-			deactivate_slab(s, slab, freelist);
-	}
+	if (c->slab)
+		flush_slab(s, c);
 }
 
-/* Return every empty slab to the buddy allocator. */
+/*
+ * Does cpu have a cpu slab to flush (Linux: has_cpu_slab)? A racy peek
+ * at another CPU's kmem_cache_cpu, only to spare CPUs with nothing to do
+ * an IPI; it never writes. A CPU that takes a slab just after we looked
+ * keeps it, as it would if it had allocated just after the flush.
+ */
+static bool has_cpu_slab(int cpu, void *info)
+{
+	struct kmem_cache *s = info;
+
+	return READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->slab) != NULL;
+}
+
+/*
+ * Deactivate every CPU's slab of this cache (Linux: flush_all). Only the
+ * owner may touch its kmem_cache_cpu, so each CPU flushes its own, in a
+ * call-function IPI (Linux queues flush_cpu_slab as per-CPU work; before
+ * 5.15 it was this IPI). Sleeping context: we wait for the other CPUs
+ * with interrupts on.
+ */
+static void flush_all(struct kmem_cache *s)
+{
+	on_each_cpu_cond(has_cpu_slab, flush_cpu_slab, s, true);
+}
+
+/*
+ * Return every empty slab to the buddy allocator (Linux:
+ * __kmem_cache_do_shrink). Sleeping context, as flush_all() needs.
+ */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
 	struct kmem_cache_node *n = &s->node;
 	struct slab *slab, *next;
+	unsigned long flags;
 
 	flush_all(s);
-	spin_lock(&n->list_lock);
+	spin_lock_irqsave(&n->list_lock, flags);
 	list_for_each_entry_safe(slab, next, &n->partial, slab_list) {
 		if (!slab->inuse) {
 			remove_partial(n, slab);
 			discard_slab(s, slab);
 		}
 	}
-	spin_unlock(&n->list_lock);
+	spin_unlock_irqrestore(&n->list_lock, flags);
 	return 0;
 }
 
-/* Report the objects still allocated in a cache being destroyed. */
+/* Report the objects still allocated in a cache being destroyed. Under list_lock. */
 static void list_slab_objects(struct kmem_cache *s, struct slab *slab)
 {
 	unsigned int printed = 0;
@@ -820,15 +981,18 @@ static void list_slab_objects(struct kmem_cache *s, struct slab *slab)
 
 void kmem_cache_destroy(struct kmem_cache *s)
 {
+	unsigned long flags;
 	struct slab *slab;
 
 	if (!s)
 		return;
-	kmem_cache_shrink(s);
+	kmem_cache_shrink(s);	/* every CPU's cpu slab too: flush_all */
 	if (s->node.nr_slabs) {
 		slab_bug(s, "Objects remaining on __kmem_cache_shutdown()");
+		spin_lock_irqsave(&s->node.list_lock, flags);
 		list_for_each_entry(slab, &s->node.partial, slab_list)
 			list_slab_objects(s, slab);
+		spin_unlock_irqrestore(&s->node.list_lock, flags);
 		pr_err("kmem_cache_destroy %s: Slab cache still has objects when called from %pS\n",
 		       s->name, __builtin_return_address(0));
 		dump_stack();
@@ -955,35 +1119,59 @@ size_t ksize(const void *x)
 
 /* ---- slabinfo ------------------------------------------------------------------- */
 
-/* Free objects on the partial slabs (Linux: count_partial(..., count_free)). */
+/*
+ * Free objects on the partial slabs (Linux: count_partial(n,
+ * count_free), which takes the lock itself). Called with list_lock held.
+ */
 static unsigned long count_partial_free(struct kmem_cache *s)
 {
 	unsigned long free = 0;
 	struct slab *slab;
 
-	spin_lock(&s->node.list_lock);
 	list_for_each_entry(slab, &s->node.partial, slab_list)
 		free += slab->objects - slab->inuse;
-	spin_unlock(&s->node.list_lock);
 	return free;
 }
 
-/* What /proc/slabinfo shows (Linux: mm/slab_common.c slab_show, mm/slub.c get_slabinfo). */
+/*
+ * The numbers of one /proc/slabinfo line (Linux: get_slabinfo), all
+ * from one moment under list_lock. Objects on CPU freelists count as
+ * active, as in Linux: no CPU's kmem_cache_cpu is looked at.
+ */
+void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
+{
+	unsigned long flags;
+
+	memset(sinfo, 0, sizeof(*sinfo));
+	spin_lock_irqsave(&s->node.list_lock, flags);
+	sinfo->num_objs = s->node.total_objects;
+	sinfo->active_objs = sinfo->num_objs - count_partial_free(s);
+	sinfo->num_slabs = s->node.nr_slabs;
+	spin_unlock_irqrestore(&s->node.list_lock, flags);
+	sinfo->active_slabs = sinfo->num_slabs;
+	sinfo->objects_per_slab = oo_objects(s->oo);
+	sinfo->cache_order = oo_order(s->oo);
+}
+
+/* What /proc/slabinfo shows (Linux: mm/slab_common.c slab_show). */
 void print_slabinfo(void)
 {
 	struct kmem_cache *s;
 
 	pr_info("slabinfo - version: 2.1\n");
 	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	spin_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
-		unsigned long nr_objs = s->node.total_objects;
-		unsigned long active = nr_objs - count_partial_free(s);
+		struct slabinfo sinfo;
 
+		get_slabinfo(s, &sinfo);
 		pr_info("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
-			s->name, active, nr_objs, s->size, oo_objects(s->oo),
-			1 << oo_order(s->oo), 0, 0, 0, (unsigned long)s->node.nr_slabs,
-			(unsigned long)s->node.nr_slabs, 0UL);
+			s->name, sinfo.active_objs, sinfo.num_objs, s->size,
+			sinfo.objects_per_slab, 1 << sinfo.cache_order, sinfo.limit,
+			sinfo.batchcount, sinfo.shared, sinfo.active_slabs, sinfo.num_slabs,
+			sinfo.shared_avail);
 	}
+	spin_unlock(&slab_mutex);
 }
 
 /*

@@ -12,6 +12,7 @@
 #include <linux/types.h>
 
 typedef void (*smp_call_func_t)(void *info);
+typedef bool (*smp_cond_func_t)(int cpu, void *info);
 
 /* A queued function call (Linux: struct __call_single_data). */
 struct call_single_data {
@@ -26,6 +27,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info,
 			    bool wait);
 void on_each_cpu(smp_call_func_t func, void *info, int wait);
+void on_each_cpu_cond(smp_cond_func_t cond_func, smp_call_func_t func, void *info, bool wait);
 void generic_smp_call_function_single_interrupt(void);
 void call_function_init(void);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);

@@ -165,3 +165,31 @@ const char *current_comm(void)
 {
 	return "host";
 }
+
+/* ---- cross-CPU calls, for mm/slub.c's flush_all() --------------------------- */
+
+#include <linux/smp.h>
+
+/*
+ * The kernel sends func to each chosen CPU in a call-function IPI and
+ * that CPU runs it on itself. A host "CPU" is whatever thread sets
+ * host_cpu to it, and nothing can interrupt a thread, so the calling
+ * thread plays each chosen CPU in turn: it sets host_cpu and runs func,
+ * which then sees that CPU's per-CPU data through this_cpu_ptr() as the
+ * CPU itself would. That is only the kernel's behaviour while no other
+ * thread is playing that CPU inside the allocator at the same moment;
+ * the host tests flush (kmem_cache_shrink/destroy) only from a single
+ * thread, or after joining the threads that played the other CPUs.
+ */
+void on_each_cpu_cond(smp_cond_func_t cond_func, smp_call_func_t func, void *info, bool wait)
+{
+	int self = host_cpu;
+
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		if (!cond_func(cpu, info))
+			continue;
+		host_cpu = cpu;
+		func(info);
+	}
+	host_cpu = self;
+}

@@ -21,9 +21,13 @@
  *  - constructors: once per object per new slab, objects stay constructed;
  *  - empty slabs going back to the buddy on kmem_cache_destroy() and
  *    kmem_cache_shrink(); destroying a cache with objects left;
+ *  - kmem_cache_shrink() flushing every CPU's cpu slab (flush_all, with
+ *    the stubs' on_each_cpu_cond playing each CPU), and debug caches
+ *    having none;
  *  - every debug check provoked on purpose (double free, red zones, use
  *    after free, a pointer into the middle of an object, the wrong
- *    cache), each report checked in printk_log, the cache usable after;
+ *    cache, a second free from another CPU with slab_debug=F), each
+ *    report checked in printk_log, the cache usable after;
  *    the poison and red-zone bytes themselves;
  *  - the non-debug layout (free pointer in the middle of the object);
  *  - freelist pointer hardening (ptr ^ s->random ^ swab(address));
@@ -680,6 +684,93 @@ static void destroy_returns_pages_check(void **state)
 	assert_int_equal(free_pages_drained(), base);
 }
 
+/*
+ * kmem_cache_shrink() lets every CPU give back its own cpu slab (Linux:
+ * flush_all -> flush_cpu_slab on the CPUs has_cpu_slab picks): here the
+ * calling thread plays each of them in turn (tests/host/stubs.c). A
+ * debug cache never has a cpu slab to give back.
+ */
+static void shrink_flushes_every_cpu_check(void **state)
+{
+	struct kmem_cache *s = kmem_cache_create("flush-test", 128, 0, 0, NULL);
+	bool debug = s->flags & SLAB_DEBUG_FLAGS;
+	void *p[NR_TEST_CPUS];
+
+	assert_non_null(s);
+	for (int cpu = 0; cpu < NR_TEST_CPUS; cpu++) {
+		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+
+		host_cpu = cpu;
+		p[cpu] = kmem_cache_alloc(s, GFP_KERNEL);
+		assert_non_null(p[cpu]);
+		if (debug) {
+			assert_null(c->slab);
+			assert_null(c->freelist);
+		} else {
+			assert_non_null(c->slab);
+			assert_int_equal(c->slab->frozen, 1);
+		}
+	}
+	/* One slab each, or for a debug cache one slab shared through the node. */
+	assert_int_equal(s->node.nr_slabs, debug ? 1 : NR_TEST_CPUS);
+	host_cpu = 0;
+	for (int cpu = 0; cpu < NR_TEST_CPUS; cpu++)
+		kmem_cache_free(s, p[cpu]);	/* remote frees into frozen slabs */
+	check_cache(s, 0);
+	kmem_cache_shrink(s);
+	assert_int_equal(host_cpu, 0);
+	for (int cpu = 0; cpu < NR_TEST_CPUS; cpu++) {
+		assert_null(per_cpu_ptr(s->cpu_slab, cpu)->slab);
+		assert_null(per_cpu_ptr(s->cpu_slab, cpu)->freelist);
+	}
+	assert_int_equal(s->node.nr_slabs, 0);
+	assert_int_equal(s->node.nr_partial, 0);
+	kmem_cache_destroy(s);
+}
+
+/*
+ * slab_debug=F without red zones finds a double free by walking the
+ * slab's freelist (on_freelist). A debug cache keeps no cpu slabs, so
+ * that list holds every free object whichever CPU freed it: a second
+ * free from another CPU is caught too (Linux: free_debug_processing
+ * under n->list_lock, objects never on a cpu freelist).
+ */
+static void debug_double_free_other_cpu_check(void **state)
+{
+	slab_flags_t saved = slub_debug;
+	struct kmem_cache *s;
+	void *p, *q, *r;
+
+	slub_debug = 0;
+	s = kmem_cache_create("double-f", 48, 0, SLAB_CONSISTENCY_CHECKS, NULL);
+	slub_debug = saved;
+	assert_non_null(s);
+	host_cpu = 1;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	assert_null(this_cpu_ptr(s->cpu_slab)->slab);
+	kmem_cache_free(s, p);			/* freed by the CPU that allocated it */
+	host_cpu = 2;
+	printk_log_reset();
+	kmem_cache_free(s, p);			/* and again, from another CPU */
+	assert_int_equal(slab_debug_reports, 1);
+	assert_log("BUG double-f");
+	assert_log("Object already free");
+	assert_log_ptr(p);
+	/* The freelist is intact: two allocations give two new objects. */
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	r = kmem_cache_alloc(s, GFP_KERNEL);
+	assert_true(p && r && p != r && p != q && r != q);
+	kmem_cache_free(s, p);
+	kmem_cache_free(s, q);
+	kmem_cache_free(s, r);
+	check_cache(s, 0);
+	host_cpu = 0;
+	kmem_cache_destroy(s);
+	assert_false(printk_log_contains("Objects remaining"));
+	assert_int_equal(slab_debug_reports, 1);
+}
+
 /* kmem_cache_shrink() gives back every empty slab and leaves a working cache. */
 static void shrink_check(void **state)
 {
@@ -693,7 +784,11 @@ static void shrink_check(void **state)
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
 	for (unsigned int i = 0; i < n; i++)
 		kmem_cache_free(s, objs[i]);
-	assert_true(s->node.nr_slabs >= (long)s->min_partial);
+	/*
+	 * Empty slabs stay while the partial list is short; the slab being
+	 * freed counts itself (Linux: nr_partial >= min_partial).
+	 */
+	assert_true(s->node.nr_slabs >= (long)s->min_partial - 1);
 	assert_true(free_pages_drained() < base);
 
 	kmem_cache_shrink(s);
@@ -1146,16 +1241,25 @@ static void hardened_freelist_check(void **state)
 	for (int pass = 0; pass < 2; pass++) {
 		struct kmem_cache *s;
 		struct kmem_cache_cpu *c;
+		struct slab *slab;
 		uint8_t *a, *b, *last;
 		unsigned long raw;
+		void **head;
 
 		slub_debug = pass ? 0 : SLAB_DEBUG_FLAGS;
 		s = kmem_cache_create("hardened", 64, 0, 0, NULL);
 		assert_non_null(s);
 		assert_true(s->random != 0);
 		a = kmem_cache_alloc(s, GFP_KERNEL);	/* object 0 of a fresh slab */
+		/*
+		 * The other free objects: on this CPU's freelist, or, for a
+		 * debug cache (no cpu slabs), on the slab's own.
+		 */
+		slab = page_slab(compound_head(virt_to_page(a)));
 		c = this_cpu_ptr(s->cpu_slab);
-		b = (uint8_t *)c->freelist;		/* object 1 */
+		head = pass ? (void **)&c->freelist : &slab->freelist;
+		assert_ptr_equal(c->slab, pass ? slab : NULL);
+		b = *head;				/* object 1 */
 		assert_ptr_equal(b, a + s->size);
 		raw = *(unsigned long *)(b + s->offset);
 		assert_true(raw != (unsigned long)(b + s->size));
@@ -1163,7 +1267,7 @@ static void hardened_freelist_check(void **state)
 		assert_ptr_equal(decode_fp(s, b), b + s->size);
 
 		kmem_cache_free(s, a);
-		assert_ptr_equal(c->freelist, a);
+		assert_ptr_equal(*head, a);
 		raw = *(unsigned long *)(a + s->offset);
 		assert_true(raw != (unsigned long)b);
 		assert_ptr_equal(decode_fp(s, a), b);
@@ -1650,6 +1754,9 @@ int main(void)
 		CASE(destroy_returns_pages_check),
 		CASE_NODEBUG(destroy_returns_pages_check),
 		CASE(shrink_check),
+		CASE(shrink_flushes_every_cpu_check),
+		CASE_NODEBUG(shrink_flushes_every_cpu_check),
+		CASE_BAD(debug_double_free_other_cpu_check),
 		CASE_BAD(destroy_with_objects_check),
 		CASE(slabinfo_check),
 		CASE(debug_poison_layout_check),

@@ -574,7 +574,7 @@ static void *get_freelist(struct kmem_cache *s, struct slab *slab)
 static void *___slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long *irqflags)
 {
 	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
-	bool may_block = gfpflags & __GFP_DIRECT_RECLAIM;
+	bool may_block = gfpflags_allow_blocking(gfpflags);
 	struct slab *slab = c->slab;
 	void *freelist;
 

@@ -45,7 +45,7 @@ void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *))
 
 void add_timer(struct timer_list *t)
 {
-	int cpu = smp_processor_id();
+	int cpu = raw_smp_processor_id();	/* a hint: any CPU's base will do */
 	struct timer_base *base = per_cpu_ptr(&timer_bases, cpu);
 	unsigned long flags;
 

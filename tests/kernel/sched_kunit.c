@@ -7,8 +7,14 @@
  * CPUs stay exact under a spinlock and a mutex; call-function IPIs reach
  * every CPU and TLB shootdowns make every CPU see a new mapping; two
  * CPU-bound threads spread over two CPUs; sleeping in atomic context is
- * caught. Linux's counterparts: kernel/sched/ selftests, lib/locking-selftest.c,
- * kernel/smp.c's CSD debugging, rcutorture-style stress.
+ * caught. set_cpus_allowed_ptr() has moved a running or a queued task off
+ * a CPU it may no longer use by the time it returns, and a thread bound to
+ * an offline CPU runs on an online CPU of its (widened) mask;
+ * need_resched() reads TIF_NEED_RESCHED; cond_resched() does nothing under
+ * preempt=full; smp_processor_id() in preemptible code is reported once,
+ * in Linux's words. Linux's counterparts: kernel/sched/ selftests,
+ * lib/locking-selftest.c, kernel/smp.c's CSD debugging, rcutorture-style
+ * stress, CONFIG_DEBUG_PREEMPT.
  */
 #include <asm/apic.h>
 #include <asm/ioremap.h>
@@ -411,7 +417,7 @@ static int move_myself(void *data)
 	affinity_cpu_after = smp_processor_id();
 	for (int i = 0; i < 5; i++) {
 		yield();	/* still only ever the allowed CPU */
-		if (smp_processor_id() != (int)target)
+		if (smp_processor_id() != target)
 			affinity_cpu_after = -1;
 	}
 	complete(&lock_done);

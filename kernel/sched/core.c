@@ -669,6 +669,7 @@ void do_exit(int code)
 {
 	struct task_struct *tsk = current;
 	struct completion *vfork;
+	unsigned long flags;
 
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
@@ -677,7 +678,16 @@ void do_exit(int code)
 	if (vfork)
 		complete(vfork);
 	preempt_disable();
+	/*
+	 * Linux: set_special_state(TASK_DEAD). A wakeup that matched our old
+	 * state (say kthread_stop() found us TASK_INTERRUPTIBLE just before
+	 * we saw kthread_should_stop()) holds pi_lock until it is done; a plain
+	 * store could slip in under it, and the wakeup would then queue a
+	 * dead task.
+	 */
+	spin_lock_irqsave(&tsk->pi_lock, flags);
 	WRITE_ONCE(tsk->__state, TASK_DEAD);
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	__schedule(false);
 	BUG();		/* a dead task is never switched back in */
 }

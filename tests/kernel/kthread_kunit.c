@@ -270,6 +270,7 @@ static void run_kstop_stress(struct kunit *test, unsigned int first_mode, unsign
 	KUNIT_EXPECT_EQ(test, st->not_dead, 0);
 	/* Every thread, stopped or not, is freed. */
 	KUNIT_EXPECT_EQ(test, wait_tasks_gone("kstop/", 1000), 0);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("kwatch", 1000), 0);
 }
 
 /* Threads that run (busy or asleep) until they are told to stop. */
@@ -318,6 +319,7 @@ static void stop_exited_thread_returns_its_code(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tasks_named("kstop-dead"), 1);
 	put_task_struct(t);
 	KUNIT_EXPECT_EQ(test, wait_tasks_gone("kstop-dead", 1000), 0);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("kwatch", 1000), 0);
 }
 
 /* kthread_stop() instead of wake_up_process(): threadfn never runs (Linux: -EINTR). */
@@ -480,6 +482,8 @@ static void on_stack_completion_reused_at_once(struct kunit *test)
 		KUNIT_EXPECT_GT(test, pr->rounds, 10);
 		KUNIT_EXPECT_EQ(test, pr->late, 0);
 	}
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("kcompleter", 1000), 0);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("kwatch", 1000), 0);
 }
 
 static struct completion counted;
@@ -501,7 +505,9 @@ static void complete_wakes_one_waiter_per_call(struct kunit *test)
 		KUNIT_ASSERT_TRUE(test, !IS_ERR(kthread_run(counted_waiter, NULL, "kcount/%d", i)));
 	msleep(20);
 	complete(&counted);
-	msleep(20);
+	for (int i = 0; i < 500 && !READ_ONCE(counted_woken); i++)
+		msleep(2);
+	msleep(20);		/* time for a second one to slip through, if it could */
 	KUNIT_EXPECT_EQ(test, READ_ONCE(counted_woken), 1);
 	complete(&counted);
 	complete(&counted);

@@ -50,6 +50,29 @@ static unsigned int online_cpu_list(unsigned int *cpus)
 	return n;
 }
 
+/*
+ * Wait (up to 1 s) until no task whose name starts with prefix is left:
+ * a thread that exited is freed a moment later, by the next switch on its
+ * CPU, and a later suite counting free pages must not see that happen.
+ */
+static unsigned int wait_tasks_gone(const char *prefix)
+{
+	u64 end = ktime_get_ns() + 1000000000ULL;
+	struct task_struct *p;
+	unsigned int n;
+
+	for (;;) {
+		n = 0;
+		spin_lock(&tasklist_lock);
+		list_for_each_entry(p, &task_list, tasks)
+			n += !strncmp(p->comm, prefix, strlen(prefix));
+		spin_unlock(&tasklist_lock);
+		if (!n || ktime_get_ns() > end)
+			return n;
+		msleep(2);
+	}
+}
+
 /* Busy-wait ms milliseconds with interrupts on and no schedule point. */
 static void spin_ms(unsigned int ms)
 {
@@ -575,6 +598,7 @@ static void set_cpus_allowed_moves_running_task(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cpu_after, b);	/* task_cpu() at return */
 	KUNIT_EXPECT_EQ(test, seen, 1UL << b);	/* where it ran since */
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("aff-"), 0);
 }
 
 static int hog(void *data)
@@ -645,6 +669,7 @@ static void set_cpus_allowed_moves_queued_task(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cpu_after, b);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(first_cpu), b);
 	put_task_struct(t);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("aff-"), 0);
 }
 
 static int woken_cpu;
@@ -685,6 +710,7 @@ static void wake_pinned(struct kunit *test, unsigned int cpu)
 	for (unsigned int c = 0; c < nr_cpu_ids; c++)
 		cpumask_set_cpu(c, &possible);
 	KUNIT_EXPECT_EQ(test, woken_mask.bits, possible.bits);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("aff-"), 0);
 }
 
 static void wake_task_pinned_to_offline_cpu(struct kunit *test)
@@ -863,6 +889,7 @@ static void smp_processor_id_in_preemptible_code_reported_once(struct kunit *tes
 	KUNIT_EXPECT_STREQ(test, spid_bug, want);
 	KUNIT_EXPECT_EQ(test, strncmp(spid_caller, "caller is spid_preemptible_caller+0x",
 				      strlen("caller is spid_preemptible_caller+0x")), 0);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("spid"), 0);
 }
 
 /* ---- bugs caught ------------------------------------------------------------------------------ */

@@ -8,9 +8,9 @@
  * and schedule() only turns the task back to TASK_RUNNING, and
  * schedule() returns at once instead of sleeping through it.
  *
- * A completion is often on its waiter's stack (kthread_stop(), the
- * affinity change in set_cpus_allowed_ptr()), and that memory is dead the
- * moment wait_for_completion() returns. So complete() and complete_all()
+ * A completion is often on its waiter's stack (here the affinity change
+ * in set_cpus_allowed_ptr(); in Linux also kthread_create()), and that
+ * memory is dead the moment wait_for_completion() returns. So complete() and complete_all()
  * make `done` true and wake the waiters in one locked section
  * (__wake_up_locked; Linux: swake_up_locked): the waiter can only see
  * `done` by taking the same lock, so by then the completer's unlock was

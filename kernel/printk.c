@@ -211,7 +211,7 @@ static void logbuf_lock_acquire(void)
 		}
 	}
 	arch_spin_lock(&logbuf_lock);
-	WRITE_ONCE(logbuf_cpu, smp_processor_id());
+	WRITE_ONCE(logbuf_cpu, raw_smp_processor_id());
 }
 
 static void log_output(u64 ts, const char *text, size_t len);
@@ -468,7 +468,7 @@ int vprintk(const char *fmt, va_list args)
 		printk_safe_log_store(local_clock(), text, n);
 	} else {
 		/* An oops inside printk's locked section: the outer one won't finish. */
-		if (this_cpu_read(printk_context) && READ_ONCE(logbuf_cpu) == smp_processor_id())
+		if (this_cpu_read(printk_context) && READ_ONCE(logbuf_cpu) == (int)raw_smp_processor_id())
 			zap_locks();
 		logbuf_lock_irqsave(lflags);
 		log_output(local_clock(), text, n);

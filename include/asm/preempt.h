@@ -23,10 +23,25 @@ static __always_inline unsigned int preempt_count(void)
 	return this_cpu_read(__preempt_count) & ~PREEMPT_NEED_RESCHED;
 }
 
+/*
+ * Replace the count, keeping the need-resched bit. An interrupt (a
+ * reschedule IPI) may set that bit between our read and our write, so the
+ * write is a cmpxchg that retries until nothing changed in between, as
+ * in Linux. Only this CPU writes its count, so no lock prefix is needed:
+ * one instruction is atomic against interrupts.
+ */
 static __always_inline void preempt_count_set(unsigned int pc)
 {
-	this_cpu_write(__preempt_count,
-		       (this_cpu_read(__preempt_count) & PREEMPT_NEED_RESCHED) | pc);
+	unsigned int old = this_cpu_read(__preempt_count), new;
+	bool done;
+
+	do {
+		new = (old & PREEMPT_NEED_RESCHED) | (pc & ~PREEMPT_NEED_RESCHED);
+		__asm__ __volatile__("cmpxchgl %[new], %%gs:%[var]"
+				     : "=@ccz"(done), [var] "+m"(__preempt_count), "+a"(old)
+				     : [new] "r"(new)
+				     : "memory");
+	} while (!done);
 }
 
 static __always_inline void set_preempt_need_resched(void)

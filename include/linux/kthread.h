@@ -13,6 +13,8 @@ __printf(3, 4) struct task_struct *kthread_create(int (*threadfn)(void *data), v
 void kthread_bind(struct task_struct *p, unsigned int cpu);
 int kthread_stop(struct task_struct *k);
 bool kthread_should_stop(void);
+void __noreturn kthread_exit(long result);
+void free_kthread_struct(struct task_struct *k);
 
 /* Create and start (Linux's kthread_run is a macro too). */
 #define kthread_run(threadfn, data, namefmt, ...)                              \

@@ -5,6 +5,12 @@
  *
  * `current` is read through the per-CPU variable current_task, one %gs:
  * load, as on x86 Linux. The scheduler lives in kernel/sched/.
+ *
+ * need_resched() is the task's TIF_NEED_RESCHED, as in Linux. The
+ * PREEMPT_NEED_RESCHED bit in the per-CPU __preempt_count is only a cache
+ * of it that lets preempt_enable() decide with one instruction: the
+ * scheduler sets both (resched_curr; a remote CPU sets the flag and its
+ * reschedule IPI sets the bit) and __schedule() clears both.
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
@@ -14,6 +20,7 @@
 #include <linux/list.h>
 #include <linux/percpu-defs.h>
 #include <linux/preempt.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -28,6 +35,7 @@
 
 /* Task flags. */
 #define PF_IDLE 0x00000002
+#define PF_EXITING 0x00000004
 #define PF_KTHREAD 0x00200000
 #define PF_NO_SETAFFINITY 0x04000000
 
@@ -38,6 +46,12 @@
 #define RR_TIMESLICE (100 * HZ / 1000)
 
 #define HZ 250
+
+/* task_struct::on_rq (Linux's values). */
+#define TASK_ON_RQ_QUEUED 1
+#define TASK_ON_RQ_MIGRATING 2	/* between two run queues: task_rq_lock() waits */
+
+struct set_affinity_pending;
 
 struct thread_struct {
 	unsigned long sp;	/* saved kernel stack pointer while switched out */
@@ -53,11 +67,13 @@ struct task_struct {
 	void *stack;			/* bottom of the kernel stack */
 	unsigned int flags;		/* PF_* */
 	int on_cpu;			/* running, or being switched out, on a CPU */
-	int on_rq;			/* on a run queue (or running) */
-	unsigned int cpu;		/* the CPU whose run queue it is on */
+	int on_rq;			/* TASK_ON_RQ_*: on a run queue (or running) */
+	unsigned int cpu;		/* the CPU whose run queue it is on (task_cpu) */
 	int prio;			/* all 0 for now; a waking task with a lower value preempts */
 	int time_slice;			/* ticks left */
 	struct cpumask cpus_mask;	/* where it may run */
+	int nr_cpus_allowed;		/* cpumask_weight(&cpus_mask) */
+	struct set_affinity_pending *migration_pending;	/* set_cpus_allowed_ptr() waiters */
 	struct list_head run_list;	/* on rq->queue */
 	struct list_head tasks;		/* on the list of all tasks */
 	spinlock_t pi_lock;		/* serialises wakeups */
@@ -65,12 +81,11 @@ struct task_struct {
 	int pid;
 	int exit_code;
 	atomic_t usage;			/* references; freed at 0 */
-	bool migrate_pending;		/* leave this CPU (set_cpus_allowed_ptr) */
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
-	int (*threadfn)(void *data);	/* kthreads */
+	int (*threadfn)(void *data);	/* what ret_from_fork() calls (Linux: the fork frame) */
 	void *data;
-	struct completion *vfork_done;	/* kthread_stop() waits on it */
-	bool should_stop;
+	void *worker_private;		/* a kthread's struct kthread (kernel/kthread.c) */
+	struct completion *vfork_done;	/* completed by do_exit() (kthreads: kthread->exited) */
 	char comm[TASK_COMM_LEN];
 };
 
@@ -79,7 +94,6 @@ _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 8,
 
 extern struct task_struct init_task;
 DECLARE_PER_CPU(struct task_struct *, current_task);
-DECLARE_PER_CPU(int, cpu_number);
 
 static __always_inline struct task_struct *get_current(void)
 {
@@ -87,10 +101,13 @@ static __always_inline struct task_struct *get_current(void)
 }
 
 #define current get_current()
-#define smp_processor_id() this_cpu_read(cpu_number)
-#define raw_smp_processor_id() this_cpu_read(cpu_number)
 
 #define task_thread_info(p) (&(p)->thread_info)
+
+static inline unsigned int task_cpu(const struct task_struct *p)
+{
+	return READ_ONCE(p->cpu);
+}
 
 static inline void set_tsk_need_resched(struct task_struct *p)
 {
@@ -109,7 +126,7 @@ static inline bool test_tsk_need_resched(struct task_struct *p)
 
 static inline bool need_resched(void)
 {
-	return test_preempt_need_resched();
+	return test_tsk_need_resched(current);
 }
 
 #define set_current_state(state) __atomic_store_n(&current->__state, (state), __ATOMIC_SEQ_CST)
@@ -128,7 +145,8 @@ void schedule(void);
 void schedule_idle(void);
 void preempt_schedule_irq(void);
 int __cond_resched(void);
-#define cond_resched() __cond_resched()
+/* Linux's dynamic preemption: under preempt=full cond_resched() is a no-op. */
+#define cond_resched() (preempt_model_full() ? 0 : __cond_resched())
 void might_resched(void);
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);
@@ -139,6 +157,7 @@ void init_idle(struct task_struct *idle, int cpu);
 void __noreturn cpu_startup_entry(void);
 void __noreturn do_exit(int code);
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask);
+void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *mask);
 void yield(void);
 unsigned int nr_running_on(int cpu);
 struct task_struct *task_alloc(void);
@@ -147,6 +166,7 @@ void get_task_struct(struct task_struct *p);
 void task_setup_first_switch(struct task_struct *p);
 extern struct list_head task_list;
 extern spinlock_t tasklist_lock;
+extern bool scheduler_running;	/* sched_init() is done: tasks may switch */
 
 /* Sleeping while atomic is a bug (Linux: __might_sleep). */
 void __might_sleep(const char *file, int line);

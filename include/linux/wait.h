@@ -23,13 +23,15 @@ struct wait_queue_head {
 };
 typedef struct wait_queue_head wait_queue_head_t;
 
-#define DECLARE_WAIT_QUEUE_HEAD(name) \
-	struct wait_queue_head name = { __SPIN_LOCK_UNLOCKED(name.lock), LIST_HEAD_INIT(name.head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name)                                  \
+	struct wait_queue_head name = { .lock = __SPIN_LOCK_UNLOCKED(name.lock), \
+					.head = LIST_HEAD_INIT(name.head) }
 
 void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
 void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr);
+void __wake_up_locked(struct wait_queue_head *wq, unsigned int mode, int nr);
 
 #define wake_up(wq) __wake_up(wq, TASK_NORMAL, 1)
 #define wake_up_all(wq) __wake_up(wq, TASK_NORMAL, 0)
@@ -53,9 +55,14 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr);
 			___wait_event(wq, condition, TASK_UNINTERRUPTIBLE);  \
 	} while (0)
 
-/* Completions: "this happened" for one or all waiters (Linux: completion.h). */
+/*
+ * Completions: "this happened" for one or all waiters (Linux:
+ * include/linux/completion.h). complete() and complete_all() do not touch
+ * the completion once a waiter can have returned, so it may live on the
+ * waiter's stack (kernel/sched/wait.c says how).
+ */
 struct completion {
-	unsigned int done;
+	unsigned int done;		/* ~0U after complete_all() */
 	struct wait_queue_head wait;
 };
 
@@ -63,5 +70,6 @@ void init_completion(struct completion *x);
 void complete(struct completion *x);
 void complete_all(struct completion *x);
 void wait_for_completion(struct completion *x);
+bool try_wait_for_completion(struct completion *x);
 
 #endif /* _LINUX_WAIT_H */

@@ -10,23 +10,37 @@
  * of the line. We chose it over CFS because it is a dozen lines a student
  * can check against a trace, and fairness for equal tasks is the same.
  *
- * Placement and balance: a woken task goes to the least loaded CPU it is
- * allowed on (select_task_rq); an idle CPU pulls a waiting task from the
- * busiest one (idle_balance). So N runnable tasks spread over N CPUs.
+ * Placement and balance: a woken task goes to the least loaded online CPU
+ * it is allowed on (select_task_rq); if none of its CPUs is online, its
+ * mask is widened to every possible CPU first (select_fallback_rq). An
+ * idle CPU pulls a waiting task it may run from the busiest one
+ * (idle_balance). So N runnable tasks spread over N CPUs.
+ *
+ * Affinity: set_cpus_allowed_ptr() returns only once the task is on no
+ * forbidden CPU. A queued task is moved to an allowed run queue at once
+ * (move_queued_task); a running one is asked to reschedule, is pushed to
+ * an allowed CPU as it switches out (__schedule, finish_task_switch) and
+ * the caller waits for that. Linux pushes it with the CPU's stopper
+ * thread (migration_cpu_stop); the effect is the same.
  *
  * Switching: __schedule() picks the next task under the rq lock and
  * context_switch() swaps stacks (__switch_to_asm, kernel/entry_64.S);
  * the next task releases the lock in finish_task_switch(), exactly as in
  * Linux. A task going to sleep sets its state first and is taken off the
  * run queue in __schedule(); try_to_wake_up() puts it back, on any CPU,
- * once it is fully off its old one (p->on_cpu).
+ * once it is fully off its old one (p->on_cpu). Holding a run queue's
+ * lock, a task of that queue is exactly one of: running there (rq->curr,
+ * on_cpu), waiting in rq->queue, asleep (!on_rq), or on its way to
+ * another queue (TASK_ON_RQ_MIGRATING; task_rq_lock() waits that out).
  *
  * Preemption (preempt=none|voluntary|full, default full): with full, a
  * reschedule request preempts kernel code at preempt_enable() and on
  * return from an interrupt; with none, only explicit schedule points
  * (schedule, cond_resched, sleeping) switch; voluntary adds might_sleep()
- * as such a point. Left out: CFS and its vruntime tree, priorities beyond
- * ordering, sched classes, cgroups, NUMA balancing, proper load tracking.
+ * as such a point; cond_resched() does nothing under full (Linux's
+ * dynamic preemption), where interrupts preempt anyway. Left out: CFS and
+ * its vruntime tree, priorities beyond ordering, sched classes, cgroups,
+ * NUMA balancing, proper load tracking, CPU hotplug.
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -34,6 +48,7 @@
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -55,7 +70,7 @@ unsigned long might_sleep_reports;
 LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
 static atomic_t next_pid = ATOMIC_INIT(1);
-static bool scheduler_running;
+bool scheduler_running;
 
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
 void ret_from_fork_asm(void);
@@ -82,15 +97,26 @@ static const char *const preempt_model_names[] = { "none", "voluntary", "full" }
 
 /* ---- run queues ------------------------------------------------------------- */
 
+/*
+ * Lock the run queue p is on, with p->pi_lock held and interrupts off
+ * (Linux: __task_rq_lock). A task between two queues belongs to neither:
+ * wait until it has arrived. The wait is short and cannot deadlock: the
+ * mover is either move_queued_task(), which holds p->pi_lock itself (so
+ * nobody is waiting here), or finish_task_switch() on another CPU, which
+ * needs neither p->pi_lock nor this CPU and keeps its interrupts off.
+ */
 static struct rq *task_rq_lock(struct task_struct *p)
 {
 	for (;;) {
-		struct rq *rq = cpu_rq(READ_ONCE(p->cpu));
+		struct rq *rq = cpu_rq(task_cpu(p));
 
 		spin_lock(&rq->lock);
-		if (rq == cpu_rq(READ_ONCE(p->cpu)))
+		if (rq == cpu_rq(task_cpu(p)) &&
+		    __atomic_load_n(&p->on_rq, __ATOMIC_ACQUIRE) != TASK_ON_RQ_MIGRATING)
 			return rq;
 		spin_unlock(&rq->lock);
+		while (__atomic_load_n(&p->on_rq, __ATOMIC_ACQUIRE) == TASK_ON_RQ_MIGRATING)
+			cpu_relax();
 	}
 }
 
@@ -102,7 +128,7 @@ static void enqueue_task(struct rq *rq, struct task_struct *p)
 static void activate_task(struct rq *rq, struct task_struct *p)
 {
 	enqueue_task(rq, p);
-	WRITE_ONCE(p->on_rq, 1);
+	__atomic_store_n(&p->on_rq, TASK_ON_RQ_QUEUED, __ATOMIC_RELEASE);
 	rq->nr_running++;
 }
 
@@ -124,7 +150,7 @@ static void resched_curr(struct rq *rq)
 	if (test_tsk_need_resched(curr))
 		return;
 	set_tsk_need_resched(curr);
-	if (rq->cpu == smp_processor_id())
+	if (rq->cpu == (int)smp_processor_id())
 		set_preempt_need_resched();
 	else
 		smp_send_reschedule(rq->cpu);
@@ -137,11 +163,33 @@ void scheduler_ipi(void)
 		set_preempt_need_resched();
 }
 
-/* Least loaded online CPU p may run on; ties keep p where it was. */
-static int select_task_rq(struct task_struct *p)
+/* A task that just arrived on rq: run it now if rq has nothing better to do. */
+static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 {
-	int best = -1;
+	if (rq->curr == rq->idle || p->prio < rq->curr->prio)
+		resched_curr(rq);
+}
+
+/* ---- placement and affinity ---------------------------------------------------- */
+
+/* Linux: is_cpu_allowed(). */
+static bool is_cpu_allowed(struct task_struct *p, unsigned int cpu)
+{
+	return cpumask_test_cpu(cpu, &p->cpus_mask) && cpu_online(cpu);
+}
+
+/* Set p's mask; p->pi_lock held, and p's rq lock if p is on a run queue. */
+void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *mask)
+{
+	p->cpus_mask = *mask;
+	p->nr_cpus_allowed = cpumask_weight(mask);
+}
+
+/* Least loaded allowed online CPU, ties keep p where it was; -1 if none. */
+static int least_loaded_allowed_cpu(struct task_struct *p)
+{
 	unsigned int cpu, best_load = ~0U;
+	int best = -1;
 
 	for_each_online_cpu(cpu) {
 		unsigned int load;
@@ -149,13 +197,47 @@ static int select_task_rq(struct task_struct *p)
 		if (!cpumask_test_cpu(cpu, &p->cpus_mask))
 			continue;
 		load = nr_running_on(cpu);
-		if (load < best_load || (load == best_load && cpu == p->cpu)) {
+		if (load < best_load || (load == best_load && cpu == task_cpu(p))) {
 			best = cpu;
 			best_load = load;
 		}
 	}
-	/* None allowed is online (set_cpus_allowed_ptr refuses such masks): stay here. */
-	return best >= 0 ? best : smp_processor_id();
+	return best;
+}
+
+/*
+ * None of p's CPUs is online (a thread bound to a CPU that is not up):
+ * give it every possible CPU, as Linux's select_fallback_rq does once its
+ * cpuset fallback fails. Linux reports it for user tasks only, since a
+ * kernel thread never leaves the kernel anyway.
+ */
+static int select_fallback_rq(int cpu, struct task_struct *p)
+{
+	struct cpumask possible;
+	unsigned int c;
+
+	cpumask_clear(&possible);
+	for_each_possible_cpu(c)
+		cpumask_set_cpu(c, &possible);
+	do_set_cpus_allowed(p, &possible);
+	if (p->mm)
+		printk(KERN_INFO "process %d (%s) no longer affine to cpu%d\n", p->pid, p->comm,
+		       cpu);
+	return least_loaded_allowed_cpu(p);
+}
+
+/*
+ * Where p should run (Linux: select_task_rq). Called with p->pi_lock held
+ * for a waking task, or for a task in transit (TASK_ON_RQ_MIGRATING, when
+ * nobody else may change its mask).
+ */
+static int select_task_rq(struct task_struct *p)
+{
+	int cpu = least_loaded_allowed_cpu(p);
+
+	if (unlikely(cpu < 0))
+		cpu = select_fallback_rq(task_cpu(p), p);
+	return cpu;
 }
 
 int wake_up_state(struct task_struct *p, unsigned int state)
@@ -186,8 +268,7 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 	WRITE_ONCE(p->cpu, rq->cpu);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
 	activate_task(rq, p);
-	if (rq->curr == rq->idle || p->prio < rq->curr->prio)
-		resched_curr(rq);
+	check_preempt_curr(rq, p);
 	spin_unlock(&rq->lock);
 	ret = 1;
 out:
@@ -202,21 +283,57 @@ int wake_up_process(struct task_struct *p)
 
 /* ---- switching ------------------------------------------------------------------ */
 
+/*
+ * set_cpus_allowed_ptr() callers waiting for a running task to leave a
+ * CPU it may no longer use (Linux: struct set_affinity_pending). They sit
+ * on the callers' stacks, chained from p->migration_pending.
+ */
+struct set_affinity_pending {
+	struct completion done;
+	struct set_affinity_pending *next;
+};
+
+/*
+ * prev was running on a CPU its new mask forbids and __schedule() took it
+ * off this run queue (TASK_ON_RQ_MIGRATING): now that it is off the CPU,
+ * queue it on an allowed one. Interrupts are off, so nothing on this CPU
+ * can wait for it in task_rq_lock() meanwhile.
+ */
+static void push_task_off(struct task_struct *p)
+{
+	struct rq *dest = cpu_rq(select_task_rq(p));
+
+	spin_lock(&dest->lock);
+	WRITE_ONCE(p->cpu, dest->cpu);
+	activate_task(dest, p);
+	check_preempt_curr(dest, p);
+	spin_unlock(&dest->lock);
+}
+
 /* Called on the new task's stack once the switch is done. */
 static void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
 	long prev_state = READ_ONCE(prev->__state);
+	bool push = READ_ONCE(prev->on_rq) == TASK_ON_RQ_MIGRATING;
+	struct set_affinity_pending *pending = prev->migration_pending;
 
+	prev->migration_pending = NULL;
 	/* From here on another CPU may pick prev up (see wake_up_state). */
 	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
-	spin_unlock_irq(&rq->lock);
+	spin_unlock(&rq->lock);
+	if (push)
+		push_task_off(prev);
+	local_irq_enable();
+	/* prev is on no forbidden CPU now: asleep, dead, or queued where allowed. */
+	while (pending) {
+		struct set_affinity_pending *next = pending->next;
+
+		complete(&pending->done);	/* its owner may return at once */
+		pending = next;
+	}
 	if (prev_state == TASK_DEAD)
 		put_task_struct(prev);
-	else if (prev->migrate_pending) {
-		prev->migrate_pending = false;
-		wake_up_state(prev, TASK_UNINTERRUPTIBLE);
-	}
 }
 
 /* C half of the stack switch (Linux: __switch_to in process_64.c). */
@@ -275,7 +392,13 @@ static void __schedule(bool preempt)
 		rq->nr_running--;
 		prev->nvcsw++;
 	} else if (prev != rq->idle) {
-		enqueue_task(rq, prev);		/* round robin: back of the line */
+		if (unlikely(!is_cpu_allowed(prev, rq->cpu))) {
+			/* Its mask changed while it ran: finish_task_switch() moves it. */
+			__atomic_store_n(&prev->on_rq, TASK_ON_RQ_MIGRATING, __ATOMIC_RELEASE);
+			rq->nr_running--;
+		} else {
+			enqueue_task(rq, prev);	/* round robin: back of the line */
+		}
 		if (preempt)
 			prev->nivcsw++;
 	}
@@ -335,7 +458,10 @@ void preempt_schedule_irq(void)
 	} while (need_resched());
 }
 
-/* An explicit preemption point, for every model (Linux: __cond_resched). */
+/*
+ * An explicit preemption point (Linux: __cond_resched). cond_resched()
+ * calls it under preempt=none and voluntary; yield() under every model.
+ */
 int __cond_resched(void)
 {
 	if (!need_resched() || !preemptible() || !scheduler_running)
@@ -489,6 +615,7 @@ struct task_struct *task_alloc(void)
 	p->time_slice = RR_TIMESLICE;
 	p->prio = 0;
 	cpumask_setall(&p->cpus_mask);
+	p->nr_cpus_allowed = cpumask_weight(&p->cpus_mask);
 	p->pid = atomic_fetch_inc(&next_pid);
 	spin_lock(&tasklist_lock);
 	list_add_tail(&p->tasks, &task_list);
@@ -508,6 +635,7 @@ void put_task_struct(struct task_struct *p)
 	spin_lock(&tasklist_lock);
 	list_del(&p->tasks);
 	spin_unlock(&tasklist_lock);
+	free_kthread_struct(p);
 	free_pages((unsigned long)p->stack, get_order(THREAD_SIZE));
 	kfree(p);
 }
@@ -540,36 +668,83 @@ void ret_from_fork(struct task_struct *prev)
 void do_exit(int code)
 {
 	struct task_struct *tsk = current;
+	struct completion *vfork;
+	unsigned long flags;
 
+	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
-	if (tsk->vfork_done)
-		complete(tsk->vfork_done);
+	/* Linux: mm_release() -> complete_vfork_done(); kthread_stop() waits on it. */
+	vfork = __atomic_exchange_n(&tsk->vfork_done, NULL, __ATOMIC_ACQ_REL);
+	if (vfork)
+		complete(vfork);
 	preempt_disable();
+	/*
+	 * Linux: set_special_state(TASK_DEAD). A wakeup that matched our old
+	 * state (say kthread_stop() found us TASK_INTERRUPTIBLE just before
+	 * we saw kthread_should_stop()) holds pi_lock until it is done; a plain
+	 * store could slip in under it, and the wakeup would then queue a
+	 * dead task.
+	 */
+	spin_lock_irqsave(&tsk->pi_lock, flags);
 	WRITE_ONCE(tsk->__state, TASK_DEAD);
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	__schedule(false);
 	BUG();		/* a dead task is never switched back in */
 }
 
 /*
- * Change where p may run. If current is now on a forbidden CPU it leaves
- * at once: it goes off the run queue as if sleeping, and the task that
- * switches in wakes it up again (finish_task_switch), which places it on
- * an allowed CPU. Another task moves at its next wakeup.
+ * Take queued p (not running) off rq, whose lock is held with p->pi_lock,
+ * and queue it on an allowed CPU (Linux: move_queued_task). In between it
+ * is TASK_ON_RQ_MIGRATING and belongs to no run queue.
+ */
+static void move_queued_task(struct rq *rq, struct task_struct *p)
+{
+	list_del(&p->run_list);
+	rq->nr_running--;
+	__atomic_store_n(&p->on_rq, TASK_ON_RQ_MIGRATING, __ATOMIC_RELEASE);
+	spin_unlock(&rq->lock);
+	push_task_off(p);
+}
+
+/*
+ * Change where p may run (Linux: set_cpus_allowed_ptr). When it returns, p
+ * is on no CPU outside the new mask: a queued p has been moved to an
+ * allowed run queue, a running p has been made to switch out and was
+ * moved as it left (the caller sleeps meanwhile; under preempt=none that
+ * is p's next schedule point, as in Linux, whose stopper thread cannot
+ * preempt p either), and a sleeping p will be placed by its wakeup.
+ * Returns -EINVAL, changing nothing, if no CPU of mask is online.
  */
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask)
 {
+	struct set_affinity_pending pending;
 	unsigned long flags;
+	struct rq *rq;
 
 	if (!(mask->bits & cpu_online_mask->bits))
 		return -EINVAL;
 	spin_lock_irqsave(&p->pi_lock, flags);
-	p->cpus_mask = *mask;
-	spin_unlock_irqrestore(&p->pi_lock, flags);
-	if (p == current && !cpumask_test_cpu(smp_processor_id(), mask)) {
-		p->migrate_pending = true;
-		set_current_state(TASK_UNINTERRUPTIBLE);
-		schedule();
+	rq = task_rq_lock(p);
+	do_set_cpus_allowed(p, mask);
+	if (!p->on_rq || is_cpu_allowed(p, rq->cpu)) {
+		/* Asleep (the wakeup will place it), or already where it may be. */
+		spin_unlock(&rq->lock);
+		spin_unlock_irqrestore(&p->pi_lock, flags);
+		return 0;
 	}
+	if (rq->curr != p) {
+		move_queued_task(rq, p);
+		spin_unlock_irqrestore(&p->pi_lock, flags);
+		return 0;
+	}
+	/* Running (perhaps p is current): its next switch-out moves it. */
+	init_completion(&pending.done);
+	pending.next = p->migration_pending;
+	p->migration_pending = &pending;
+	resched_curr(rq);
+	spin_unlock(&rq->lock);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+	wait_for_completion(&pending.done);
 	return 0;
 }
 
@@ -583,9 +758,10 @@ void init_idle(struct task_struct *idle, int cpu)
 	idle->flags |= PF_IDLE | PF_KTHREAD;
 	idle->cpu = cpu;
 	idle->on_cpu = 1;
-	idle->on_rq = 1;
+	idle->on_rq = TASK_ON_RQ_QUEUED;
 	cpumask_clear(&idle->cpus_mask);
 	cpumask_set_cpu(cpu, &idle->cpus_mask);
+	idle->nr_cpus_allowed = 1;
 	rq->idle = idle;
 	rq->curr = idle;
 }

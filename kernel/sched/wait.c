@@ -7,6 +7,16 @@
  * the condition true *before* waking. Then a wakeup between the test
  * and schedule() only turns the task back to TASK_RUNNING, and
  * schedule() returns at once instead of sleeping through it.
+ *
+ * A completion is often on its waiter's stack (here the affinity change
+ * in set_cpus_allowed_ptr(); in Linux also kthread_create()), and that
+ * memory is dead the moment wait_for_completion() returns. So complete() and complete_all()
+ * make `done` true and wake the waiters in one locked section
+ * (__wake_up_locked; Linux: swake_up_locked): the waiter can only see
+ * `done` by taking the same lock, so by then the completer's unlock was
+ * its last access. Linux's completions use a simple wait queue with
+ * exclusive waiters; here it is the ordinary wait queue, and complete()
+ * wakes waiters until one of them was actually asleep.
  */
 #include <linux/wait.h>
 
@@ -39,17 +49,27 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
-/* Wake nr waiters (0: all). They stay queued until they finish_wait(). */
-void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
+/*
+ * Wake nr waiters (0: all), with wq->lock held by the caller. They stay
+ * queued until they finish_wait(): a waiter cannot leave, and so cannot
+ * free its entry, while we hold the lock.
+ */
+void __wake_up_locked(struct wait_queue_head *wq, unsigned int mode, int nr)
 {
 	struct wait_queue_entry *w;
-	unsigned long flags;
 
-	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry(w, &wq->head, entry) {
 		if (wake_up_state(w->private, mode) && nr && !--nr)
 			break;
 	}
+}
+
+void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__wake_up_locked(wq, mode, nr);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
@@ -59,34 +79,39 @@ void init_completion(struct completion *x)
 	init_waitqueue_head(&x->wait);
 }
 
+/* One waiter may go on; done counts completions nobody has consumed yet. */
 void complete(struct completion *x)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&x->wait.lock, flags);
-	x->done++;
+	if (x->done != ~0U)
+		x->done++;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 1);
+	/* x may be gone now: the waiter returned as soon as we unlocked. */
 }
 
+/* Every waiter, now and later, may go on (until init_completion()). */
 void complete_all(struct completion *x)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&x->wait.lock, flags);
-	x->done = ~0U / 2;
+	x->done = ~0U;		/* Linux: UINT_MAX, never decremented */
+	__wake_up_locked(&x->wait, TASK_NORMAL, 0);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 0);
 }
 
-static bool try_complete(struct completion *x)
+/* Consume one completion if there is one (Linux: try_wait_for_completion). */
+bool try_wait_for_completion(struct completion *x)
 {
 	unsigned long flags;
 	bool ok;
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	ok = x->done > 0;
-	if (ok)
+	if (ok && x->done != ~0U)
 		x->done--;
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return ok;
@@ -94,5 +119,5 @@ static bool try_complete(struct completion *x)
 
 void wait_for_completion(struct completion *x)
 {
-	wait_event(x->wait, try_complete(x));
+	wait_event(x->wait, try_wait_for_completion(x));
 }

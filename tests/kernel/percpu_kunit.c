@@ -35,17 +35,19 @@ static void copies_are_distinct(struct kunit *test)
 
 static void gs_base_is_this_cpu_offset(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, rdmsr(MSR_GS_BASE), __per_cpu_offset[0]);
-	KUNIT_EXPECT_EQ(test, this_cpu_read(this_cpu_off), __per_cpu_offset[0]);
-	KUNIT_EXPECT_TRUE(test, this_cpu_ptr(&kunit_counter) == per_cpu_ptr(&kunit_counter, 0));
+	unsigned int cpu = get_cpu();	/* the test may run on any CPU: stay on this one */
+
+	KUNIT_EXPECT_EQ(test, rdmsr(MSR_GS_BASE), __per_cpu_offset[cpu]);
+	KUNIT_EXPECT_EQ(test, this_cpu_read(this_cpu_off), __per_cpu_offset[cpu]);
+	KUNIT_EXPECT_TRUE(test, this_cpu_ptr(&kunit_counter) == per_cpu_ptr(&kunit_counter, cpu));
 	/* The copy is not the template: setup_per_cpu_areas() moved us off it. */
-	KUNIT_EXPECT_NE(test, __per_cpu_offset[0], 0);
-	KUNIT_EXPECT_EQ(test, smp_processor_id(), 0);
+	KUNIT_EXPECT_NE(test, __per_cpu_offset[cpu], 0);
+	put_cpu();
 }
 
 static void this_cpu_ops_touch_only_this_copy(struct kunit *test)
 {
-	unsigned int cpu;
+	unsigned int cpu, me = get_cpu();	/* preemption off: "this CPU" stays me */
 
 	for_each_possible_cpu(cpu) {
 		per_cpu(kunit_counter, cpu) = 7;
@@ -56,12 +58,15 @@ static void this_cpu_ops_touch_only_this_copy(struct kunit *test)
 	this_cpu_write(kunit_byte, 3);
 	this_cpu_add(kunit_byte, 4);
 	KUNIT_EXPECT_EQ(test, this_cpu_read(kunit_counter), 18);
-	KUNIT_EXPECT_EQ(test, per_cpu(kunit_counter, 0), 18);
+	KUNIT_EXPECT_EQ(test, per_cpu(kunit_counter, me), 18);
 	KUNIT_EXPECT_EQ(test, this_cpu_read(kunit_byte), 7);
-	for (cpu = 1; cpu < nr_cpu_ids; cpu++) {
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		if (cpu == me)
+			continue;
 		KUNIT_EXPECT_EQ(test, per_cpu(kunit_counter, cpu), 7);
 		KUNIT_EXPECT_EQ(test, per_cpu(kunit_byte, cpu), 250);
 	}
+	put_cpu();
 }
 
 /* The tests run in PID 1, "init"; current is read with one %gs: load. */
@@ -70,7 +75,8 @@ static void current_reads_through_gs(struct kunit *test)
 	int local;
 	unsigned long here = (unsigned long)&local, stack = (unsigned long)current->stack;
 
-	KUNIT_EXPECT_TRUE(test, current == per_cpu(current_task, smp_processor_id()));
+	KUNIT_EXPECT_TRUE(test, current == per_cpu(current_task, get_cpu()));
+	put_cpu();
 	KUNIT_EXPECT_STREQ(test, current->comm, "init");
 	KUNIT_EXPECT_EQ(test, current->pid, 1);
 	KUNIT_EXPECT_TRUE(test, here >= stack && here < stack + THREAD_SIZE);

@@ -7,8 +7,14 @@
  * CPUs stay exact under a spinlock and a mutex; call-function IPIs reach
  * every CPU and TLB shootdowns make every CPU see a new mapping; two
  * CPU-bound threads spread over two CPUs; sleeping in atomic context is
- * caught. Linux's counterparts: kernel/sched/ selftests, lib/locking-selftest.c,
- * kernel/smp.c's CSD debugging, rcutorture-style stress.
+ * caught. set_cpus_allowed_ptr() has moved a running or a queued task off
+ * a CPU it may no longer use by the time it returns, and a thread bound to
+ * an offline CPU runs on an online CPU of its (widened) mask;
+ * need_resched() reads TIF_NEED_RESCHED; cond_resched() does nothing under
+ * preempt=full; smp_processor_id() in preemptible code is reported once,
+ * in Linux's words. Linux's counterparts: kernel/sched/ selftests,
+ * lib/locking-selftest.c, kernel/smp.c's CSD debugging, rcutorture-style
+ * stress, CONFIG_DEBUG_PREEMPT.
  */
 #include <asm/apic.h>
 #include <asm/ioremap.h>
@@ -42,6 +48,29 @@ static unsigned int online_cpu_list(unsigned int *cpus)
 	for_each_online_cpu(cpu)
 		cpus[n++] = cpu;
 	return n;
+}
+
+/*
+ * Wait (up to 1 s) until no task whose name starts with prefix is left:
+ * a thread that exited is freed a moment later, by the next switch on its
+ * CPU, and a later suite counting free pages must not see that happen.
+ */
+static unsigned int wait_tasks_gone(const char *prefix)
+{
+	u64 end = ktime_get_ns() + 1000000000ULL;
+	struct task_struct *p;
+	unsigned int n;
+
+	for (;;) {
+		n = 0;
+		spin_lock(&tasklist_lock);
+		list_for_each_entry(p, &task_list, tasks)
+			n += !strncmp(p->comm, prefix, strlen(prefix));
+		spin_unlock(&tasklist_lock);
+		if (!n || ktime_get_ns() > end)
+			return n;
+		msleep(2);
+	}
 }
 
 /* Busy-wait ms milliseconds with interrupts on and no schedule point. */
@@ -372,7 +401,7 @@ static int cpu_bound(void *data)
 	long i = (long)data;
 
 	spin_ms(400);
-	busy_cpu[i] = smp_processor_id();
+	busy_cpu[i] = raw_smp_processor_id();	/* where it was last: a sample, not a promise */
 	complete(&lock_done);
 	return 0;
 }
@@ -411,7 +440,7 @@ static int move_myself(void *data)
 	affinity_cpu_after = smp_processor_id();
 	for (int i = 0; i < 5; i++) {
 		yield();	/* still only ever the allowed CPU */
-		if (smp_processor_id() != (int)target)
+		if (smp_processor_id() != target)
 			affinity_cpu_after = -1;
 	}
 	complete(&lock_done);
@@ -481,6 +510,388 @@ static void complete_all_releases_every_waiter(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, released, 3);
 }
 
+/* ---- affinity changes of running and queued tasks -------------------------------- */
+
+/* Two online CPUs, the first one not the one we run on now (if there is a choice). */
+static bool pick_two_cpus(unsigned int *a, unsigned int *b)
+{
+	unsigned int cpus[NR_CPUS], n = online_cpu_list(cpus), here = raw_smp_processor_id();
+
+	if (n < 2)
+		return false;
+	*a = cpus[0] == here ? cpus[1] : cpus[0];
+	*b = *a == cpus[0] ? cpus[1] : cpus[0];
+	return true;
+}
+
+static struct cpumask mask_of(unsigned int cpu)
+{
+	struct cpumask m;
+
+	cpumask_clear(&m);
+	cpumask_set_cpu(cpu, &m);
+	return m;
+}
+
+static unsigned long spin_seen;		/* CPUs the spinner ran on since the last reset */
+static unsigned long spin_loops;
+
+static int affinity_spinner(void *data)
+{
+	while (!kthread_should_stop()) {
+		/* Preemption off: the CPU we record is the one we are on. */
+		preempt_disable();
+		__atomic_or_fetch(&spin_seen, 1UL << smp_processor_id(), __ATOMIC_RELAXED);
+		preempt_enable();
+		__atomic_add_fetch(&spin_loops, 1, __ATOMIC_RELAXED);
+		cpu_relax();
+		cond_resched();	/* the preemption point under preempt=none/voluntary */
+	}
+	return 0;
+}
+
+/* Wait (up to ms) until the spinner has looped n more times. */
+static bool spinner_advanced(unsigned long n, unsigned int ms)
+{
+	unsigned long start = READ_ONCE(spin_loops);
+	u64 end = ktime_get_ns() + (u64)ms * 1000000;
+
+	while (READ_ONCE(spin_loops) - start < n) {
+		if (ktime_get_ns() > end)
+			return false;
+		msleep(1);
+	}
+	return true;
+}
+
+/*
+ * Restrict a thread spinning on CPU a to CPU b: when set_cpus_allowed_ptr()
+ * returns, it is on b and runs only there (Linux: migration_cpu_stop).
+ */
+static void set_cpus_allowed_moves_running_task(struct kunit *test)
+{
+	struct cpumask ma, mb;
+	struct task_struct *t;
+	unsigned long seen;
+	unsigned int a, b;
+	int ret, cpu_after;
+
+	if (!pick_two_cpus(&a, &b))
+		kunit_skip(test, "needs 2 CPUs");
+	ma = mask_of(a);
+	mb = mask_of(b);
+	t = kthread_create(affinity_spinner, NULL, "aff-spinner");
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, &ma), 0);
+	spin_seen = 0;
+	wake_up_process(t);
+	KUNIT_EXPECT_TRUE(test, spinner_advanced(1000, 2000));
+	seen = READ_ONCE(spin_seen);
+	KUNIT_EXPECT_EQ(test, seen, 1UL << a);
+
+	ret = set_cpus_allowed_ptr(t, &mb);
+	cpu_after = READ_ONCE(t->cpu);
+	__atomic_store_n(&spin_seen, 0, __ATOMIC_SEQ_CST);
+	KUNIT_EXPECT_TRUE(test, spinner_advanced(1000, 2000));
+	seen = READ_ONCE(spin_seen);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, cpu_after, b);	/* task_cpu() at return */
+	KUNIT_EXPECT_EQ(test, seen, 1UL << b);	/* where it ran since */
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("aff-"), 0);
+}
+
+static int hog(void *data)
+{
+	while (!kthread_should_stop()) {
+		cpu_relax();
+		cond_resched();
+	}
+	return 0;
+}
+
+static int first_cpu;
+static u64 first_ns;
+
+static int note_first_cpu(void *data)
+{
+	first_ns = ktime_get_ns();
+	WRITE_ONCE(first_cpu, raw_smp_processor_id());
+	return 0;
+}
+
+/*
+ * A task queued behind a hog on CPU a, restricted to CPU b: when the call
+ * returns it is queued on b, and b is where it first runs
+ * (Linux: move_queued_task).
+ */
+static void set_cpus_allowed_moves_queued_task(struct kunit *test)
+{
+	struct cpumask ma, mb;
+	struct task_struct *h, *t = NULL;
+	unsigned int a, b;
+	int cpu_after = -1, tries;
+	bool queued = false;
+	u64 returned_ns = 0, until;
+
+	if (!pick_two_cpus(&a, &b))
+		kunit_skip(test, "needs 2 CPUs");
+	ma = mask_of(a);
+	mb = mask_of(b);
+	h = kthread_create_on_cpu(hog, NULL, a, "aff-hog/%u", a);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(h));
+	wake_up_process(h);
+	until = ktime_get_ns() + 2000000000ULL;
+	while (!(READ_ONCE(h->on_cpu) && READ_ONCE(h->cpu) == a) && ktime_get_ns() < until)
+		msleep(1);
+	/* Usually the first try; retry if t got to run on a before we moved it. */
+	for (tries = 0; tries < 5; tries++) {
+		t = kthread_create(note_first_cpu, NULL, "aff-queued");
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+		get_task_struct(t);
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, &ma), 0);
+		WRITE_ONCE(first_cpu, -1);
+		wake_up_process(t);
+		queued = READ_ONCE(t->on_rq) && !READ_ONCE(t->on_cpu) && READ_ONCE(t->cpu) == a;
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, &mb), 0);
+		cpu_after = READ_ONCE(t->cpu);
+		returned_ns = ktime_get_ns();
+		until = returned_ns + 2000000000ULL;
+		while (READ_ONCE(first_cpu) < 0 && ktime_get_ns() < until)
+			msleep(1);
+		if (queued && first_ns > returned_ns)
+			break;
+		put_task_struct(t);
+		t = NULL;
+	}
+	KUNIT_EXPECT_EQ(test, kthread_stop(h), 0);
+	KUNIT_ASSERT_TRUE(test, t != NULL);	/* it was queued behind the hog at the call */
+	KUNIT_EXPECT_EQ(test, cpu_after, b);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(first_cpu), b);
+	put_task_struct(t);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("aff-"), 0);
+}
+
+static int woken_cpu;
+static bool woken_allowed;
+static struct cpumask woken_mask;
+
+static int note_where_woken(void *data)
+{
+	int cpu = raw_smp_processor_id();
+
+	woken_cpu = cpu;
+	woken_allowed = cpumask_test_cpu(cpu, &current->cpus_mask) && cpu_online(cpu);
+	woken_mask = current->cpus_mask;
+	complete(&lock_done);
+	return 0;
+}
+
+static void wake_pinned(struct kunit *test, unsigned int cpu)
+{
+	struct cpumask possible;
+	struct task_struct *t = kthread_create(note_where_woken, NULL, "aff-offline");
+	struct cpumask m = mask_of(cpu);
+
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	/* Like Linux, set_cpus_allowed_ptr() refuses a mask with no online CPU ... */
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, &m), -EINVAL);
+	/* ... but kthread_bind() may pin a thread to a CPU that is not up. */
+	kthread_bind(t, cpu);
+	init_completion(&lock_done);
+	woken_cpu = -1;
+	wake_up_process(t);
+	wait_for_completion(&lock_done);
+	printk(KERN_INFO "        # a thread bound to offline CPU%u ran on CPU%d\n", cpu, woken_cpu);
+	/* It runs on an online CPU it is allowed on: Linux's select_fallback_rq ... */
+	KUNIT_EXPECT_TRUE(test, woken_allowed);
+	/* ... which widened its mask to the possible CPUs. */
+	cpumask_clear(&possible);
+	for (unsigned int c = 0; c < nr_cpu_ids; c++)
+		cpumask_set_cpu(c, &possible);
+	KUNIT_EXPECT_EQ(test, woken_mask.bits, possible.bits);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("aff-"), 0);
+}
+
+static void wake_task_pinned_to_offline_cpu(struct kunit *test)
+{
+	unsigned int cpu, tested = 0;
+
+	/* A possible CPU that is not online (possible_cpus=N above the CPUs there are). */
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		if (!cpu_online(cpu)) {
+			wake_pinned(test, cpu);
+			tested++;
+			break;
+		}
+	}
+	/* A CPU number that does not exist at all. */
+	if (nr_cpu_ids < NR_CPUS) {
+		wake_pinned(test, NR_CPUS - 1);
+		tested++;
+	}
+	if (!tested)
+		kunit_skip(test, "every CPU number is online");
+}
+
+/* ---- need_resched(), cond_resched(), preempt_count_set() -------------------------------- */
+
+/* need_resched() is the task's TIF_NEED_RESCHED; the preempt_count bit only caches it. */
+static void need_resched_tests_tif(struct kunit *test)
+{
+	unsigned long flags;
+	bool tif, bit;
+
+	local_irq_save(flags);		/* no tick or IPI may set or clear them meanwhile */
+	tif = test_tsk_need_resched(current);
+	bit = test_preempt_need_resched();
+	clear_tsk_need_resched(current);
+	clear_preempt_need_resched();
+
+	set_tsk_need_resched(current);
+	KUNIT_EXPECT_TRUE(test, need_resched());
+	clear_tsk_need_resched(current);
+	set_preempt_need_resched();
+	KUNIT_EXPECT_FALSE(test, need_resched());
+	clear_preempt_need_resched();
+	KUNIT_EXPECT_FALSE(test, need_resched());
+
+	if (tif)
+		set_tsk_need_resched(current);
+	if (bit)
+		set_preempt_need_resched();
+	local_irq_restore(flags);
+}
+
+/* Linux's dynamic preemption: cond_resched() does nothing under preempt=full. */
+static void cond_resched_only_without_full_preemption(struct kunit *test)
+{
+	unsigned long flags;
+	int ret;
+
+	local_irq_save(flags);
+	set_tsk_need_resched(current);
+	set_preempt_need_resched();
+	local_irq_restore(flags);
+	ret = cond_resched();
+	if (preempt_model_full())
+		KUNIT_EXPECT_EQ(test, ret, 0);
+	else
+		KUNIT_EXPECT_EQ(test, ret, 1);
+	schedule();	/* honour the request (a no-op if it was honoured already) */
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+}
+
+/* preempt_count_set() changes the count and keeps the need-resched bit as it is. */
+static void preempt_count_set_keeps_need_resched(struct kunit *test)
+{
+	unsigned long flags;
+	unsigned int pc;
+	bool bit;
+
+	local_irq_save(flags);
+	pc = preempt_count();
+	bit = test_preempt_need_resched();
+	set_preempt_need_resched();
+	preempt_count_set(pc + 5);
+	KUNIT_EXPECT_EQ(test, preempt_count(), pc + 5);
+	KUNIT_EXPECT_TRUE(test, test_preempt_need_resched());
+	clear_preempt_need_resched();
+	preempt_count_set(pc);
+	KUNIT_EXPECT_EQ(test, preempt_count(), pc);
+	KUNIT_EXPECT_FALSE(test, test_preempt_need_resched());
+	if (bit)
+		set_preempt_need_resched();
+	local_irq_restore(flags);
+}
+
+/* ---- smp_processor_id() in preemptible code (Linux: CONFIG_DEBUG_PREEMPT) ------------- */
+
+#define SPID_BUG "BUG: using smp_processor_id() in preemptible "
+
+/* Reports since seq; the first one's text and the line after it. */
+static unsigned int spid_reports(u64 seq, char *bug, char *caller, size_t size)
+{
+	char text[160];
+	unsigned int n = 0;
+
+	for (; seq < log_next_seq; seq++) {
+		if (printk_get_record(seq, NULL, NULL, text, sizeof(text)) < 0)
+			continue;
+		if (strncmp(text, SPID_BUG, strlen(SPID_BUG)))
+			continue;
+		if (!n++ && bug) {
+			strscpy(bug, text, size);
+			if (printk_get_record(seq + 1, NULL, NULL, caller, size) < 0)
+				caller[0] = '\0';
+		}
+	}
+	return n;
+}
+
+static unsigned int spid_quiet, spid_loud, spid_pinned;
+static char spid_bug[160], spid_caller[160];
+
+static noinline int spid_preemptible_caller(void)
+{
+	return smp_processor_id();
+}
+
+static int spid_unpinned(void *data)
+{
+	unsigned long flags;
+	u64 seq = log_next_seq;
+
+	preempt_disable();
+	(void)smp_processor_id();	/* fine: preemption is off */
+	preempt_enable();
+	local_irq_save(flags);
+	(void)smp_processor_id();	/* fine: interrupts are off */
+	local_irq_restore(flags);
+	spid_quiet = spid_reports(seq, NULL, NULL, 0);
+	seq = log_next_seq;
+	spid_preemptible_caller();	/* reported ... */
+	spid_preemptible_caller();	/* ... once */
+	spid_loud = spid_reports(seq, spid_bug, spid_caller, sizeof(spid_bug));
+	complete(&lock_done);
+	return 0;
+}
+
+static int spid_on_one_cpu(void *data)
+{
+	u64 seq = log_next_seq;
+
+	(void)smp_processor_id();	/* fine: this thread can run nowhere else */
+	spid_pinned = spid_reports(seq, NULL, NULL, 0);
+	complete(&lock_done);
+	return 0;
+}
+
+static void smp_processor_id_in_preemptible_code_reported_once(struct kunit *test)
+{
+	struct task_struct *t;
+	char want[160];
+
+	init_completion(&lock_done);
+	t = kthread_create_on_cpu(spid_on_one_cpu, NULL, raw_smp_processor_id(), "spid-pinned");
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	wake_up_process(t);
+	wait_for_completion(&lock_done);
+	KUNIT_EXPECT_EQ(test, spid_pinned, 0);
+
+	t = kthread_create(spid_unpinned, NULL, "spid");
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	snprintf(want, sizeof(want), SPID_BUG "[00000000] code: spid/%d", t->pid);
+	wake_up_process(t);
+	wait_for_completion(&lock_done);
+	KUNIT_EXPECT_EQ(test, spid_quiet, 0);
+	KUNIT_EXPECT_EQ(test, spid_loud, 1);
+	KUNIT_EXPECT_STREQ(test, spid_bug, want);
+	KUNIT_EXPECT_EQ(test, strncmp(spid_caller, "caller is spid_preemptible_caller+0x",
+				      strlen("caller is spid_preemptible_caller+0x")), 0);
+	KUNIT_EXPECT_EQ(test, wait_tasks_gone("spid"), 0);
+}
+
 /* ---- bugs caught ------------------------------------------------------------------------------ */
 
 static void sleeping_in_atomic_caught(struct kunit *test)
@@ -532,6 +943,13 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(kthread_stop_returns_exit_code),
 	KUNIT_CASE(complete_all_releases_every_waiter),
 	KUNIT_CASE(sleeping_in_atomic_caught),
+	KUNIT_CASE(set_cpus_allowed_moves_running_task),
+	KUNIT_CASE(set_cpus_allowed_moves_queued_task),
+	KUNIT_CASE(wake_task_pinned_to_offline_cpu),
+	KUNIT_CASE(need_resched_tests_tif),
+	KUNIT_CASE(cond_resched_only_without_full_preemption),
+	KUNIT_CASE(preempt_count_set_keeps_need_resched),
+	KUNIT_CASE(smp_processor_id_in_preemptible_code_reported_once),
 	{}
 };
 

@@ -48,6 +48,7 @@ static __noreturn void kernel_halt(void)
 static int kernel_init(void *unused)
 {
 	smp_init();
+	system_state = SYSTEM_RUNNING;
 	if (buddyinfo_requested())
 		show_buddyinfo();
 	if (slabinfo_requested())
@@ -73,6 +74,7 @@ static __noreturn void rest_init(void)
 
 	if (IS_ERR(init))
 		panic("cannot create the init thread: %ld", PTR_ERR(init));
+	system_state = SYSTEM_SCHEDULING;
 	wake_up_process(init);
 	cpu_startup_entry();
 }

@@ -25,4 +25,18 @@
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
+/*
+ * How far the boot has come (Linux: system_state). Checks that only make
+ * sense once tasks run, such as might_sleep(), stay quiet while BOOTING.
+ */
+enum system_states {
+	SYSTEM_BOOTING,		/* start_kernel(), before PID 1 exists */
+	SYSTEM_SCHEDULING,	/* PID 1 created: rest_init() onwards */
+	SYSTEM_RUNNING,		/* kernel_init() has brought up every CPU */
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
+	SYSTEM_RESTART,
+};
+extern enum system_states system_state;
+
 #endif /* _LINUX_KERNEL_H */

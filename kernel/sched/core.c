@@ -71,6 +71,7 @@ LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
 static atomic_t next_pid = ATOMIC_INIT(1);
 bool scheduler_running;
+enum system_states system_state;	/* SYSTEM_BOOTING until rest_init() */
 
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
 void ret_from_fork_asm(void);
@@ -488,8 +489,14 @@ void yield(void)
 	__cond_resched();
 }
 
+/*
+ * As Linux, quiet while the boot CPU still builds the first tasks with
+ * preemption off (SYSTEM_BOOTING) and once an oops is in progress.
+ */
 void __might_sleep(const char *file, int line)
 {
+	if (system_state == SYSTEM_BOOTING || READ_ONCE(oops_in_progress))
+		return;
 	if (scheduler_running && (preempt_count() || irqs_disabled())) {
 		might_sleep_reports++;
 		pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);

@@ -72,6 +72,12 @@ struct task_struct {
 	struct completion *vfork_done;	/* kthread_stop() waits on it */
 	bool should_stop;
 	char comm[TASK_COMM_LEN];
+	/* lockdep (kernel/locking/lockdep.c): the locks this task holds */
+	int lockdep_depth;
+	unsigned int lockdep_gen;
+	u64 curr_chain_key;
+	struct irqtrace_events irqtrace;
+	struct held_lock held_locks[MAX_LOCK_DEPTH];
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 8,

@@ -42,7 +42,6 @@ static inline void lockdep_init_map_type(struct lockdep_map *lock, const char *n
 	lock->wait_type_inner = inner;
 	lock->wait_type_outer = outer;
 	lock->lock_type = lock_type;
-	lock->gen = 0;
 }
 
 #define lockdep_init_map_wait(lock, name, key, sub, inner) \
@@ -71,16 +70,6 @@ int lock_is_held(const struct lockdep_map *lock);
 
 #define lockdep_is_held(lock) lock_is_held(&(lock)->dep_map)
 
-extern unsigned int lockdep_gen;
-
-/*
- * The lock is really ours now (Linux uses it for lock statistics; here it
- * records the generation, see lockdep_reset()).
- */
-static inline void lock_acquired(struct lockdep_map *lock, unsigned long ip)
-{
-	lock->gen = lockdep_gen;
-}
 
 /* Print the locks a task holds (Linux: debug_show_held_locks). */
 void debug_show_held_locks(struct task_struct *task);
@@ -101,6 +90,7 @@ enum lockdep_report {
 	NR_LOCKDEP_BUGS
 };
 extern unsigned long lockdep_reports[NR_LOCKDEP_BUGS];
+extern unsigned int lockdep_gen;
 void lockdep_reset(void);
 /* Turn the validator off for a report of this kind; true: print it. */
 bool debug_locks_off_report(enum lockdep_report kind);

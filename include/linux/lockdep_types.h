@@ -59,7 +59,6 @@ struct lockdep_map {
 	u8 wait_type_outer;
 	u8 wait_type_inner;
 	u8 lock_type;
-	unsigned int gen;		/* Linnet: lockdep_gen at the last acquire */
 };
 
 /* One entry of a task's stack of held locks. */

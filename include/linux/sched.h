@@ -75,6 +75,7 @@ struct task_struct {
 	/* lockdep (kernel/locking/lockdep.c): the locks this task holds */
 	int lockdep_depth;
 	unsigned int lockdep_gen;
+	unsigned int lockdep_untracked;	/* held, but not on held_locks */
 	u64 curr_chain_key;
 	struct irqtrace_events irqtrace;
 	struct held_lock held_locks[MAX_LOCK_DEPTH];

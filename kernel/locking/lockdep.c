@@ -71,10 +71,11 @@ static bool lockdep_requested;
  * Linnet: the selftests re-arm the validator while other CPUs keep
  * taking locks. lockdep_reset() bumps lockdep_gen; a task whose
  * task_struct.lockdep_gen is older forgets its stack at its next lock
- * operation (it may have taken or dropped locks while lockdep was off),
- * and a release of a lock acquired in an older generation that is not on
- * the stack is not a bug. Starting at 1 makes every task initialise its
- * lockdep state on its first lock operation.
+ * operation (it may have taken or dropped locks while lockdep was off).
+ * What it forgets, and what it takes while lockdep is off, it counts in
+ * lockdep_untracked: that many releases of locks not on the stack are
+ * not bugs. Starting at 1 makes every task initialise its lockdep state
+ * on its first lock operation.
  */
 unsigned int lockdep_gen = 1;
 unsigned long lockdep_reports[NR_LOCKDEP_BUGS];
@@ -250,6 +251,7 @@ static inline u64 iterate_chain_key(u64 key, u32 idx)
 
 void lockdep_init_task(struct task_struct *task)
 {
+	task->lockdep_untracked = 0;
 	task->lockdep_depth = 0;
 	task->curr_chain_key = INITIAL_CHAIN_KEY;
 	task->irqtrace.hardirqs_seen = -1;
@@ -259,8 +261,27 @@ void lockdep_init_task(struct task_struct *task)
 /* First lock operation in this generation: start from an empty stack. */
 static inline void lockdep_check_gen(struct task_struct *curr)
 {
-	if (unlikely(curr->lockdep_gen != READ_ONCE(lockdep_gen)))
+	if (unlikely(curr->lockdep_gen != READ_ONCE(lockdep_gen))) {
+		unsigned int untracked = curr->lockdep_untracked + curr->lockdep_depth;
+
 		lockdep_init_task(curr);
+		curr->lockdep_untracked = untracked;
+	}
+}
+
+/* lockdep is off (a report): count what the task takes and drops meanwhile. */
+static void lockdep_count_untracked(int delta)
+{
+	struct task_struct *curr = current;
+	unsigned long flags;
+
+	if (!READ_ONCE(prove_locking) || debug_locks || this_cpu_read(lockdep_recursion) ||
+	    in_nmi())
+		return;
+	local_irq_save(flags);
+	if (delta > 0 || curr->lockdep_untracked)
+		curr->lockdep_untracked += delta;
+	local_irq_restore(flags);
 }
 
 /* Linnet's approximation of irq-flags tracing: note changes at lock operations. */
@@ -1310,9 +1331,11 @@ static int __lock_release(struct lockdep_map *lock, bool irqs_on, unsigned long 
 	if (depth)
 		hlock = find_held_lock(curr, lock, depth, &i);
 	if (!hlock) {
-		/* Taken before the last lockdep_reset(): not ours to judge. */
-		if (lock->gen && lock->gen != lockdep_gen)
+		/* Taken while lockdep was off, or forgotten at a lockdep_reset(). */
+		if (curr->lockdep_untracked) {
+			curr->lockdep_untracked--;
 			return 0;
+		}
 		print_unlock_imbalance_bug(curr, lock, ip);
 		return 0;
 	}
@@ -1337,15 +1360,18 @@ noinline void lock_acquire(struct lockdep_map *lock, unsigned int subclass, int 
 {
 	unsigned long flags;
 
-	if (unlikely(!lockdep_enabled()))
+	if (unlikely(!lockdep_enabled())) {
+		lockdep_count_untracked(1);
 		return;
+	}
 	local_irq_save(flags);
 	this_cpu_inc(lockdep_recursion);
 	this_cpu_write(lockdep_trace_bp, (unsigned long)__builtin_frame_address(0));
 	this_cpu_write(lockdep_hardirqs_enabled, !!(flags & X86_EFLAGS_IF));
 	lockdep_check_gen(current);
 	lockdep_note_irqs(current, flags & X86_EFLAGS_IF, ip);
-	__lock_acquire(lock, subclass, trylock, read, check, !(flags & X86_EFLAGS_IF), ip);
+	if (!__lock_acquire(lock, subclass, trylock, read, check, !(flags & X86_EFLAGS_IF), ip))
+		current->lockdep_untracked++;	/* not on the stack: a report turned lockdep off */
 	this_cpu_dec(lockdep_recursion);
 	local_irq_restore(flags);
 }
@@ -1354,8 +1380,10 @@ noinline void lock_release(struct lockdep_map *lock, unsigned long ip)
 {
 	unsigned long flags;
 
-	if (unlikely(!lockdep_enabled()))
+	if (unlikely(!lockdep_enabled())) {
+		lockdep_count_untracked(-1);
 		return;
+	}
 	local_irq_save(flags);
 	this_cpu_inc(lockdep_recursion);
 	this_cpu_write(lockdep_trace_bp, (unsigned long)__builtin_frame_address(0));

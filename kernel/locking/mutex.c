@@ -45,10 +45,8 @@ bool mutex_trylock(struct mutex *lock)
 {
 	bool locked = __mutex_trylock(lock);
 
-	if (locked && lock_debug_active()) {
+	if (locked && lock_debug_active())
 		mutex_acquire(&lock->dep_map, 0, 1, _RET_IP_);
-		lock_acquired(&lock->dep_map, _RET_IP_);
-	}
 	return locked;
 }
 
@@ -61,7 +59,7 @@ static void __mutex_lock(struct mutex *lock, unsigned int subclass, unsigned lon
 	if (lock_debug_active())
 		mutex_acquire(&lock->dep_map, subclass, 0, ip);
 	if (__mutex_trylock(lock))
-		goto acquired;
+		return;
 	spin_lock_irqsave(&lock->wait_lock, flags);
 	list_add_tail(&waiter.list, &lock->wait_list);
 	for (;;) {
@@ -76,8 +74,6 @@ static void __mutex_lock(struct mutex *lock, unsigned int subclass, unsigned lon
 	__set_current_state(TASK_RUNNING);
 	list_del(&waiter.list);
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
-acquired:
-	lock_acquired(&lock->dep_map, ip);
 }
 
 void mutex_lock(struct mutex *lock)

@@ -71,7 +71,6 @@ static inline void debug_spin_lock_after(spinlock_t *lock)
 {
 	WRITE_ONCE(lock->owner_cpu, raw_smp_processor_id());
 	WRITE_ONCE(lock->owner, current);
-	lock_acquired(&lock->dep_map, 0);
 }
 
 /* Before lockdep's release: see kernel/locking/spinlock.c. */

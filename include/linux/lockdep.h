@@ -83,6 +83,8 @@ enum lockdep_report {
 	LOCKDEP_BUG_RECURSIVE,		/* possible recursive locking detected */
 	LOCKDEP_BUG_CIRCULAR,		/* possible circular locking dependency detected */
 	LOCKDEP_BUG_USAGE,		/* inconsistent lock state */
+	LOCKDEP_BUG_IRQ_ORDER,		/* HARDIRQ-safe -> HARDIRQ-unsafe lock order detected */
+	LOCKDEP_BUG_IRQ_INVERSION,	/* possible irq lock inversion dependency detected */
 	LOCKDEP_BUG_UNLOCK_IMBALANCE,	/* bad unlock balance detected! */
 	LOCKDEP_BUG_SPINLOCK,		/* BUG: spinlock wrong owner / already unlocked / ... */
 	LOCKDEP_BUG_LIMIT,		/* BUG: MAX_... too low! */

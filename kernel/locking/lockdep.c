@@ -16,6 +16,11 @@
  *    interrupts enabled (IF set at acquire, or at release) is
  *    HARDIRQ-ON-W. Both on one class is "inconsistent lock state": an
  *    interrupt can come while the lock is held and spin on it forever.
+ *    Through the graph, an irq-safe class that leads to an irq-unsafe one
+ *    is the same bug one step removed: "HARDIRQ-safe -> HARDIRQ-unsafe
+ *    lock order" when a new dependency connects them (check_irq_usage),
+ *    "possible irq lock inversion dependency" when a new usage bit does
+ *    (check_usage_forwards/backwards).
  *  - recursion (check_deadlock): a class already on the stack is
  *    "possible recursive locking" (spin_lock_nested() gives a second
  *    instance its own subclass, as double_rq_lock() does).
@@ -38,9 +43,8 @@
  * exist), and in NMIs.
  *
  * Left out, against Linux: read/write locks and recursive reads,
- * softirq states, the hardirq-safe -> hardirq-unsafe dependency checks
- * (check_irq_usage, irq inversion), irq-flags tracing (interrupts are
- * only seen when a lock is taken or released), wait-context checks,
+ * softirq states, irq-flags tracing (interrupts are only seen when a
+ * lock is taken or released), wait-context checks,
  * nest_lock, lock pinning, lock statistics, dynamic keys and freeing
  * classes, /proc/lockdep*. Added, for the self-tests: lockdep_reset()
  * works at run time on SMP, see lockdep_gen.
@@ -970,6 +974,309 @@ static enum bfs_result check_noncircular(struct held_lock *src, struct held_lock
 	return ret;
 }
 
+/* ---- hard-irq safe -> unsafe through the graph ---------------------------------------- */
+
+static const char *const state_names[] = { "HARDIRQ" };
+static const char *const state_rnames[] = { "HARDIRQ-READ" };
+
+static const char *state_name(enum lock_usage_bit bit)
+{
+	if (bit & LOCK_USAGE_READ_MASK)
+		return state_rnames[bit >> LOCK_USAGE_DIR_MASK];
+	return state_names[bit >> LOCK_USAGE_DIR_MASK];
+}
+
+static bool usage_accumulate(struct lock_list *entry, void *mask)
+{
+	*(unsigned long *)mask |= entry->class->usage_mask;
+	return false;
+}
+
+static bool usage_match(struct lock_list *entry, void *mask)
+{
+	return entry->class->usage_mask & *(unsigned long *)mask;
+}
+
+static void print_lock_class_header(struct lock_class *class, int depth)
+{
+	printk("%*s->", depth, "");
+	print_lock_name(class);
+	printk(KERN_CONT " {\n");
+	for (int bit = 0; bit < LOCK_TRACE_STATES; bit++) {
+		if (class->usage_mask & (1UL << bit)) {
+			int len = depth;
+
+			len += printk("%*s   %s", depth, "", usage_str[bit]);
+			len += printk(KERN_CONT " at:\n") - 2;	/* without the KERN_CONT prefix */
+			print_lock_trace(class->usage_traces[bit], len);
+		}
+	}
+	printk("%*s }\n", depth, "");
+	printk("%*s ... key      at: [<%p>] %pS\n", depth, "", class->key, class->key);
+}
+
+/* From leaf back to root: each class, and where it was taken under the one before. */
+static void print_shortest_lock_dependencies(struct lock_list *leaf, struct lock_list *root)
+{
+	struct lock_list *entry = leaf;
+	int depth = get_lock_depth(leaf);
+
+	do {
+		print_lock_class_header(entry->class, depth);
+		printk("%*s ... acquired at:\n", depth, "");
+		print_lock_trace(entry->trace, 2);
+		printk("\n");
+		if (depth == 0 && entry != root) {
+			printk("lockdep:%s bad path found in chain graph\n", __func__);
+			break;
+		}
+		entry = entry->parent;
+		depth--;
+	} while (entry && depth >= 0);
+}
+
+/* The same for a backwards search, whose entries carry the trace of the class after them. */
+static void print_shortest_lock_dependencies_backwards(struct lock_list *leaf,
+						       struct lock_list *root)
+{
+	const struct lock_trace *trace = NULL;
+	struct lock_list *entry = leaf;
+	int depth = get_lock_depth(leaf);
+
+	do {
+		print_lock_class_header(entry->class, depth);
+		if (trace) {
+			printk("%*s ... acquired at:\n", depth, "");
+			print_lock_trace(trace, 2);
+			printk("\n");
+		}
+		trace = entry->trace;
+		if (depth == 0 && entry != root) {
+			printk("lockdep:%s bad path found in chain graph\n", __func__);
+			break;
+		}
+		entry = entry->parent;
+		depth--;
+	} while (entry && depth >= 0);
+}
+
+static void print_irq_lock_scenario(struct lock_list *safe_entry, struct lock_list *unsafe_entry,
+				    struct lock_class *prev_class, struct lock_class *next_class)
+{
+	struct lock_class *safe_class = safe_entry->class;
+	struct lock_class *unsafe_class = unsafe_entry->class;
+	struct lock_class *middle_class = prev_class;
+
+	if (middle_class == safe_class)
+		middle_class = next_class;
+	if (middle_class != unsafe_class) {
+		printk("Chain exists of:\n  ");
+		__print_lock_name(safe_class);
+		printk(KERN_CONT " --> ");
+		__print_lock_name(middle_class);
+		printk(KERN_CONT " --> ");
+		__print_lock_name(unsafe_class);
+		printk(KERN_CONT "\n\n");
+	}
+	printk(" Possible interrupt unsafe locking scenario:\n\n");
+	printk("       CPU0                    CPU1\n");
+	printk("       ----                    ----\n");
+	printk("  lock(");
+	__print_lock_name(unsafe_class);
+	printk(KERN_CONT ");\n");
+	printk("                               local_irq_disable();\n");
+	printk("                               lock(");
+	__print_lock_name(safe_class);
+	printk(KERN_CONT ");\n");
+	printk("                               lock(");
+	__print_lock_name(middle_class);
+	printk(KERN_CONT ");\n");
+	printk("  <Interrupt>\n");
+	printk("    lock(");
+	__print_lock_name(safe_class);
+	printk(KERN_CONT ");\n");
+	printk("\n *** DEADLOCK ***\n\n");
+}
+
+static void print_bad_irq_dependency(struct task_struct *curr, struct lock_list *prev_root,
+				     struct lock_list *next_root, struct lock_list *backwards_entry,
+				     struct lock_list *forwards_entry, struct held_lock *prev,
+				     struct held_lock *next, enum lock_usage_bit bit1,
+				     enum lock_usage_bit bit2, const char *irqclass)
+{
+	if (!debug_locks_off_graph_unlock(LOCKDEP_BUG_IRQ_ORDER))
+		return;
+	pr_warn("\n");
+	pr_warn("=====================================================\n");
+	pr_warn("WARNING: %s-safe -> %s-unsafe lock order detected\n", irqclass, irqclass);
+	print_kernel_ident();
+	pr_warn("-----------------------------------------------------\n");
+	pr_warn("%s/%d [HC%u[%lu]:SC0[0]:HE%u:SE1] is trying to acquire:\n", curr->comm, curr->pid,
+		!!hardirq_count(), (unsigned long)(hardirq_count() >> HARDIRQ_SHIFT),
+		this_cpu_read(lockdep_hardirqs_enabled));
+	print_lock(next);
+	pr_warn("\nand this task is already holding:\n");
+	print_lock(prev);
+	pr_warn("which would create a new lock dependency:\n");
+	print_lock_name(hlock_class(prev));
+	pr_cont(" ->");
+	print_lock_name(hlock_class(next));
+	pr_cont("\n");
+	pr_warn("\nbut this new dependency connects a %s-irq-safe lock:\n", irqclass);
+	print_lock_name(backwards_entry->class);
+	pr_warn("\n... which became %s-irq-safe at:\n", irqclass);
+	print_lock_trace(backwards_entry->class->usage_traces[bit1], 1);
+	pr_warn("\nto a %s-irq-unsafe lock:\n", irqclass);
+	print_lock_name(forwards_entry->class);
+	pr_warn("\n... which became %s-irq-unsafe at:\n", irqclass);
+	pr_warn("...");
+	print_lock_trace(forwards_entry->class->usage_traces[bit2], 1);
+	pr_warn("\nother info that might help us debug this:\n\n");
+	print_irq_lock_scenario(backwards_entry, forwards_entry, hlock_class(prev), hlock_class(next));
+	lockdep_print_held_locks(curr);
+	pr_warn("\nthe dependencies between %s-irq-safe lock and the holding lock:\n", irqclass);
+	print_shortest_lock_dependencies_backwards(backwards_entry, prev_root);
+	pr_warn("\nthe dependencies between the lock to be acquired");
+	pr_warn(" and %s-irq-unsafe lock:\n", irqclass);
+	next_root->trace = save_trace();
+	print_shortest_lock_dependencies(forwards_entry, next_root);
+	pr_warn("\nstack backtrace:\n");
+	dump_stack();
+}
+
+/*
+ * Does the new dependency prev -> next connect a class that is
+ * IN-HARDIRQ (anything prev can be reached from) with one that is
+ * HARDIRQ-ON (anything next leads to)? Then an interrupt can take the
+ * first while someone holds the second with interrupts on, waiting for
+ * the first: a deadlock (Linux: check_irq_usage).
+ */
+static int check_irq_usage(struct task_struct *curr, struct held_lock *prev,
+			   struct held_lock *next)
+{
+	struct lock_list this = { .class = hlock_class(prev) };
+	struct lock_list that = { .class = hlock_class(next) };
+	struct lock_list *target_entry1, *target_entry;
+	unsigned long usage_mask = 0, mask;
+	enum bfs_result ret;
+
+	ret = __bfs(&this, &usage_mask, usage_accumulate, &target_entry, false);
+	if (bfs_error(ret)) {
+		print_bfs_bug(ret);
+		return 0;
+	}
+	if (!(usage_mask & LOCKF_USED_IN_HARDIRQ))
+		return 1;
+	mask = LOCKF_ENABLED_HARDIRQ;
+	ret = __bfs(&that, &mask, usage_match, &target_entry1, true);
+	if (bfs_error(ret)) {
+		print_bfs_bug(ret);
+		return 0;
+	}
+	if (ret == BFS_RNOMATCH)
+		return 1;
+	mask = LOCKF_USED_IN_HARDIRQ;
+	ret = __bfs(&this, &mask, usage_match, &target_entry, false);
+	if (bfs_error(ret)) {
+		print_bfs_bug(ret);
+		return 0;
+	}
+	if (DEBUG_LOCKS_WARN_ON(ret == BFS_RNOMATCH))
+		return 1;
+	print_bad_irq_dependency(curr, &this, &that, target_entry, target_entry1, prev, next,
+				 LOCK_USED_IN_HARDIRQ, LOCK_ENABLED_HARDIRQ,
+				 state_name(LOCK_USED_IN_HARDIRQ));
+	return 0;
+}
+
+static void print_irq_inversion_bug(struct task_struct *curr, struct lock_list *root,
+				    struct lock_list *other, struct held_lock *this, int forwards,
+				    const char *irqclass)
+{
+	struct lock_list *entry = other, *middle = NULL;
+	int depth;
+
+	if (!debug_locks_off_graph_unlock(LOCKDEP_BUG_IRQ_INVERSION))
+		return;
+	pr_warn("\n");
+	pr_warn("========================================================\n");
+	pr_warn("WARNING: possible irq lock inversion dependency detected\n");
+	print_kernel_ident();
+	pr_warn("--------------------------------------------------------\n");
+	pr_warn("%s/%d just changed the state of lock:\n", curr->comm, curr->pid);
+	print_lock(this);
+	if (forwards)
+		pr_warn("but this lock took another, %s-unsafe lock in the past:\n", irqclass);
+	else
+		pr_warn("but this lock was taken by another, %s-safe lock in the past:\n", irqclass);
+	print_lock_name(other->class);
+	pr_warn("\n\nand interrupts could create inverse lock ordering between them.\n\n");
+	pr_warn("\nother info that might help us debug this:\n");
+	/* The class next to root on the path, if there is one between them. */
+	depth = get_lock_depth(other);
+	do {
+		if (depth == 0 && entry != root) {
+			pr_warn("lockdep:%s bad path found in chain graph\n", __func__);
+			break;
+		}
+		middle = entry;
+		entry = entry->parent;
+		depth--;
+	} while (entry && entry != root && depth >= 0);
+	if (forwards)
+		print_irq_lock_scenario(root, other, middle ? middle->class : root->class,
+					other->class);
+	else
+		print_irq_lock_scenario(other, root, middle ? middle->class : other->class,
+					root->class);
+	lockdep_print_held_locks(curr);
+	pr_warn("\nthe shortest dependencies between 2nd lock and 1st lock:\n");
+	root->trace = save_trace();
+	print_shortest_lock_dependencies(other, root);
+	pr_warn("\nstack backtrace:\n");
+	dump_stack();
+}
+
+/* Nothing after this (now IN-HARDIRQ) class may be HARDIRQ-ON (Linux: check_usage_forwards). */
+static int check_usage_forwards(struct task_struct *curr, struct held_lock *this,
+				enum lock_usage_bit bit)
+{
+	struct lock_list root = { .class = hlock_class(this) };
+	unsigned long usage_mask = (1UL << bit) | (1UL << (bit + LOCK_USAGE_READ_MASK));
+	struct lock_list *target_entry;
+	enum bfs_result ret;
+
+	ret = __bfs(&root, &usage_mask, usage_match, &target_entry, true);
+	if (bfs_error(ret)) {
+		print_bfs_bug(ret);
+		return 0;
+	}
+	if (ret == BFS_RNOMATCH)
+		return 1;
+	print_irq_inversion_bug(curr, &root, target_entry, this, 1, state_name(bit));
+	return 0;
+}
+
+/* Nothing before this (now HARDIRQ-ON) class may be IN-HARDIRQ (Linux: check_usage_backwards). */
+static int check_usage_backwards(struct task_struct *curr, struct held_lock *this,
+				 enum lock_usage_bit bit)
+{
+	struct lock_list root = { .class = hlock_class(this) };
+	unsigned long usage_mask = (1UL << bit) | (1UL << (bit + LOCK_USAGE_READ_MASK));
+	struct lock_list *target_entry;
+	enum bfs_result ret;
+
+	ret = __bfs(&root, &usage_mask, usage_match, &target_entry, false);
+	if (bfs_error(ret)) {
+		print_bfs_bug(ret);
+		return 0;
+	}
+	if (ret == BFS_RNOMATCH)
+		return 1;
+	print_irq_inversion_bug(curr, &root, target_entry, this, 0, state_name(bit));
+	return 0;
+}
+
 /* Is a lock of this class held already? 0: reported (Linux: check_deadlock). */
 static int check_deadlock(struct task_struct *curr, struct held_lock *next)
 {
@@ -997,6 +1304,8 @@ static int check_prev_add(struct task_struct *curr, struct held_lock *prev,
 
 	ret = check_noncircular(next, prev, trace);
 	if (unlikely(bfs_error(ret) || ret == BFS_RMATCH))
+		return 0;
+	if (!check_irq_usage(curr, prev, next))
 		return 0;
 
 	list_for_each_entry(entry, &hlock_class(prev)->locks_after, entry) {
@@ -1157,7 +1466,14 @@ static int mark_lock_irq(struct task_struct *curr, struct held_lock *this,
 	if (!(new_bit & LOCK_USAGE_READ_MASK) &&
 	    !valid_state(curr, this, new_bit, excl_bit + LOCK_USAGE_READ_MASK))
 		return 0;
-	return 1;
+	/*
+	 * And through the graph: a HARDIRQ-ON class must not be taken after
+	 * an IN-HARDIRQ one, and an IN-HARDIRQ class must not lead to a
+	 * HARDIRQ-ON one.
+	 */
+	if (new_bit & LOCK_USAGE_DIR_MASK)
+		return check_usage_backwards(curr, this, excl_bit);
+	return check_usage_forwards(curr, this, excl_bit);
 }
 
 /* Record a usage bit (and where it first happened); check it against the others. */

@@ -6,8 +6,10 @@
  *
  * Everything is a static array with a fixed bound, as in Linux: when one
  * runs out lockdep prints "BUG: MAX_... too low!" and turns itself off.
- * The bounds are Linux's CONFIG_LOCKDEP_SMALL-like sizes, plenty for
- * Linnet (the lockdep KUnit suite prints how much the boot used).
+ * Linux's bounds are sized for thousands of lock classes; these are a
+ * few times what `make test` uses (about 90 classes, 140 dependency
+ * entries, 160 chains and 600 stack-trace words: the lockdep KUnit suite
+ * prints the counts), about 300 KiB of bss in all.
  */
 #ifndef _KERNEL_LOCKING_LOCKDEP_INTERNALS_H
 #define _KERNEL_LOCKING_LOCKDEP_INTERNALS_H
@@ -20,14 +22,14 @@
 #define CLASSHASH_BITS (MAX_LOCKDEP_KEYS_BITS - 1)
 #define CLASSHASH_SIZE (1UL << CLASSHASH_BITS)
 
-#define MAX_LOCKDEP_ENTRIES 4096UL		/* two per dependency */
-#define MAX_LOCKDEP_CHAINS_BITS 12
+#define MAX_LOCKDEP_ENTRIES 2048UL		/* two per dependency */
+#define MAX_LOCKDEP_CHAINS_BITS 11
 #define MAX_LOCKDEP_CHAINS (1UL << MAX_LOCKDEP_CHAINS_BITS)
 #define CHAINHASH_BITS (MAX_LOCKDEP_CHAINS_BITS - 1)
 #define CHAINHASH_SIZE (1UL << CHAINHASH_BITS)
 
-#define MAX_STACK_TRACE_ENTRIES 16384UL	/* unsigned longs */
-#define STACK_TRACE_HASH_SIZE 1024
+#define MAX_STACK_TRACE_ENTRIES 8192UL	/* unsigned longs */
+#define STACK_TRACE_HASH_SIZE 512
 #define LOCKDEP_TRACE_DEPTH 24		/* return addresses kept per trace */
 
 /* A search visits each dependency once: half the entries point forwards. */

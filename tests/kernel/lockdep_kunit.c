@@ -60,7 +60,8 @@ __setup("debug_locks_verbose=", debug_locks_verbose_setup);
 static unsigned long reports_before[NR_LOCKDEP_BUGS];
 
 static const char *const bug_names[NR_LOCKDEP_BUGS] = {
-	"recursive", "circular", "usage", "unlock imbalance", "spinlock", "limit", "other",
+	"recursive", "circular", "usage", "irq order", "irq inversion", "unlock imbalance",
+	"spinlock", "limit", "other",
 };
 
 /* Skip without lockdep; make sure the validator is armed; snapshot the counters. */
@@ -343,6 +344,58 @@ static void irqsave_not_reported(struct kunit *test)
 	selftest_end(test, -1);
 }
 
+/*
+ * Through a dependency: S is irq-safe, U irq-unsafe; taking U under S
+ * (interrupts off, so U itself stays consistent) would let an interrupt
+ * wait for S while S's holder waits for U's holder.
+ */
+static void irq_safe_to_unsafe_order_detected(struct kunit *test)
+{
+	static DEFINE_SPINLOCK(lockdep_test_safe);
+	static DEFINE_SPINLOCK(lockdep_test_unsafe);
+
+	if (!selftest_begin(test))
+		return;
+	HARDIRQ_ENTER();
+	spin_lock(&lockdep_test_safe);
+	spin_unlock(&lockdep_test_safe);
+	HARDIRQ_EXIT();
+	spin_lock(&lockdep_test_unsafe);
+	spin_unlock(&lockdep_test_unsafe);
+	KUNIT_EXPECT_EQ(test, debug_locks, 1);
+	local_irq_disable();
+	spin_lock(&lockdep_test_safe);
+	spin_lock(&lockdep_test_unsafe);	/* safe -> unsafe: reported */
+	spin_unlock(&lockdep_test_unsafe);
+	spin_unlock(&lockdep_test_safe);
+	local_irq_enable();
+	selftest_end(test, LOCKDEP_BUG_IRQ_ORDER);
+}
+
+/* The same bug found the other way: the dependency first, then the usage that makes it bad. */
+static void irq_inversion_detected(struct kunit *test)
+{
+	static DEFINE_SPINLOCK(lockdep_test_outer);
+	static DEFINE_SPINLOCK(lockdep_test_inner);
+
+	if (!selftest_begin(test))
+		return;
+	local_irq_disable();
+	spin_lock(&lockdep_test_outer);		/* outer -> inner, nothing irq about them yet */
+	spin_lock(&lockdep_test_inner);
+	spin_unlock(&lockdep_test_inner);
+	spin_unlock(&lockdep_test_outer);
+	local_irq_enable();
+	spin_lock(&lockdep_test_inner);		/* inner: HARDIRQ-ON */
+	spin_unlock(&lockdep_test_inner);
+	KUNIT_EXPECT_EQ(test, debug_locks, 1);
+	HARDIRQ_ENTER();
+	spin_lock(&lockdep_test_outer);		/* outer: IN-HARDIRQ, and it leads to inner: reported */
+	spin_unlock(&lockdep_test_outer);
+	HARDIRQ_EXIT();
+	selftest_end(test, LOCKDEP_BUG_IRQ_INVERSION);
+}
+
 /* ---- unlocks ------------------------------------------------------------------------------ */
 
 static DEFINE_SPINLOCK(lockdep_test_owned);
@@ -367,14 +420,21 @@ static void spinlock_wrong_owner_detected(struct kunit *test)
 		return;
 	init_completion(&holder_locked);
 	init_completion(&holder_go);
-	t = kthread_run(lockdep_holder, NULL, "lockdep_holder");
+	t = kthread_create(lockdep_holder, NULL, "lockdep_holder");
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	get_task_struct(t);
+	wake_up_process(t);
 	wait_for_completion(&holder_locked);
 	KUNIT_EXPECT_EQ(test, debug_locks, 1);
 	preempt_disable();			/* spin_unlock() enables it again */
 	spin_unlock(&lockdep_test_owned);	/* not ours: reported */
 	selftest_end(test, LOCKDEP_BUG_SPINLOCK);
 	complete(&holder_go);
+	/* Free it here, not behind the next test's back: wait until ours is the last reference. */
+	for (int i = 0; i < 2000 && atomic_read(&t->usage) > 1; i++)
+		msleep(1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->usage), 1);
+	put_task_struct(t);
 }
 
 static DEFINE_SPINLOCK(lockdep_test_unbalanced);
@@ -449,6 +509,8 @@ static struct kunit_case lockdep_cases[] = {
 	KUNIT_CASE(irqs_on_then_irq_safe_detected),
 	KUNIT_CASE(irqs_enabled_while_held_detected),
 	KUNIT_CASE(irqsave_not_reported),
+	KUNIT_CASE(irq_safe_to_unsafe_order_detected),
+	KUNIT_CASE(irq_inversion_detected),
 	KUNIT_CASE(spinlock_wrong_owner_detected),
 	KUNIT_CASE(bad_unlock_balance_detected),
 	KUNIT_CASE(max_lock_depth_reported),

@@ -20,6 +20,7 @@
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/vmstat.h>
@@ -97,6 +98,7 @@ void start_kernel(void)
 	setup_arch();
 	setup_per_cpu_areas();
 	cpu_init();	/* the boot CPU moves to its own GDT/TSS copy (Linux: switch_to_new_gdt) */
+	lockdep_init();	/* per-CPU data and current exist from here */
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	mm_core_init();

@@ -500,6 +500,16 @@ def missing_logs(text, regexes):
     return [r for r in regexes if not re.search(r, text, re.MULTILINE)]
 
 
+def unwanted_logs(text, regexes):
+    """expect_no_log: the regexes that DO match, each with its first match."""
+    out = []
+    for r in regexes:
+        m = re.search(r, text, re.MULTILINE)
+        if m:
+            out.append((r, clean_line(m.group(0)).strip()))
+    return out
+
+
 def print_cases(ktap, out=sys.stdout):
     tag = {"ok": "PASSED", "skip": "SKIPPED", "not ok": "FAILED",
            "incomplete": "CRASHED"}
@@ -527,6 +537,8 @@ def main(argv=None):
     ap.add_argument("--expect", default="pass", choices=OUTCOMES)
     ap.add_argument("--expect-log", action="append", default=[],
                     metavar="REGEX")
+    ap.add_argument("--expect-no-log", action="append", default=[],
+                    metavar="REGEX", help="must NOT match the serial log")
     ap.add_argument("--qemu-arg", action="append", default=[],
                     help="extra QEMU argument (repeatable)")
     a = ap.parse_args(argv)
@@ -536,19 +548,22 @@ def main(argv=None):
     except KeyboardInterrupt:
         kill_all()
         return 130
-    return report(res, a.expect, a.expect_log)
+    return report(res, a.expect, a.expect_log, a.expect_no_log)
 
 
-def report(res, expect, expect_log):
+def report(res, expect, expect_log, expect_no_log=()):
     print_cases(res.ktap)
     missing = missing_logs(res.log_text, expect_log)
-    ok = res.outcome == expect and not missing
+    unwanted = unwanted_logs(res.log_text, expect_no_log)
+    ok = res.outcome == expect and not missing and not unwanted
     if missing or (not ok and res.outcome != "test-failure"):
         print("---- last lines of the serial log ----")
         for l in tail(res.log_text):
             print("    " + clean_line(l))
         for r in missing:
             print("missing in log: /%s/" % r)
+    for r, line in unwanted:
+        print("unexpected in log: /%s/: %s" % (r, line))
     c = res.ktap.counts()
     print("%s: outcome %s (expected %s) in %.1fs; %d passed, %d failed, "
           "%d skipped; %s%s" % ("OK" if ok else "FAIL", res.outcome, expect,

@@ -14,6 +14,7 @@
 #   cpu, mem, smp, timeout (seconds)
 #   expect      pass | test-failure | panic | triple-fault | timeout
 #   expect_log  regexes (re.MULTILINE) that must all match the serial log
+#   expect_no_log  regexes (re.MULTILINE) that must NOT match the serial log
 #   initrd      optional path to an initramfs (relative to the repo root)
 #   extra_qemu  optional list of extra QEMU arguments
 #
@@ -159,4 +160,94 @@ MATRIX = [
      "expect_log": [r"  DMA      \[mem 0x0000000000000000-0x0000000000ffffff\]",
                     r"  DMA32    \[mem 0x0000000001000000-0x00000000ffffffff\]",
                     r"  Normal   \[mem 0x0000000100000000-0x00000001[0-9a-f]{8}\]"]},
+]
+
+# ---- lockdep (issue 8: the lock validator) ---------------------------------
+# Every in-kernel test under the lock validator on 4 CPUs, with no report;
+# then lockdep's own self-tests with their provoked reports printed
+# (debug_locks_verbose=1), checked against Linux's wording.
+_T = r"\[ *\d+\.\d+\] "    # printk's timestamp at the start of a console line
+LOCKDEP_REPORTS = [
+    r"WARNING: possible recursive locking detected",
+    r"WARNING: possible circular locking dependency detected",
+    r"WARNING: inconsistent lock state",
+    r"WARNING: bad unlock balance detected!",
+    r"WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected",
+    r"WARNING: possible irq lock inversion dependency detected",
+    r"BUG: spinlock \w[\w ]* on CPU#\d+",
+    r"BUG: MAX_\w+ too low!",
+    r"turning off the locking correctness validator",
+    r"INFO: trying to register non-static key",
+    r"DEBUG_LOCKS_WARN_ON",
+    r"lockdep bfs error",
+]
+MATRIX += [
+    {"name": "ktest5-smp4-lockdep", "cmdline": "ktest=all lockdep", "cpu": "max",
+     "smp": 4, "timeout": 150, "expect": "pass",
+     "expect_log": [r"Lock dependency validator: Copyright \(c\) 2006 Red Hat, Inc\., Ingo Molnar",
+                    r"\.\.\. MAX_LOCKDEP_ENTRIES: +\d+",
+                    r"smp: Brought up 1 node, 4 CPUs",
+                    r"ok \d+ lockdep\b"],
+     "expect_no_log": LOCKDEP_REPORTS},
+    {"name": "lockdep-reports", "cmdline": "ktest=lockdep.* lockdep debug_locks_verbose=1",
+     "cpu": "max", "smp": 2, "timeout": 90, "expect": "pass",
+     "expect_log": [
+         # recursion: the report header and the two locks of one class
+         r"^" + _T + r"WARNING: possible recursive locking detected\r?$",
+         r"^" + _T + r"-{44}\r?\n" + _T + r"\S+/\d+ is trying to acquire lock:\r?\n" + _T +
+         r"[0-9a-f]{16} \(lockdep_test_X\)\{\+\.\}-\{3:3\}, at: lockdep_test_recursive\+0x[0-9a-f]+/0x[0-9a-f]+",
+         r"but task is already holding lock:",
+         r"May be due to missing lock nesting notation",
+         # order: the chain in reverse, both CPUs' table, the 3-class chain
+         r"WARNING: possible circular locking dependency detected",
+         r"which lock already depends on the new lock\.",
+         r"the existing dependency chain \(in reverse order\) is:",
+         r"-> #1 \(lockdep_test_B\)\{\+\.\}-\{3:3\}:\r?\n" + _T + r" {7}_raw_spin_lock\+0x",
+         r"-> #0 \(lockdep_test_A\)",
+         r"Chain exists of:\r?\n" + _T + r"  lockdep_test_D --> lockdep_test_E --> lockdep_test_F",
+         r" Possible unsafe locking scenario:",
+         r"       CPU0                    CPU1",
+         r"  lock\(lockdep_test_mutex_B\);\r?\n" + _T + r" {31}lock\(lockdep_test_mutex_A\);",
+         r"\(lockdep_test_mutex_A\)\{\+\.\}-\{4:4\}",
+         r" \*\*\* DEADLOCK \*\*\*",
+         # hard-irq usage, both directions, with the first usage's stack
+         r"WARNING: inconsistent lock state",
+         r"inconsistent \{IN-HARDIRQ-W\} -> \{HARDIRQ-ON-W\} usage\.",
+         r"inconsistent \{HARDIRQ-ON-W\} -> \{IN-HARDIRQ-W\} usage\.",
+         r"\S+/\d+ \[HC1\[1\]:SC0\[0\]:HE0:SE1\] takes:",
+         r"\{IN-HARDIRQ-W\} state was registered at:\r?\n" + _T + r"  _raw_spin_lock\+0x[0-9a-f]+/0x[0-9a-f]+\r?\n" +
+         _T + r"  lockdep_test_timer_fn\+0x",
+         r"apic_timer_interrupt\+0x",
+         r"irq event stamp: \d+",
+         r"hardirqs last  enabled at \(\d+\): \[<[0-9a-f]{16}>\] \w+\+0x",
+         r"hardirqs last disabled at \(\d+\): \[<[0-9a-f]{16}>\] \w+\+0x",
+         r"  <Interrupt>\r?\n" + _T + r"    lock\(lockdep_test_irq_lock\);",
+         # hard-irq safe -> unsafe through a dependency, found both ways
+         r"WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected",
+         r"which would create a new lock dependency:\r?\n" + _T +
+         r" \(lockdep_test_safe\)\{-\.\}-\{3:3\} -> \(lockdep_test_unsafe\)\{\+\.\}-\{3:3\}",
+         r"but this new dependency connects a HARDIRQ-irq-safe lock:",
+         r"\.\.\. which became HARDIRQ-irq-unsafe at:",
+         r" Possible interrupt unsafe locking scenario:",
+         r" {31}local_irq_disable\(\);",
+         r"the dependencies between HARDIRQ-irq-safe lock and the holding lock:",
+         r"WARNING: possible irq lock inversion dependency detected",
+         r"\S+/\d+ just changed the state of lock:",
+         r"but this lock took another, HARDIRQ-unsafe lock in the past:",
+         r"and interrupts could create inverse lock ordering between them\.",
+         r"the shortest dependencies between 2nd lock and 1st lock:",
+         r"-> \(lockdep_test_outer\)\{-\.\}-\{3:3\} \{\r?\n" + _T + r"   IN-HARDIRQ-W at:",
+         # unlocks
+         r"BUG: spinlock wrong owner on CPU#\d+, \S+/\d+",
+         r" lock: \S+, \.magic: dead4ead, \.owner: lockdep_holder/\d+, \.owner_cpu: \d+",
+         r"WARNING: bad unlock balance detected!",
+         r"\S+/\d+ is trying to release lock \(lockdep_test_unbalanced\) at:\r?\n" + _T +
+         r"\[<[0-9a-f]{16}>\] bad_unlock_balance_detected\+0x",
+         r"but there are no more locks to release!",
+         # limits, and the end of every report
+         r"BUG: MAX_LOCK_DEPTH too low!\r?\n" + _T + r"turning off the locking correctness validator\.",
+         r"48 locks held by \S+/\d+:",
+         r"other info that might help us debug this:",
+         r"stack backtrace:\r?\n" + _T + r"Call Trace:",
+         r"ok \d+ lockdep\b"]},
 ]

@@ -252,6 +252,20 @@ class ClassifyTest(unittest.TestCase):
         self.assertEqual(qr.missing_logs(PANIC, [r"lkdtm_\w+\+0x"]),
                          [r"lkdtm_\w+\+0x"])
 
+    def test_expect_no_log(self):
+        self.assertEqual(qr.unwanted_logs(PANIC, [r"lkdtm_\w+\+0x",
+                                                  r"^WARNING: possible"]), [])
+        self.assertEqual(qr.unwanted_logs(PANIC, [r"Kernel panic - \w+"]),
+                         [(r"Kernel panic - \w+", "Kernel panic - not")])
+        e = dict(rt.DEFAULTS, name="e", expect="panic",
+                 expect_no_log=[r"Call Trace:"])
+        v = rt.entry_verdict(e, qr.classify(PANIC, 5), None)
+        self.assertEqual(v.status, "FAIL")
+        self.assertIn("unexpected in log: /Call Trace:/", v.detail)
+        e["expect_no_log"] = [r"lkdtm_"]
+        self.assertEqual(rt.entry_verdict(e, qr.classify(PANIC, 5), None).status,
+                         "PASS")
+
 
 CMOCKA = """\
 1..3
@@ -305,6 +319,7 @@ class MatrixTest(unittest.TestCase):
         for e in m:
             self.assertIn(e["expect"], qr.OUTCOMES)
             self.assertIsInstance(e["expect_log"], list)
+            self.assertIsInstance(e["expect_no_log"], list)
             self.assertGreater(e["timeout"], 0)
         self.assertIn("ktest4", names)
         self.assertIn("lkdtm-loop", names)

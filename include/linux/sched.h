@@ -87,6 +87,13 @@ struct task_struct {
 	void *worker_private;		/* a kthread's struct kthread (kernel/kthread.c) */
 	struct completion *vfork_done;	/* completed by do_exit() (kthreads: kthread->exited) */
 	char comm[TASK_COMM_LEN];
+	/* lockdep (kernel/locking/lockdep.c): the locks this task holds */
+	int lockdep_depth;
+	unsigned int lockdep_gen;
+	unsigned int lockdep_untracked;	/* held, but not on held_locks */
+	u64 curr_chain_key;
+	struct irqtrace_events irqtrace;
+	struct held_lock held_locks[MAX_LOCK_DEPTH];
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 8,

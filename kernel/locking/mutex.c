@@ -5,27 +5,35 @@
  * The fast path is one compare-and-exchange of the owner field from NULL
  * to current. Otherwise the task queues itself on wait_list and sleeps.
  * mutex_unlock() clears the owner and wakes the first waiter, which tries
- * again; a running task may take the lock first (no handoff). Left out:
+ * again; a running task may take the lock first (no handoff).
+ *
+ * Under the boot option "lockdep" each mutex is a lock class too:
+ * mutex_lock() tells lockdep before it may sleep (mutex_acquire, so an
+ * ABBA between two mutexes is reported instead of hanging), a successful
+ * mutex_trylock() after, and mutex_unlock() before it lets go. Left out:
  * optimistic spinning on a running owner, the handoff flag that makes
- * waiters fair, lockdep.
+ * waiters fair, Linux's debug_mutex_* checks beyond the owner test.
  */
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+
+#define _RET_IP_ ((unsigned long)__builtin_return_address(0))
 
 struct mutex_waiter {
 	struct list_head list;
 	struct task_struct *task;
 };
 
-void mutex_init(struct mutex *lock)
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key)
 {
 	lock->owner = NULL;
 	spin_lock_init(&lock->wait_lock);
 	INIT_LIST_HEAD(&lock->wait_list);
+	lockdep_init_map_wait(&lock->dep_map, name, key, 0, LD_WAIT_SLEEP);
 }
 
-bool mutex_trylock(struct mutex *lock)
+static bool __mutex_trylock(struct mutex *lock)
 {
 	struct task_struct *expected = NULL;
 
@@ -33,20 +41,31 @@ bool mutex_trylock(struct mutex *lock)
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
-void mutex_lock(struct mutex *lock)
+bool mutex_trylock(struct mutex *lock)
+{
+	bool locked = __mutex_trylock(lock);
+
+	if (locked && lock_debug_active())
+		mutex_acquire(&lock->dep_map, 0, 1, _RET_IP_);
+	return locked;
+}
+
+static void __mutex_lock(struct mutex *lock, unsigned int subclass, unsigned long ip)
 {
 	struct mutex_waiter waiter = { .task = current };
 	unsigned long flags;
 
 	might_sleep();
-	if (mutex_trylock(lock))
+	if (lock_debug_active())
+		mutex_acquire(&lock->dep_map, subclass, 0, ip);
+	if (__mutex_trylock(lock))
 		return;
 	spin_lock_irqsave(&lock->wait_lock, flags);
 	list_add_tail(&waiter.list, &lock->wait_list);
 	for (;;) {
 		/* Set the state before the last try: an unlock in between wakes us. */
 		set_current_state(TASK_UNINTERRUPTIBLE);
-		if (mutex_trylock(lock))
+		if (__mutex_trylock(lock))
 			break;
 		spin_unlock_irqrestore(&lock->wait_lock, flags);
 		schedule();
@@ -57,11 +76,24 @@ void mutex_lock(struct mutex *lock)
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
 }
 
+void mutex_lock(struct mutex *lock)
+{
+	__mutex_lock(lock, 0, _RET_IP_);
+}
+
+/* A second mutex of a class already held, as another nesting level (Linux: mutex_lock_nested). */
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass)
+{
+	__mutex_lock(lock, subclass, _RET_IP_);
+}
+
 void mutex_unlock(struct mutex *lock)
 {
 	struct mutex_waiter *first = NULL;
 	unsigned long flags;
 
+	if (lock_debug_active())
+		mutex_release(&lock->dep_map, _RET_IP_);
 	if (lock->owner != current)
 		pr_err("DEBUG_LOCKS_WARN_ON(mutex owner != current): %s unlocks a mutex it does not hold\n",
 		       current->comm);

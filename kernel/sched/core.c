@@ -322,6 +322,7 @@ static void finish_task_switch(struct task_struct *prev)
 	prev->migration_pending = NULL;
 	/* From here on another CPU may pick prev up (see wake_up_state). */
 	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	spin_acquire(&rq->lock.dep_map, 0, 0, _THIS_IP_);	/* prev's rq lock is ours now */
 	spin_unlock(&rq->lock);
 	if (push)
 		push_task_off(prev);
@@ -349,6 +350,9 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 {
 	WRITE_ONCE(next->on_cpu, 1);
 	this_cpu_inc(vm_event_states[NR_CONTEXT_SWITCHES]);
+	/* next unlocks rq->lock (Linux: prepare_lock_switch): hand it over in lockdep too. */
+	spin_release(&rq->lock.dep_map, _THIS_IP_);
+	rq->lock.owner = next;
 	prev = __switch_to_asm(prev, next);
 	/* Now running as next; prev is the task we came from. */
 	finish_task_switch(prev);
@@ -532,16 +536,16 @@ static void double_rq_lock(struct rq *a, struct rq *b)
 {
 	if (a->cpu < b->cpu) {
 		spin_lock(&a->lock);
-		arch_spin_lock(&b->lock.raw_lock);
+		spin_lock_nested(&b->lock, SINGLE_DEPTH_NESTING);
 	} else {
 		spin_lock(&b->lock);
-		arch_spin_lock(&a->lock.raw_lock);
+		spin_lock_nested(&a->lock, SINGLE_DEPTH_NESTING);
 	}
 }
 
 static void double_rq_unlock(struct rq *a, struct rq *b)
 {
-	arch_spin_unlock(&b->lock.raw_lock);
+	spin_unlock(&b->lock);
 	spin_unlock(&a->lock);
 }
 

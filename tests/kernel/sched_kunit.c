@@ -188,8 +188,8 @@ static void record_count(struct timer_list *t)
 
 static void preempt_count_balances(struct kunit *test)
 {
-	DEFINE_SPINLOCK(a);
-	DEFINE_SPINLOCK(b);
+	static DEFINE_SPINLOCK(a);
+	static DEFINE_SPINLOCK(b);
 	unsigned long flags;
 	struct timer_list t;
 
@@ -897,8 +897,8 @@ static void smp_processor_id_in_preemptible_code_reported_once(struct kunit *tes
 static void sleeping_in_atomic_caught(struct kunit *test)
 {
 	unsigned long before = might_sleep_reports;
-	DEFINE_SPINLOCK(l);
-	DEFINE_MUTEX(m);
+	static DEFINE_SPINLOCK(l);
+	static DEFINE_MUTEX(m);
 
 	preempt_disable();
 	might_sleep();

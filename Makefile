@@ -83,7 +83,13 @@ $(BUILD)/%.o: %.S $(DEPS_STAMP)
 	@echo "  AS      $<"
 	@$(CC) $(KAFLAGS) -MMD -MP -c -o $@ $<
 
-$(KERNEL): $(KERNEL_OBJS) linker.ld scripts/link-kernel.sh scripts/kallsyms.py
+# The list of objects, rewritten only when it changes: a source file that
+# is added or removed relinks the kernel even if no object is newer.
+$(BUILD)/.kernel-objs: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(KERNEL_OBJS)' | cmp -s - $@ || echo '$(KERNEL_OBJS)' > $@
+
+$(KERNEL): $(KERNEL_OBJS) $(BUILD)/.kernel-objs linker.ld scripts/link-kernel.sh scripts/kallsyms.py
 	@echo "  LD      $@ (3 passes, kallsyms)"
 	@sh scripts/link-kernel.sh $@ "$(CC)" "$(KLDFLAGS)" $(KERNEL_OBJS)
 	@grub-file --is-x86-multiboot2 $@ || { echo "$@: no multiboot2 header"; exit 1; }

@@ -27,7 +27,14 @@ typedef struct wait_queue_head wait_queue_head_t;
 	struct wait_queue_head name = { .lock = __SPIN_LOCK_UNLOCKED(name.lock), \
 					.head = LIST_HEAD_INIT(name.head) }
 
-void init_waitqueue_head(struct wait_queue_head *wq);
+/* Each call site is one lock class for lockdep, as Linux's macro makes it. */
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   struct lock_class_key *key);
+#define init_waitqueue_head(wq)                                 \
+	do {                                                    \
+		static struct lock_class_key __key;             \
+		__init_waitqueue_head((wq), #wq, &__key);       \
+	} while (0)
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
 void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr);

@@ -20,9 +20,10 @@
  */
 #include <linux/wait.h>
 
-void init_waitqueue_head(struct wait_queue_head *wq)
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   struct lock_class_key *key)
 {
-	spin_lock_init(&wq->lock);
+	__raw_spin_lock_init(&wq->lock, name, key, LD_WAIT_CONFIG);
 	INIT_LIST_HEAD(&wq->head);
 }
 

@@ -139,10 +139,11 @@ static pte_t *pte_alloc_k(pmd_t *pmd, unsigned long addr)
  * largest level the alignment and the length allow (and the CPU supports).
  * Returns the size mapped by the one leaf it wrote.
  */
-static unsigned long map_one(unsigned long vaddr, phys_addr_t phys,
+static unsigned long map_one(pgd_t *pgd_base, unsigned long vaddr, phys_addr_t phys,
 			     unsigned long size, pteval_t prot, bool large_ok)
 {
-	pud_t *pud = pud_alloc_k(p4d_alloc_k(pgd_offset_pgd(init_top_pgt, vaddr), vaddr), vaddr);
+	pud_t *pud = pud_alloc_k(p4d_alloc_k(pgd_offset_pgd(pgd_base, vaddr), vaddr), vaddr);
+	bool count = large_ok && pgd_base == init_top_pgt;
 	pmd_t *pmd;
 	pte_t *pte;
 
@@ -150,19 +151,22 @@ static unsigned long map_one(unsigned long vaddr, phys_addr_t phys,
 	if (large_ok && boot_cpu_data.has_gbpages && pud_none(*pud) &&
 	    IS_ALIGNED(vaddr | phys, PUD_SIZE) && size >= PUD_SIZE) {
 		*pud = __pud(phys | prot | _PAGE_PSE);
-		direct_pages_count[PG_LEVEL_1G]++;
+		if (count)
+			direct_pages_count[PG_LEVEL_1G]++;
 		return PUD_SIZE;
 	}
 	pmd = pmd_alloc_k(pud, vaddr);
 	if (large_ok && pmd_none(*pmd) && IS_ALIGNED(vaddr | phys, PMD_SIZE) &&
 	    size >= PMD_SIZE) {
 		*pmd = __pmd(phys | prot | _PAGE_PSE);
-		direct_pages_count[PG_LEVEL_2M]++;
+		if (count)
+			direct_pages_count[PG_LEVEL_2M]++;
 		return PMD_SIZE;
 	}
 	pte = pte_alloc_k(pmd, vaddr);
 	if (large_ok) {
-		direct_pages_count[PG_LEVEL_4K]++;
+		if (count)
+			direct_pages_count[PG_LEVEL_4K]++;
 		/* The direct map never overrides what was mapped first (the RO alias). */
 		if (!pte_none(*pte))
 			return PAGE_SIZE;
@@ -171,11 +175,11 @@ static unsigned long map_one(unsigned long vaddr, phys_addr_t phys,
 	return PAGE_SIZE;
 }
 
-static void map_range(unsigned long vaddr, phys_addr_t phys, unsigned long size,
+static void map_range(pgd_t *pgd, unsigned long vaddr, phys_addr_t phys, unsigned long size,
 		      pteval_t prot, bool large_ok)
 {
 	while (size) {
-		unsigned long done = map_one(vaddr, phys, size, prot, large_ok);
+		unsigned long done = map_one(pgd, vaddr, phys, size, prot, large_ok);
 
 		vaddr += done;
 		phys += done;
@@ -183,22 +187,33 @@ static void map_range(unsigned long vaddr, phys_addr_t phys, unsigned long size,
 	}
 }
 
-/* Linux: kernel_physical_mapping_init() for one RAM range. */
-static void map_direct(phys_addr_t start, phys_addr_t end)
+/*
+ * Linux: kernel_physical_mapping_init() for one RAM range, into the
+ * tables under pgd: __va(start) .. __va(end), rounded out to whole pages.
+ * init_mem_mapping() passes init_top_pgt; tests/kernel/pgtable_kunit.c
+ * passes a scratch table (it counts nothing in direct_pages_count then).
+ */
+void __kernel_physical_mapping_init(pgd_t *pgd, phys_addr_t start, phys_addr_t end)
 {
 	start = ALIGN_DOWN(start, PAGE_SIZE);
 	end = ALIGN(end, PAGE_SIZE);
 	if (end <= start)
 		return;
-	map_range((unsigned long)__va(start), start, end - start, __PAGE_KERNEL, true);
-	max_pfn_mapped = max(max_pfn_mapped, (unsigned long)(end >> PAGE_SHIFT));
+	map_range(pgd, (unsigned long)__va(start), start, end - start, __PAGE_KERNEL, true);
+}
+
+static void map_direct(phys_addr_t start, phys_addr_t end)
+{
+	__kernel_physical_mapping_init(init_top_pgt, start, end);
+	if (ALIGN(end, PAGE_SIZE) > ALIGN_DOWN(start, PAGE_SIZE))
+		max_pfn_mapped = max(max_pfn_mapped, (unsigned long)(ALIGN(end, PAGE_SIZE) >> PAGE_SHIFT));
 }
 
 static void map_kernel_section(char *start, char *end, pteval_t prot)
 {
 	unsigned long va = (unsigned long)start;
 
-	map_range(va, __pa_symbol(va), ALIGN((unsigned long)end, PAGE_SIZE) - va,
+	map_range(init_top_pgt, va, __pa_symbol(va), ALIGN((unsigned long)end, PAGE_SIZE) - va,
 		  prot, false);
 }
 
@@ -210,7 +225,7 @@ static void map_kernel_section(char *start, char *end, pteval_t prot)
 int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot)
 {
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
-		map_range(vaddr + off, phys + off, PAGE_SIZE, prot, false);
+		map_range(init_top_pgt, vaddr + off, phys + off, PAGE_SIZE, prot, false);
 		__flush_tlb_one_kernel(vaddr + off);
 	}
 	return 0;
@@ -256,7 +271,7 @@ void init_mem_mapping(void)
 	 * __va(__pa(code)) would patch the kernel. Mapped first, in 4 KiB
 	 * pages, so the direct map around it uses smaller pages and leaves it.
 	 */
-	map_range((unsigned long)__va(__pa_symbol(_text)), __pa_symbol(_text),
+	map_range(init_top_pgt, (unsigned long)__va(__pa_symbol(_text)), __pa_symbol(_text),
 		  ALIGN((unsigned long)(__end_rodata - _text), PAGE_SIZE), __PAGE_KERNEL_RO, false);
 	map_direct(0, SZ_1M);	/* the ISA range, always (BIOS data, trampolines) */
 	for (u32 i = 0; i < e820_table->nr_entries; i++) {

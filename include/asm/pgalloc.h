@@ -10,6 +10,7 @@ extern unsigned long max_pfn_mapped;
 extern unsigned long direct_pages_count[PG_LEVEL_NUM];
 
 void init_mem_mapping(void);
+void __kernel_physical_mapping_init(pgd_t *pgd, phys_addr_t start, phys_addr_t end);
 int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot);
 extern bool after_bootmem;
 void setup_paging_mode(void);

@@ -34,6 +34,7 @@
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 
 #define PGT_BUF_PAGES 64
@@ -103,6 +104,10 @@ static void *alloc_low_page(void)
 /* Find or make the table below an entry (Linux: p4d_alloc, pud_alloc, ...). */
 static pteval_t *table_below(pteval_t *entry)
 {
+	/* A 1G/2M leaf maps data: following it as a table would write into that data. */
+	if (*entry & _PAGE_PSE)
+		panic("table_below: entry %#lx is a large page, not a table",
+		      (unsigned long)*entry);
 	if (!(*entry & _PAGE_PRESENT))
 		*entry = __pa(alloc_low_page()) | _KERNPG_TABLE;
 	return (pteval_t *)__va(*entry & PTE_PFN_MASK);
@@ -134,20 +139,74 @@ static pte_t *pte_alloc_k(pmd_t *pmd, unsigned long addr)
 	return pte_offset_kernel(pmd, addr);
 }
 
+/* In a 4 KiB entry bit 7 is PAT; in a 2M/1G leaf it is PSE and PAT moves to bit 12. */
+#define _PAGE_PAT (_AC(1, UL) << 7)
+#define _PAGE_PAT_LARGE (_AC(1, UL) << 12)
+
+/* Does a leaf of this size (at the level of entry) translate vaddr to phys? */
+static bool leaf_maps(pteval_t leaf, unsigned long size, unsigned long vaddr, phys_addr_t phys)
+{
+	return (leaf & PTE_PFN_MASK & ~(pteval_t)(size - 1)) + (vaddr & (size - 1)) == phys;
+}
+
+/*
+ * Replace a 1G or 2M leaf by a table of 512 entries one level down that
+ * map the same memory with the same attributes (Linux: split_large_page
+ * in arch/x86/mm/pat/set_memory.c). The table is filled before the entry
+ * points to it, so a CPU walking it sees either the old leaf or the
+ * complete table; then the TLB forgets the large translation.
+ */
+static void split_large_page(pteval_t *entry, enum pg_level level, unsigned long vaddr,
+			     bool count)
+{
+	unsigned long size = level == PG_LEVEL_1G ? PUD_SIZE : PMD_SIZE;
+	unsigned long step = level == PG_LEVEL_1G ? PMD_SIZE : PAGE_SIZE;
+	pteval_t leaf = *entry, flags = leaf & PTE_FLAGS_MASK, pat = leaf & _PAGE_PAT_LARGE;
+	phys_addr_t base = leaf & PTE_PFN_MASK & ~(pteval_t)(size - 1);
+	pteval_t *table = alloc_low_page();
+
+	if (level == PG_LEVEL_2M) {
+		flags &= ~_PAGE_PSE;
+		if (pat)
+			flags |= _PAGE_PAT;
+		pat = 0;
+	}
+	for (int i = 0; i < PTRS_PER_PTE; i++)
+		table[i] = (base + i * step) | flags | pat;
+	WRITE_ONCE(*entry, __pa(table) | _KERNPG_TABLE);
+	if (count) {
+		direct_pages_count[level]--;
+		direct_pages_count[level - 1] += PTRS_PER_PTE;
+	}
+	flush_tlb_kernel_range(vaddr, vaddr + size);
+}
+
 /*
  * Map [vaddr, vaddr + size) to phys with prot, using a leaf at the
  * largest level the alignment and the length allow (and the CPU supports).
- * Returns the size mapped by the one leaf it wrote.
+ * Returns the size it dealt with: what the one leaf it wrote maps, or
+ * what an existing leaf of the direct map already covers.
+ *
+ * The direct map (large_ok) never overrides what was mapped first: two
+ * RAM ranges may share a large page once rounded to whole pages, and the
+ * second keeps the first one's leaf, as Linux's phys_pmd_init() and
+ * phys_pud_init() keep an existing large page. A precise mapping (kernel
+ * sections, map_kernel_range()) that lands in a large page splits it.
  */
 static unsigned long map_one(pgd_t *pgd_base, unsigned long vaddr, phys_addr_t phys,
 			     unsigned long size, pteval_t prot, bool large_ok)
 {
 	pud_t *pud = pud_alloc_k(p4d_alloc_k(pgd_offset_pgd(pgd_base, vaddr), vaddr), vaddr);
-	bool count = large_ok && pgd_base == init_top_pgt;
+	bool count = pgd_base == init_top_pgt;
 	pmd_t *pmd;
 	pte_t *pte;
 
 	prot &= __supported_pte_mask;
+	if (pud_present(*pud) && pud_leaf(*pud)) {
+		if (large_ok && leaf_maps(pud_val(*pud), PUD_SIZE, vaddr, phys))
+			return min(size, PUD_SIZE - (vaddr & ~PUD_MASK));
+		split_large_page(&pud->pud, PG_LEVEL_1G, vaddr & PUD_MASK, count);
+	}
 	if (large_ok && boot_cpu_data.has_gbpages && pud_none(*pud) &&
 	    IS_ALIGNED(vaddr | phys, PUD_SIZE) && size >= PUD_SIZE) {
 		*pud = __pud(phys | prot | _PAGE_PSE);
@@ -156,6 +215,11 @@ static unsigned long map_one(pgd_t *pgd_base, unsigned long vaddr, phys_addr_t p
 		return PUD_SIZE;
 	}
 	pmd = pmd_alloc_k(pud, vaddr);
+	if (pmd_present(*pmd) && pmd_leaf(*pmd)) {
+		if (large_ok && leaf_maps(pmd_val(*pmd), PMD_SIZE, vaddr, phys))
+			return min(size, PMD_SIZE - (vaddr & ~PMD_MASK));
+		split_large_page(&pmd->pmd, PG_LEVEL_2M, vaddr & PMD_MASK, count);
+	}
 	if (large_ok && pmd_none(*pmd) && IS_ALIGNED(vaddr | phys, PMD_SIZE) &&
 	    size >= PMD_SIZE) {
 		*pmd = __pmd(phys | prot | _PAGE_PSE);

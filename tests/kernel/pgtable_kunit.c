@@ -11,9 +11,10 @@
  *
  * The direct-map builder is also run on a scratch top-level table with
  * two ranges that share a 2 MiB (and a 1 GiB) page once rounded to whole
- * pages: the second range must split the large page (Linux:
- * split_large_page), not follow the leaf as if it pointed to a table and
- * write page-table entries into the data page behind it.
+ * pages: the second range must keep the large page (as Linux's
+ * phys_pmd_init does) or split it (split_large_page), never follow the
+ * leaf as if it pointed to a table and write page-table entries into the
+ * data page behind it.
  */
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
@@ -283,7 +284,7 @@ static void shared_large_page(struct kunit *test, phys_addr_t base, unsigned lon
 	free_page((unsigned long)before);
 }
 
-static void direct_map_split_2m_leaf(struct kunit *test)
+static void direct_map_shared_2m_page(struct kunit *test)
 {
 	struct page *blk = alloc_pages(GFP_KERNEL, PMD_SHIFT - PAGE_SHIFT);
 	phys_addr_t pa;
@@ -303,7 +304,7 @@ static void direct_map_split_2m_leaf(struct kunit *test)
  * Its last word is zeroed for the test, so a bug writes there, and the
  * page is restored afterwards whatever happens.
  */
-static void direct_map_split_1g_leaf(struct kunit *test)
+static void direct_map_shared_1g_page(struct kunit *test)
 {
 	u64 *page0 = __va(0), last;
 
@@ -328,8 +329,8 @@ static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(text_write_faults),
 	KUNIT_CASE(paging_mode_consistent),
 	KUNIT_CASE(canonical_addresses),
-	KUNIT_CASE(direct_map_split_2m_leaf),
-	KUNIT_CASE(direct_map_split_1g_leaf),
+	KUNIT_CASE(direct_map_shared_2m_page),
+	KUNIT_CASE(direct_map_shared_1g_page),
 	{}
 };
 

@@ -24,6 +24,7 @@
 	.balign 16
 	.globl trampoline_start, trampoline_end
 	.globl tr_gdt_desc, tr_jmp32, tr_jmp64, tr_cr3, tr_cr4, tr_efer, tr_entry
+	.globl tr_delay_apicid, tr_delay_cycles
 	.code16
 trampoline_start:
 	cli
@@ -63,7 +64,33 @@ tr_startup_32:
 	.globl tr_startup_64
 tr_startup_64:
 	movl	%ebx, %ebx			/* upper half of %rbx is undefined */
-	movq	OFF(tr_entry)(%rbx), %rax
+	/*
+	 * Fault injection (smpboot_delay_ap=CPU:MS, kernel/smpboot.c): the AP
+	 * whose APIC id is tr_delay_apicid spins here for tr_delay_cycles TSC
+	 * cycles, before it has read any of its start data.
+	 */
+	movl	OFF(tr_delay_apicid)(%rbx), %esi
+	cmpl	$0xffffffff, %esi
+	je	2f
+	movq	%rbx, %rdi
+	movl	$1, %eax
+	cpuid					/* initial APIC id in EBX[31:24] */
+	shrl	$24, %ebx
+	cmpl	%esi, %ebx
+	movq	%rdi, %rbx
+	jne	2f
+	rdtsc
+	shlq	$32, %rdx
+	orq	%rax, %rdx
+	movq	OFF(tr_delay_cycles)(%rbx), %rsi
+	addq	%rdx, %rsi
+1:	pause
+	rdtsc
+	shlq	$32, %rdx
+	orq	%rax, %rdx
+	cmpq	%rsi, %rdx
+	jb	1b
+2:	movq	OFF(tr_entry)(%rbx), %rax
 	jmp	*%rax
 
 	.balign 8
@@ -85,7 +112,9 @@ tr_jmp64:
 tr_cr3:	.long	0
 tr_cr4:	.long	0
 tr_efer: .long	0
+tr_delay_apicid: .long	0xffffffff			/* smpboot_delay_ap=: none */
 	.balign 8
 tr_entry: .quad	0				/* secondary_startup_64 */
+tr_delay_cycles: .quad	0
 	.globl tr_gdt
 trampoline_end:

@@ -38,6 +38,11 @@
 
 
 u32 x86_cpu_to_apicid[NR_CPUS] = { [0 ... NR_CPUS - 1] = BAD_APICID };
+/*
+ * The APIC id each CPU read from CPUID itself when it came up (Linux:
+ * cpu_data(cpu).topo.initial_apicid, stored by smp_store_cpu_info()).
+ */
+DEFINE_PER_CPU(u32, cpu_initial_apicid) = BAD_APICID;
 int setup_possible_cpus = -1;
 
 static int possible_cpus_setup(char *val)
@@ -92,6 +97,7 @@ void prefill_possible_map(void)
 
 extern const char trampoline_start[], trampoline_end[], tr_gdt[], tr_gdt_desc[], tr_jmp32[];
 extern const char tr_jmp64[], tr_cr3[], tr_cr4[], tr_efer[], tr_entry[];
+extern const char tr_delay_apicid[], tr_delay_cycles[];
 extern const char tr_startup_32[], tr_startup_64[];
 void secondary_startup_64(void);
 
@@ -100,6 +106,34 @@ unsigned long initial_stack, initial_gs;
 static phys_addr_t trampoline_phys;
 static pgd_t *trampoline_pgd;
 static volatile int cpu_callin;
+
+/*
+ * Fault injection: smpboot_delay_ap=CPU:MS makes AP number CPU spin for
+ * MS milliseconds in the trampoline, before it reads its start data, so
+ * that it answers after the boot CPU has given up on it (docs/smp.md).
+ */
+int smpboot_delay_ap_cpu = -1;
+unsigned int smpboot_delay_ap_ms;
+
+static int smpboot_delay_ap_setup(char *val)
+{
+	char *colon = val ? strchr(val, ':') : NULL;
+	unsigned long ms;
+	int cpu;
+
+	if (!colon)
+		return 0;
+	*colon = '\0';
+	if (kstrtoint(val, 0, &cpu) || kstrtoul(colon + 1, 0, &ms) || cpu < 1) {
+		*colon = ':';
+		return 0;
+	}
+	*colon = ':';
+	smpboot_delay_ap_cpu = cpu;
+	smpboot_delay_ap_ms = ms;
+	return 1;
+}
+__setup("smpboot_delay_ap=", smpboot_delay_ap_setup);
 
 /* A page below 1 MiB for the trampoline, reserved before memblock lets go (Linux: reserve_real_mode). */
 void reserve_real_mode(void)
@@ -138,6 +172,12 @@ static bool setup_trampoline(void)
 	*(u32 *)TR_FIELD(tr_cr4) = read_cr4();
 	*(u32 *)TR_FIELD(tr_efer) = EFER_LME | (boot_cpu_data.has_nx ? EFER_NX : 0);
 	*(u64 *)TR_FIELD(tr_entry) = (u64)secondary_startup_64;
+	if (smpboot_delay_ap_cpu > 0 && smpboot_delay_ap_cpu < (int)nr_cpu_ids) {
+		*(u32 *)TR_FIELD(tr_delay_apicid) = x86_cpu_to_apicid[smpboot_delay_ap_cpu];
+		*(u64 *)TR_FIELD(tr_delay_cycles) = (u64)smpboot_delay_ap_ms * tsc_khz;
+		pr_warn("fault injection: CPU%d will stall %u ms before reading its start data\n",
+			smpboot_delay_ap_cpu, smpboot_delay_ap_ms);
+	}
 
 	pte = lookup_address_in_pgd(init_top_pgt, (unsigned long)__va(trampoline_phys), &level);
 	if (pte && level == PG_LEVEL_4K) {
@@ -203,6 +243,7 @@ void start_secondary(void)
 	unsigned int cpu = smp_processor_id();
 
 	write_cr3(__pa(init_top_pgt));		/* leave the trampoline's tables */
+	this_cpu_write(cpu_initial_apicid, read_boot_cpu_apicid());
 	cpu_init();
 	load_current_idt();
 	setup_local_APIC();
@@ -218,6 +259,7 @@ void smp_init(void)
 {
 	unsigned int cpu, up = 1;
 
+	this_cpu_write(cpu_initial_apicid, read_boot_cpu_apicid());
 	if (nr_cpu_ids < 2)
 		goto done;
 	if (!apic_present || !setup_trampoline()) {

@@ -114,6 +114,12 @@ MATRIX = [
                     r"ACPI: LAPIC \(acpi_id\[0x03\] lapic_id\[0x03\] enabled\)",
                     r"IOAPIC: IRQ 0 -> GSI 2 -> vector 0x30",
                     r"context_switches +\d+ \(\d+ \d+ \d+ \d+\)"]},
+    # An AP that answers after the boot CPU gave up (fault injection,
+    # docs/smp.md): reported, never online, and it borrows nobody's stack.
+    {"name": "smpboot-late-ap", "cmdline": "ktest=smp.* smpboot_delay_ap=1:10500",
+     "cpu": "max", "smp": 4, "timeout": 60, "expect": "pass",
+     "expect_log": [r"smpboot: CPU1 failed to report alive state",
+                    r"smp: Brought up 1 node, 3 CPUs"]},
     {"name": "smp16", "cmdline": "ktest=all", "cpu": "max", "smp": 16,
      "mem": "512M", "timeout": 300, "expect": "pass",
      "expect_log": [r"smp: Brought up 1 node, 16 CPUs"]},

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SMP bring-up on the running kernel: every online CPU runs on its own
+ * per-CPU area (GS base), its own idle stack and its own APIC id, and a
+ * CPU that answered the boot CPU too late (the smpboot_delay_ap= fault
+ * injection knob) never came online and never borrowed another CPU's
+ * start data. Linux's nearest counterpart is the CPU hotplug state
+ * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
+ * smpboot selftests.
+ */
+#include <asm/apic.h>
+#include <asm/page.h>
+#include <asm/smp.h>
+#include <kunit/test.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/timekeeping.h>
+
+/* ---- who am I, on each CPU ------------------------------------------------- */
+
+struct cpu_identity {
+	int cpu;			/* smp_processor_id() */
+	u32 apicid;			/* the hardware's answer */
+	unsigned long this_cpu_off;	/* the per-CPU area's own record of its offset */
+	unsigned long sp;
+	struct task_struct *task;
+	void *stack;
+};
+
+static struct cpu_identity identity[NR_CPUS];
+
+static void record_identity(void *info)
+{
+	struct cpu_identity *id = info;
+	unsigned long sp;
+
+	__asm__ __volatile__("movq %%rsp, %0" : "=r"(sp));
+	id->cpu = smp_processor_id();
+	id->apicid = read_apic_id();
+	id->this_cpu_off = this_cpu_read(this_cpu_off);
+	id->sp = sp;
+	id->task = current;
+	id->stack = current->stack;
+}
+
+static void expect_own_identity(struct kunit *test, unsigned int cpu)
+{
+	struct cpu_identity *id = &identity[cpu];
+	u32 came_up_as = per_cpu(cpu_initial_apicid, cpu);
+
+	memset(id, 0, sizeof(*id));
+	id->cpu = -1;
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, record_identity, id, 1), 0);
+	KUNIT_EXPECT_EQ(test, id->cpu, cpu);
+	KUNIT_EXPECT_EQ(test, id->apicid, x86_cpu_to_apicid[cpu]);
+	/* What the CPU that came up on this area found in CPUID. */
+	KUNIT_EXPECT_EQ(test, came_up_as, x86_cpu_to_apicid[cpu]);
+	/* The per-CPU area's self-pointer: this CPU's GS base is its own area. */
+	KUNIT_EXPECT_EQ(test, id->this_cpu_off, __per_cpu_offset[cpu]);
+	KUNIT_EXPECT_TRUE(test, id->task == per_cpu(current_task, cpu));
+	/* The IPI ran on the stack of the task it interrupted, inside that stack. */
+	KUNIT_EXPECT_TRUE(test, id->stack != NULL);
+	KUNIT_EXPECT_GE(test, id->sp, (unsigned long)id->stack);
+	KUNIT_EXPECT_LT(test, id->sp, (unsigned long)id->stack + THREAD_SIZE);
+}
+
+static void every_cpu_has_its_own_percpu_area_and_stack(struct kunit *test)
+{
+	unsigned int cpu, n = 0;
+
+	for_each_online_cpu(cpu) {
+		expect_own_identity(test, cpu);
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, n, num_online_cpus());
+	/* No two CPUs share an area or a current task. */
+	for_each_online_cpu(cpu) {
+		unsigned int other;
+
+		for_each_online_cpu(other) {
+			if (other <= cpu)
+				continue;
+			KUNIT_EXPECT_NE(test, identity[cpu].this_cpu_off,
+					identity[other].this_cpu_off);
+			KUNIT_EXPECT_TRUE(test, identity[cpu].task != identity[other].task);
+		}
+	}
+}
+
+/*
+ * smpboot_delay_ap=CPU:MS: that CPU answered after the boot CPU's
+ * timeout. Wait until it has certainly woken up (MS after it was kicked,
+ * plus a margin), then check that it never came online and that the CPUs
+ * that did come up still run on their own areas and stacks.
+ */
+static void late_ap_never_comes_online(struct kunit *test)
+{
+	int late = smpboot_delay_ap_cpu;
+	unsigned int cpu;
+	u64 wake;
+
+	if (late < 1 || late >= (int)nr_cpu_ids)
+		kunit_skip(test, "no smpboot_delay_ap= on the command line");
+	/* It was kicked during smp_init(), well after boot started. */
+	wake = (u64)smpboot_delay_ap_ms * 1000000 + 2000000000ULL;
+	while (ktime_get_ns() < wake) {
+		KUNIT_ASSERT_TRUE(test, !cpu_online((unsigned int)late));
+		cpu_relax();
+	}
+	KUNIT_EXPECT_FALSE(test, cpu_online((unsigned int)late));
+	for_each_online_cpu(cpu)
+		expect_own_identity(test, cpu);
+	KUNIT_EXPECT_FALSE(test, cpu_online((unsigned int)late));
+}
+
+static struct kunit_case smp_cases[] = {
+	KUNIT_CASE(every_cpu_has_its_own_percpu_area_and_stack),
+	KUNIT_CASE(late_ap_never_comes_online),
+	{}
+};
+
+static struct kunit_suite smp_suite = {
+	.name = "smp",
+	.test_cases = smp_cases,
+};
+kunit_test_suite(smp_suite);

@@ -101,11 +101,33 @@ extern const char tr_delay_apicid[], tr_delay_cycles[];
 extern const char tr_startup_32[], tr_startup_64[];
 void secondary_startup_64(void);
 
-/* Read by secondary_startup_64 (boot/head_64.S). */
-unsigned long initial_stack, initial_gs;
-static phys_addr_t trampoline_phys;
+/*
+ * The top of each AP's idle stack, read by that AP in secondary_startup_64
+ * (boot/head_64.S) through its own GS base: per CPU, so a late AP can
+ * never pick up the stack meant for the next one (Linux:
+ * pcpu_hot.top_of_stack; it used to be one global initial_stack too).
+ */
+DEFINE_PER_CPU(unsigned long, initial_stack);
+/*
+ * The bring-up handshake between the boot CPU and each AP (Linux: the
+ * cpuhp "sync state" of kernel/cpu.c, cpuhp_state.ap_sync_state, with
+ * CONFIG_HOTPLUG_CORE_SYNC_FULL):
+ *
+ *   boot CPU                                AP
+ *   DEAD -> KICKED, INIT-SIPI-SIPI
+ *                                           KICKED -> ALIVE (cmpxchg)
+ *   ALIVE -> SHOULD_ONLINE (cmpxchg)        waits for SHOULD_ONLINE
+ *                                           APIC, timer, online; -> ONLINE
+ *
+ * The boot CPU waits 10 s for ALIVE. On timeout it moves KICKED ->
+ * SHOULD_DIE; an AP that arrives later finds its cmpxchg failing, sets
+ * DEAD and halts for good: it never proceeds. Both sides use cmpxchg, so
+ * an AP that answers at the very moment of the timeout is either taken
+ * (ALIVE won) or parked (SHOULD_DIE won), never both.
+ */
+DEFINE_PER_CPU(atomic_t, ap_sync_state);
+phys_addr_t trampoline_phys;
 static pgd_t *trampoline_pgd;
-static volatile int cpu_callin;
 
 /*
  * Fault injection: smpboot_delay_ap=CPU:MS makes AP number CPU spin for
@@ -187,69 +209,153 @@ static bool setup_trampoline(void)
 	return true;
 }
 
-/* Linux: wakeup_secondary_cpu_via_init(): INIT assert, INIT deassert, two STARTUPs. */
-static void wakeup_secondary_cpu_via_init(u32 apicid, phys_addr_t start_eip)
+/*
+ * Linux: wakeup_secondary_cpu_via_init(): INIT assert, INIT deassert, two
+ * STARTUPs. Returns non-zero if the APIC could not send, or the target
+ * refused (ESR), as Linux's send_status | accept_status.
+ */
+static int wakeup_secondary_cpu_via_init(u32 apicid, phys_addr_t start_eip)
 {
+	u32 send_status, accept_status = 0;
+
 	apic_write(APIC_ESR, 0);
 	apic_icr_write(APIC_INT_LEVELTRIG | APIC_INT_ASSERT | APIC_DM_INIT, apicid);
-	apic_wait_icr_idle();
+	send_status = safe_apic_wait_icr_idle();
 	udelay(10000);
 	apic_icr_write(APIC_INT_LEVELTRIG | APIC_DM_INIT, apicid);
-	apic_wait_icr_idle();
-	for (int j = 1; j <= 2; j++) {
+	send_status |= safe_apic_wait_icr_idle();
+	for (int j = 1; j <= 2 && !send_status && !accept_status; j++) {
 		apic_write(APIC_ESR, 0);
 		apic_icr_write(APIC_DM_STARTUP | (start_eip >> 12), apicid);
 		udelay(300);
-		apic_wait_icr_idle();
+		send_status = safe_apic_wait_icr_idle();
 		udelay(200);
+		apic_write(APIC_ESR, 0);
+		accept_status = apic_read(APIC_ESR) & 0xef;
+	}
+	if (send_status)
+		pr_err("APIC never delivered???\n");
+	if (accept_status)
+		pr_err("APIC delivery error (%x)\n", accept_status);
+	return send_status | accept_status;
+}
+
+/* Linux: cpuhp_can_boot_ap(): only a CPU that is not in limbo may be kicked. */
+static bool cpuhp_can_boot_ap(unsigned int cpu)
+{
+	atomic_t *st = per_cpu_ptr(&ap_sync_state, cpu);
+
+	return atomic_cmpxchg(st, SYNC_STATE_DEAD, SYNC_STATE_KICKED) == SYNC_STATE_DEAD;
+}
+
+/*
+ * Linux: cpuhp_bp_sync_alive(): wait up to 10 s for the AP to report
+ * ALIVE, then let it go on. On timeout tell it to die instead.
+ */
+static bool cpuhp_bp_sync_alive(unsigned int cpu)
+{
+	atomic_t *st = per_cpu_ptr(&ap_sync_state, cpu);
+	u64 deadline = ktime_get_ns() + 10ULL * NSEC_PER_SEC;
+
+	for (;;) {
+		if (atomic_cmpxchg(st, SYNC_STATE_ALIVE, SYNC_STATE_SHOULD_ONLINE) ==
+		    SYNC_STATE_ALIVE)
+			return true;
+		if (ktime_get_ns() > deadline &&
+		    atomic_cmpxchg(st, SYNC_STATE_KICKED, SYNC_STATE_SHOULD_DIE) ==
+		    SYNC_STATE_KICKED)
+			return false;
+		udelay(100);
 	}
 }
 
-/* Start one AP and wait (up to 10 s: emulation is slow) for it to call in. */
+/* Start one AP and wait for it to come online (Linux: native_kick_ap, bringup_cpu). */
 static int do_boot_cpu(unsigned int cpu)
 {
 	u32 apicid = x86_cpu_to_apicid[cpu];
-	struct task_struct *idle = task_alloc();
-	u64 deadline;
+	struct task_struct *idle;
+	int err;
 
-	if (!idle)
+	if (!cpuhp_can_boot_ap(cpu)) {
+		pr_err("CPU%u is in limbo (sync state %d); not kicking it\n", cpu,
+		       atomic_read(per_cpu_ptr(&ap_sync_state, cpu)));
+		return -EBUSY;
+	}
+	idle = task_alloc();
+	if (!idle) {
+		atomic_set(per_cpu_ptr(&ap_sync_state, cpu), SYNC_STATE_DEAD);
 		return -ENOMEM;
+	}
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
 	idle->pid = 0;		/* every idle task is PID 0, as in Linux */
 	init_idle(idle, cpu);
 	per_cpu(current_task, cpu) = idle;
 	per_cpu(__preempt_count, cpu) = PREEMPT_ENABLED | PREEMPT_DISABLE_OFFSET;
-	initial_stack = (unsigned long)idle->stack + THREAD_SIZE;
-	initial_gs = __per_cpu_offset[cpu];
-	cpu_callin = 0;
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	per_cpu(initial_stack, cpu) = (unsigned long)idle->stack + THREAD_SIZE;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);	/* all of that before the AP runs */
 
-	wakeup_secondary_cpu_via_init(apicid, trampoline_phys);
-	deadline = ktime_get_ns() + 10ULL * NSEC_PER_SEC;
-	while (!READ_ONCE(cpu_callin) && ktime_get_ns() < deadline)
-		udelay(100);
-	if (!READ_ONCE(cpu_callin)) {
-		pr_err("CPU%u (APIC id %u) did not respond to INIT-SIPI-SIPI; skipped\n", cpu,
-		       apicid);
+	err = wakeup_secondary_cpu_via_init(apicid, trampoline_phys);
+	if (err) {
+		pr_err("do_boot_cpu failed(%d) to wakeup CPU#%u\n", err, cpu);
+		atomic_cmpxchg(per_cpu_ptr(&ap_sync_state, cpu), SYNC_STATE_KICKED,
+			       SYNC_STATE_SHOULD_DIE);
+		return -EIO;
+	}
+	if (!cpuhp_bp_sync_alive(cpu)) {
+		/* Linux's wording (kernel/cpu.c), hence no "smpboot: " prefix. */
+		printk(KERN_ERR "CPU%u failed to report alive state\n", cpu);
 		return -EIO;	/* its idle task stays allocated: it may still wake up */
 	}
+	/* Linux: bringup_wait_for_ap(): the AP is on its way; wait for online. */
+	while (!cpu_online(cpu))
+		cpu_relax();
 	return 0;
 }
 
-/* The first C code of an AP (Linux: start_secondary). */
+/*
+ * The boot CPU gave up on us: never go on. Only this CPU's own state is
+ * touched; interrupts stay off and the halt loop is left only by an NMI,
+ * which returns to it (Linux's AP spins in cpuhp_ap_sync_alive instead).
+ */
+static void __noreturn smpboot_park_self(atomic_t *st)
+{
+	atomic_set(st, SYNC_STATE_DEAD);
+	local_irq_disable();
+	for (;;)
+		native_halt();
+}
+
+/* Linux: cpuhp_ap_sync_alive(): report ALIVE, wait for the go-ahead. */
+static void cpuhp_ap_sync_alive(void)
+{
+	atomic_t *st = this_cpu_ptr(&ap_sync_state);
+
+	if (atomic_cmpxchg(st, SYNC_STATE_KICKED, SYNC_STATE_ALIVE) != SYNC_STATE_KICKED)
+		smpboot_park_self(st);
+	while (atomic_read(st) != SYNC_STATE_SHOULD_ONLINE)
+		cpu_relax();
+}
+
+/*
+ * The first C code of an AP (Linux: start_secondary), on its own idle
+ * stack and per-CPU area, which secondary_startup_64 found by APIC id.
+ */
 void start_secondary(void);
 void start_secondary(void)
 {
 	unsigned int cpu = smp_processor_id();
 
 	write_cr3(__pa(init_top_pgt));		/* leave the trampoline's tables */
-	this_cpu_write(cpu_initial_apicid, read_boot_cpu_apicid());
+	/* Own GDT, TSS (IST stacks) and the shared IDT first, as Linux's
+	 * cpu_init_exception_handling(): an NMI must find them, parked or not. */
 	cpu_init();
 	load_current_idt();
+	cpuhp_ap_sync_alive();
+	this_cpu_write(cpu_initial_apicid, read_boot_cpu_apicid());
 	setup_local_APIC();
 	setup_APIC_timer();
 	cpumask_set_cpu(cpu, cpu_online_mask);
-	__atomic_store_n(&cpu_callin, 1, __ATOMIC_RELEASE);
+	atomic_set(this_cpu_ptr(&ap_sync_state), SYNC_STATE_ONLINE);
 	local_irq_enable();
 	cpu_startup_entry();
 }
@@ -260,6 +366,7 @@ void smp_init(void)
 	unsigned int cpu, up = 1;
 
 	this_cpu_write(cpu_initial_apicid, read_boot_cpu_apicid());
+	atomic_set(this_cpu_ptr(&ap_sync_state), SYNC_STATE_ONLINE);
 	if (nr_cpu_ids < 2)
 		goto done;
 	if (!apic_present || !setup_trampoline()) {

@@ -40,6 +40,7 @@ u32 apic_read(u32 reg);
 void apic_write(u32 reg, u32 val);
 void apic_eoi(void);
 void apic_wait_icr_idle(void);
+u32 safe_apic_wait_icr_idle(void);
 void apic_send_IPI(int cpu, int vector);
 void apic_icr_write(u32 low, u32 apicid);
 u32 read_apic_id(void);

@@ -49,10 +49,23 @@ u32 read_apic_id(void)
 	return apic_read(APIC_ID) >> 24;
 }
 
+/* Wait (bounded) for the ICR to go idle; returns the busy bit if it never did. */
+u32 safe_apic_wait_icr_idle(void)
+{
+	u32 busy;
+
+	for (int i = 0; i < 1000000; i++) {
+		busy = apic_read(APIC_ICR) & APIC_ICR_BUSY;
+		if (!busy)
+			break;
+		cpu_relax();
+	}
+	return busy;
+}
+
 void apic_wait_icr_idle(void)
 {
-	for (int i = 0; i < 1000000 && (apic_read(APIC_ICR) & APIC_ICR_BUSY); i++)
-		cpu_relax();
+	safe_apic_wait_icr_idle();
 }
 
 /* ICR2 (destination) first: the write to the low word sends. */

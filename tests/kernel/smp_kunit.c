@@ -3,8 +3,8 @@
  * SMP bring-up on the running kernel: every online CPU runs on its own
  * per-CPU area (GS base), its own idle stack and its own APIC id, and a
  * CPU that answered the boot CPU too late (the smpboot_delay_ap= fault
- * injection knob) never came online and never borrowed another CPU's
- * start data. Linux's nearest counterpart is the CPU hotplug state
+ * injection knob) never came online, parked itself, and never borrowed
+ * another CPU's start data. Linux's nearest counterpart is the CPU hotplug state
  * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
  * smpboot selftests.
  */
@@ -91,33 +91,50 @@ static void every_cpu_has_its_own_percpu_area_and_stack(struct kunit *test)
 
 /*
  * smpboot_delay_ap=CPU:MS: that CPU answered after the boot CPU's
- * timeout. Wait until it has certainly woken up (MS after it was kicked,
- * plus a margin), then check that it never came online and that the CPUs
- * that did come up still run on their own areas and stacks.
+ * timeout. Wait until it has woken up and parked itself (its handshake
+ * state goes SHOULD_DIE -> DEAD; at most MS after it was kicked, plus a
+ * margin), then check that it never came online and that the CPUs that
+ * did come up still run on their own areas and stacks.
  */
 static void late_ap_never_comes_online(struct kunit *test)
 {
 	int late = smpboot_delay_ap_cpu;
+	atomic_t *st;
 	unsigned int cpu;
 	u64 wake;
 
 	if (late < 1 || late >= (int)nr_cpu_ids)
 		kunit_skip(test, "no smpboot_delay_ap= on the command line");
+	st = per_cpu_ptr(&ap_sync_state, late);
 	/* It was kicked during smp_init(), well after boot started. */
 	wake = (u64)smpboot_delay_ap_ms * 1000000 + 2000000000ULL;
-	while (ktime_get_ns() < wake) {
+	while (ktime_get_ns() < wake && atomic_read(st) != SYNC_STATE_DEAD) {
 		KUNIT_ASSERT_TRUE(test, !cpu_online((unsigned int)late));
 		cpu_relax();
 	}
+	/* It did wake up, found it had been given up on, and parked. */
+	KUNIT_EXPECT_EQ(test, atomic_read(st), SYNC_STATE_DEAD);
 	KUNIT_EXPECT_FALSE(test, cpu_online((unsigned int)late));
+	KUNIT_EXPECT_EQ(test, per_cpu(cpu_initial_apicid, late), BAD_APICID);
 	for_each_online_cpu(cpu)
 		expect_own_identity(test, cpu);
 	KUNIT_EXPECT_FALSE(test, cpu_online((unsigned int)late));
 }
 
+/* Every online CPU went through the whole handshake. */
+static void online_cpus_finished_the_handshake(struct kunit *test)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		KUNIT_EXPECT_EQ(test, atomic_read(per_cpu_ptr(&ap_sync_state, cpu)),
+				SYNC_STATE_ONLINE);
+}
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(every_cpu_has_its_own_percpu_area_and_stack),
 	KUNIT_CASE(late_ap_never_comes_online),
+	KUNIT_CASE(online_cpus_finished_the_handshake),
 	{}
 };
 

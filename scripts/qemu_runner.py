@@ -500,6 +500,29 @@ def missing_logs(text, regexes):
     return [r for r in regexes if not re.search(r, text, re.MULTILINE)]
 
 
+def unwanted_logs(text, pairs):
+    """pairs: [(after, forbidden)]. forbidden must not match on any line
+    after the line where after first matches (e.g. nothing from another
+    CPU once "Kernel panic" is printed). An after that never matches is a
+    problem too: the check could not be made. Returns the problems."""
+    out = []
+    for after, forbidden in pairs:
+        m = re.search(after, text, re.MULTILINE)
+        if not m:
+            out.append("/%s/ never matched, so /%s/ could not be checked"
+                       % (after, forbidden))
+            continue
+        eol = text.find("\n", m.end())
+        rest = text[eol + 1:] if eol >= 0 else ""
+        bad = re.search(forbidden, rest, re.MULTILINE)
+        if bad:
+            start = rest.rfind("\n", 0, bad.start()) + 1
+            end = rest.find("\n", bad.end())
+            line = clean_line(rest[start:end if end >= 0 else len(rest)])
+            out.append("/%s/ after /%s/: %s" % (forbidden, after, line.strip()))
+    return out
+
+
 def print_cases(ktap, out=sys.stdout):
     tag = {"ok": "PASSED", "skip": "SKIPPED", "not ok": "FAILED",
            "incomplete": "CRASHED"}
@@ -527,6 +550,10 @@ def main(argv=None):
     ap.add_argument("--expect", default="pass", choices=OUTCOMES)
     ap.add_argument("--expect-log", action="append", default=[],
                     metavar="REGEX")
+    ap.add_argument("--expect-not-log-after", action="append", default=[],
+                    nargs=2, metavar=("AFTER", "FORBIDDEN"),
+                    help="FORBIDDEN must not match after the line AFTER "
+                    "first matches (repeatable)")
     ap.add_argument("--qemu-arg", action="append", default=[],
                     help="extra QEMU argument (repeatable)")
     a = ap.parse_args(argv)
@@ -536,19 +563,22 @@ def main(argv=None):
     except KeyboardInterrupt:
         kill_all()
         return 130
-    return report(res, a.expect, a.expect_log)
+    return report(res, a.expect, a.expect_log, a.expect_not_log_after)
 
 
-def report(res, expect, expect_log):
+def report(res, expect, expect_log, expect_not_log_after=()):
     print_cases(res.ktap)
     missing = missing_logs(res.log_text, expect_log)
-    ok = res.outcome == expect and not missing
-    if missing or (not ok and res.outcome != "test-failure"):
+    unwanted = unwanted_logs(res.log_text, expect_not_log_after)
+    ok = res.outcome == expect and not missing and not unwanted
+    if missing or unwanted or (not ok and res.outcome != "test-failure"):
         print("---- last lines of the serial log ----")
         for l in tail(res.log_text):
             print("    " + clean_line(l))
         for r in missing:
             print("missing in log: /%s/" % r)
+        for r in unwanted:
+            print("unwanted in log: %s" % r)
     c = res.ktap.counts()
     print("%s: outcome %s (expected %s) in %.1fs; %d passed, %d failed, "
           "%d skipped; %s%s" % ("OK" if ok else "FAIL", res.outcome, expect,

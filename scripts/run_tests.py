@@ -43,6 +43,7 @@ GDB_TIMEOUT = 60
 
 DEFAULTS = {"cmdline": "", "cpu": "qemu64", "mem": "128M", "smp": 1,
             "timeout": 60, "expect": "pass", "expect_log": [],
+            "expect_not_log_after": [],
             "initrd": None, "extra_qemu": []}
 
 
@@ -260,11 +261,15 @@ def case_verdict(entry, name, t, log):
 
 def entry_verdict(e, res, log):
     missing = qemu_runner.missing_logs(res.log_text, e["expect_log"])
-    if res.outcome == e["expect"] and not missing:
+    unwanted = qemu_runner.unwanted_logs(res.log_text,
+                                         e["expect_not_log_after"])
+    if res.outcome == e["expect"] and not missing and not unwanted:
         return Verdict(e["name"], "PASS")
     detail = "%s (expected %s): %s" % (res.outcome, e["expect"], res.detail)
     if missing:
         detail += "; missing in log: " + ", ".join("/%s/" % r for r in missing)
+    if unwanted:
+        detail += "; unwanted in log: " + "; ".join(unwanted)
     lines = res.log_text.splitlines()[-TAIL:]
     ctx = [qemu_runner.clean_line(l) for l in lines]
     if res.outcome == "qemu-error" and res.stderr:

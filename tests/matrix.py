@@ -14,6 +14,8 @@
 #   cpu, mem, smp, timeout (seconds)
 #   expect      pass | test-failure | panic | triple-fault | timeout
 #   expect_log  regexes (re.MULTILINE) that must all match the serial log
+#   expect_not_log_after  [AFTER, FORBIDDEN] pairs: once a line matches
+#               AFTER, no later line may match FORBIDDEN
 #   initrd      optional path to an initramfs (relative to the repo root)
 #   extra_qemu  optional list of extra QEMU arguments
 #

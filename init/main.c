@@ -48,6 +48,7 @@ static __noreturn void kernel_halt(void)
 static int kernel_init(void *unused)
 {
 	smp_init();
+	lkdtm_run_late_crashtype();	/* where Linux's lkdtm module init would run */
 	if (buddyinfo_requested())
 		show_buddyinfo();
 	if (slabinfo_requested())

@@ -4,18 +4,31 @@
  *
  * panic() prints "Kernel panic - not syncing: <why>" and the closing
  * "---[ end Kernel panic ... ]---" line exactly as Linux does, then tells
- * the test runner (isa-debug-exit, if QEMU has it) and halts for good.
- * Linux can also reboot after panic= seconds; we halt, which is what a
- * student stepping through in GDB wants. WARN() prints the place and a
- * backtrace and goes on, as in Linux.
+ * the test runner (isa-debug-exit, if QEMU has it) and halts for good:
+ * that exit is our "reboot". With panic=N (N > 0 seconds, Linux's
+ * panic_timeout) it prints "Rebooting in N seconds.." instead of the end
+ * line and waits that long first, as Linux does before emergency_restart().
+ * WARN() prints the place and a backtrace and goes on, as in Linux.
  */
 #include <asm/special_insns.h>
 #include <asm/traps.h>
+#include <linux/cmdline.h>
+#include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
 
 static bool in_panic;
+int panic_timeout;
+
+static int panic_setup(char *val)
+{
+	if (!val || kstrtoint(val, 0, &panic_timeout))
+		return 0;
+	return 1;
+}
+__setup("panic=", panic_setup);
 
 void panic(const char *fmt, ...)
 {
@@ -33,6 +46,12 @@ void panic(const char *fmt, ...)
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	if (!oops_count)
 		dump_stack();
+	if (panic_timeout > 0) {
+		/* No timers now: a busy wait, as Linux's mdelay(PANIC_TIMER_STEP) loop. */
+		pr_emerg("Rebooting in %d seconds..\n", panic_timeout);
+		mdelay(panic_timeout * 1000UL);
+		goto halt;
+	}
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 halt:
 	qemu_debug_exit(QEMU_EXIT_PANIC);

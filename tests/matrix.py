@@ -51,6 +51,43 @@ MATRIX = [
      "cpu": "qemu64", "mem": "128M", "smp": 1, "timeout": 8,
      "expect": "timeout", "expect_log": []},
 
+    # panic() on one CPU stops the others (docs/smp.md): CPUs that log
+    # without pause are stopped by the stop IPI, so none of their lines
+    # follows the panic line, even during the panic=1 wait; CPUs spinning
+    # with interrupts off need the NMI.
+    {"name": "lkdtm-panic-logging-4-smp2", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "qemu64", "smp": 2, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU1, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-logging-4-smp4", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "qemu64", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU\d, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-logging-5-smp2", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "max", "smp": 2, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU1, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-logging-5-smp4", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "max", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU\d, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-irqoff-4-smp4", "cmdline": "lkdtm=PANIC_STOP_IRQOFF",
+     "cpu": "qemu64", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"Shutting down cpus with NMI",
+                    r"Kernel panic - not syncing: panic stop irqoff test"]},
+    {"name": "lkdtm-panic-irqoff-5-smp2", "cmdline": "lkdtm=PANIC_STOP_IRQOFF",
+     "cpu": "max", "smp": 2, "timeout": 30, "expect": "panic",
+     "expect_log": [r"Shutting down cpus with NMI",
+                    r"Kernel panic - not syncing: panic stop irqoff test"]},
+
     # More crash reports: each names the fault the way Linux's oops does.
     {"name": "lkdtm-write-ro", "cmdline": "lkdtm=WRITE_RO", "cpu": "max",
      "timeout": 30, "expect": "panic",

@@ -4,7 +4,8 @@
  * per-CPU area (GS base), its own idle stack and its own APIC id, and a
  * CPU that answered the boot CPU too late (the smpboot_delay_ap= fault
  * injection knob) never came online, parked itself, and never borrowed
- * another CPU's start data. Linux's nearest counterpart is the CPU hotplug state
+ * another CPU's start data. An NMI that no handler claims is reported in
+ * Linux's words and the kernel goes on. Linux's nearest counterpart is the CPU hotplug state
  * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
  * smpboot selftests.
  */
@@ -14,6 +15,7 @@
 #include <kunit/test.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/timekeeping.h>
@@ -131,10 +133,68 @@ static void online_cpus_finished_the_handshake(struct kunit *test)
 				SYNC_STATE_ONLINE);
 }
 
+/* ---- an NMI nobody claims ------------------------------------------------------ */
+
+/* Is there a record at or after seq `from` containing `needle`? Returns the seq + 1, or 0. */
+static u64 log_find(u64 from, const char *needle)
+{
+	char text[160];
+
+	for (u64 seq = from; seq < log_next_seq; seq++) {
+		if (seq < log_first_seq)
+			continue;
+		if (printk_get_record(seq, NULL, NULL, text, sizeof(text)) >= 0 &&
+		    strstr(text, needle))
+			return seq + 1;
+	}
+	return 0;
+}
+
+/* Send an NMI to cpu and wait (up to 2 s) for Linux's two report lines. */
+static void expect_unknown_nmi_report(struct kunit *test, unsigned int cpu)
+{
+	char want[64];
+	u64 from = log_next_seq, at = 0, deadline;
+
+	snprintf(want, sizeof(want), "NMI received for unknown reason");
+	apic_icr_write(APIC_DM_NMI, x86_cpu_to_apicid[cpu]);
+	deadline = ktime_get_ns() + 2000000000ULL;
+	while (!(at = log_find(from, want)) && ktime_get_ns() < deadline)
+		cpu_relax();
+	KUNIT_ASSERT_TRUE(test, at != 0);
+	/* "Uhhuh. NMI received for unknown reason XX on CPU N." */
+	snprintf(want, sizeof(want), " on CPU %u.", cpu);
+	KUNIT_EXPECT_TRUE(test, log_find(at - 1, "Uhhuh. NMI received for unknown reason ") == at);
+	KUNIT_EXPECT_TRUE(test, log_find(at - 1, want) == at);
+	deadline = ktime_get_ns() + 2000000000ULL;
+	while (!log_find(at, "Dazed and confused, but trying to continue") &&
+	       ktime_get_ns() < deadline)
+		cpu_relax();
+	KUNIT_EXPECT_TRUE(test, log_find(at, "Dazed and confused, but trying to continue") != 0);
+}
+
+static void unknown_nmi_is_reported_and_survived(struct kunit *test)
+{
+	unsigned int me, cpu;
+
+	preempt_disable();
+	me = smp_processor_id();
+	expect_unknown_nmi_report(test, me);		/* to ourselves */
+	preempt_enable();
+	for_each_online_cpu(cpu) {
+		if (cpu == me)
+			continue;
+		expect_unknown_nmi_report(test, cpu);	/* and to another CPU */
+		expect_own_identity(test, cpu);		/* which goes on as before */
+		break;
+	}
+}
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(every_cpu_has_its_own_percpu_area_and_stack),
 	KUNIT_CASE(late_ap_never_comes_online),
 	KUNIT_CASE(online_cpus_finished_the_handshake),
+	KUNIT_CASE(unknown_nmi_is_reported_and_survived),
 	{}
 };
 

@@ -30,6 +30,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 
 int oops_count;
 extern char boot_stack[], boot_stack_top[];
@@ -96,16 +97,49 @@ void show_regs(struct pt_regs *regs)
 	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
 }
 
+/*
+ * One oops at a time (Linux: oops_begin's die_lock): a second CPU that
+ * oopses waits here, with interrupts off, until the first is done; the
+ * first never is, it panics, and the panic's NMI stops the waiter, so two
+ * oopses never interleave. The owner may oops again inside its oops
+ * (nested): it goes on, and a third level stops for good.
+ */
+static arch_spinlock_t die_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int die_owner = -1;
+static unsigned int die_nest_count;
+
+static bool die_lock_trylock(void)
+{
+	return !__atomic_exchange_n(&die_lock.locked, 1, __ATOMIC_ACQUIRE);
+}
+
 void oops_begin(void)
 {
+	int cpu;
+
 	local_irq_disable();
-	/* An oops inside an oops: don't loop, stop now. */
-	if (oops_count++ > 1) {
+	cpu = raw_smp_processor_id();
+	if (!die_lock_trylock()) {
+		if (cpu != READ_ONCE(die_owner))
+			arch_spin_lock(&die_lock);
+		/* else: a nested oops on this CPU, which holds the lock */
+	}
+	die_nest_count++;
+	WRITE_ONCE(die_owner, cpu);
+	bust_spinlocks(1);
+	oops_count++;
+	/* An oops inside an oops inside an oops: don't loop, stop now. */
+	if (die_nest_count > 2) {
 		for (;;)
 			native_halt();
 	}
 }
 
+/*
+ * Linux releases die_lock here and then panics (or kills the task); every
+ * oops here ends in panic(), so the lock stays held: a CPU waiting for it
+ * stays quiet, with nothing half printed, until the panic stops it.
+ */
 __noreturn void oops_end(struct pt_regs *regs, const char *why)
 {
 	show_regs(regs);

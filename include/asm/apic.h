@@ -46,6 +46,7 @@ void apic_icr_write(u32 low, u32 apicid);
 u32 read_apic_id(void);
 void init_bsp_APIC(void);
 void setup_local_APIC(void);
+void disable_local_APIC(void);
 void calibrate_APIC_clock(void);
 void setup_APIC_timer(void);
 void setup_IO_APIC(void);

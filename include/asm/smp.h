@@ -14,7 +14,13 @@ extern u32 x86_cpu_to_apicid[NR_CPUS];
 extern int setup_possible_cpus;
 DECLARE_PER_CPU(u32, cpu_initial_apicid);
 
+struct pt_regs;
+
 void prefill_possible_map(void);
+/* kernel/smp.c: stopping the other CPUs (Linux: smp_ops.stop_other_cpus). */
+void smp_send_stop(void);
+void __noreturn stop_this_cpu(void *dummy);
+void sysvec_reboot(struct pt_regs *regs);
 u32 read_boot_cpu_apicid(void);
 void reserve_real_mode(void);
 DECLARE_PER_CPU(unsigned long, initial_stack);

@@ -88,6 +88,15 @@ MATRIX = [
      "expect_log": [r"Shutting down cpus with NMI",
                     r"Kernel panic - not syncing: panic stop irqoff test"]},
 
+    # Every CPU oopses at once: one report, whole, then the panic.
+    {"name": "lkdtm-concurrent-oops", "cmdline": "lkdtm=CONCURRENT_OOPS",
+     "cpu": "max", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"BUG: kernel NULL pointer dereference, address: 0000000000000000",
+                    r"RIP: 0010:concurrent_oops_fn\+0x",
+                    r"Kernel panic - not syncing: Fatal exception"],
+     "expect_not_log_after": [[r"BUG: kernel NULL pointer dereference",
+                               r"BUG: kernel NULL pointer dereference|Oops: 0002 \[#2\]"]]},
+
     # More crash reports: each names the fault the way Linux's oops does.
     {"name": "lkdtm-write-ro", "cmdline": "lkdtm=WRITE_RO", "cpu": "max",
      "timeout": 30, "expect": "panic",

@@ -7,12 +7,12 @@
  * through debugfs. Here the boot option lkdtm=TYPE runs one crash type:
  * most from start_kernel(), before the scheduler, on the boot stack with
  * its guard page; the ones that need the other CPUs (PANIC_STOP_IRQOFF,
- * PANIC_WHILE_LOGGING) from kernel_init() once smp_init() has brought
+ * PANIC_WHILE_LOGGING, CONCURRENT_OOPS) from kernel_init() once smp_init() has brought
  * them up, which is where Linux's lkdtm module init runs them. The names
  * are Linux's where Linux has the same test; TRIPLE_FAULT (the test
  * runner must tell a triple fault apart from a panic) and
  * PANIC_WHILE_LOGGING (every other CPU logs without pause while one
- * panics) are ours. The test matrix (tests/matrix.py) boots each and
+ * panics) and CONCURRENT_OOPS (every CPU oopses at once) are ours. The test matrix (tests/matrix.py) boots each and
  * checks the outcome and the report.
  */
 #include <asm/desc.h>
@@ -193,6 +193,32 @@ static noinline void lkdtm_PANIC_WHILE_LOGGING(void)
 	panic("panic while logging test");
 }
 
+/*
+ * Every CPU dereferences NULL at the same moment (the others from a
+ * call-function IPI): the oops reports must come out one at a time, not
+ * interleaved (oops_begin's die_lock), and the first one panics.
+ */
+static atomic_t oops_barrier;
+
+static void concurrent_oops_fn(void *arg)
+{
+	unsigned int cpus = (unsigned long)arg;
+
+	atomic_fetch_inc(&oops_barrier);
+	while ((unsigned int)atomic_read(&oops_barrier) < cpus)
+		cpu_relax();
+	*(volatile int *)0 = smp_processor_id();
+}
+
+static noinline void lkdtm_CONCURRENT_OOPS(void)
+{
+	unsigned long cpus = num_online_cpus();
+
+	smp_call_function_many(cpu_online_mask, concurrent_oops_fn, (void *)cpus, false);
+	local_irq_disable();
+	concurrent_oops_fn((void *)cpus);
+}
+
 struct crashtype {
 	const char *name;
 	void (*func)(void);
@@ -207,7 +233,7 @@ static const struct crashtype crashtypes[] = {
 	CRASHTYPE(EXCEPTION), CRASHTYPE(ACCESS_NULL), CRASHTYPE(LOOP),
 	CRASHTYPE(WRITE_RO), CRASHTYPE(WRITE_KERN), CRASHTYPE(EXEC_DATA),
 	CRASHTYPE(EXHAUST_STACK), CRASHTYPE(TRIPLE_FAULT),
-	CRASHTYPE_LATE(PANIC_WHILE_LOGGING),
+	CRASHTYPE_LATE(PANIC_WHILE_LOGGING), CRASHTYPE_LATE(CONCURRENT_OOPS),
 };
 
 static int lkdtm_setup(char *val)

@@ -9,6 +9,7 @@
 #include <asm/bootparam.h>
 #include <asm/desc.h>
 #include <asm/e820.h>
+#include <asm/irqflags.h>
 #include <asm/segment.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -154,6 +155,30 @@ static void segments_like_linux(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tr, __TSS_SEL);
 }
 
+/*
+ * local_irq_restore() puts back exactly the interrupt flag that
+ * local_irq_save() found, whatever happened in between (Linux:
+ * native_restore_fl / arch_local_irq_restore).
+ */
+static void irq_restore_restores_saved_state(struct kunit *test)
+{
+	unsigned long flags, outer;
+
+	local_irq_save(outer);
+	local_irq_disable();
+	local_irq_save(flags);		/* saved: off */
+	local_irq_enable();		/* someone turned them on meanwhile */
+	local_irq_restore(flags);
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+
+	local_irq_enable();
+	local_irq_save(flags);		/* saved: on */
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+	local_irq_restore(flags);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	local_irq_restore(outer);
+}
+
 static struct kunit_case boot_cases[] = {
 	KUNIT_CASE(cmdline_from_grub),
 	KUNIT_CASE(e820_table_sane),
@@ -163,6 +188,7 @@ static struct kunit_case boot_cases[] = {
 	KUNIT_CASE(clock_runs),
 	KUNIT_CASE(exception_fixup_through_idt),
 	KUNIT_CASE(segments_like_linux),
+	KUNIT_CASE(irq_restore_restores_saved_state),
 	{}
 };
 

@@ -5,7 +5,8 @@
  * CPU that answered the boot CPU too late (the smpboot_delay_ap= fault
  * injection knob) never came online, parked itself, and never borrowed
  * another CPU's start data. An NMI that no handler claims is reported in
- * Linux's words and the kernel goes on. Linux's nearest counterpart is the CPU hotplug state
+ * Linux's words and the kernel goes on. A WARN names the CPU and the
+ * task it ran on. Linux's nearest counterpart is the CPU hotplug state
  * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
  * smpboot selftests.
  */
@@ -15,10 +16,13 @@
 #include <kunit/test.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/timekeeping.h>
+#include <linux/wait.h>
 
 /* ---- who am I, on each CPU ------------------------------------------------- */
 
@@ -190,11 +194,53 @@ static void unknown_nmi_is_reported_and_survived(struct kunit *test)
 	}
 }
 
+/* ---- WARN names the CPU and the task ------------------------------------------ */
+
+static struct completion warn_done;
+static int warn_pid, warn_line;
+
+static int warn_probe(void *unused)
+{
+	warn_pid = current->pid;
+	warn_line = __LINE__ + 1;
+	WARN_ON(1);
+	complete(&warn_done);
+	return 0;
+}
+
+/*
+ * A WARN on the last online CPU, from a task called warn_probe: the
+ * report names that CPU and task, in Linux's two lines
+ *   WARNING: CPU: 3 PID: 42 at tests/kernel/smp_kunit.c:NNN warn_probe+0x...
+ *   CPU: 3 PID: 42 Comm: warn_probe ...
+ */
+static void warn_reports_cpu_and_task(struct kunit *test)
+{
+	unsigned int cpu, last = 0;
+	struct task_struct *t;
+	char want[96];
+	u64 from = log_next_seq;
+
+	for_each_online_cpu(cpu)
+		last = cpu;
+	init_completion(&warn_done);
+	t = kthread_create_on_cpu(warn_probe, NULL, last, "warn_probe");
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	wake_up_process(t);
+	wait_for_completion(&warn_done);
+	snprintf(want, sizeof(want), "WARNING: CPU: %u PID: %d at %s:%d warn_probe+0x", last,
+		 warn_pid, __FILE__, warn_line);
+	KUNIT_EXPECT_TRUE(test, log_find(from, want) != 0);
+	snprintf(want, sizeof(want), "CPU: %u PID: %d Comm: warn_probe", last, warn_pid);
+	KUNIT_EXPECT_TRUE(test, log_find(from, want) != 0);
+}
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(every_cpu_has_its_own_percpu_area_and_stack),
 	KUNIT_CASE(late_ap_never_comes_online),
 	KUNIT_CASE(online_cpus_finished_the_handshake),
 	KUNIT_CASE(unknown_nmi_is_reported_and_survived),
+	KUNIT_CASE(warn_reports_cpu_and_task),
 	{}
 };
 

@@ -83,8 +83,22 @@ void show_trace(unsigned long ip, unsigned long bp, unsigned long sp)
 	printk(KERN_DEFAULT " </TASK>\n");
 }
 
+/*
+ * The "who" line of every oops, WARN and dump_stack() (Linux:
+ * dump_stack_print_info). Linux goes on with the taint flags and the
+ * kernel release; Linnet keeps no taint flags, so the line ends early.
+ */
+void dump_stack_print_info(const char *log_lvl)
+{
+	struct task_struct *tsk = current;
+
+	printk("%sCPU: %d PID: %d Comm: %.20s\n", log_lvl, raw_smp_processor_id(),
+	       tsk ? tsk->pid : 0, tsk ? tsk->comm : "(none)");
+}
+
 void show_regs(struct pt_regs *regs)
 {
+	dump_stack_print_info(KERN_DEFAULT);
 	printk(KERN_DEFAULT "RIP: %04lx:%pS\n", regs->cs & 0xffff, (void *)regs->ip);
 	printk(KERN_DEFAULT "RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss & 0xffff,
 	       regs->sp, regs->flags);
@@ -157,5 +171,6 @@ __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
 /* dump_stack(): the call trace of the caller, without an oops. */
 noinline void dump_stack(void)
 {
+	dump_stack_print_info(KERN_DEFAULT);
 	show_trace(0, (unsigned long)__builtin_frame_address(0), 0);
 }

@@ -117,10 +117,14 @@ halt:
 		native_halt();
 }
 
+/* Linux's __warn(): where, on which CPU, in which task; then dump_stack(). */
 void __warn(const char *file, int line, void *where)
 {
+	struct task_struct *tsk = current;
+
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: 0 at %s:%d %pS\n", file, line, where);
+	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", raw_smp_processor_id(),
+		tsk ? tsk->pid : 0, file, line, where);
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }

@@ -24,6 +24,7 @@ void __warn(const char *file, int line, void *where);
 /* The address of the code being compiled (Linux: _THIS_IP_). */
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
 void dump_stack(void);
+void dump_stack_print_info(const char *log_lvl);
 
 #define BUG()                                                              \
 	do {                                                               \

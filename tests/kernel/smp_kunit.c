@@ -6,14 +6,19 @@
  * injection knob) never came online, parked itself, and never borrowed
  * another CPU's start data. An NMI that no handler claims is reported in
  * Linux's words and the kernel goes on. A WARN names the CPU and the
- * task it ran on. Linux's nearest counterpart is the CPU hotplug state
+ * task it ran on. ioremap() from every CPU at once hands out distinct,
+ * working mappings, and changing or removing a kernel mapping reaches
+ * every CPU's TLB. Linux's nearest counterpart is the CPU hotplug state
  * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
  * smpboot selftests.
  */
 #include <asm/apic.h>
+#include <asm/ioremap.h>
+#include <asm/pgalloc.h>
 #include <asm/page.h>
 #include <asm/smp.h>
 #include <kunit/test.h>
+#include <linux/gfp.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -22,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/timekeeping.h>
+#include <linux/uaccess.h>
 #include <linux/wait.h>
 
 /* ---- who am I, on each CPU ------------------------------------------------- */
@@ -235,12 +241,169 @@ static void warn_reports_cpu_and_task(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_find(from, want) != 0);
 }
 
+/* ---- ioremap from every CPU at once; changing and removing a mapping --------------- */
+
+#define IOREMAP_PAGES 16
+#define IOREMAP_PER_CPU 1000
+static u64 *ioremap_src[IOREMAP_PAGES];
+static unsigned long ioremap_va[NR_CPUS][IOREMAP_PER_CPU];
+static unsigned int ioremap_bad[NR_CPUS];
+static atomic_t ioremap_go, ioremap_left;
+static struct completion ioremap_done;
+
+/* Map pages of ours with ioremap_cache(), check each mapping reads its page. */
+static int ioremap_hammer(void *data)
+{
+	unsigned int cpu = (long)data;
+
+	atomic_fetch_inc(&ioremap_go);
+	while ((unsigned int)atomic_read(&ioremap_go) < num_online_cpus())
+		cpu_relax();
+	for (unsigned int i = 0; i < IOREMAP_PER_CPU; i++) {
+		unsigned int page = (cpu * IOREMAP_PER_CPU + i) % IOREMAP_PAGES;
+		u64 *va = ioremap_cache(__pa(ioremap_src[page]), PAGE_SIZE);
+		u64 v;
+
+		ioremap_va[cpu][i] = (unsigned long)va;
+		if (!va || copy_from_kernel_nofault(&v, va, sizeof(v)) || v != page)
+			ioremap_bad[cpu]++;
+	}
+	if (atomic_dec_and_test(&ioremap_left))
+		complete(&ioremap_done);
+	return 0;
+}
+
+/* One bit per page of the 1 GiB ioremap window: who has it, with its guard page. */
+static unsigned char ioremap_used[(1UL << 30) / PAGE_SIZE / 8];
+
+static bool claim_page(unsigned long base, unsigned long va)
+{
+	unsigned long idx = (va - base) >> PAGE_SHIFT;
+
+	if (idx + 1 >= sizeof(ioremap_used) * 8)
+		return false;
+	for (unsigned long i = idx; i <= idx + 1; i++) {
+		if (ioremap_used[i / 8] & (1 << (i % 8)))
+			return false;
+		ioremap_used[i / 8] |= 1 << (i % 8);
+	}
+	return true;
+}
+
+static void ioremap_from_every_cpu_at_once(struct kunit *test)
+{
+	unsigned int cpu, cpus = num_online_cpus();
+	unsigned long base = ~0UL;
+
+	for (int i = 0; i < IOREMAP_PAGES; i++) {
+		ioremap_src[i] = (u64 *)get_zeroed_page(GFP_KERNEL);
+		KUNIT_ASSERT_TRUE(test, ioremap_src[i] != NULL);
+		ioremap_src[i][0] = i;
+	}
+	atomic_set(&ioremap_go, 0);
+	atomic_set(&ioremap_left, cpus);
+	init_completion(&ioremap_done);
+	for_each_online_cpu(cpu) {
+		struct task_struct *t = kthread_create_on_cpu(ioremap_hammer, (void *)(long)cpu,
+							      cpu, "ioremap/%u", cpu);
+
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+		ioremap_bad[cpu] = 0;
+		wake_up_process(t);
+	}
+	wait_for_completion(&ioremap_done);
+	/* Every mapping got its own page of virtual space, and a guard page after it. */
+	memset(ioremap_used, 0, sizeof(ioremap_used));
+	for_each_online_cpu(cpu) {
+		KUNIT_EXPECT_EQ(test, ioremap_bad[cpu], 0);
+		for (unsigned int i = 0; i < IOREMAP_PER_CPU; i++)
+			base = min(base, ioremap_va[cpu][i] & PAGE_MASK);
+	}
+	for_each_online_cpu(cpu) {
+		for (unsigned int i = 0; i < IOREMAP_PER_CPU; i++) {
+			unsigned long va = ioremap_va[cpu][i] & PAGE_MASK;
+
+			if (!claim_page(base, va)) {
+				kunit_fail(test, __FILE__, __LINE__,
+					   "CPU%u's ioremap #%u at %#lx overlaps another", cpu, i, va);
+				goto out;
+			}
+		}
+	}
+out:
+	for (int i = 0; i < IOREMAP_PAGES; i++)
+		free_page((unsigned long)ioremap_src[i]);
+}
+
+static volatile u64 *remote_va;
+static u64 remote_seen;
+static int remote_err;
+
+static void remote_read(void *unused)
+{
+	u64 v = 0;
+
+	remote_err = copy_from_kernel_nofault(&v, (void *)remote_va, sizeof(v));
+	remote_seen = v;
+}
+
+/* Another CPU reads va (and so caches its translation); what does it see now? */
+static int read_on(unsigned int cpu, u64 *val)
+{
+	remote_seen = 0;
+	remote_err = 1;
+	smp_call_function_single(cpu, remote_read, NULL, 1);
+	*val = remote_seen;
+	return remote_err;
+}
+
+/*
+ * Changing or removing a kernel mapping must reach every CPU's TLB
+ * (Linux: flush_tlb_kernel_range from vunmap / ioremap_page_range).
+ */
+static void remap_and_unmap_reach_every_cpu(struct kunit *test)
+{
+	u64 *a = (u64 *)get_zeroed_page(GFP_KERNEL), *b = (u64 *)get_zeroed_page(GFP_KERNEL);
+	unsigned int cpu, other = nr_cpu_ids;
+	u64 v;
+
+	KUNIT_ASSERT_TRUE(test, a && b);
+	for_each_online_cpu(cpu) {
+		if (cpu != (unsigned int)raw_smp_processor_id()) {
+			other = cpu;
+			break;
+		}
+	}
+	if (other == nr_cpu_ids) {
+		free_page((unsigned long)a);
+		free_page((unsigned long)b);
+		kunit_skip(test, "needs 2 CPUs");
+	}
+	*a = 0xaaaa;
+	*b = 0xbbbb;
+	remote_va = ioremap_cache(__pa(a), PAGE_SIZE);
+	KUNIT_ASSERT_TRUE(test, remote_va != NULL);
+	KUNIT_EXPECT_EQ(test, read_on(other, &v), 0);
+	KUNIT_EXPECT_EQ(test, v, 0xaaaa);
+	/* Changed: the same address now maps b. */
+	map_kernel_range((unsigned long)remote_va, __pa(b), PAGE_SIZE, __PAGE_KERNEL_RO);
+	KUNIT_EXPECT_EQ(test, read_on(other, &v), 0);
+	KUNIT_EXPECT_EQ(test, v, 0xbbbb);
+	/* Removed: the other CPU must fault, not read b through a stale entry. */
+	iounmap(remote_va);
+	KUNIT_EXPECT_NE(test, read_on(other, &v), 0);
+	free_page((unsigned long)a);
+	free_page((unsigned long)b);
+}
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(every_cpu_has_its_own_percpu_area_and_stack),
 	KUNIT_CASE(late_ap_never_comes_online),
 	KUNIT_CASE(online_cpus_finished_the_handshake),
 	KUNIT_CASE(unknown_nmi_is_reported_and_survived),
 	KUNIT_CASE(warn_reports_cpu_and_task),
+	KUNIT_CASE(ioremap_from_every_cpu_at_once),
+	KUNIT_CASE(remap_and_unmap_reach_every_cpu),
 	{}
 };
 

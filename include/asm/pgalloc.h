@@ -12,6 +12,7 @@ extern unsigned long direct_pages_count[PG_LEVEL_NUM];
 void init_mem_mapping(void);
 void __kernel_physical_mapping_init(pgd_t *pgd, phys_addr_t start, phys_addr_t end);
 int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot);
+unsigned long unmap_kernel_range(unsigned long vaddr, unsigned long size);
 extern bool after_bootmem;
 void setup_paging_mode(void);
 void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl);

@@ -8,7 +8,8 @@
  * Linux's words and the kernel goes on. A WARN names the CPU and the
  * task it ran on. ioremap() from every CPU at once hands out distinct,
  * working mappings, and changing or removing a kernel mapping reaches
- * every CPU's TLB. Linux's nearest counterpart is the CPU hotplug state
+ * every CPU's TLB. The AP trampoline's page is neither writable nor
+ * executable through the direct map. Linux's nearest counterpart is the CPU hotplug state
  * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
  * smpboot selftests.
  */
@@ -396,6 +397,21 @@ static void remap_and_unmap_reach_every_cpu(struct kunit *test)
 	free_page((unsigned long)b);
 }
 
+/* ---- the AP trampoline is not writable or executable in the direct map ------------ */
+
+static void trampoline_alias_ro_nx(struct kunit *test)
+{
+	struct pt_walk w;
+
+	if (!trampoline_phys || nr_cpu_ids < 2 || !apic_present)
+		kunit_skip(test, "no AP trampoline on this boot");
+	pt_walk_address(init_top_pgt, (unsigned long)__va(trampoline_phys), &w);
+	KUNIT_EXPECT_TRUE(test, w.present);
+	KUNIT_EXPECT_EQ(test, w.phys, trampoline_phys);
+	KUNIT_EXPECT_FALSE(test, w.writable);
+	KUNIT_EXPECT_FALSE(test, w.executable);
+}
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(every_cpu_has_its_own_percpu_area_and_stack),
 	KUNIT_CASE(late_ap_never_comes_online),
@@ -404,6 +420,7 @@ static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(warn_reports_cpu_and_task),
 	KUNIT_CASE(ioremap_from_every_cpu_at_once),
 	KUNIT_CASE(remap_and_unmap_reach_every_cpu),
+	KUNIT_CASE(trampoline_alias_ro_nx),
 	{}
 };
 

@@ -9,9 +9,10 @@
  * in the tr_* fields first. It must be position independent: it finds
  * its own physical address from CS. Steps: protected mode with a tiny
  * GDT; CR4 (PAE, and LA57 if the BSP uses 5 levels: it can only be set
- * with paging off), CR3 = trampoline_pgd (the kernel's tables plus an
- * identity map of low memory), EFER.LME/NX, paging on; far jump to
- * 64-bit code; jump to secondary_startup_64 in the kernel's higher half.
+ * with paging off), CR3 = trampoline_pgd (the kernel's tables plus a
+ * read-only, executable identity mapping of this one page), EFER.LME/NX,
+ * paging on; far jump to 64-bit code; jump to secondary_startup_64 in the
+ * kernel's higher half. Once paging is on nothing here writes memory.
  * The data lives in this file's .rodata: it is only ever executed from
  * the copy.
  */
@@ -94,11 +95,16 @@ tr_startup_64:
 	jmp	*%rax
 
 	.balign 8
+	/*
+	 * The "accessed" bits are set already (9b, 93, as Linux's): loading a
+	 * selector once paging is on must not make the CPU write the GDT,
+	 * which sits in this read-only page.
+	 */
 tr_gdt:
 	.quad	0
-	.quad	0x00cf9a000000ffff		/* 0x08: 32-bit code */
-	.quad	0x00af9a000000ffff		/* 0x10: 64-bit code (__KERNEL_CS) */
-	.quad	0x00cf92000000ffff		/* 0x18: data (__KERNEL_DS) */
+	.quad	0x00cf9b000000ffff		/* 0x08: 32-bit code */
+	.quad	0x00af9b000000ffff		/* 0x10: 64-bit code (__KERNEL_CS) */
+	.quad	0x00cf93000000ffff		/* 0x18: data (__KERNEL_DS) */
 tr_gdt_end:
 tr_gdt_desc:
 	.word	tr_gdt_end - tr_gdt - 1

@@ -169,22 +169,26 @@ void reserve_real_mode(void)
 
 /*
  * Copy the trampoline, fill in its addresses, and build trampoline_pgd:
- * the kernel's top level plus entry 0 = the direct map's entry, which
- * maps low physical memory 1:1, as Linux's init_trampoline does. The
- * trampoline page itself must be executable in the direct map.
+ * the kernel's top level (so the AP reaches secondary_startup_64 in the
+ * kernel's higher half) plus, in entry 0, a mapping of the trampoline
+ * page at its physical address, read-only and executable, not global,
+ * with page tables of its own. (Linux's trampoline_pgd reuses the direct
+ * map's entry, whose alias of the trampoline is executable; here the
+ * direct map's alias stays never-executable and becomes read-only once
+ * the copy is filled in, before any AP runs.) The AP leaves these tables
+ * in start_secondary(); they stay, for an AP that is late.
  */
 static bool setup_trampoline(void)
 {
-	unsigned int level;
-	pte_t *pte;
-
 	if (!trampoline_phys)
 		return false;
 	trampoline_pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL | GFP_DMA32);
 	if (!trampoline_pgd)
 		return false;
 	memcpy(trampoline_pgd, init_top_pgt, PAGE_SIZE);
-	trampoline_pgd[0] = init_top_pgt[pgd_index(PAGE_OFFSET)];
+	trampoline_pgd[0] = __pgd(0);
+	map_range_pgd(trampoline_pgd, trampoline_phys, trampoline_phys, PAGE_SIZE,
+		      _PAGE_PRESENT | _PAGE_ACCESSED);
 
 	memcpy(__va(trampoline_phys), trampoline_start, trampoline_end - trampoline_start);
 	*(u32 *)(TR_FIELD(tr_gdt_desc) + 2) = trampoline_phys + (tr_gdt - trampoline_start);
@@ -200,12 +204,9 @@ static bool setup_trampoline(void)
 		pr_warn("fault injection: CPU%d will stall %u ms before reading its start data\n",
 			smpboot_delay_ap_cpu, smpboot_delay_ap_ms);
 	}
-
-	pte = lookup_address_in_pgd(init_top_pgt, (unsigned long)__va(trampoline_phys), &level);
-	if (pte && level == PG_LEVEL_4K) {
-		*pte = __pte(pte_val(*pte) & ~_PAGE_NX);
-		__flush_tlb_one_kernel((unsigned long)__va(trampoline_phys));
-	}
+	/* Filled in: nothing writes it again, and it never runs from this alias. */
+	set_memory_ro((unsigned long)__va(trampoline_phys), 1);
+	set_memory_nx((unsigned long)__va(trampoline_phys), 1);
 	return true;
 }
 

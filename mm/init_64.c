@@ -26,7 +26,8 @@
  * removes them (unmap_kernel_range), from any CPU: page_table_lock
  * serialises the changes, and a changed or removed entry is flushed from
  * every CPU's TLB. An existing 1G/2M leaf is kept by the direct map and
- * split (split_large_page) by anything that needs 4 KiB granularity.
+ * split (split_large_page) by anything that needs 4 KiB granularity,
+ * such as a permission change (set_memory_ro() and friends).
  */
 #include <asm/e820.h>
 #include <asm/msr-index.h>
@@ -405,6 +406,110 @@ unsigned long unmap_kernel_range(unsigned long vaddr, unsigned long size)
 	if (n)
 		flush_tlb_kernel_range(vaddr, vaddr + size);
 	return n;
+}
+
+/*
+ * Change the permission bits of the pages at [addr, addr + numpages
+ * pages) in the tables under pgd: set the bits in set, clear those in
+ * clear (Linux: __change_page_attr_set_clr in arch/x86/mm/pat/set_memory.c,
+ * whose cpa_data also carries a pgd). A 1G/2M leaf that the range covers
+ * whole is changed in place; one it covers in part is split first
+ * (split_large_page), so only the pages asked for change. Every CPU's TLB
+ * forgets the old entries before this returns. Only mapped pages change:
+ * -EFAULT if one in the range is not mapped.
+ */
+int __change_page_attr_set_clr(pgd_t *pgd, unsigned long addr, unsigned long numpages,
+			       pteval_t set, pteval_t clear)
+{
+	unsigned long va = addr & PAGE_MASK, end = va + numpages * PAGE_SIZE;
+	struct kpt_ctx c;
+	int ret = 0;
+
+	kpt_init(&c, pgd);
+	set &= __supported_pte_mask;
+	while (va < end && !ret) {
+		unsigned long done = PAGE_SIZE;
+		pgd_t *pgde;
+		p4d_t *p4d;
+		pud_t *pud;
+		pmd_t *pmd;
+		pte_t *pte;
+
+		kpt_refill(&c);
+		spin_lock(&page_table_lock);
+		pgde = pgd_offset_pgd(pgd, va);
+		p4d = pgd_present(*pgde) ? p4d_offset(pgde, va) : NULL;
+		pud = p4d && p4d_present(*p4d) ? pud_offset(p4d, va) : NULL;
+		if (!pud || !pud_present(*pud)) {
+			ret = -EFAULT;
+			goto next;
+		}
+		if (pud_leaf(*pud)) {
+			if (IS_ALIGNED(va, PUD_SIZE) && end - va >= PUD_SIZE) {
+				WRITE_ONCE(*pud, __pud((pud_val(*pud) | set) & ~clear));
+				done = PUD_SIZE;
+				goto changed;
+			}
+			split_large_page(&c, &pud->pud, PG_LEVEL_1G, va & PUD_MASK);
+		}
+		pmd = pmd_offset(pud, va);
+		if (!pmd_present(*pmd)) {
+			ret = -EFAULT;
+			goto next;
+		}
+		if (pmd_leaf(*pmd)) {
+			if (IS_ALIGNED(va, PMD_SIZE) && end - va >= PMD_SIZE) {
+				WRITE_ONCE(*pmd, __pmd((pmd_val(*pmd) | set) & ~clear));
+				done = PMD_SIZE;
+				goto changed;
+			}
+			split_large_page(&c, &pmd->pmd, PG_LEVEL_2M, va & PMD_MASK);
+		}
+		pte = pte_offset_kernel(pmd, va);
+		if (!pte_present(*pte)) {
+			ret = -EFAULT;
+			goto next;
+		}
+		WRITE_ONCE(*pte, __pte((pte_val(*pte) | set) & ~clear));
+changed:
+		kpt_flush_later(&c, va, va + done);
+next:
+		spin_unlock(&page_table_lock);
+		va += done;
+	}
+	kpt_finish(&c);
+	return ret;
+}
+
+/* Linux's set_memory_*() family, on the kernel's own tables. */
+int set_memory_ro(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, 0, _PAGE_RW);
+}
+
+int set_memory_rw(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, _PAGE_RW, 0);
+}
+
+int set_memory_nx(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, _PAGE_NX, 0);
+}
+
+int set_memory_x(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, 0, _PAGE_NX);
+}
+
+/*
+ * Map [vaddr, vaddr + size) to phys in 4 KiB pages in any table (the AP
+ * trampoline's, kernel/smpboot.c). No TLB flush: for tables not in use.
+ */
+void map_range_pgd(pgd_t *pgd, unsigned long vaddr, phys_addr_t phys, unsigned long size,
+		   pteval_t prot)
+{
+	map_range(pgd, vaddr, phys, size, prot, false);
 }
 
 /* A hole in the kernel image mapping (the guard page under the boot stack). */

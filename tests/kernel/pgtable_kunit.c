@@ -14,7 +14,9 @@
  * pages: the second range must keep the large page (as Linux's
  * phys_pmd_init does) or split it (split_large_page), never follow the
  * leaf as if it pointed to a table and write page-table entries into the
- * data page behind it.
+ * data page behind it. A permission change of one page inside a large
+ * page (set_memory_ro() and friends, Linux's __change_page_attr_set_clr)
+ * splits it, and only that page changes.
  */
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
@@ -316,6 +318,75 @@ static void direct_map_shared_1g_page(struct kunit *test)
 	page0[511] = last;
 }
 
+/*
+ * A permission change of one 4 KiB page inside a large page splits the
+ * leaf (split_large_page): that page changes, its neighbours keep their
+ * permissions and every address still translates to the same place.
+ */
+static void split_for_one_page(struct kunit *test, phys_addr_t base, unsigned long size,
+			       enum pg_level level)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	unsigned long va = (unsigned long)__va(base);
+	unsigned long mid = size / 2 + 3 * PAGE_SIZE;
+	unsigned char *page = __va(base);
+	unsigned char *before = (unsigned char *)get_zeroed_page(GFP_KERNEL);
+	struct pt_walk w;
+
+	KUNIT_ASSERT_TRUE(test, pgd && before);
+	memcpy(before, page, PAGE_SIZE);
+	__kernel_physical_mapping_init(pgd, base, base + size);
+	pt_walk_address(pgd, va, &w);
+	KUNIT_ASSERT_EQ(test, w.level, level);
+
+	KUNIT_EXPECT_EQ(test, __change_page_attr_set_clr(pgd, va + mid, 1, 0, _PAGE_RW), 0);
+	KUNIT_EXPECT_TRUE(test, !memcmp(before, page, PAGE_SIZE));
+	pt_walk_address(pgd, va + mid + 8, &w);
+	KUNIT_EXPECT_TRUE(test, w.present);
+	KUNIT_EXPECT_EQ(test, w.level, PG_LEVEL_4K);
+	KUNIT_EXPECT_EQ(test, w.phys, base + mid + 8);
+	KUNIT_EXPECT_FALSE(test, w.writable);
+	KUNIT_EXPECT_FALSE(test, w.executable);
+	expect_translates(test, pgd, base + mid - PAGE_SIZE + 0x10);	/* neighbours: RW */
+	expect_translates(test, pgd, base + mid + PAGE_SIZE + 0x10);
+	expect_translates(test, pgd, base);
+	expect_translates(test, pgd, base + size - 8);
+	/* A 1G leaf splits into 2M leaves, and only the 2M around the page into 4K. */
+	if (level == PG_LEVEL_1G) {
+		pt_walk_address(pgd, va, &w);
+		KUNIT_EXPECT_EQ(test, w.level, PG_LEVEL_2M);
+	}
+	/* A range that covers a leaf whole changes the leaf, no split. */
+	KUNIT_EXPECT_EQ(test, __change_page_attr_set_clr(pgd, va, PMD_SIZE / PAGE_SIZE, 0,
+							  _PAGE_RW), 0);
+	pt_walk_address(pgd, va + 0x100, &w);
+	KUNIT_EXPECT_FALSE(test, w.writable);
+	if (level == PG_LEVEL_1G)
+		KUNIT_EXPECT_EQ(test, w.level, PG_LEVEL_2M);
+	/* Nothing mapped there: refused. */
+	KUNIT_EXPECT_EQ(test, __change_page_attr_set_clr(pgd, va + size + PAGE_SIZE, 1, 0,
+							  _PAGE_RW), -EFAULT);
+	scratch_pgd_free(pgd);
+	free_page((unsigned long)before);
+}
+
+static void set_memory_splits_2m_leaf(struct kunit *test)
+{
+	struct page *blk = alloc_pages(GFP_KERNEL, PMD_SHIFT - PAGE_SHIFT);
+
+	if (!blk)
+		kunit_skip(test, "no free 2 MiB block");
+	split_for_one_page(test, page_to_phys(blk), PMD_SIZE, PG_LEVEL_2M);
+	__free_pages(blk, PMD_SHIFT - PAGE_SHIFT);
+}
+
+static void set_memory_splits_1g_leaf(struct kunit *test)
+{
+	if (!boot_cpu_data.has_gbpages)
+		kunit_skip(test, "no 1 GiB pages on this CPU");
+	split_for_one_page(test, 0, PUD_SIZE, PG_LEVEL_1G);
+}
+
 static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(kernel_text_rx),
 	KUNIT_CASE(kernel_rodata_ro_nx),
@@ -331,6 +402,8 @@ static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(canonical_addresses),
 	KUNIT_CASE(direct_map_shared_2m_page),
 	KUNIT_CASE(direct_map_shared_1g_page),
+	KUNIT_CASE(set_memory_splits_2m_leaf),
+	KUNIT_CASE(set_memory_splits_1g_leaf),
 	{}
 };
 

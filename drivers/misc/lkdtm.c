@@ -12,7 +12,8 @@
  * are Linux's where Linux has the same test; TRIPLE_FAULT (the test
  * runner must tell a triple fault apart from a panic) and
  * PANIC_WHILE_LOGGING (every other CPU logs without pause while one
- * panics) and CONCURRENT_OOPS (every CPU oopses at once) are ours. The test matrix (tests/matrix.py) boots each and
+ * panics), CONCURRENT_OOPS (every CPU oopses at once) and
+ * EXCEPTION_FRAMELESS (a fault in a function without a frame) are ours. The test matrix (tests/matrix.py) boots each and
  * checks the outcome and the report.
  */
 #include <asm/desc.h>
@@ -54,6 +55,27 @@ static noinline void lkdtm_WARNING(void)
 static noinline void lkdtm_EXCEPTION(void)
 {
 	*(volatile int *)0 = 0;
+}
+
+/*
+ * EXCEPTION_FRAMELESS (ours): the NULL write happens in a leaf that sets
+ * up no frame, so the oops's frame chain skips its caller; the trace must
+ * still name lkdtm_EXCEPTION_FRAMELESS, found on the stack ("? ").
+ */
+void lkdtm_frameless_null_write(void);
+__asm__(".pushsection .text\n"
+	".globl lkdtm_frameless_null_write\n"
+	".type lkdtm_frameless_null_write, @function\n"
+	"lkdtm_frameless_null_write:\n"
+	"	movl $0, 0\n"
+	"	ret\n"
+	".size lkdtm_frameless_null_write, . - lkdtm_frameless_null_write\n"
+	".popsection\n");
+
+static noinline void lkdtm_EXCEPTION_FRAMELESS(void)
+{
+	lkdtm_frameless_null_write();
+	pr_err("lkdtm: FAIL: survived NULL write\n");
 }
 
 static noinline void lkdtm_ACCESS_NULL(void)
@@ -230,7 +252,7 @@ struct crashtype {
 
 static const struct crashtype crashtypes[] = {
 	CRASHTYPE(PANIC), CRASHTYPE_LATE(PANIC_STOP_IRQOFF), CRASHTYPE(BUG), CRASHTYPE(WARNING),
-	CRASHTYPE(EXCEPTION), CRASHTYPE(ACCESS_NULL), CRASHTYPE(LOOP),
+	CRASHTYPE(EXCEPTION), CRASHTYPE(EXCEPTION_FRAMELESS), CRASHTYPE(ACCESS_NULL), CRASHTYPE(LOOP),
 	CRASHTYPE(WRITE_RO), CRASHTYPE(WRITE_KERN), CRASHTYPE(EXEC_DATA),
 	CRASHTYPE(EXHAUST_STACK), CRASHTYPE(TRIPLE_FAULT),
 	CRASHTYPE_LATE(PANIC_WHILE_LOGGING), CRASHTYPE_LATE(CONCURRENT_OOPS),

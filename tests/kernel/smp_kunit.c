@@ -9,7 +9,8 @@
  * task it ran on. ioremap() from every CPU at once hands out distinct,
  * working mappings, and changing or removing a kernel mapping reaches
  * every CPU's TLB. The AP trampoline's page is neither writable nor
- * executable through the direct map. Linux's nearest counterpart is the CPU hotplug state
+ * executable through the direct map. Waiting for another CPU with
+ * interrupts off is warned about. Linux's nearest counterpart is the CPU hotplug state
  * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
  * smpboot selftests.
  */
@@ -412,6 +413,34 @@ static void trampoline_alias_ro_nx(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, w.executable);
 }
 
+/* ---- waiting for another CPU with interrupts off is reported ------------------------ */
+
+static void nop_fn(void *info)
+{
+}
+
+/*
+ * Two CPUs that wait for each other's call-function IPI with interrupts
+ * off never answer; Linux WARNs when smp_call_function_single() is called
+ * so (kernel/smp.c). Here the other CPU has interrupts on, so the call
+ * completes, but the warning must be printed (once per boot).
+ */
+static void call_function_with_irqs_off_warns(struct kunit *test)
+{
+	unsigned int cpu, other = nr_cpu_ids;
+
+	for_each_online_cpu(cpu) {
+		if (cpu != (unsigned int)raw_smp_processor_id())
+			other = cpu;
+	}
+	if (other == nr_cpu_ids)
+		kunit_skip(test, "needs 2 CPUs");
+	local_irq_disable();
+	smp_call_function_single(other, nop_fn, NULL, 1);
+	local_irq_enable();
+	KUNIT_EXPECT_TRUE(test, log_find(0, " at kernel/smp.c:") != 0);
+}
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(every_cpu_has_its_own_percpu_area_and_stack),
 	KUNIT_CASE(late_ap_never_comes_online),
@@ -421,6 +450,7 @@ static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(ioremap_from_every_cpu_at_once),
 	KUNIT_CASE(remap_and_unmap_reach_every_cpu),
 	KUNIT_CASE(trampoline_alias_ro_nx),
+	KUNIT_CASE(call_function_with_irqs_off_warns),
 	{}
 };
 

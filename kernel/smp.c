@@ -10,8 +10,12 @@
  * CPU's call_single_queue and send it CALL_FUNCTION_SINGLE_VECTOR; its
  * interrupt handler runs every queued function and clears each entry's
  * lock flag, which is what a waiting sender spins on. Senders must have
- * interrupts enabled if they wait: two CPUs waiting on each other with
- * interrupts off would never answer (Linux WARNs about it too).
+ * interrupts enabled: two CPUs waiting on each other with interrupts off
+ * would never answer. As in Linux, smp_call_function_single() and
+ * smp_call_function_many() WARN (once) when called with interrupts off
+ * while other CPUs are online, unless an oops is being printed. (Linux
+ * leaves out the early boot instead of the single-CPU case, and its many()
+ * check needs lockdep.)
  */
 #include <asm/apic.h>
 #include <asm/irq_vectors.h>
@@ -93,6 +97,13 @@ void generic_smp_call_function_single_interrupt(void)
 	}
 }
 
+/* Can deadlock: see the top of the file. */
+static void check_irqs_on(unsigned int this_cpu)
+{
+	WARN_ON_ONCE(cpu_online(this_cpu) && irqs_disabled() && !oops_in_progress &&
+		     num_online_cpus() > 1);
+}
+
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
 {
 	struct call_single_data *csd;
@@ -101,6 +112,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 
 	preempt_disable();
 	this_cpu = smp_processor_id();
+	check_irqs_on(this_cpu);
 	if (cpu == this_cpu) {
 		local_irq_save(flags);
 		func(info);
@@ -132,6 +144,7 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 
 	preempt_disable();
 	this_cpu = smp_processor_id();
+	check_irqs_on(this_cpu);
 	cfd = this_cpu_ptr(&cfd_data)[0];
 	for_each_cpu(cpu, mask) {
 		if (cpu == this_cpu || !cpu_online(cpu))

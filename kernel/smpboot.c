@@ -2,7 +2,11 @@
 /*
  * Which CPUs exist, and starting them (Linux: arch/x86/kernel/smpboot.c:
  * prefill_possible_map, do_boot_cpu, wakeup_secondary_cpu_via_init,
- * start_secondary; arch/x86/kernel/cpu/topology.c).
+ * start_secondary; arch/x86/kernel/cpu/topology.c; the bring-up
+ * handshake of kernel/cpu.c, cpuhp_bp_sync_alive/cpuhp_ap_sync_alive).
+ * Each AP finds its own CPU number from its APIC id and reads only its
+ * own per-CPU start data; one that answers after the boot CPU's 10 s
+ * timeout parks itself and never comes online (docs/smp.md).
  *
  * Logical CPU numbers (0, 1, 2, ...; what per_cpu(), smp_processor_id()
  * and the scheduler use) are not APIC ids (what the hardware uses to send

@@ -222,7 +222,7 @@ static noinline void lkdtm_PANIC_WHILE_LOGGING(void)
  */
 static atomic_t oops_barrier;
 
-static void concurrent_oops_fn(void *arg)
+static noinline void concurrent_oops_fn(void *arg)
 {
 	unsigned int cpus = (unsigned long)arg;
 

@@ -71,12 +71,13 @@ __setup("unknown_nmi_panic", setup_unknown_nmi_panic);
  */
 int register_nmi_handler(unsigned int type, nmi_handler_t handler, const char *name)
 {
-	struct nmi_desc *desc = &nmi_desc[type];
+	struct nmi_desc *desc;
 	unsigned long flags;
 	int ret = -EBUSY;
 
 	if (type >= NMI_MAX || !handler)
 		return -EINVAL;
+	desc = &nmi_desc[type];
 	spin_lock_irqsave(&desc->lock, flags);
 	for (int i = 0; i < NMI_MAX_HANDLERS; i++) {
 		if (desc->actions[i].handler)

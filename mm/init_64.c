@@ -131,15 +131,21 @@ static void kpt_init(struct kpt_ctx *c, pgd_t *pgd)
 	c->flush_start = ~0UL;
 }
 
-/* Outside the lock: make sure a map_one() cannot run out of table pages. */
+/*
+ * Outside the lock: make sure a map_one() cannot run out of table pages.
+ * GFP_KERNEL may sleep; a caller with interrupts off (the APIC's
+ * ioremap() in start_kernel()) or in atomic context gets GFP_ATOMIC.
+ */
 static void kpt_refill(struct kpt_ctx *c)
 {
+	gfp_t gfp = irqs_disabled() || in_atomic() ? GFP_ATOMIC : GFP_KERNEL;
+
 	if (!after_bootmem)
 		return;
 	for (int i = 0; i < KPT_SPARE; i++) {
 		if (c->spare[i])
 			continue;
-		c->spare[i] = (void *)get_zeroed_page(GFP_KERNEL);
+		c->spare[i] = (void *)get_zeroed_page(gfp);
 		if (!c->spare[i])
 			panic("page tables: out of memory");
 	}

@@ -260,9 +260,13 @@ startup_64:
 
 /*
  * Where an application processor arrives from the trampoline, in 64-bit
- * mode on the trampoline's page tables (Linux: secondary_startup_64).
- * The BSP left this CPU's stack and per-CPU offset in initial_stack and
- * initial_gs.
+ * mode on the trampoline's page tables (Linux: secondary_startup_64 with
+ * STARTUP_READ_APICID). Nothing tells the AP who it is: it finds its own
+ * APIC id (CPUID leaf 1, EBX[31:24]) in x86_cpu_to_apicid[], so the index
+ * is its CPU number, loads that CPU's per-CPU offset into the GS base and
+ * its stack from its own per-CPU initial_stack. So an AP that arrives
+ * late still uses only its own start data (kernel/smpboot.c then decides
+ * whether it may go on). An APIC id that is not in the table parks.
  */
 	.globl secondary_startup_64
 secondary_startup_64:
@@ -270,15 +274,31 @@ secondary_startup_64:
 	movl	%eax, %ds
 	movl	%eax, %es
 	movl	%eax, %ss
-	movq	initial_stack(%rip), %rsp
+	movl	$1, %eax
+	cpuid
+	shrl	$24, %ebx			/* our APIC id */
+	leaq	x86_cpu_to_apicid(%rip), %rdx
+	movl	nr_cpu_ids(%rip), %esi
+	xorl	%ecx, %ecx
+1:	cmpl	%esi, %ecx
+	jae	.Lsecondary_park
+	cmpl	(%rdx,%rcx,4), %ebx
+	je	2f
+	incl	%ecx
+	jmp	1b
+2:	leaq	__per_cpu_offset(%rip), %rdx
+	movq	(%rdx,%rcx,8), %rax		/* __per_cpu_offset[cpu] */
+	movq	%rax, %rdx
+	shrq	$32, %rdx
 	movl	$MSR_GS_BASE, %ecx
-	movl	initial_gs(%rip), %eax
-	movl	initial_gs+4(%rip), %edx
 	wrmsr
+	movq	%gs:initial_stack(%rip), %rsp	/* this CPU's idle stack */
 	xorl	%ebp, %ebp
 	call	start_secondary
-1:	hlt
-	jmp	1b
+.Lsecondary_park:
+	cli
+3:	hlt
+	jmp	3b
 
 	.section ".rodata"
 str_no_lm:

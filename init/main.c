@@ -50,6 +50,7 @@ static int kernel_init(void *unused)
 {
 	smp_init();
 	system_state = SYSTEM_RUNNING;
+	lkdtm_run_late_crashtype();	/* where Linux's lkdtm module init would run */
 	if (buddyinfo_requested())
 		show_buddyinfo();
 	if (slabinfo_requested())

@@ -16,11 +16,19 @@
  *    lkdtm_do_action+0x20/0x40
  *    ...
  *
- * The trace follows the frame-pointer chain (the kernel is built with
- * -fno-omit-frame-pointer), as Linux's CONFIG_UNWINDER_FRAME_POINTER does;
- * every frame is checked to lie on a kernel stack before it is read, so a
- * corrupted chain ends the trace instead of faulting again. Left out: the
- * ORC unwinder, "?" guesses from scanning the stack, IRQ stacks.
+ * The trace is Linux's show_trace_log_lvl() over the frame-pointer
+ * unwinder (CONFIG_UNWINDER_FRAME_POINTER; the kernel is built with
+ * -fno-omit-frame-pointer): every word of the stack from the interrupted
+ * sp up to the top of that stack is looked at, and each one that is an
+ * address in kernel text is printed. The one the frame chain says is the
+ * next return address is printed plain; any other is printed "? addr":
+ * maybe a stale value, maybe a real caller the chain cannot see, such as
+ * the caller of a function that had not set up its frame (a leaf without
+ * push %rbp, or a fault in a prologue) whose return address sits at sp.
+ * Every frame and word is checked to lie on one kernel stack before it is
+ * read, so a corrupted chain ends the reliable part instead of faulting
+ * again. Left out: the ORC unwinder, IRQ stacks (interrupts run on the
+ * task's stack here), the <IRQ>/<NMI> section markers.
  */
 #include <asm/special_insns.h>
 #include <asm/page.h>
@@ -30,60 +38,147 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 
 int oops_count;
 extern char boot_stack[], boot_stack_top[];
+extern char _stext[], _etext[];
 DECLARE_PER_CPU(char [N_EXCEPTION_STACKS * EXCEPTION_STKSZ], exception_stacks);
 
-static bool in_range(unsigned long addr, unsigned long lo, unsigned long size)
-{
-	return addr >= lo && addr + 16 <= lo + size;
-}
+#define MAX_TRACE_LINES 64
 
-/* Could a frame at addr (and its return address) be on a kernel stack? */
-static bool on_kernel_stack(unsigned long addr)
+struct stack_info {
+	unsigned long begin, end;	/* [begin, end): one whole stack */
+};
+
+/* Which kernel stack is addr on (Linux: get_stack_info)? */
+static bool get_stack_info(unsigned long addr, struct stack_info *info)
 {
 	struct task_struct *tsk = current;
+	unsigned long ist = (unsigned long)*this_cpu_ptr(&exception_stacks);
 
-	if (in_range(addr, (unsigned long)boot_stack, boot_stack_top - boot_stack))
+	if (addr >= (unsigned long)boot_stack && addr < (unsigned long)boot_stack_top) {
+		info->begin = (unsigned long)boot_stack;
+		info->end = (unsigned long)boot_stack_top;
 		return true;
-	if (tsk && tsk->stack && in_range(addr, (unsigned long)tsk->stack, THREAD_SIZE))
+	}
+	if (tsk && tsk->stack && addr >= (unsigned long)tsk->stack &&
+	    addr < (unsigned long)tsk->stack + THREAD_SIZE) {
+		info->begin = (unsigned long)tsk->stack;
+		info->end = info->begin + THREAD_SIZE;
 		return true;
-	return in_range(addr, (unsigned long)*this_cpu_ptr(&exception_stacks),
-			sizeof(exception_stacks));
+	}
+	if (addr >= ist && addr < ist + N_EXCEPTION_STACKS * EXCEPTION_STKSZ) {
+		info->begin = ist + (addr - ist) / EXCEPTION_STKSZ * EXCEPTION_STKSZ;
+		info->end = info->begin + EXCEPTION_STKSZ;
+		return true;
+	}
+	return false;
+}
+
+static bool on_stack(const struct stack_info *info, unsigned long addr, unsigned long len)
+{
+	return addr >= info->begin && addr + len <= info->end && addr + len > addr;
+}
+
+/* Linux: __kernel_text_address(). */
+static bool kernel_text_address(unsigned long addr)
+{
+	return addr >= (unsigned long)_stext && addr < (unsigned long)_etext;
+}
+
+/*
+ * Walk the stack at sp (or, for dump_stack(), at bp) as show_trace_log_lvl
+ * does, calling fn for each text address with whether the frame chain
+ * vouches for it. ip, if any, comes first and is reliable.
+ */
+void unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
+		  void (*fn)(void *cookie, unsigned long addr, bool reliable), void *cookie)
+{
+	struct stack_info info;
+	unsigned long *p, *ret_slot = NULL;
+	unsigned long start = sp ? sp : bp;
+	int lines = 0;
+
+	if (ip)
+		fn(cookie, ip, true);
+	/* After a stack overflow sp is in the guard page: walk from bp then. */
+	if (start && !get_stack_info(start, &info) && bp && get_stack_info(bp, &info))
+		start = sp = bp;
+	if (!start || !get_stack_info(start, &info))
+		return;
+	/*
+	 * The reliable chain. A call through a bad pointer leaves ip outside
+	 * the kernel's text: then *sp is the return address that call pushed
+	 * (Linux's unwinder does this for ip == 0). Otherwise the frame at bp
+	 * holds the saved bp and, above it, the return address.
+	 */
+	if (ip && !kernel_text_address(ip) && on_stack(&info, sp, sizeof(long)))
+		ret_slot = (unsigned long *)sp;
+	else if (on_stack(&info, bp, 2 * sizeof(long)))
+		ret_slot = (unsigned long *)bp + 1;
+
+	for (p = (unsigned long *)(start & ~7UL);
+	     on_stack(&info, (unsigned long)p, sizeof(long)) && lines < MAX_TRACE_LINES; p++) {
+		unsigned long addr = *p;
+
+		if (!kernel_text_address(addr))
+			continue;
+		lines++;
+		if (p != ret_slot) {
+			fn(cookie, addr, false);
+			continue;
+		}
+		fn(cookie, addr, true);
+		/* Next frame: the chain must go up the stack and stay on it. */
+		if (ret_slot == (unsigned long *)sp && !(on_stack(&info, bp, 2 * sizeof(long)) &&
+							 bp > sp)) {
+			ret_slot = NULL;
+		} else if (ret_slot == (unsigned long *)sp) {
+			ret_slot = (unsigned long *)bp + 1;
+		} else {
+			unsigned long next = ((unsigned long *)bp)[0];
+
+			if (next > bp && on_stack(&info, next, 2 * sizeof(long))) {
+				bp = next;
+				ret_slot = (unsigned long *)bp + 1;
+			} else {
+				ret_slot = NULL;	/* the chain ends; the rest is "?" */
+			}
+		}
+	}
+}
+
+static void print_trace_entry(void *cookie, unsigned long addr, bool reliable)
+{
+	/* A return address points after the call; %pS names the caller. */
+	printk(KERN_DEFAULT " %s%pS\n", reliable ? "" : "? ", (void *)addr);
 }
 
 void show_trace(unsigned long ip, unsigned long bp, unsigned long sp)
 {
-	int depth = 0;
-
 	printk(KERN_DEFAULT "Call Trace:\n");
 	printk(KERN_DEFAULT " <TASK>\n");
-	if (ip)
-		printk(KERN_DEFAULT " %pS\n", (void *)ip);
-	/*
-	 * A call through a bad pointer leaves ip outside the kernel's text;
-	 * the caller is then named by the return address the call pushed.
-	 */
-	if (ip && !kallsyms_lookup(ip, NULL, NULL) && on_kernel_stack(sp))
-		printk(KERN_DEFAULT " %pS\n", (void *)*(unsigned long *)sp);
-	while (bp && on_kernel_stack(bp) && depth++ < 64) {
-		unsigned long *frame = (unsigned long *)bp;
-		unsigned long ret = frame[1];
-
-		if (!ret)
-			break;
-		/* ret points after the call; ret - 1 is inside the caller. */
-		printk(KERN_DEFAULT " %pS\n", (void *)ret);
-		if (frame[0] <= bp)	/* stacks grow down: the chain must go up */
-			break;
-		bp = frame[0];
-	}
+	unwind_stack(ip, bp, sp, print_trace_entry, NULL);
 	printk(KERN_DEFAULT " </TASK>\n");
+}
+
+/*
+ * The "who" line of every oops, WARN and dump_stack() (Linux:
+ * dump_stack_print_info). Linux goes on with the taint flags and the
+ * kernel release; Linnet keeps no taint flags, so the line ends early.
+ */
+void dump_stack_print_info(const char *log_lvl)
+{
+	struct task_struct *tsk = current;
+
+	printk("%sCPU: %d PID: %d Comm: %.20s\n", log_lvl, raw_smp_processor_id(),
+	       tsk ? tsk->pid : 0, tsk ? tsk->comm : "(none)");
 }
 
 void show_regs(struct pt_regs *regs)
 {
+	dump_stack_print_info(KERN_DEFAULT);
 	printk(KERN_DEFAULT "RIP: %04lx:%pS\n", regs->cs & 0xffff, (void *)regs->ip);
 	printk(KERN_DEFAULT "RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss & 0xffff,
 	       regs->sp, regs->flags);
@@ -96,17 +191,49 @@ void show_regs(struct pt_regs *regs)
 	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
 }
 
+/*
+ * One oops at a time (Linux: oops_begin's die_lock): a second CPU that
+ * oopses waits here, with interrupts off, until the first is done; the
+ * first never is, it panics, and the panic's NMI stops the waiter, so two
+ * oopses never interleave. The owner may oops again inside its oops
+ * (nested): it goes on, and a third level stops for good.
+ */
+static arch_spinlock_t die_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int die_owner = -1;
+static unsigned int die_nest_count;
+
+static bool die_lock_trylock(void)
+{
+	return !__atomic_exchange_n(&die_lock.locked, 1, __ATOMIC_ACQUIRE);
+}
+
 void oops_begin(void)
 {
+	int cpu;
+
 	local_irq_disable();
+	cpu = raw_smp_processor_id();
+	if (!die_lock_trylock()) {
+		if (cpu != READ_ONCE(die_owner))
+			arch_spin_lock(&die_lock);
+		/* else: a nested oops on this CPU, which holds the lock */
+	}
+	die_nest_count++;
+	WRITE_ONCE(die_owner, cpu);
 	bust_spinlocks(1);
-	/* An oops inside an oops: don't loop, stop now. */
-	if (oops_count++ > 1) {
+	oops_count++;
+	/* An oops inside an oops inside an oops: don't loop, stop now. */
+	if (die_nest_count > 2) {
 		for (;;)
 			native_halt();
 	}
 }
 
+/*
+ * Linux releases die_lock here and then panics (or kills the task); every
+ * oops here ends in panic(), so the lock stays held: a CPU waiting for it
+ * stays quiet, with nothing half printed, until the panic stops it.
+ */
 __noreturn void oops_end(struct pt_regs *regs, const char *why)
 {
 	show_regs(regs);
@@ -124,5 +251,6 @@ __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err)
 /* dump_stack(): the call trace of the caller, without an oops. */
 noinline void dump_stack(void)
 {
+	dump_stack_print_info(KERN_DEFAULT);
 	show_trace(0, (unsigned long)__builtin_frame_address(0), 0);
 }

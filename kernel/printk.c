@@ -84,8 +84,6 @@ static bool console_line_open;	/* last console output did not end a line */
 static arch_spinlock_t logbuf_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int logbuf_cpu = -1;	/* who holds logbuf_lock, -1 if free */
 
-int oops_in_progress;
-
 /* > 0: printk on this CPU defers to safe_print_seq (Linux: printk_context). */
 static DEFINE_PER_CPU(int, printk_context);
 static DEFINE_PER_CPU(int, printk_nesting);
@@ -312,15 +310,6 @@ static void printk_safe_log_store(u64 ts, const char *text, unsigned int len)
 	e->ts_nsec = ts;
 	e->len = len;
 	memcpy(e->text, text, len);
-}
-
-/* An oops or panic has begun (Linux: lib/bust_spinlocks.c). */
-void bust_spinlocks(int yes)
-{
-	if (yes)
-		oops_in_progress++;
-	else
-		oops_in_progress--;
 }
 
 void log_buf_exchange(struct log_buf_state *state)

@@ -1,25 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Inter-processor interrupts: reschedule and call-function (Linux:
- * kernel/smp.c, arch/x86/kernel/smp.c), and TLB shootdown on top
- * (arch/x86/mm/tlb.c).
+ * kernel/smp.c, arch/x86/kernel/smp.c), TLB shootdown on top
+ * (arch/x86/mm/tlb.c), and stopping the other CPUs when the kernel
+ * panics (arch/x86/kernel/smp.c native_stop_other_cpus, process.c
+ * stop_this_cpu).
  *
  * To run a function on another CPU, queue a call_single_data on that
  * CPU's call_single_queue and send it CALL_FUNCTION_SINGLE_VECTOR; its
  * interrupt handler runs every queued function and clears each entry's
  * lock flag, which is what a waiting sender spins on. Senders must have
- * interrupts enabled if they wait: two CPUs waiting on each other with
- * interrupts off would never answer (Linux WARNs about it too).
+ * interrupts enabled: two CPUs waiting on each other with interrupts off
+ * would never answer. As in Linux, smp_call_function_single() and
+ * smp_call_function_many() WARN (once) when called with interrupts off
+ * while other CPUs are online, unless an oops is being printed. (Linux
+ * leaves out the early boot instead of the single-CPU case, and its many()
+ * check needs lockdep.)
  */
 #include <asm/apic.h>
 #include <asm/irq_vectors.h>
+#include <asm/nmi.h>
 #include <asm/page.h>
+#include <asm/smp.h>
 #include <asm/special_insns.h>
 #include <linux/err.h>
+#include <linux/jiffies.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/timekeeping.h>
 
 #define CSD_FLAG_LOCK 1
 
@@ -87,6 +97,13 @@ void generic_smp_call_function_single_interrupt(void)
 	}
 }
 
+/* Can deadlock: see the top of the file. */
+static void check_irqs_on(unsigned int this_cpu)
+{
+	WARN_ON_ONCE(cpu_online(this_cpu) && irqs_disabled() && !oops_in_progress &&
+		     num_online_cpus() > 1);
+}
+
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
 {
 	struct call_single_data *csd;
@@ -95,6 +112,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 
 	preempt_disable();
 	this_cpu = smp_processor_id();
+	check_irqs_on(this_cpu);
 	if (cpu == this_cpu) {
 		local_irq_save(flags);
 		func(info);
@@ -126,6 +144,7 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 
 	preempt_disable();
 	this_cpu = smp_processor_id();
+	check_irqs_on(this_cpu);
 	cfd = this_cpu_ptr(&cfd_data)[0];
 	for_each_cpu(cpu, mask) {
 		if (cpu == this_cpu || !cpu_online(cpu))
@@ -215,4 +234,94 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 	struct flush_tlb_info info = { start & PAGE_MASK, PAGE_ALIGN(end) };
 
 	on_each_cpu(do_flush_tlb_kernel_range, &info, 1);
+}
+
+/* ---- stopping the other CPUs ---------------------------------------------------- */
+
+static atomic_t stopping_cpu = ATOMIC_INIT(-1);
+static struct cpumask cpus_stop_mask;	/* CPUs told to stop that have not yet */
+
+/*
+ * Where a stopped CPU ends (Linux: stop_this_cpu): interrupts off, out of
+ * the online mask, its local APIC off (an NMI still gets through), its
+ * bit in cpus_stop_mask cleared to tell the stopping CPU, then halted for
+ * good. Nothing it held is released: the kernel is going down.
+ */
+void __noreturn stop_this_cpu(void *dummy)
+{
+	unsigned int cpu = smp_processor_id();
+
+	local_irq_disable();
+	cpumask_clear_cpu(cpu, cpu_online_mask);
+	disable_local_APIC();
+	cpumask_clear_cpu(cpu, &cpus_stop_mask);
+	for (;;)
+		native_halt();
+}
+
+/* REBOOT_VECTOR (Linux: sysvec_reboot). */
+void sysvec_reboot(struct pt_regs *regs)
+{
+	apic_eoi();
+	stop_this_cpu(NULL);
+}
+
+/* Once registered, every NMI on every CPU means "stop" (Linux: smp_stop_nmi_callback). */
+static int smp_stop_nmi_callback(unsigned int type, struct pt_regs *regs)
+{
+	/* We are registered on the stopping CPU too: ignore it there. */
+	if ((int)smp_processor_id() == atomic_read(&stopping_cpu))
+		return NMI_HANDLED;
+	stop_this_cpu(NULL);
+}
+
+static bool wait_for_stop(u64 ns)
+{
+	u64 deadline = ktime_get_ns() + ns;
+
+	while (cpumask_weight(&cpus_stop_mask) && ktime_get_ns() < deadline)
+		udelay(1);
+	return !cpumask_weight(&cpus_stop_mask);
+}
+
+/*
+ * Stop every other CPU (Linux: smp_send_stop -> native_stop_other_cpus):
+ * 1. a REBOOT_VECTOR IPI to each online CPU; it stops as soon as it has
+ *    interrupts on again, i.e. outside any irqsave critical section;
+ * 2. wait up to a second for all of them to report;
+ * 3. the ones still running (spinning with interrupts off, say) get an
+ *    NMI, which nothing masks, and "Shutting down cpus with NMI" is
+ *    printed; wait again. Linux waits 10 ms here; an emulated CPU can be
+ *    descheduled by the host for longer, so we give it up to a second.
+ * Only the first caller does anything. Linux prints nothing when every
+ * CPU stopped; we print the CPUs that did not, as arm64's Linux does.
+ */
+void smp_send_stop(void)
+{
+	unsigned int cpu, me = smp_processor_id();
+	unsigned long flags;
+
+	if (atomic_cmpxchg(&stopping_cpu, -1, (int)me) != -1)
+		return;
+	if (!apic_present)
+		return;		/* no APIC, no other CPUs */
+	cpus_stop_mask.bits = __atomic_load_n(&cpu_online_mask->bits, __ATOMIC_RELAXED);
+	cpumask_clear_cpu(me, &cpus_stop_mask);
+	for_each_cpu(cpu, &cpus_stop_mask)
+		apic_send_IPI(cpu, REBOOT_VECTOR);
+	if (!wait_for_stop(NSEC_PER_SEC) &&
+	    !register_nmi_handler(NMI_LOCAL, smp_stop_nmi_callback, "smp_stop")) {
+		pr_emerg("Shutting down cpus with NMI\n");
+		for_each_cpu(cpu, &cpus_stop_mask)
+			apic_icr_write(APIC_DM_NMI, x86_cpu_to_apicid[cpu]);
+		if (!wait_for_stop(NSEC_PER_SEC)) {
+			pr_emerg("SMP: failed to stop secondary CPUs");
+			for_each_cpu(cpu, &cpus_stop_mask)
+				pr_cont(" %u", cpu);
+			pr_cont("\n");
+		}
+	}
+	local_irq_save(flags);
+	disable_local_APIC();
+	local_irq_restore(flags);
 }

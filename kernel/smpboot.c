@@ -2,7 +2,11 @@
 /*
  * Which CPUs exist, and starting them (Linux: arch/x86/kernel/smpboot.c:
  * prefill_possible_map, do_boot_cpu, wakeup_secondary_cpu_via_init,
- * start_secondary; arch/x86/kernel/cpu/topology.c).
+ * start_secondary; arch/x86/kernel/cpu/topology.c; the bring-up
+ * handshake of kernel/cpu.c, cpuhp_bp_sync_alive/cpuhp_ap_sync_alive).
+ * Each AP finds its own CPU number from its APIC id and reads only its
+ * own per-CPU start data; one that answers after the boot CPU's 10 s
+ * timeout parks itself and never comes online (docs/smp.md).
  *
  * Logical CPU numbers (0, 1, 2, ...; what per_cpu(), smp_processor_id()
  * and the scheduler use) are not APIC ids (what the hardware uses to send
@@ -38,6 +42,11 @@
 
 
 u32 x86_cpu_to_apicid[NR_CPUS] = { [0 ... NR_CPUS - 1] = BAD_APICID };
+/*
+ * The APIC id each CPU read from CPUID itself when it came up (Linux:
+ * cpu_data(cpu).topo.initial_apicid, stored by smp_store_cpu_info()).
+ */
+DEFINE_PER_CPU(u32, cpu_initial_apicid) = BAD_APICID;
 int setup_possible_cpus = -1;
 
 static int possible_cpus_setup(char *val)
@@ -92,14 +101,65 @@ void prefill_possible_map(void)
 
 extern const char trampoline_start[], trampoline_end[], tr_gdt[], tr_gdt_desc[], tr_jmp32[];
 extern const char tr_jmp64[], tr_cr3[], tr_cr4[], tr_efer[], tr_entry[];
+extern const char tr_delay_apicid[], tr_delay_cycles[];
 extern const char tr_startup_32[], tr_startup_64[];
 void secondary_startup_64(void);
 
-/* Read by secondary_startup_64 (boot/head_64.S). */
-unsigned long initial_stack, initial_gs;
-static phys_addr_t trampoline_phys;
+/*
+ * The top of each AP's idle stack, read by that AP in secondary_startup_64
+ * (boot/head_64.S) through its own GS base: per CPU, so a late AP can
+ * never pick up the stack meant for the next one (Linux:
+ * pcpu_hot.top_of_stack; it used to be one global initial_stack too).
+ */
+DEFINE_PER_CPU(unsigned long, initial_stack);
+/*
+ * The bring-up handshake between the boot CPU and each AP (Linux: the
+ * cpuhp "sync state" of kernel/cpu.c, cpuhp_state.ap_sync_state, with
+ * CONFIG_HOTPLUG_CORE_SYNC_FULL):
+ *
+ *   boot CPU                                AP
+ *   DEAD -> KICKED, INIT-SIPI-SIPI
+ *                                           KICKED -> ALIVE (cmpxchg)
+ *   ALIVE -> SHOULD_ONLINE (cmpxchg)        waits for SHOULD_ONLINE
+ *                                           APIC, timer, online; -> ONLINE
+ *
+ * The boot CPU waits 10 s for ALIVE. On timeout it moves KICKED ->
+ * SHOULD_DIE; an AP that arrives later finds its cmpxchg failing, sets
+ * DEAD and halts for good: it never proceeds. Both sides use cmpxchg, so
+ * an AP that answers at the very moment of the timeout is either taken
+ * (ALIVE won) or parked (SHOULD_DIE won), never both.
+ */
+DEFINE_PER_CPU(atomic_t, ap_sync_state);
+phys_addr_t trampoline_phys;
 static pgd_t *trampoline_pgd;
-static volatile int cpu_callin;
+
+/*
+ * Fault injection: smpboot_delay_ap=CPU:MS makes AP number CPU spin for
+ * MS milliseconds in the trampoline, before it reads its start data, so
+ * that it answers after the boot CPU has given up on it (docs/smp.md).
+ */
+int smpboot_delay_ap_cpu = -1;
+unsigned int smpboot_delay_ap_ms;
+
+static int smpboot_delay_ap_setup(char *val)
+{
+	char *colon = val ? strchr(val, ':') : NULL;
+	unsigned long ms;
+	int cpu;
+
+	if (!colon)
+		return 0;
+	*colon = '\0';
+	if (kstrtoint(val, 0, &cpu) || kstrtoul(colon + 1, 0, &ms) || cpu < 1) {
+		*colon = ':';
+		return 0;
+	}
+	*colon = ':';
+	smpboot_delay_ap_cpu = cpu;
+	smpboot_delay_ap_ms = ms;
+	return 1;
+}
+__setup("smpboot_delay_ap=", smpboot_delay_ap_setup);
 
 /* A page below 1 MiB for the trampoline, reserved before memblock lets go (Linux: reserve_real_mode). */
 void reserve_real_mode(void)
@@ -113,22 +173,26 @@ void reserve_real_mode(void)
 
 /*
  * Copy the trampoline, fill in its addresses, and build trampoline_pgd:
- * the kernel's top level plus entry 0 = the direct map's entry, which
- * maps low physical memory 1:1, as Linux's init_trampoline does. The
- * trampoline page itself must be executable in the direct map.
+ * the kernel's top level (so the AP reaches secondary_startup_64 in the
+ * kernel's higher half) plus, in entry 0, a mapping of the trampoline
+ * page at its physical address, read-only and executable, not global,
+ * with page tables of its own. (Linux's trampoline_pgd reuses the direct
+ * map's entry, whose alias of the trampoline is executable; here the
+ * direct map's alias stays never-executable and becomes read-only once
+ * the copy is filled in, before any AP runs.) The AP leaves these tables
+ * in start_secondary(); they stay, for an AP that is late.
  */
 static bool setup_trampoline(void)
 {
-	unsigned int level;
-	pte_t *pte;
-
 	if (!trampoline_phys)
 		return false;
 	trampoline_pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL | GFP_DMA32);
 	if (!trampoline_pgd)
 		return false;
 	memcpy(trampoline_pgd, init_top_pgt, PAGE_SIZE);
-	trampoline_pgd[0] = init_top_pgt[pgd_index(PAGE_OFFSET)];
+	trampoline_pgd[0] = __pgd(0);
+	map_range_pgd(trampoline_pgd, trampoline_phys, trampoline_phys, PAGE_SIZE,
+		      _PAGE_PRESENT | _PAGE_ACCESSED);
 
 	memcpy(__va(trampoline_phys), trampoline_start, trampoline_end - trampoline_start);
 	*(u32 *)(TR_FIELD(tr_gdt_desc) + 2) = trampoline_phys + (tr_gdt - trampoline_start);
@@ -138,77 +202,165 @@ static bool setup_trampoline(void)
 	*(u32 *)TR_FIELD(tr_cr4) = read_cr4();
 	*(u32 *)TR_FIELD(tr_efer) = EFER_LME | (boot_cpu_data.has_nx ? EFER_NX : 0);
 	*(u64 *)TR_FIELD(tr_entry) = (u64)secondary_startup_64;
-
-	pte = lookup_address_in_pgd(init_top_pgt, (unsigned long)__va(trampoline_phys), &level);
-	if (pte && level == PG_LEVEL_4K) {
-		*pte = __pte(pte_val(*pte) & ~_PAGE_NX);
-		__flush_tlb_one_kernel((unsigned long)__va(trampoline_phys));
+	if (smpboot_delay_ap_cpu > 0 && smpboot_delay_ap_cpu < (int)nr_cpu_ids) {
+		*(u32 *)TR_FIELD(tr_delay_apicid) = x86_cpu_to_apicid[smpboot_delay_ap_cpu];
+		*(u64 *)TR_FIELD(tr_delay_cycles) = (u64)smpboot_delay_ap_ms * tsc_khz;
+		pr_warn("fault injection: CPU%d will stall %u ms before reading its start data\n",
+			smpboot_delay_ap_cpu, smpboot_delay_ap_ms);
 	}
+	/* Filled in: nothing writes it again, and it never runs from this alias. */
+	set_memory_ro((unsigned long)__va(trampoline_phys), 1);
+	set_memory_nx((unsigned long)__va(trampoline_phys), 1);
 	return true;
 }
 
-/* Linux: wakeup_secondary_cpu_via_init(): INIT assert, INIT deassert, two STARTUPs. */
-static void wakeup_secondary_cpu_via_init(u32 apicid, phys_addr_t start_eip)
+/*
+ * Linux: wakeup_secondary_cpu_via_init(): INIT assert, INIT deassert, two
+ * STARTUPs. Returns non-zero if the APIC could not send, or the target
+ * refused (ESR), as Linux's send_status | accept_status.
+ */
+static int wakeup_secondary_cpu_via_init(u32 apicid, phys_addr_t start_eip)
 {
+	u32 send_status, accept_status = 0;
+
 	apic_write(APIC_ESR, 0);
 	apic_icr_write(APIC_INT_LEVELTRIG | APIC_INT_ASSERT | APIC_DM_INIT, apicid);
-	apic_wait_icr_idle();
+	send_status = safe_apic_wait_icr_idle();
 	udelay(10000);
 	apic_icr_write(APIC_INT_LEVELTRIG | APIC_DM_INIT, apicid);
-	apic_wait_icr_idle();
-	for (int j = 1; j <= 2; j++) {
+	send_status |= safe_apic_wait_icr_idle();
+	for (int j = 1; j <= 2 && !send_status && !accept_status; j++) {
 		apic_write(APIC_ESR, 0);
 		apic_icr_write(APIC_DM_STARTUP | (start_eip >> 12), apicid);
 		udelay(300);
-		apic_wait_icr_idle();
+		send_status = safe_apic_wait_icr_idle();
 		udelay(200);
+		apic_write(APIC_ESR, 0);
+		accept_status = apic_read(APIC_ESR) & 0xef;
+	}
+	if (send_status)
+		pr_err("APIC never delivered???\n");
+	if (accept_status)
+		pr_err("APIC delivery error (%x)\n", accept_status);
+	return send_status | accept_status;
+}
+
+/* Linux: cpuhp_can_boot_ap(): only a CPU that is not in limbo may be kicked. */
+static bool cpuhp_can_boot_ap(unsigned int cpu)
+{
+	atomic_t *st = per_cpu_ptr(&ap_sync_state, cpu);
+
+	return atomic_cmpxchg(st, SYNC_STATE_DEAD, SYNC_STATE_KICKED) == SYNC_STATE_DEAD;
+}
+
+/*
+ * Linux: cpuhp_bp_sync_alive(): wait up to 10 s for the AP to report
+ * ALIVE, then let it go on. On timeout tell it to die instead.
+ */
+static bool cpuhp_bp_sync_alive(unsigned int cpu)
+{
+	atomic_t *st = per_cpu_ptr(&ap_sync_state, cpu);
+	u64 deadline = ktime_get_ns() + 10ULL * NSEC_PER_SEC;
+
+	for (;;) {
+		if (atomic_cmpxchg(st, SYNC_STATE_ALIVE, SYNC_STATE_SHOULD_ONLINE) ==
+		    SYNC_STATE_ALIVE)
+			return true;
+		if (ktime_get_ns() > deadline &&
+		    atomic_cmpxchg(st, SYNC_STATE_KICKED, SYNC_STATE_SHOULD_DIE) ==
+		    SYNC_STATE_KICKED)
+			return false;
+		udelay(100);
 	}
 }
 
-/* Start one AP and wait (up to 10 s: emulation is slow) for it to call in. */
+/* Start one AP and wait for it to come online (Linux: native_kick_ap, bringup_cpu). */
 static int do_boot_cpu(unsigned int cpu)
 {
 	u32 apicid = x86_cpu_to_apicid[cpu];
-	struct task_struct *idle = task_alloc();
-	u64 deadline;
+	struct task_struct *idle;
+	int err;
 
-	if (!idle)
+	if (!cpuhp_can_boot_ap(cpu)) {
+		pr_err("CPU%u is in limbo (sync state %d); not kicking it\n", cpu,
+		       atomic_read(per_cpu_ptr(&ap_sync_state, cpu)));
+		return -EBUSY;
+	}
+	idle = task_alloc();
+	if (!idle) {
+		atomic_set(per_cpu_ptr(&ap_sync_state, cpu), SYNC_STATE_DEAD);
 		return -ENOMEM;
+	}
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
 	idle->pid = 0;		/* every idle task is PID 0, as in Linux */
 	init_idle(idle, cpu);
 	per_cpu(current_task, cpu) = idle;
 	per_cpu(__preempt_count, cpu) = PREEMPT_ENABLED | PREEMPT_DISABLE_OFFSET;
-	initial_stack = (unsigned long)idle->stack + THREAD_SIZE;
-	initial_gs = __per_cpu_offset[cpu];
-	cpu_callin = 0;
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	per_cpu(initial_stack, cpu) = (unsigned long)idle->stack + THREAD_SIZE;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);	/* all of that before the AP runs */
 
-	wakeup_secondary_cpu_via_init(apicid, trampoline_phys);
-	deadline = ktime_get_ns() + 10ULL * NSEC_PER_SEC;
-	while (!READ_ONCE(cpu_callin) && ktime_get_ns() < deadline)
-		udelay(100);
-	if (!READ_ONCE(cpu_callin)) {
-		pr_err("CPU%u (APIC id %u) did not respond to INIT-SIPI-SIPI; skipped\n", cpu,
-		       apicid);
+	err = wakeup_secondary_cpu_via_init(apicid, trampoline_phys);
+	if (err) {
+		pr_err("do_boot_cpu failed(%d) to wakeup CPU#%u\n", err, cpu);
+		atomic_cmpxchg(per_cpu_ptr(&ap_sync_state, cpu), SYNC_STATE_KICKED,
+			       SYNC_STATE_SHOULD_DIE);
+		return -EIO;
+	}
+	if (!cpuhp_bp_sync_alive(cpu)) {
+		/* Linux's wording (kernel/cpu.c), hence no "smpboot: " prefix. */
+		printk(KERN_ERR "CPU%u failed to report alive state\n", cpu);
 		return -EIO;	/* its idle task stays allocated: it may still wake up */
 	}
+	/* Linux: bringup_wait_for_ap(): the AP is on its way; wait for online. */
+	while (!cpu_online(cpu))
+		cpu_relax();
 	return 0;
 }
 
-/* The first C code of an AP (Linux: start_secondary). */
+/*
+ * The boot CPU gave up on us: never go on. Only this CPU's own state is
+ * touched; interrupts stay off and the halt loop is left only by an NMI,
+ * which returns to it (Linux's AP spins in cpuhp_ap_sync_alive instead).
+ */
+static void __noreturn smpboot_park_self(atomic_t *st)
+{
+	atomic_set(st, SYNC_STATE_DEAD);
+	local_irq_disable();
+	for (;;)
+		native_halt();
+}
+
+/* Linux: cpuhp_ap_sync_alive(): report ALIVE, wait for the go-ahead. */
+static void cpuhp_ap_sync_alive(void)
+{
+	atomic_t *st = this_cpu_ptr(&ap_sync_state);
+
+	if (atomic_cmpxchg(st, SYNC_STATE_KICKED, SYNC_STATE_ALIVE) != SYNC_STATE_KICKED)
+		smpboot_park_self(st);
+	while (atomic_read(st) != SYNC_STATE_SHOULD_ONLINE)
+		cpu_relax();
+}
+
+/*
+ * The first C code of an AP (Linux: start_secondary), on its own idle
+ * stack and per-CPU area, which secondary_startup_64 found by APIC id.
+ */
 void start_secondary(void);
 void start_secondary(void)
 {
 	unsigned int cpu = smp_processor_id();
 
 	write_cr3(__pa(init_top_pgt));		/* leave the trampoline's tables */
+	/* Own GDT, TSS (IST stacks) and the shared IDT first, as Linux's
+	 * cpu_init_exception_handling(): an NMI must find them, parked or not. */
 	cpu_init();
 	load_current_idt();
+	cpuhp_ap_sync_alive();
+	this_cpu_write(cpu_initial_apicid, read_boot_cpu_apicid());
 	setup_local_APIC();
 	setup_APIC_timer();
 	cpumask_set_cpu(cpu, cpu_online_mask);
-	__atomic_store_n(&cpu_callin, 1, __ATOMIC_RELEASE);
+	atomic_set(this_cpu_ptr(&ap_sync_state), SYNC_STATE_ONLINE);
 	local_irq_enable();
 	cpu_startup_entry();
 }
@@ -218,6 +370,8 @@ void smp_init(void)
 {
 	unsigned int cpu, up = 1;
 
+	this_cpu_write(cpu_initial_apicid, read_boot_cpu_apicid());
+	atomic_set(this_cpu_ptr(&ap_sync_state), SYNC_STATE_ONLINE);
 	if (nr_cpu_ids < 2)
 		goto done;
 	if (!apic_present || !setup_trampoline()) {

@@ -9,7 +9,7 @@
  * that is allowed to fault, like copy_to_kernel_nofault()), the handler
  * prints an oops (what, where, registers, call trace) and panics. User
  * mode and signals (SIGSEGV and friends) come with user space. Page
- * faults are in mm/fault.c. Left out: kprobes, the NMI machinery, MCE
+ * faults are in mm/fault.c, NMIs in kernel/nmi.c. Left out: kprobes, MCE
  * decoding, #VC/#VE guests.
  */
 #include <asm/page.h>
@@ -55,7 +55,6 @@ static void do_error_trap(struct pt_regs *regs, unsigned long error_code,
 
 DEFINE_TRAP(exc_divide_error, "divide error", X86_TRAP_DE)
 DEFINE_TRAP(exc_debug, "debug", X86_TRAP_DB)
-DEFINE_TRAP(exc_nmi, "NMI", X86_TRAP_NMI)
 DEFINE_TRAP(exc_int3, "int3", X86_TRAP_BP)
 DEFINE_TRAP(exc_overflow, "overflow", X86_TRAP_OF)
 DEFINE_TRAP(exc_bounds, "bounds", X86_TRAP_BR)

@@ -22,6 +22,13 @@
  *
  * Page-table pages come from a static buffer in .bss (Linux's pgt_buf,
  * carved from the "brk" area) because there is no page allocator yet.
+ *
+ * After boot the same code maps ioremap regions (map_kernel_range) and
+ * removes them (unmap_kernel_range), from any CPU: page_table_lock
+ * serialises the changes, and a changed or removed entry is flushed from
+ * every CPU's TLB. An existing 1G/2M leaf is kept by the direct map and
+ * split (split_large_page) by anything that needs 4 KiB granularity,
+ * such as a permission change (set_memory_ro() and friends).
  */
 #include <asm/e820.h>
 #include <asm/msr-index.h>
@@ -35,6 +42,8 @@
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 
 #define PGT_BUF_PAGES 64
@@ -74,19 +83,13 @@ void setup_paging_mode(void)
 /*
  * A page for a page table: from pgt_buf while it lasts, then from
  * memblock below 1 GiB, which the early tables map (Linux: alloc_low_pages).
+ * Once the buddy allocator has the memory, see kpt_refill().
  */
 static void *alloc_low_page(void)
 {
 	phys_addr_t pa;
 	void *p;
 
-	/* Once the buddy allocator has the memory, page tables come from it. */
-	if (after_bootmem) {
-		p = (void *)get_zeroed_page(GFP_KERNEL);
-		if (!p)
-			panic("alloc_low_page: out of memory for page tables");
-		return p;
-	}
 	if (pgt_buf_next < PGT_BUF_PAGES) {
 		pa = __pa_symbol(pgt_buf + pgt_buf_next++ * PAGE_SIZE);
 	} else {
@@ -101,120 +104,419 @@ static void *alloc_low_page(void)
 	return p;
 }
 
-/* Find or make the table below an entry (Linux: p4d_alloc, pud_alloc, ...). */
-static pteval_t *table_below(pteval_t *entry)
+/*
+ * Changes to the kernel's page tables, after boot, from any CPU: one
+ * lock serialises them (Linux: init_mm.page_table_lock, which guards the
+ * installing of new kernel page tables, and cpa_lock for permission
+ * changes; Linnet has no init_mm yet). Page-table pages are allocated
+ * before the lock is taken (a GFP_KERNEL allocation may sleep), and a
+ * TLB flush on every CPU, if an entry that was present changed, is done
+ * after it is dropped (flush_tlb_kernel_range waits for the other CPUs).
+ */
+static DEFINE_SPINLOCK(page_table_lock);
+
+#define KPT_SPARE 6	/* p4d+pud+pmd+pte tables and two splits, at most */
+
+struct kpt_ctx {
+	pgd_t *pgd;
+	bool count;			/* pgd is init_top_pgt: keep direct_pages_count */
+	void *spare[KPT_SPARE];		/* pre-allocated zeroed pages, after boot */
+	unsigned long flush_start, flush_end;	/* what must leave every TLB */
+};
+
+static void kpt_init(struct kpt_ctx *c, pgd_t *pgd)
 {
+	memset(c, 0, sizeof(*c));
+	c->pgd = pgd;
+	c->count = pgd == init_top_pgt;
+	c->flush_start = ~0UL;
+}
+
+/*
+ * Outside the lock: make sure a map_one() cannot run out of table pages.
+ * GFP_KERNEL may sleep; a caller with interrupts off (the APIC's
+ * ioremap() in start_kernel()) or in atomic context gets GFP_ATOMIC.
+ */
+static void kpt_refill(struct kpt_ctx *c)
+{
+	gfp_t gfp = irqs_disabled() || in_atomic() ? GFP_ATOMIC : GFP_KERNEL;
+
+	if (!after_bootmem)
+		return;
+	for (int i = 0; i < KPT_SPARE; i++) {
+		if (c->spare[i])
+			continue;
+		c->spare[i] = (void *)get_zeroed_page(gfp);
+		if (!c->spare[i])
+			panic("page tables: out of memory");
+	}
+}
+
+static void *kpt_alloc(struct kpt_ctx *c)
+{
+	if (!after_bootmem)
+		return alloc_low_page();
+	for (int i = 0; i < KPT_SPARE; i++) {
+		void *p = c->spare[i];
+
+		if (p) {
+			c->spare[i] = NULL;
+			return p;
+		}
+	}
+	panic("page tables: no spare page");
+}
+
+static void kpt_flush_later(struct kpt_ctx *c, unsigned long start, unsigned long end)
+{
+	c->flush_start = min(c->flush_start, start);
+	c->flush_end = max(c->flush_end, end);
+}
+
+/* Outside the lock: give back spare pages, flush what changed on every CPU. */
+static void kpt_finish(struct kpt_ctx *c)
+{
+	for (int i = 0; i < KPT_SPARE; i++) {
+		if (c->spare[i])
+			free_page((unsigned long)c->spare[i]);
+		c->spare[i] = NULL;
+	}
+	if (c->flush_start < c->flush_end)
+		flush_tlb_kernel_range(c->flush_start, c->flush_end);
+	c->flush_start = ~0UL;
+	c->flush_end = 0;
+}
+
+/* Find or make the table below an entry (Linux: p4d_alloc, pud_alloc, ...). */
+static pteval_t *table_below(struct kpt_ctx *c, pteval_t *entry)
+{
+	/* A 1G/2M leaf maps data: following it as a table would write into that data. */
+	if (*entry & _PAGE_PSE)
+		panic("table_below: entry %#lx is a large page, not a table",
+		      (unsigned long)*entry);
 	if (!(*entry & _PAGE_PRESENT))
-		*entry = __pa(alloc_low_page()) | _KERNPG_TABLE;
+		WRITE_ONCE(*entry, __pa(kpt_alloc(c)) | _KERNPG_TABLE);
 	return (pteval_t *)__va(*entry & PTE_PFN_MASK);
 }
 
-static p4d_t *p4d_alloc_k(pgd_t *pgd, unsigned long addr)
+static p4d_t *p4d_alloc_k(struct kpt_ctx *c, pgd_t *pgd, unsigned long addr)
 {
 	if (!pgtable_l5_enabled())
 		return (p4d_t *)pgd;		/* folded */
-	table_below(&pgd->pgd);
+	table_below(c, &pgd->pgd);
 	return p4d_offset(pgd, addr);
 }
 
-static pud_t *pud_alloc_k(p4d_t *p4d, unsigned long addr)
+static pud_t *pud_alloc_k(struct kpt_ctx *c, p4d_t *p4d, unsigned long addr)
 {
-	table_below(&p4d->p4d);
+	table_below(c, &p4d->p4d);
 	return pud_offset(p4d, addr);
 }
 
-static pmd_t *pmd_alloc_k(pud_t *pud, unsigned long addr)
+static pmd_t *pmd_alloc_k(struct kpt_ctx *c, pud_t *pud, unsigned long addr)
 {
-	table_below(&pud->pud);
+	table_below(c, &pud->pud);
 	return pmd_offset(pud, addr);
 }
 
-static pte_t *pte_alloc_k(pmd_t *pmd, unsigned long addr)
+static pte_t *pte_alloc_k(struct kpt_ctx *c, pmd_t *pmd, unsigned long addr)
 {
-	table_below(&pmd->pmd);
+	table_below(c, &pmd->pmd);
 	return pte_offset_kernel(pmd, addr);
+}
+
+/* In a 4 KiB entry bit 7 is PAT; in a 2M/1G leaf it is PSE and PAT moves to bit 12. */
+#define _PAGE_PAT (_AC(1, UL) << 7)
+#define _PAGE_PAT_LARGE (_AC(1, UL) << 12)
+
+/* Does a leaf of this size (at the level of entry) translate vaddr to phys? */
+static bool leaf_maps(pteval_t leaf, unsigned long size, unsigned long vaddr, phys_addr_t phys)
+{
+	return (leaf & PTE_PFN_MASK & ~(pteval_t)(size - 1)) + (vaddr & (size - 1)) == phys;
+}
+
+/*
+ * Replace a 1G or 2M leaf by a table of 512 entries one level down that
+ * map the same memory with the same attributes (Linux: split_large_page
+ * in arch/x86/mm/pat/set_memory.c). The table is filled before the entry
+ * points to it, so a CPU walking it sees either the old leaf or the
+ * complete table; then every TLB must forget the large translation.
+ */
+static void split_large_page(struct kpt_ctx *c, pteval_t *entry, enum pg_level level,
+			     unsigned long vaddr)
+{
+	unsigned long size = level == PG_LEVEL_1G ? PUD_SIZE : PMD_SIZE;
+	unsigned long step = level == PG_LEVEL_1G ? PMD_SIZE : PAGE_SIZE;
+	pteval_t leaf = *entry, flags = leaf & PTE_FLAGS_MASK, pat = leaf & _PAGE_PAT_LARGE;
+	phys_addr_t base = leaf & PTE_PFN_MASK & ~(pteval_t)(size - 1);
+	pteval_t *table = kpt_alloc(c);
+
+	if (level == PG_LEVEL_2M) {
+		flags &= ~_PAGE_PSE;
+		if (pat)
+			flags |= _PAGE_PAT;
+		pat = 0;
+	}
+	for (int i = 0; i < PTRS_PER_PTE; i++)
+		table[i] = (base + i * step) | flags | pat;
+	WRITE_ONCE(*entry, __pa(table) | _KERNPG_TABLE);
+	if (c->count) {
+		direct_pages_count[level]--;
+		direct_pages_count[level - 1] += PTRS_PER_PTE;
+	}
+	kpt_flush_later(c, vaddr, vaddr + size);
 }
 
 /*
  * Map [vaddr, vaddr + size) to phys with prot, using a leaf at the
  * largest level the alignment and the length allow (and the CPU supports).
- * Returns the size mapped by the one leaf it wrote.
+ * Returns the size it dealt with: what the one leaf it wrote maps, or
+ * what an existing leaf of the direct map already covers. Called with
+ * page_table_lock held.
+ *
+ * The direct map (large_ok) never overrides what was mapped first: two
+ * RAM ranges may share a large page once rounded to whole pages, and the
+ * second keeps the first one's leaf, as Linux's phys_pmd_init() and
+ * phys_pud_init() keep an existing large page. A precise mapping (kernel
+ * sections, map_kernel_range()) that lands in a large page splits it, and
+ * one that replaces a present entry has it flushed from every TLB.
  */
-static unsigned long map_one(unsigned long vaddr, phys_addr_t phys,
+static unsigned long map_one(struct kpt_ctx *c, unsigned long vaddr, phys_addr_t phys,
 			     unsigned long size, pteval_t prot, bool large_ok)
 {
-	pud_t *pud = pud_alloc_k(p4d_alloc_k(pgd_offset_pgd(init_top_pgt, vaddr), vaddr), vaddr);
+	pud_t *pud = pud_alloc_k(c, p4d_alloc_k(c, pgd_offset_pgd(c->pgd, vaddr), vaddr), vaddr);
 	pmd_t *pmd;
 	pte_t *pte;
 
 	prot &= __supported_pte_mask;
+	if (pud_present(*pud) && pud_leaf(*pud)) {
+		if (large_ok && leaf_maps(pud_val(*pud), PUD_SIZE, vaddr, phys))
+			return min(size, PUD_SIZE - (vaddr & ~PUD_MASK));
+		split_large_page(c, &pud->pud, PG_LEVEL_1G, vaddr & PUD_MASK);
+	}
 	if (large_ok && boot_cpu_data.has_gbpages && pud_none(*pud) &&
 	    IS_ALIGNED(vaddr | phys, PUD_SIZE) && size >= PUD_SIZE) {
 		*pud = __pud(phys | prot | _PAGE_PSE);
-		direct_pages_count[PG_LEVEL_1G]++;
+		if (c->count)
+			direct_pages_count[PG_LEVEL_1G]++;
 		return PUD_SIZE;
 	}
-	pmd = pmd_alloc_k(pud, vaddr);
+	pmd = pmd_alloc_k(c, pud, vaddr);
+	if (pmd_present(*pmd) && pmd_leaf(*pmd)) {
+		if (large_ok && leaf_maps(pmd_val(*pmd), PMD_SIZE, vaddr, phys))
+			return min(size, PMD_SIZE - (vaddr & ~PMD_MASK));
+		split_large_page(c, &pmd->pmd, PG_LEVEL_2M, vaddr & PMD_MASK);
+	}
 	if (large_ok && pmd_none(*pmd) && IS_ALIGNED(vaddr | phys, PMD_SIZE) &&
 	    size >= PMD_SIZE) {
 		*pmd = __pmd(phys | prot | _PAGE_PSE);
-		direct_pages_count[PG_LEVEL_2M]++;
+		if (c->count)
+			direct_pages_count[PG_LEVEL_2M]++;
 		return PMD_SIZE;
 	}
-	pte = pte_alloc_k(pmd, vaddr);
+	pte = pte_alloc_k(c, pmd, vaddr);
 	if (large_ok) {
-		direct_pages_count[PG_LEVEL_4K]++;
+		if (c->count)
+			direct_pages_count[PG_LEVEL_4K]++;
 		/* The direct map never overrides what was mapped first (the RO alias). */
 		if (!pte_none(*pte))
 			return PAGE_SIZE;
 	}
-	*pte = __pte(phys | prot);
+	if (pte_present(*pte) && pte_val(*pte) != (phys | prot))
+		kpt_flush_later(c, vaddr, vaddr + PAGE_SIZE);
+	WRITE_ONCE(*pte, __pte(phys | prot));
 	return PAGE_SIZE;
 }
 
-static void map_range(unsigned long vaddr, phys_addr_t phys, unsigned long size,
+static void map_range(pgd_t *pgd, unsigned long vaddr, phys_addr_t phys, unsigned long size,
 		      pteval_t prot, bool large_ok)
 {
-	while (size) {
-		unsigned long done = map_one(vaddr, phys, size, prot, large_ok);
+	struct kpt_ctx c;
 
+	kpt_init(&c, pgd);
+	while (size) {
+		unsigned long done;
+
+		kpt_refill(&c);
+		spin_lock(&page_table_lock);
+		done = map_one(&c, vaddr, phys, size, prot, large_ok);
+		spin_unlock(&page_table_lock);
 		vaddr += done;
 		phys += done;
 		size -= done;
 	}
+	kpt_finish(&c);
 }
 
-/* Linux: kernel_physical_mapping_init() for one RAM range. */
-static void map_direct(phys_addr_t start, phys_addr_t end)
+/*
+ * Linux: kernel_physical_mapping_init() for one RAM range, into the
+ * tables under pgd: __va(start) .. __va(end), rounded out to whole pages.
+ * init_mem_mapping() passes init_top_pgt; tests/kernel/pgtable_kunit.c
+ * passes a scratch table (it counts nothing in direct_pages_count then).
+ */
+void __kernel_physical_mapping_init(pgd_t *pgd, phys_addr_t start, phys_addr_t end)
 {
 	start = ALIGN_DOWN(start, PAGE_SIZE);
 	end = ALIGN(end, PAGE_SIZE);
 	if (end <= start)
 		return;
-	map_range((unsigned long)__va(start), start, end - start, __PAGE_KERNEL, true);
-	max_pfn_mapped = max(max_pfn_mapped, (unsigned long)(end >> PAGE_SHIFT));
+	map_range(pgd, (unsigned long)__va(start), start, end - start, __PAGE_KERNEL, true);
+}
+
+static void map_direct(phys_addr_t start, phys_addr_t end)
+{
+	__kernel_physical_mapping_init(init_top_pgt, start, end);
+	if (ALIGN(end, PAGE_SIZE) > ALIGN_DOWN(start, PAGE_SIZE))
+		max_pfn_mapped = max(max_pfn_mapped, (unsigned long)(ALIGN(end, PAGE_SIZE) >> PAGE_SHIFT));
 }
 
 static void map_kernel_section(char *start, char *end, pteval_t prot)
 {
 	unsigned long va = (unsigned long)start;
 
-	map_range(va, __pa_symbol(va), ALIGN((unsigned long)end, PAGE_SIZE) - va,
+	map_range(init_top_pgt, va, __pa_symbol(va), ALIGN((unsigned long)end, PAGE_SIZE) - va,
 		  prot, false);
 }
 
 /*
  * Map [vaddr, vaddr + size) to phys in 4 KiB pages with prot, for ioremap
- * and friends after boot (Linux: ioremap_page_range). Flushes the TLB
- * entries it replaces.
+ * and friends after boot (Linux: ioremap_page_range), from any CPU. An
+ * entry that was present and changes is flushed from every CPU's TLB
+ * before this returns (flush_tlb_kernel_range); a new one needs no flush.
  */
 int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot)
 {
-	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
-		map_range(vaddr + off, phys + off, PAGE_SIZE, prot, false);
-		__flush_tlb_one_kernel(vaddr + off);
-	}
+	map_range(init_top_pgt, vaddr, phys, size, prot, false);
 	return 0;
+}
+
+/*
+ * Remove the 4 KiB mappings of [vaddr, vaddr + size) and flush them from
+ * every CPU's TLB before returning (Linux: vunmap_range, whose flush is
+ * lazy; this one is immediate). Returns how many pages were mapped.
+ */
+unsigned long unmap_kernel_range(unsigned long vaddr, unsigned long size)
+{
+	unsigned long n = 0;
+
+	spin_lock(&page_table_lock);
+	for (unsigned long va = vaddr; va < vaddr + size; va += PAGE_SIZE) {
+		unsigned int level;
+		pte_t *pte = lookup_address_in_pgd(init_top_pgt, va, &level);
+
+		if (pte && level == PG_LEVEL_4K && pte_present(*pte)) {
+			WRITE_ONCE(*pte, __pte(0));
+			n++;
+		}
+	}
+	spin_unlock(&page_table_lock);
+	if (n)
+		flush_tlb_kernel_range(vaddr, vaddr + size);
+	return n;
+}
+
+/*
+ * Change the permission bits of the pages at [addr, addr + numpages
+ * pages) in the tables under pgd: set the bits in set, clear those in
+ * clear (Linux: __change_page_attr_set_clr in arch/x86/mm/pat/set_memory.c,
+ * whose cpa_data also carries a pgd). A 1G/2M leaf that the range covers
+ * whole is changed in place; one it covers in part is split first
+ * (split_large_page), so only the pages asked for change. Every CPU's TLB
+ * forgets the old entries before this returns. Only mapped pages change:
+ * -EFAULT if one in the range is not mapped.
+ */
+int __change_page_attr_set_clr(pgd_t *pgd, unsigned long addr, unsigned long numpages,
+			       pteval_t set, pteval_t clear)
+{
+	unsigned long va = addr & PAGE_MASK, end = va + numpages * PAGE_SIZE;
+	struct kpt_ctx c;
+	int ret = 0;
+
+	kpt_init(&c, pgd);
+	set &= __supported_pte_mask;
+	while (va < end && !ret) {
+		unsigned long done = PAGE_SIZE;
+		pgd_t *pgde;
+		p4d_t *p4d;
+		pud_t *pud;
+		pmd_t *pmd;
+		pte_t *pte;
+
+		kpt_refill(&c);
+		spin_lock(&page_table_lock);
+		pgde = pgd_offset_pgd(pgd, va);
+		p4d = pgd_present(*pgde) ? p4d_offset(pgde, va) : NULL;
+		pud = p4d && p4d_present(*p4d) ? pud_offset(p4d, va) : NULL;
+		if (!pud || !pud_present(*pud)) {
+			ret = -EFAULT;
+			goto next;
+		}
+		if (pud_leaf(*pud)) {
+			if (IS_ALIGNED(va, PUD_SIZE) && end - va >= PUD_SIZE) {
+				WRITE_ONCE(*pud, __pud((pud_val(*pud) | set) & ~clear));
+				done = PUD_SIZE;
+				goto changed;
+			}
+			split_large_page(&c, &pud->pud, PG_LEVEL_1G, va & PUD_MASK);
+		}
+		pmd = pmd_offset(pud, va);
+		if (!pmd_present(*pmd)) {
+			ret = -EFAULT;
+			goto next;
+		}
+		if (pmd_leaf(*pmd)) {
+			if (IS_ALIGNED(va, PMD_SIZE) && end - va >= PMD_SIZE) {
+				WRITE_ONCE(*pmd, __pmd((pmd_val(*pmd) | set) & ~clear));
+				done = PMD_SIZE;
+				goto changed;
+			}
+			split_large_page(&c, &pmd->pmd, PG_LEVEL_2M, va & PMD_MASK);
+		}
+		pte = pte_offset_kernel(pmd, va);
+		if (!pte_present(*pte)) {
+			ret = -EFAULT;
+			goto next;
+		}
+		WRITE_ONCE(*pte, __pte((pte_val(*pte) | set) & ~clear));
+changed:
+		kpt_flush_later(&c, va, va + done);
+next:
+		spin_unlock(&page_table_lock);
+		va += done;
+	}
+	kpt_finish(&c);
+	return ret;
+}
+
+/* Linux's set_memory_*() family, on the kernel's own tables. */
+int set_memory_ro(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, 0, _PAGE_RW);
+}
+
+int set_memory_rw(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, _PAGE_RW, 0);
+}
+
+int set_memory_nx(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, _PAGE_NX, 0);
+}
+
+int set_memory_x(unsigned long addr, unsigned long numpages)
+{
+	return __change_page_attr_set_clr(init_top_pgt, addr, numpages, 0, _PAGE_NX);
+}
+
+/*
+ * Map [vaddr, vaddr + size) to phys in 4 KiB pages in any table (the AP
+ * trampoline's, kernel/smpboot.c). No TLB flush: for tables not in use.
+ */
+void map_range_pgd(pgd_t *pgd, unsigned long vaddr, phys_addr_t phys, unsigned long size,
+		   pteval_t prot)
+{
+	map_range(pgd, vaddr, phys, size, prot, false);
 }
 
 /* A hole in the kernel image mapping (the guard page under the boot stack). */
@@ -273,7 +575,7 @@ void init_mem_mapping(void)
 	 * __va(__pa(code)) would patch the kernel. Mapped first, in 4 KiB
 	 * pages, so the direct map around it uses smaller pages and leaves it.
 	 */
-	map_range((unsigned long)__va(__pa_symbol(_text)), __pa_symbol(_text),
+	map_range(init_top_pgt, (unsigned long)__va(__pa_symbol(_text)), __pa_symbol(_text),
 		  ALIGN((unsigned long)(__end_rodata - _text), PAGE_SIZE), __PAGE_KERNEL_RO, false);
 	map_direct(0, SZ_1M);	/* the ISA range, always (BIOS data, trampolines) */
 	for (u32 i = 0; i < e820_table->nr_entries; i++) {

@@ -11,9 +11,16 @@
  * register read must reach the device, not a cache line. Firmware tables
  * are ordinary memory and are mapped cached and read-only.
  *
- * Left out: vmalloc itself and unmapping. Virtual space is handed out by
- * a bump pointer and iounmap() keeps the mapping; the kernel maps a
- * handful of regions, once, at boot.
+ * Any CPU may ioremap at any time: the bump pointer that hands out
+ * virtual space moves under vmap_area_lock (Linux's lock for the vmap
+ * area tree), and the page tables are filled under page_table_lock
+ * (mm/init_64.c). iounmap() removes the mapping and flushes it from every
+ * CPU's TLB before it returns. It finds the end of the region by its
+ * guard page: every region is followed by one unmapped page.
+ *
+ * Left out: vmalloc itself, and reusing virtual space: the bump pointer
+ * never goes back, so 1 GiB of ioremap space is all there ever is (Linux
+ * keeps a tree of vmap areas and frees them).
  */
 #include <asm/ioremap.h>
 #include <asm/pgalloc.h>
@@ -21,12 +28,19 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/spinlock.h>
 
 #define VMALLOC_START_L4 0xffffc90000000000UL
 #define VMALLOC_START_L5 0xffa0000000000000UL
 #define IOREMAP_SPACE (1UL << 30)	/* 1 GiB of it is ours */
 
+static DEFINE_SPINLOCK(vmap_area_lock);
 static unsigned long ioremap_next;
+
+static unsigned long ioremap_start(void)
+{
+	return pgtable_l5_enabled() ? VMALLOC_START_L5 : VMALLOC_START_L4;
+}
 
 static void __iomem *__ioremap(phys_addr_t phys, unsigned long size, pteval_t prot,
 			       const char *what)
@@ -37,17 +51,22 @@ static void __iomem *__ioremap(phys_addr_t phys, unsigned long size, pteval_t pr
 		pr_err("%s: bad range %#llx+%#lx\n", what, (unsigned long long)phys, size);
 		return NULL;
 	}
-	if (!ioremap_next)
-		ioremap_next = pgtable_l5_enabled() ? VMALLOC_START_L5 : VMALLOC_START_L4;
-	start = pgtable_l5_enabled() ? VMALLOC_START_L5 : VMALLOC_START_L4;
+	start = ioremap_start();
 	size = PAGE_ALIGN(size + offset);
-	if (ioremap_next + size > start + IOREMAP_SPACE) {
+	spin_lock(&vmap_area_lock);
+	if (!ioremap_next)
+		ioremap_next = start;
+	vaddr = ioremap_next;
+	if (vaddr + size + PAGE_SIZE > start + IOREMAP_SPACE)
+		vaddr = 0;
+	else
+		ioremap_next += size + PAGE_SIZE;	/* an unmapped guard page after each */
+	spin_unlock(&vmap_area_lock);
+	if (!vaddr) {
 		pr_err("%s: out of ioremap space for %#llx+%#lx\n", what,
 		       (unsigned long long)phys, size);
 		return NULL;
 	}
-	vaddr = ioremap_next;
-	ioremap_next += size + PAGE_SIZE;	/* an unmapped guard page after each */
 	if (map_kernel_range(vaddr, phys - offset, size, prot))
 		return NULL;
 	return (void __iomem *)(vaddr + offset);
@@ -63,7 +82,24 @@ void *ioremap_cache(phys_addr_t phys, unsigned long size)
 	return (void *)__ioremap(phys, size, __PAGE_KERNEL_RO, "ioremap_cache");
 }
 
+/*
+ * Linux: iounmap() -> vunmap(). Removes the mapping from the page of addr
+ * (what ioremap returned) up to the region's guard page.
+ */
 void iounmap(volatile void __iomem *addr)
 {
-	/* Mappings are kept: see the comment at the top. */
+	unsigned long va = (unsigned long)addr & PAGE_MASK, end = va, start = ioremap_start();
+	struct pt_walk w;
+
+	if (va < start || va >= start + IOREMAP_SPACE) {
+		pr_err("iounmap: %p is not an ioremap address\n", addr);
+		return;
+	}
+	for (;;) {
+		pt_walk_address(init_top_pgt, end, &w);
+		if (!w.present)
+			break;
+		end += PAGE_SIZE;
+	}
+	unmap_kernel_range(va, end - va);
 }

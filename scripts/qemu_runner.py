@@ -510,6 +510,29 @@ def unwanted_logs(text, regexes):
     return out
 
 
+def unwanted_logs_after(text, pairs):
+    """pairs: [(after, forbidden)]. forbidden must not match on any line
+    after the line where after first matches (e.g. nothing from another
+    CPU once "Kernel panic" is printed). An after that never matches is a
+    problem too: the check could not be made. Returns the problems."""
+    out = []
+    for after, forbidden in pairs:
+        m = re.search(after, text, re.MULTILINE)
+        if not m:
+            out.append("/%s/ never matched, so /%s/ could not be checked"
+                       % (after, forbidden))
+            continue
+        eol = text.find("\n", m.end())
+        rest = text[eol + 1:] if eol >= 0 else ""
+        bad = re.search(forbidden, rest, re.MULTILINE)
+        if bad:
+            start = rest.rfind("\n", 0, bad.start()) + 1
+            end = rest.find("\n", bad.end())
+            line = clean_line(rest[start:end if end >= 0 else len(rest)])
+            out.append("/%s/ after /%s/: %s" % (forbidden, after, line.strip()))
+    return out
+
+
 def print_cases(ktap, out=sys.stdout):
     tag = {"ok": "PASSED", "skip": "SKIPPED", "not ok": "FAILED",
            "incomplete": "CRASHED"}
@@ -539,6 +562,10 @@ def main(argv=None):
                     metavar="REGEX")
     ap.add_argument("--expect-no-log", action="append", default=[],
                     metavar="REGEX", help="must NOT match the serial log")
+    ap.add_argument("--expect-not-log-after", action="append", default=[],
+                    nargs=2, metavar=("AFTER", "FORBIDDEN"),
+                    help="FORBIDDEN must not match after the line AFTER "
+                    "first matches (repeatable)")
     ap.add_argument("--qemu-arg", action="append", default=[],
                     help="extra QEMU argument (repeatable)")
     a = ap.parse_args(argv)
@@ -548,22 +575,26 @@ def main(argv=None):
     except KeyboardInterrupt:
         kill_all()
         return 130
-    return report(res, a.expect, a.expect_log, a.expect_no_log)
+    return report(res, a.expect, a.expect_log, a.expect_no_log,
+                  a.expect_not_log_after)
 
 
-def report(res, expect, expect_log, expect_no_log=()):
+def report(res, expect, expect_log, expect_no_log=(), expect_not_log_after=()):
     print_cases(res.ktap)
     missing = missing_logs(res.log_text, expect_log)
     unwanted = unwanted_logs(res.log_text, expect_no_log)
-    ok = res.outcome == expect and not missing and not unwanted
-    if missing or (not ok and res.outcome != "test-failure"):
+    late = unwanted_logs_after(res.log_text, expect_not_log_after)
+    ok = res.outcome == expect and not missing and not unwanted and not late
+    if missing or unwanted or late or (not ok and res.outcome != "test-failure"):
         print("---- last lines of the serial log ----")
         for l in tail(res.log_text):
             print("    " + clean_line(l))
         for r in missing:
             print("missing in log: /%s/" % r)
-    for r, line in unwanted:
-        print("unexpected in log: /%s/: %s" % (r, line))
+        for r, line in unwanted:
+            print("unexpected in log: /%s/: %s" % (r, line))
+        for r in late:
+            print("unwanted in log: %s" % r)
     c = res.ktap.counts()
     print("%s: outcome %s (expected %s) in %.1fs; %d passed, %d failed, "
           "%d skipped; %s%s" % ("OK" if ok else "FAIL", res.outcome, expect,

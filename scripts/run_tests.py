@@ -43,7 +43,8 @@ GDB_TIMEOUT = 60
 
 DEFAULTS = {"cmdline": "", "cpu": "qemu64", "mem": "128M", "smp": 1,
             "timeout": 60, "expect": "pass", "expect_log": [],
-            "expect_no_log": [], "initrd": None, "extra_qemu": []}
+            "expect_no_log": [], "expect_not_log_after": [],
+            "initrd": None, "extra_qemu": []}
 
 
 @dataclasses.dataclass
@@ -261,7 +262,9 @@ def case_verdict(entry, name, t, log):
 def entry_verdict(e, res, log):
     missing = qemu_runner.missing_logs(res.log_text, e["expect_log"])
     unwanted = qemu_runner.unwanted_logs(res.log_text, e["expect_no_log"])
-    if res.outcome == e["expect"] and not missing and not unwanted:
+    late = qemu_runner.unwanted_logs_after(res.log_text,
+                                           e["expect_not_log_after"])
+    if res.outcome == e["expect"] and not missing and not unwanted and not late:
         return Verdict(e["name"], "PASS")
     detail = "%s (expected %s): %s" % (res.outcome, e["expect"], res.detail)
     if missing:
@@ -269,6 +272,8 @@ def entry_verdict(e, res, log):
     if unwanted:
         detail += "; unexpected in log: " + ", ".join(
             "/%s/ (%s)" % (r, clip(line, 80)) for r, line in unwanted)
+    if late:
+        detail += "; unwanted in log: " + "; ".join(late)
     lines = res.log_text.splitlines()[-TAIL:]
     ctx = [qemu_runner.clean_line(l) for l in lines]
     if res.outcome == "qemu-error" and res.stderr:

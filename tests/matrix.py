@@ -15,6 +15,8 @@
 #   expect      pass | test-failure | panic | triple-fault | timeout
 #   expect_log  regexes (re.MULTILINE) that must all match the serial log
 #   expect_no_log  regexes (re.MULTILINE) that must NOT match the serial log
+#   expect_not_log_after  [AFTER, FORBIDDEN] pairs: once a line matches
+#               AFTER, no later line may match FORBIDDEN
 #   initrd      optional path to an initramfs (relative to the repo root)
 #   extra_qemu  optional list of extra QEMU arguments
 #
@@ -50,6 +52,52 @@ MATRIX = [
      "cpu": "qemu64", "mem": "128M", "smp": 1, "timeout": 8,
      "expect": "timeout", "expect_log": []},
 
+    # panic() on one CPU stops the others (docs/smp.md): CPUs that log
+    # without pause are stopped by the stop IPI, so none of their lines
+    # follows the panic line, even during the panic=1 wait; CPUs spinning
+    # with interrupts off need the NMI.
+    {"name": "lkdtm-panic-logging-4-smp2", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "qemu64", "smp": 2, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU1, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-logging-4-smp4", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "qemu64", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU\d, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-logging-5-smp2", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "max", "smp": 2, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU1, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-logging-5-smp4", "cmdline": "lkdtm=PANIC_WHILE_LOGGING panic=1",
+     "cpu": "max", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: logger on CPU\d, line 19\b",
+                    r"Kernel panic - not syncing: panic while logging test",
+                    r"Rebooting in 1 seconds\.\."],
+     "expect_not_log_after": [[r"Kernel panic", r"lkdtm: logger on CPU"]]},
+    {"name": "lkdtm-panic-irqoff-4-smp4", "cmdline": "lkdtm=PANIC_STOP_IRQOFF",
+     "cpu": "qemu64", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"Shutting down cpus with NMI",
+                    r"Kernel panic - not syncing: panic stop irqoff test"]},
+    {"name": "lkdtm-panic-irqoff-5-smp2", "cmdline": "lkdtm=PANIC_STOP_IRQOFF",
+     "cpu": "max", "smp": 2, "timeout": 30, "expect": "panic",
+     "expect_log": [r"Shutting down cpus with NMI",
+                    r"Kernel panic - not syncing: panic stop irqoff test"]},
+
+    # Every CPU oopses at once: one report, whole, then the panic.
+    {"name": "lkdtm-concurrent-oops", "cmdline": "lkdtm=CONCURRENT_OOPS",
+     "cpu": "max", "smp": 4, "timeout": 30, "expect": "panic",
+     "expect_log": [r"BUG: kernel NULL pointer dereference, address: 0000000000000000",
+                    r"RIP: 0010:concurrent_oops_fn\+0x",
+                    r"Kernel panic - not syncing: Fatal exception"],
+     "expect_not_log_after": [[r"BUG: kernel NULL pointer dereference",
+                               r"BUG: kernel NULL pointer dereference|Oops: 0002 \[#2\]"]]},
+
     # More crash reports: each names the fault the way Linux's oops does.
     {"name": "lkdtm-write-ro", "cmdline": "lkdtm=WRITE_RO", "cpu": "max",
      "timeout": 30, "expect": "panic",
@@ -65,6 +113,11 @@ MATRIX = [
      "expect_log": [r"BUG: kernel NULL pointer dereference, address: 0000000000000000",
                     r"#PF: error_code\(0x0002\) - not-present page",
                     r"RIP: 0010:lkdtm_EXCEPTION\+0x"]},
+    {"name": "lkdtm-null-frameless", "cmdline": "lkdtm=EXCEPTION_FRAMELESS", "cpu": "qemu64",
+     "timeout": 30, "expect": "panic",
+     "expect_log": [r"RIP: 0010:lkdtm_frameless_null_write\+0x",
+                    r"\]  \? lkdtm_EXCEPTION_FRAMELESS\+0x",
+                    r"\]  lkdtm_run\+0x"]},
     {"name": "lkdtm-exhaust-stack", "cmdline": "lkdtm=EXHAUST_STACK",
      "cpu": "qemu64", "timeout": 30, "expect": "panic",
      "expect_log": [r"BUG: stack guard page was hit",
@@ -115,6 +168,12 @@ MATRIX = [
                     r"ACPI: LAPIC \(acpi_id\[0x03\] lapic_id\[0x03\] enabled\)",
                     r"IOAPIC: IRQ 0 -> GSI 2 -> vector 0x30",
                     r"context_switches +\d+ \(\d+ \d+ \d+ \d+\)"]},
+    # An AP that answers after the boot CPU gave up (fault injection,
+    # docs/smp.md): reported, never online, and it borrows nobody's stack.
+    {"name": "smpboot-late-ap", "cmdline": "ktest=smp.* smpboot_delay_ap=1:10500",
+     "cpu": "max", "smp": 4, "timeout": 60, "expect": "pass",
+     "expect_log": [r"CPU1 failed to report alive state",
+                    r"smp: Brought up 1 node, 3 CPUs"]},
     {"name": "smp16", "cmdline": "ktest=all", "cpu": "max", "smp": 16,
      "mem": "512M", "timeout": 300, "expect": "pass",
      "expect_log": [r"smp: Brought up 1 node, 16 CPUs"]},

@@ -266,6 +266,29 @@ class ClassifyTest(unittest.TestCase):
         self.assertEqual(rt.entry_verdict(e, qr.classify(PANIC, 5), None).status,
                          "PASS")
 
+    def test_expect_not_log_after(self):
+        log = ("[ 0.1] logger CPU1 line 1\n"
+               "[ 0.2] Kernel panic - not syncing: x\n"
+               "[ 0.3] Call Trace:\n")
+        # Only before the anchor: fine.
+        self.assertEqual(qr.unwanted_logs_after(
+            log, [(r"Kernel panic - not syncing", r"logger CPU\d")]), [])
+        # After the anchor: reported, with the offending line.
+        late = log + "[ 0.4] logger CPU2 line 7\n"
+        bad = qr.unwanted_logs_after(
+            late, [(r"Kernel panic - not syncing", r"logger CPU\d")])
+        self.assertEqual(len(bad), 1)
+        self.assertIn("[ 0.4] logger CPU2 line 7", bad[0])
+        # The anchor line itself does not count, even with ^ anchors.
+        self.assertEqual(qr.unwanted_logs_after(
+            log, [(r"Kernel panic", r"^.*not syncing")]), [])
+        # An anchor that never matches cannot pass silently.
+        self.assertEqual(len(qr.unwanted_logs_after(log, [(r"no such", r"x")])), 1)
+        # The first anchor match counts, not a later one.
+        twice = late + "[ 0.5] Kernel panic - not syncing: y\n"
+        self.assertEqual(len(qr.unwanted_logs_after(
+            twice, [(r"Kernel panic - not syncing", r"logger")])), 1)
+
 
 CMOCKA = """\
 1..3
@@ -311,6 +334,20 @@ class HostTapTest(unittest.TestCase):
         self.assertIn("sanitizer", rt.binary_problem(2, ok, 1))
 
 
+class EntryVerdictTest(unittest.TestCase):
+    def test_unwanted_after_anchor_fails_the_entry(self):
+        e = dict(rt.DEFAULTS, name="p", expect="panic",
+                 expect_not_log_after=[[r"Kernel panic - not syncing",
+                                        r"logger on CPU"]])
+        self.assertEqual(rt.entry_verdict(e, qr.classify(PANIC, 5),
+                                          None).status, "PASS")
+        late = PANIC + "[ 0.3] lkdtm: logger on CPU1, line 9\n"
+        v = rt.entry_verdict(e, qr.classify(late, 5), None)
+        self.assertEqual(v.status, "FAIL")
+        self.assertIn("unwanted in log", v.detail)
+        self.assertIn("logger on CPU1, line 9", v.detail)
+
+
 class MatrixTest(unittest.TestCase):
     def test_matrix_shape(self):
         m = rt.load_matrix(os.path.join(ROOT, "tests", "matrix.py"))
@@ -320,6 +357,8 @@ class MatrixTest(unittest.TestCase):
             self.assertIn(e["expect"], qr.OUTCOMES)
             self.assertIsInstance(e["expect_log"], list)
             self.assertIsInstance(e["expect_no_log"], list)
+            for pair in e.get("expect_not_log_after", []):
+                self.assertEqual(len(pair), 2, e["name"])
             self.assertGreater(e["timeout"], 0)
         self.assertIn("ktest4", names)
         self.assertIn("lkdtm-loop", names)

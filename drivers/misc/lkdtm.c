@@ -4,16 +4,27 @@
  *
  * Linux: drivers/misc/lkdtm/ (the Linux Kernel Dump Test Module), whose
  * crash types are triggered with the boot option lkdtm.cpoint_type= or
- * through debugfs. Here the boot option lkdtm=TYPE runs one crash type at
- * the end of boot. The names are Linux's where Linux has the same test;
- * TRIPLE_FAULT is ours, to check that the test runner tells a triple
- * fault apart from a panic. The test matrix (tests/matrix.py) boots each
- * and checks the outcome and the report.
+ * through debugfs. Here the boot option lkdtm=TYPE runs one crash type:
+ * most from start_kernel(), before the scheduler, on the boot stack with
+ * its guard page; the ones that need the other CPUs (PANIC_STOP_IRQOFF,
+ * PANIC_WHILE_LOGGING, CONCURRENT_OOPS) from kernel_init() once smp_init() has brought
+ * them up, which is where Linux's lkdtm module init runs them. The names
+ * are Linux's where Linux has the same test; TRIPLE_FAULT (the test
+ * runner must tell a triple fault apart from a panic) and
+ * PANIC_WHILE_LOGGING (every other CPU logs without pause while one
+ * panics), CONCURRENT_OOPS (every CPU oopses at once) and
+ * EXCEPTION_FRAMELESS (a fault in a function without a frame) are ours. The test matrix (tests/matrix.py) boots each and
+ * checks the outcome and the report.
  */
 #include <asm/desc.h>
 #include <asm/special_insns.h>
+#include <linux/atomic.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/lkdtm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -44,6 +55,27 @@ static noinline void lkdtm_WARNING(void)
 static noinline void lkdtm_EXCEPTION(void)
 {
 	*(volatile int *)0 = 0;
+}
+
+/*
+ * EXCEPTION_FRAMELESS (ours): the NULL write happens in a leaf that sets
+ * up no frame, so the oops's frame chain skips its caller; the trace must
+ * still name lkdtm_EXCEPTION_FRAMELESS, found on the stack ("? ").
+ */
+void lkdtm_frameless_null_write(void);
+__asm__(".pushsection .text\n"
+	".globl lkdtm_frameless_null_write\n"
+	".type lkdtm_frameless_null_write, @function\n"
+	"lkdtm_frameless_null_write:\n"
+	"	movl $0, 0\n"
+	"	ret\n"
+	".size lkdtm_frameless_null_write, . - lkdtm_frameless_null_write\n"
+	".popsection\n");
+
+static noinline void lkdtm_EXCEPTION_FRAMELESS(void)
+{
+	lkdtm_frameless_null_write();
+	pr_err("lkdtm: FAIL: survived NULL write\n");
 }
 
 static noinline void lkdtm_ACCESS_NULL(void)
@@ -111,18 +143,119 @@ static noinline void lkdtm_TRIPLE_FAULT(void)
 	__asm__ __volatile__("int3");
 }
 
+/*
+ * Every other CPU spins with interrupts off, so only an NMI can stop it
+ * (Linux's test uses stop_machine(); here a call-function IPI, whose
+ * handler runs with interrupts off, parks them). Then this CPU panics.
+ */
+static atomic_t irqoff_cpus;
+
+static void panic_stop_irqoff_fn(void *arg)
+{
+	atomic_fetch_inc(&irqoff_cpus);
+	for (;;)
+		cpu_relax();
+}
+
+static noinline void lkdtm_PANIC_STOP_IRQOFF(void)
+{
+	unsigned int others = num_online_cpus() - 1;
+
+	smp_call_function_many(cpu_online_mask, panic_stop_irqoff_fn, NULL, false);
+	while ((unsigned int)atomic_read(&irqoff_cpus) < others)
+		cpu_relax();
+	local_irq_disable();
+	panic("panic stop irqoff test");
+}
+
+/*
+ * A kernel thread on every other CPU prints lines without pause; once
+ * each has printed a few, this CPU panics. Nothing of theirs may appear
+ * after the "Kernel panic - not syncing" line. The loggers take a lock of
+ * their own around each line (interrupts off), so their lines never
+ * interleave with each other whatever printk itself guarantees.
+ */
+#define LOGGER_WARMUP_LINES 20
+static DEFINE_SPINLOCK(logger_lock);
+static atomic_t loggers_warm;
+
+static int lkdtm_logger(void *unused)
+{
+	unsigned int line = 0;
+
+	for (;;) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&logger_lock, flags);
+		pr_info("lkdtm: logger on CPU%d, line %u\n", smp_processor_id(), line);
+		spin_unlock_irqrestore(&logger_lock, flags);
+		if (++line == LOGGER_WARMUP_LINES)
+			atomic_fetch_inc(&loggers_warm);
+	}
+	return 0;
+}
+
+static noinline void lkdtm_PANIC_WHILE_LOGGING(void)
+{
+	unsigned int cpu, me = smp_processor_id(), loggers = 0;
+
+	for_each_online_cpu(cpu) {
+		struct task_struct *t;
+
+		if (cpu == me)
+			continue;
+		t = kthread_create_on_cpu(lkdtm_logger, NULL, cpu, "lkdtm_logger/%u", cpu);
+		if (IS_ERR(t))
+			continue;
+		wake_up_process(t);
+		loggers++;
+	}
+	while ((unsigned int)atomic_read(&loggers_warm) < loggers)
+		cpu_relax();
+	panic("panic while logging test");
+}
+
+/*
+ * Every CPU dereferences NULL at the same moment (the others from a
+ * call-function IPI): the oops reports must come out one at a time, not
+ * interleaved (oops_begin's die_lock), and the first one panics.
+ */
+static atomic_t oops_barrier;
+
+static noinline void concurrent_oops_fn(void *arg)
+{
+	unsigned int cpus = (unsigned long)arg;
+
+	atomic_fetch_inc(&oops_barrier);
+	while ((unsigned int)atomic_read(&oops_barrier) < cpus)
+		cpu_relax();
+	*(volatile int *)0 = smp_processor_id();
+}
+
+static noinline void lkdtm_CONCURRENT_OOPS(void)
+{
+	unsigned long cpus = num_online_cpus();
+
+	smp_call_function_many(cpu_online_mask, concurrent_oops_fn, (void *)cpus, false);
+	local_irq_disable();
+	concurrent_oops_fn((void *)cpus);
+}
+
 struct crashtype {
 	const char *name;
 	void (*func)(void);
+	bool late;	/* needs the scheduler and the other CPUs */
 };
 
-#define CRASHTYPE(name) { #name, lkdtm_##name }
+#define CRASHTYPE(name) { #name, lkdtm_##name, false }
+#define CRASHTYPE_LATE(name) { #name, lkdtm_##name, true }
 
 static const struct crashtype crashtypes[] = {
-	CRASHTYPE(PANIC), CRASHTYPE(BUG), CRASHTYPE(WARNING),
-	CRASHTYPE(EXCEPTION), CRASHTYPE(ACCESS_NULL), CRASHTYPE(LOOP),
+	CRASHTYPE(PANIC), CRASHTYPE_LATE(PANIC_STOP_IRQOFF), CRASHTYPE(BUG), CRASHTYPE(WARNING),
+	CRASHTYPE(EXCEPTION), CRASHTYPE(EXCEPTION_FRAMELESS), CRASHTYPE(ACCESS_NULL), CRASHTYPE(LOOP),
 	CRASHTYPE(WRITE_RO), CRASHTYPE(WRITE_KERN), CRASHTYPE(EXEC_DATA),
 	CRASHTYPE(EXHAUST_STACK), CRASHTYPE(TRIPLE_FAULT),
+	CRASHTYPE_LATE(PANIC_WHILE_LOGGING), CRASHTYPE_LATE(CONCURRENT_OOPS),
 };
 
 static int lkdtm_setup(char *val)
@@ -134,16 +267,33 @@ static int lkdtm_setup(char *val)
 }
 __setup("lkdtm=", lkdtm_setup);
 
+static void lkdtm_run(bool late)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(crashtypes); i++) {
+		if (strcmp(crashtypes[i].name, crashtype) || crashtypes[i].late != late)
+			continue;
+		pr_info("lkdtm: Performing direct entry %s\n", crashtype);
+		crashtypes[i].func();
+		return;
+	}
+}
+
+/* From kernel_init(), after smp_init(): the types that need other CPUs. */
+void lkdtm_run_late_crashtype(void)
+{
+	if (crashtype[0])
+		lkdtm_run(true);
+}
+
 void lkdtm_run_boot_crashtype(void)
 {
 	if (!crashtype[0])
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(crashtypes); i++) {
-		if (strcmp(crashtypes[i].name, crashtype))
-			continue;
-		pr_info("lkdtm: Performing direct entry %s\n", crashtype);
-		crashtypes[i].func();
-		return;
+		if (!strcmp(crashtypes[i].name, crashtype)) {
+			lkdtm_run(false);
+			return;
+		}
 	}
 	pr_err("lkdtm: unknown crash type '%s'; known types:", crashtype);
 	for (size_t i = 0; i < ARRAY_SIZE(crashtypes); i++)

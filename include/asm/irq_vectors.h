@@ -3,9 +3,11 @@
 #ifndef _ASM_IRQ_VECTORS_H
 #define _ASM_IRQ_VECTORS_H
 
+#define NMI_VECTOR 0x02
 #define FIRST_EXTERNAL_VECTOR 0x20
 #define ISA_IRQ_VECTOR(irq) (((FIRST_EXTERNAL_VECTOR + 16) & ~15) + (irq))
 #define LOCAL_TIMER_VECTOR 0xec
+#define REBOOT_VECTOR 0xf8	/* smp_send_stop(): stop_this_cpu() */
 #define CALL_FUNCTION_SINGLE_VECTOR 0xfb
 /* Linux also has CALL_FUNCTION_VECTOR 0xfc; here every call-function IPI uses the single one. */
 #define RESCHEDULE_VECTOR 0xfd

@@ -36,10 +36,20 @@ static inline unsigned long arch_local_irq_save(void)
 	return flags;
 }
 
+/*
+ * Put back exactly the IF that arch_local_irq_save() found: on if it was
+ * on, off if it was off, whatever the code in between did. Linux's
+ * native_restore_fl did it with popf; today's arch_local_irq_restore only
+ * re-enables, relying on every restore pairing with a save, and
+ * CONFIG_DEBUG_IRQFLAGS warns when that does not hold. Here the restore
+ * is exact, so a mismatched section cannot leave interrupts on.
+ */
 static inline void arch_local_irq_restore(unsigned long flags)
 {
 	if (flags & X86_EFLAGS_IF)
 		__asm__ __volatile__("sti" : : : "memory");
+	else
+		__asm__ __volatile__("cli" : : : "memory");
 }
 
 #define local_irq_save(flags) ((flags) = arch_local_irq_save())

@@ -10,7 +10,17 @@ extern unsigned long max_pfn_mapped;
 extern unsigned long direct_pages_count[PG_LEVEL_NUM];
 
 void init_mem_mapping(void);
+void __kernel_physical_mapping_init(pgd_t *pgd, phys_addr_t start, phys_addr_t end);
 int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot);
+unsigned long unmap_kernel_range(unsigned long vaddr, unsigned long size);
+void map_range_pgd(pgd_t *pgd, unsigned long vaddr, phys_addr_t phys, unsigned long size,
+		   pteval_t prot);
+int __change_page_attr_set_clr(pgd_t *pgd, unsigned long addr, unsigned long numpages,
+			       pteval_t set, pteval_t clear);
+int set_memory_ro(unsigned long addr, unsigned long numpages);
+int set_memory_rw(unsigned long addr, unsigned long numpages);
+int set_memory_nx(unsigned long addr, unsigned long numpages);
+int set_memory_x(unsigned long addr, unsigned long numpages);
 extern bool after_bootmem;
 void setup_paging_mode(void);
 void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl);

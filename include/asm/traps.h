@@ -61,6 +61,8 @@ void oops_begin(void);
 __noreturn void oops_end(struct pt_regs *regs, const char *why);
 void show_regs(struct pt_regs *regs);
 void show_trace(unsigned long ip, unsigned long bp, unsigned long sp);
+void unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
+		  void (*fn)(void *cookie, unsigned long addr, bool reliable), void *cookie);
 extern int oops_count;
 
 /*

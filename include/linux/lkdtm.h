@@ -3,5 +3,6 @@
 #define _LINUX_LKDTM_H
 
 void lkdtm_run_boot_crashtype(void);
+void lkdtm_run_late_crashtype(void);
 
 #endif

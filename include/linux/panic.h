@@ -3,15 +3,26 @@
 #ifndef _LINUX_PANIC_H
 #define _LINUX_PANIC_H
 
+#include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/printk.h>
 
 __printf(1, 2) __noreturn __cold void panic(const char *fmt, ...);
+
+/* Which CPU is panicking, if any (kernel/panic.c). */
+#define PANIC_CPU_INVALID -1
+extern atomic_t panic_cpu;
+bool panic_in_progress(void);
+bool this_cpu_in_panic(void);
+bool other_cpu_in_panic(void);	/* for printk: a message from a CPU that should be stopped */
+void __noreturn panic_smp_self_stop(void);
+extern int panic_timeout;
 void __warn(const char *file, int line, void *where);
 
 /* The address of the code being compiled (Linux: _THIS_IP_). */
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
 void dump_stack(void);
+void dump_stack_print_info(const char *log_lvl);
 
 #define BUG()                                                              \
 	do {                                                               \

@@ -76,7 +76,7 @@ struct log_buf_state {
  */
 void log_buf_exchange(struct log_buf_state *state);
 
-/* An oops, panic(), BUG() or die() is in progress (bust_spinlocks(1)). */
+/* An oops, panic(), BUG() or die() is in progress (bust_spinlocks(1), kernel/panic.c). */
 extern int oops_in_progress;
 void bust_spinlocks(int yes);
 

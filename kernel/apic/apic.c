@@ -9,8 +9,10 @@
  * EOI, and gets a periodic timer at HZ. The timer counts the bus clock,
  * whose rate nobody tells us: calibrate_APIC_clock() counts how far it
  * runs during 25 ms measured with the (PIT-calibrated) TSC. IPIs go out
- * through the interrupt command register (ICR). x2APIC is left out (QEMU
- * 7.2's TCG has none).
+ * through the interrupt command register (ICR), NMIs too (delivery mode
+ * NMI). disable_local_APIC() masks and soft-disables a CPU's APIC when
+ * panic() stops it; it still takes NMIs and INIT then. x2APIC is left
+ * out (QEMU 7.2's TCG has none).
  */
 #include <asm/apic.h>
 #include <asm/ioremap.h>
@@ -49,10 +51,23 @@ u32 read_apic_id(void)
 	return apic_read(APIC_ID) >> 24;
 }
 
+/* Wait (bounded) for the ICR to go idle; returns the busy bit if it never did. */
+u32 safe_apic_wait_icr_idle(void)
+{
+	u32 busy;
+
+	for (int i = 0; i < 1000000; i++) {
+		busy = apic_read(APIC_ICR) & APIC_ICR_BUSY;
+		if (!busy)
+			break;
+		cpu_relax();
+	}
+	return busy;
+}
+
 void apic_wait_icr_idle(void)
 {
-	for (int i = 0; i < 1000000 && (apic_read(APIC_ICR) & APIC_ICR_BUSY); i++)
-		cpu_relax();
+	safe_apic_wait_icr_idle();
 }
 
 /* ICR2 (destination) first: the write to the low word sends. */
@@ -103,6 +118,23 @@ static void call_function_interrupt(struct pt_regs *regs)
 {
 	apic_eoi();
 	generic_smp_call_function_single_interrupt();
+}
+
+/*
+ * This CPU's APIC off (Linux: disable_local_APIC): mask the timer and the
+ * other local interrupts, then clear the software-enable bit. A disabled
+ * APIC still accepts NMI, INIT and SIPI (Intel SDM 10.4.7.2).
+ */
+void disable_local_APIC(void)
+{
+	if (!apic_present)
+		return;
+	apic_write(APIC_TMICT, 0);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	apic_write(APIC_LVT1, APIC_LVT_MASKED);
+	apic_write(APIC_LVTERR, APIC_LVT_MASKED | ERROR_APIC_VECTOR);
+	apic_write(APIC_SPIV, apic_read(APIC_SPIV) & ~APIC_SPIV_APIC_ENABLED);
 }
 
 /* This CPU's APIC on (Linux: setup_local_APIC). */
@@ -167,6 +199,7 @@ void init_bsp_APIC(void)
 	set_vector_handler(ERROR_APIC_VECTOR, error_interrupt);
 	set_vector_handler(RESCHEDULE_VECTOR, reschedule_interrupt);
 	set_vector_handler(CALL_FUNCTION_SINGLE_VECTOR, call_function_interrupt);
+	set_vector_handler(REBOOT_VECTOR, sysvec_reboot);
 	setup_local_APIC();
 	pr_info("APIC: xAPIC at %#llx, boot CPU APIC id %u, version %#x\n",
 		(unsigned long long)base, read_apic_id(), apic_read(APIC_LVR) & 0xff);

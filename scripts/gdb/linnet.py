@@ -673,11 +673,20 @@ def cstr(v, limit=64):
         addr = int(v) & MASK64
         if not addr:
             return "(null)"
-        n = min(limit, 0x1000 - (addr & 0xfff))   # not past the page end
-        b = read_bytes(addr, n)
-        if b is None:
-            return "<unreadable %#x>" % addr
-        return b.split(b"\0", 1)[0].decode("utf-8", errors="replace")
+        # A page at a time: a string may end just before an unmapped
+        # page, and one may also run on into the next (mapped) page.
+        out = b""
+        while len(out) < limit:
+            n = min(limit - len(out), 0x1000 - ((addr + len(out)) & 0xfff))
+            b = read_bytes(addr + len(out), n)
+            if b is None:
+                if not out:
+                    return "<unreadable %#x>" % addr
+                break
+            out += b
+            if b"\0" in b:
+                break
+        return out.split(b"\0", 1)[0].decode("utf-8", errors="replace")
     except gdb.error:
         return "<unreadable>"
 

@@ -2,13 +2,15 @@
 /*
  * Boot-time state on the running kernel: what came from GRUB (command
  * line, memory map), the printk ring buffer, kallsyms and %pS, the clock,
- * and the exception path (a trap taken and fixed up through the IDT and
- * the exception table). Linux's nearest counterparts: lib/test_printf.c,
+ * the exception path (a trap taken and fixed up through the IDT and the
+ * exception table), restoring the interrupt flag, and the backtrace of a
+ * function without a frame. Linux's nearest counterparts: lib/test_printf.c,
  * kernel/kallsyms_selftest.c, and the x86 selftests of the entry code.
  */
 #include <asm/bootparam.h>
 #include <asm/desc.h>
 #include <asm/e820.h>
+#include <asm/irqflags.h>
 #include <asm/segment.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -62,6 +64,19 @@ static bool log_has(const char *prefix)
 		if (printk_get_record(seq, NULL, NULL, text, sizeof(text)) < 0)
 			continue;
 		if (!strncmp(text, prefix, strlen(prefix)))
+			return true;
+	}
+	return false;
+}
+
+/* Does a record at or after seq from contain needle? */
+static bool log_has_since(u64 from, const char *needle)
+{
+	char text[160];
+
+	for (u64 seq = max(from, log_first_seq); seq < log_next_seq; seq++) {
+		if (printk_get_record(seq, NULL, NULL, text, sizeof(text)) >= 0 &&
+		    strstr(text, needle))
 			return true;
 	}
 	return false;
@@ -154,6 +169,73 @@ static void segments_like_linux(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tr, __TSS_SEL);
 }
 
+/*
+ * local_irq_restore() puts back exactly the interrupt flag that
+ * local_irq_save() found, whatever happened in between (Linux:
+ * native_restore_fl / arch_local_irq_restore).
+ */
+static void irq_restore_restores_saved_state(struct kunit *test)
+{
+	unsigned long flags, outer;
+
+	local_irq_save(outer);
+	local_irq_disable();
+	local_irq_save(flags);		/* saved: off */
+	local_irq_enable();		/* someone turned them on meanwhile */
+	local_irq_restore(flags);
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+
+	local_irq_enable();
+	local_irq_save(flags);		/* saved: on */
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+	local_irq_restore(flags);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	local_irq_restore(outer);
+}
+
+/*
+ * A function that sets up no frame (no push %rbp): while it runs, %rbp is
+ * still its caller's, so a frame-pointer walk goes from it straight to
+ * its caller's caller. Its caller is only found by looking at the stack,
+ * where the call left the return address (Linux prints such entries with
+ * "? ", unreliable, in show_trace_log_lvl()). This one passes the probe
+ * an ip inside itself and the sp at which its return address sits.
+ */
+void unwind_frameless_call(void (*probe)(unsigned long ip, unsigned long sp));
+__asm__(".pushsection .text\n"
+	".globl unwind_frameless_call\n"
+	".type unwind_frameless_call, @function\n"
+	"unwind_frameless_call:\n"
+	"	movq %rdi, %rax\n"
+	"	leaq 1f(%rip), %rdi\n"
+	"	movq %rsp, %rsi\n"
+	"	subq $8, %rsp\n"		/* the ABI's stack alignment for the call */
+	"	call *%rax\n"
+	"1:	addq $8, %rsp\n"
+	"	ret\n"
+	".size unwind_frameless_call, . - unwind_frameless_call\n"
+	".popsection\n");
+
+/* An oops's view of the frameless function: regs->ip, ->sp, ->bp. */
+static noinline void unwind_probe(unsigned long ip, unsigned long sp)
+{
+	unsigned long bp = *(unsigned long *)__builtin_frame_address(0);	/* caller's rbp */
+
+	show_trace(ip, bp, sp);
+}
+
+static noinline void unwinder_sees_caller_of_frameless(struct kunit *test)
+{
+	u64 from = log_next_seq;
+
+	unwind_frameless_call(unwind_probe);
+	KUNIT_EXPECT_TRUE(test, log_has_since(from, " unwind_frameless_call+0x"));
+	/* The caller: found on the stack, marked "? " or not. */
+	KUNIT_EXPECT_TRUE(test, log_has_since(from, "unwinder_sees_caller_of_frameless+0x"));
+	/* And the frame chain goes on above it. */
+	KUNIT_EXPECT_TRUE(test, log_has_since(from, " kunit_run_tests+0x"));
+}
+
 static struct kunit_case boot_cases[] = {
 	KUNIT_CASE(cmdline_from_grub),
 	KUNIT_CASE(e820_table_sane),
@@ -163,6 +245,8 @@ static struct kunit_case boot_cases[] = {
 	KUNIT_CASE(clock_runs),
 	KUNIT_CASE(exception_fixup_through_idt),
 	KUNIT_CASE(segments_like_linux),
+	KUNIT_CASE(irq_restore_restores_saved_state),
+	KUNIT_CASE(unwinder_sees_caller_of_frameless),
 	{}
 };
 

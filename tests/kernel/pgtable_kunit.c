@@ -8,13 +8,25 @@
  * the exception table, so the test survives it).
  * Linux checks the same with CONFIG_DEBUG_WX (arch/x86/mm/dump_pagetables.c)
  * and LKDTM's WRITE_KERN/EXEC_DATA.
+ *
+ * The direct-map builder is also run on a scratch top-level table with
+ * two ranges that share a 2 MiB (and a 1 GiB) page once rounded to whole
+ * pages: the second range must keep the large page (as Linux's
+ * phys_pmd_init does) or split it (split_large_page), never follow the
+ * leaf as if it pointed to a table and write page-table entries into the
+ * data page behind it. A permission change of one page inside a large
+ * page (set_memory_ro() and friends, Linux's __change_page_attr_set_clr)
+ * splits it, and only that page changes.
  */
 #include <asm/pgalloc.h>
+#include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/special_insns.h>
 #include <kunit/test.h>
 #include <linux/err.h>
+#include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
@@ -193,6 +205,188 @@ static void canonical_addresses(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, __is_canonical_address(0x8000000000000000UL));
 }
 
+/* ---- two direct-mapped ranges sharing a large page ------------------------ */
+
+/* Free the table pages of a scratch tree (never the pages its leaves map). */
+static void scratch_free_level(pteval_t *table, int level)
+{
+	for (int i = 0; i < 512 && level > 1; i++) {
+		pteval_t e = table[i];
+
+		if (!(e & _PAGE_PRESENT) || (level <= 3 && (e & _PAGE_PSE)))
+			continue;	/* not present, or a 1G/2M leaf */
+		scratch_free_level((pteval_t *)__va(e & PTE_PFN_MASK), level - 1);
+	}
+	free_page((unsigned long)table);
+}
+
+static void scratch_pgd_free(pgd_t *pgd)
+{
+	scratch_free_level((pteval_t *)pgd, pgtable_l5_enabled() ? 5 : 4);
+}
+
+static void expect_translates(struct kunit *test, pgd_t *pgd, phys_addr_t pa)
+{
+	struct pt_walk w;
+
+	pt_walk_address(pgd, (unsigned long)__va(pa), &w);
+	KUNIT_EXPECT_TRUE(test, w.present);
+	KUNIT_EXPECT_EQ(test, w.phys, pa);
+	KUNIT_EXPECT_TRUE(test, w.writable);
+	KUNIT_EXPECT_FALSE(test, w.executable);
+}
+
+/*
+ * Map [base, base + size) (one large page), then a second range that
+ * starts half a page before its end, i.e. in its last 4 KiB page once
+ * rounded down. base's first page is the one a leaf-as-table bug would
+ * write into: slot 511 of "the table" is its last 8 bytes, which the
+ * caller has zeroed so that such a bug writes there for sure.
+ */
+static void shared_large_page(struct kunit *test, phys_addr_t base, unsigned long size,
+			      enum pg_level want_level)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	unsigned char *page = __va(base);
+	unsigned char *before = (unsigned char *)get_zeroed_page(GFP_KERNEL);
+	struct pt_walk w;
+
+	KUNIT_ASSERT_TRUE(test, pgd && before);
+	memcpy(before, page, PAGE_SIZE);
+
+	__kernel_physical_mapping_init(pgd, base, base + size);
+	pt_walk_address(pgd, (unsigned long)page, &w);
+	KUNIT_EXPECT_EQ(test, w.level, want_level);
+	__kernel_physical_mapping_init(pgd, base + size - 0x800, base + size + 0x1000);
+
+	/* The page behind the leaf is data, and nobody may have written to it. */
+	KUNIT_EXPECT_TRUE(test, !memcmp(before, page, PAGE_SIZE));
+	if (memcmp(before, page, PAGE_SIZE)) {
+		for (int i = 0; i < 512; i++) {
+			u64 was = ((u64 *)before)[i], now = ((u64 *)page)[i];
+
+			if (was != now)
+				kunit_fail(test, __FILE__, __LINE__,
+					   "data page %#lx, word %d: %#lx became %#lx",
+					   (unsigned long)base, i, (unsigned long)was,
+					   (unsigned long)now);
+		}
+		memcpy(page, before, PAGE_SIZE);	/* undo the damage */
+	}
+	/* Both ranges translate, through the shared page and past it. */
+	expect_translates(test, pgd, base);
+	expect_translates(test, pgd, base + 0x1234);
+	expect_translates(test, pgd, base + size / 2 + 0x10);
+	expect_translates(test, pgd, base + size - PAGE_SIZE + 0x18);
+	expect_translates(test, pgd, base + size + 0x20);
+	pt_walk_address(pgd, (unsigned long)__va(base + size + PAGE_SIZE), &w);
+	KUNIT_EXPECT_FALSE(test, w.present);
+
+	scratch_pgd_free(pgd);
+	free_page((unsigned long)before);
+}
+
+static void direct_map_shared_2m_page(struct kunit *test)
+{
+	struct page *blk = alloc_pages(GFP_KERNEL, PMD_SHIFT - PAGE_SHIFT);
+	phys_addr_t pa;
+
+	if (!blk)
+		kunit_skip(test, "no free 2 MiB block");
+	pa = page_to_phys(blk);		/* a 2 MiB buddy block is 2 MiB aligned */
+	memset(__va(pa), 0, PAGE_SIZE);
+	*(u64 *)__va(pa) = 0x5a5a5a5a5a5a5a5aULL;	/* some data of ours */
+	shared_large_page(test, pa, PMD_SIZE, PG_LEVEL_2M);
+	__free_pages(blk, PMD_SHIFT - PAGE_SHIFT);
+}
+
+/*
+ * The only 1 GiB-aligned RAM every configuration has is physical page 0
+ * (reserved, unused after boot: the real-mode IVT and BIOS data area).
+ * Its last word is zeroed for the test, so a bug writes there, and the
+ * page is restored afterwards whatever happens.
+ */
+static void direct_map_shared_1g_page(struct kunit *test)
+{
+	u64 *page0 = __va(0), last;
+
+	if (!boot_cpu_data.has_gbpages)
+		kunit_skip(test, "no 1 GiB pages on this CPU");
+	last = page0[511];
+	page0[511] = 0;
+	shared_large_page(test, 0, PUD_SIZE, PG_LEVEL_1G);
+	page0[511] = last;
+}
+
+/*
+ * A permission change of one 4 KiB page inside a large page splits the
+ * leaf (split_large_page): that page changes, its neighbours keep their
+ * permissions and every address still translates to the same place.
+ */
+static void split_for_one_page(struct kunit *test, phys_addr_t base, unsigned long size,
+			       enum pg_level level)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	unsigned long va = (unsigned long)__va(base);
+	unsigned long mid = size / 2 + 3 * PAGE_SIZE;
+	unsigned char *page = __va(base);
+	unsigned char *before = (unsigned char *)get_zeroed_page(GFP_KERNEL);
+	struct pt_walk w;
+
+	KUNIT_ASSERT_TRUE(test, pgd && before);
+	memcpy(before, page, PAGE_SIZE);
+	__kernel_physical_mapping_init(pgd, base, base + size);
+	pt_walk_address(pgd, va, &w);
+	KUNIT_ASSERT_EQ(test, w.level, level);
+
+	KUNIT_EXPECT_EQ(test, __change_page_attr_set_clr(pgd, va + mid, 1, 0, _PAGE_RW), 0);
+	KUNIT_EXPECT_TRUE(test, !memcmp(before, page, PAGE_SIZE));
+	pt_walk_address(pgd, va + mid + 8, &w);
+	KUNIT_EXPECT_TRUE(test, w.present);
+	KUNIT_EXPECT_EQ(test, w.level, PG_LEVEL_4K);
+	KUNIT_EXPECT_EQ(test, w.phys, base + mid + 8);
+	KUNIT_EXPECT_FALSE(test, w.writable);
+	KUNIT_EXPECT_FALSE(test, w.executable);
+	expect_translates(test, pgd, base + mid - PAGE_SIZE + 0x10);	/* neighbours: RW */
+	expect_translates(test, pgd, base + mid + PAGE_SIZE + 0x10);
+	expect_translates(test, pgd, base);
+	expect_translates(test, pgd, base + size - 8);
+	/* A 1G leaf splits into 2M leaves, and only the 2M around the page into 4K. */
+	if (level == PG_LEVEL_1G) {
+		pt_walk_address(pgd, va, &w);
+		KUNIT_EXPECT_EQ(test, w.level, PG_LEVEL_2M);
+	}
+	/* A range that covers a leaf whole changes the leaf, no split. */
+	KUNIT_EXPECT_EQ(test, __change_page_attr_set_clr(pgd, va, PMD_SIZE / PAGE_SIZE, 0,
+							  _PAGE_RW), 0);
+	pt_walk_address(pgd, va + 0x100, &w);
+	KUNIT_EXPECT_FALSE(test, w.writable);
+	if (level == PG_LEVEL_1G)
+		KUNIT_EXPECT_EQ(test, w.level, PG_LEVEL_2M);
+	/* Nothing mapped there: refused. */
+	KUNIT_EXPECT_EQ(test, __change_page_attr_set_clr(pgd, va + size + PAGE_SIZE, 1, 0,
+							  _PAGE_RW), -EFAULT);
+	scratch_pgd_free(pgd);
+	free_page((unsigned long)before);
+}
+
+static void set_memory_splits_2m_leaf(struct kunit *test)
+{
+	struct page *blk = alloc_pages(GFP_KERNEL, PMD_SHIFT - PAGE_SHIFT);
+
+	if (!blk)
+		kunit_skip(test, "no free 2 MiB block");
+	split_for_one_page(test, page_to_phys(blk), PMD_SIZE, PG_LEVEL_2M);
+	__free_pages(blk, PMD_SHIFT - PAGE_SHIFT);
+}
+
+static void set_memory_splits_1g_leaf(struct kunit *test)
+{
+	if (!boot_cpu_data.has_gbpages)
+		kunit_skip(test, "no 1 GiB pages on this CPU");
+	split_for_one_page(test, 0, PUD_SIZE, PG_LEVEL_1G);
+}
+
 static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(kernel_text_rx),
 	KUNIT_CASE(kernel_rodata_ro_nx),
@@ -206,6 +400,10 @@ static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(text_write_faults),
 	KUNIT_CASE(paging_mode_consistent),
 	KUNIT_CASE(canonical_addresses),
+	KUNIT_CASE(direct_map_shared_2m_page),
+	KUNIT_CASE(direct_map_shared_1g_page),
+	KUNIT_CASE(set_memory_splits_2m_leaf),
+	KUNIT_CASE(set_memory_splits_1g_leaf),
 	{}
 };
 

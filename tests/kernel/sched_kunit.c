@@ -373,6 +373,8 @@ static void tlb_shootdown_reaches_every_cpu(struct kunit *test)
 {
 	unsigned long *a = (unsigned long *)get_zeroed_page(GFP_KERNEL);
 	unsigned long *b = (unsigned long *)get_zeroed_page(GFP_KERNEL);
+	unsigned int level;
+	pte_t *pte;
 
 	KUNIT_ASSERT_TRUE(test, a && b);
 	*a = 1;
@@ -382,8 +384,13 @@ static void tlb_shootdown_reaches_every_cpu(struct kunit *test)
 	tlb_values_seen = 0;
 	on_each_cpu(read_mapping, NULL, 1);	/* every CPU caches va -> a */
 	KUNIT_EXPECT_EQ(test, tlb_values_seen, 1);
-	/* Point va at b; map_kernel_range flushes only this CPU's TLB. */
-	map_kernel_range((unsigned long)tlb_va, __pa(b), PAGE_SIZE, __PAGE_KERNEL_RO);
+	/*
+	 * Point va at b behind every TLB's back (map_kernel_range would flush
+	 * by itself): only the shootdown can make the other CPUs see b.
+	 */
+	pte = lookup_address_in_pgd(init_top_pgt, (unsigned long)tlb_va, &level);
+	KUNIT_ASSERT_TRUE(test, pte && level == PG_LEVEL_4K);
+	WRITE_ONCE(pte->pte, pfn_pte(__pa(b) >> PAGE_SHIFT, __pgprot(__PAGE_KERNEL_RO)).pte);
 	flush_tlb_kernel_range((unsigned long)tlb_va, (unsigned long)tlb_va + PAGE_SIZE);
 	tlb_values_seen = 0;
 	on_each_cpu(read_mapping, NULL, 1);

@@ -411,10 +411,6 @@ static void printk_from_nmi_during_oops_keeps_ring_whole(struct kunit *test)
 		else if (target == nr_cpu_ids)
 			target = cpu;
 	}
-	cpumask_clear(&mask);
-	cpumask_set_cpu(sender, &mask);
-	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(current, &mask), 0);
-
 	ring = kmalloc(STORM_RING_LEN + STORM_GUARD_LEN, GFP_KERNEL);
 	KUNIT_ASSERT_TRUE(test, ring != NULL);
 	memset(ring, 0, STORM_RING_LEN);
@@ -430,6 +426,9 @@ static void printk_from_nmi_during_oops_keeps_ring_whole(struct kunit *test)
 	}
 	t = kthread_create_on_cpu(pknmi_worker, (void *)(long)target, target, "pknmi/%u", target);
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	cpumask_clear(&mask);
+	cpumask_set_cpu(sender, &mask);
+	set_cpus_allowed_ptr(current, &mask);	/* the sender must not be the target */
 
 	if (console_loglevel > 7)
 		console_loglevel = 7;

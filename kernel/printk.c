@@ -43,10 +43,13 @@
  * can ask for the same explicitly with printk_safe_enter_irqsave() (it is
  * flushed at printk_safe_exit_irqrestore(); Linux used an irq_work).
  * When an oops or panic is in progress (oops_in_progress, set by
- * bust_spinlocks()) the outer printk will never finish, so the nested
- * one re-initialises the lock and prints (Linux's zap_locks()), and a
- * lock one other CPU has held for a second is broken the same way (that
- * CPU was stopped holding it).
+ * bust_spinlocks()) and the nested printk is not an NMI's, the outer
+ * printk will never finish (the fault or panic does not return to it),
+ * so the nested one re-initialises the lock and prints (Linux's
+ * zap_locks()). An NMI's printk defers even then, unless this CPU is
+ * the one panicking: the printk it interrupted resumes, mid-log_store(),
+ * when the NMI returns. A lock one other CPU has held for a second is
+ * broken the same way (that CPU was stopped holding it).
  *
  * Left out: the lockless ring of Linux 5.10+, console_sem and handing the
  * console over to a waiting CPU (console_owner), multiple consoles,
@@ -56,6 +59,7 @@
 #include <linux/cmdline.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -110,6 +114,12 @@ struct safe_entry {
 static unsigned int safe_entry_size(unsigned int text_len)
 {
 	return ALIGN(sizeof(struct safe_entry) + text_len, 8);
+}
+
+/* Linux: in_nmi() (exc_nmi adds NMI_OFFSET to preempt_count). */
+static inline bool in_nmi(void)
+{
+	return preempt_count() & NMI_MASK;
 }
 
 static struct printk_log *log_from_idx(u32 idx)
@@ -452,11 +462,16 @@ int vprintk(const char *fmt, va_list args)
 	len = vsnprintf(text, LOG_LINE_MAX, fmt, args);
 	n = min((size_t)len, (size_t)LOG_LINE_MAX - 1);
 
-	if (this_cpu_read(printk_context) && !READ_ONCE(oops_in_progress)) {
-		/* Inside printk's locked section, or a printk_safe section. */
+	if (this_cpu_read(printk_context) &&
+	    (!READ_ONCE(oops_in_progress) || (in_nmi() && !this_cpu_in_panic()))) {
+		/*
+		 * Inside printk's locked section, or a printk_safe section.
+		 * An NMI defers even during an oops: the printk it interrupted
+		 * resumes when it returns (Linux 4.x: printk_nmi).
+		 */
 		printk_safe_log_store(local_clock(), text, n);
 	} else {
-		/* An oops inside printk's locked section: the outer one won't finish. */
+		/* A fault (or a panic) inside printk's locked section: the outer one won't finish. */
 		if (this_cpu_read(printk_context) && READ_ONCE(logbuf_cpu) == (int)raw_smp_processor_id())
 			zap_locks();
 		logbuf_lock_irqsave(lflags);

@@ -84,7 +84,9 @@ void bust_spinlocks(int yes);
  * printk_safe (Linux 4.11-5.15): between these, printk on this CPU only
  * queues its messages in a per-CPU buffer; the exit puts them in the
  * ring. For code that must not wait for printk's lock where it stands.
- * printk itself works this way inside its own locked section.
+ * printk itself works this way inside its own locked section. While an
+ * oops is in progress, only an NMI's printk still queues; the others
+ * print at once (kernel/printk.c).
  */
 void __printk_safe_enter(void);
 void __printk_safe_exit(void);

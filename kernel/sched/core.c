@@ -179,7 +179,11 @@ static bool is_cpu_allowed(struct task_struct *p, unsigned int cpu)
 	return cpumask_test_cpu(cpu, &p->cpus_mask) && cpu_online(cpu);
 }
 
-/* Set p's mask; p->pi_lock held, and p's rq lock if p is on a run queue. */
+/*
+ * Set p's mask; p->pi_lock held, and p's rq lock if p is on a run queue.
+ * select_fallback_rq() also calls it for p in transit (TASK_ON_RQ_MIGRATING),
+ * which keeps every other writer out in task_rq_lock().
+ */
 void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *mask)
 {
 	p->cpus_mask = *mask;

@@ -181,8 +181,10 @@ int try_to_del_timer_sync(struct timer_list *t)
  * Dequeue t and wait until its callback is not running on any CPU; 1 if
  * it was pending. When this returns, t neither is queued nor runs, even
  * if its callback re-arms it (the loop catches the re-armed timer once
- * the callback is done). The caller must keep others from re-arming it.
- * Not from interrupt context: with interrupts off this CPU might be the
+ * the callback is done). The caller must keep others from re-arming it,
+ * and the callback must not move it with add_timer_on(): the wait looks
+ * for the callback on the base the timer is on now (Linux states both
+ * rules for timer_delete_sync()). Not from interrupt context: with interrupts off this CPU might be the
  * one whose callback it waits for (Linux WARNs the same).
  */
 int timer_delete_sync(struct timer_list *t)

@@ -26,9 +26,13 @@
  * which stresses a private ringbuffer with writer threads and checks
  * every record read back.
  */
+#include <asm/apic.h>
+#include <asm/nmi.h>
+#include <asm/smp.h>
 #include <kunit/test.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -350,6 +354,127 @@ static void printk_storm_every_cpu_and_irq(struct kunit *test)
 	kfree(ring);
 }
 
+/*
+ * An NMI that lands on a CPU inside printk's locked section while an oops
+ * is in progress (oops_in_progress) must not take the ring from under the
+ * interrupted printk: that one resumes when the NMI returns, in the middle
+ * of log_store(). A thread pinned to one CPU printks storm records into a
+ * private ring while another CPU fires NMIs at it, and an NMI handler of
+ * the test's prints a record from each. The ring is then walked as in the
+ * storm. Skipped with 1 CPU.
+ */
+#define PKNMI_MS 400
+
+static struct completion pknmi_done;
+static u64 pknmi_deadline;
+static int pknmi_target = -1;		/* -1: the handler leaves NMIs alone */
+static bool pknmi_worker_done;
+static unsigned int pknmi_printed;
+
+/* Stays registered (there is no unregister): claims NMIs only during the test. */
+static int pknmi_handler(unsigned int type, struct pt_regs *regs)
+{
+	if (READ_ONCE(pknmi_target) != (int)raw_smp_processor_id())
+		return NMI_DONE;
+	printk(KERN_DEBUG "pknmi from NMI %u\n", pknmi_printed++);
+	return NMI_HANDLED;
+}
+
+static int pknmi_worker(void *data)
+{
+	unsigned int cpu = (long)data;
+
+	for (unsigned int i = 0; i < 50000 && ktime_get_ns() < pknmi_deadline; i++)
+		storm_print(STORM_TASK, cpu);
+	WRITE_ONCE(pknmi_worker_done, true);
+	complete(&pknmi_done);
+	return 0;
+}
+
+static void printk_from_nmi_during_oops_keeps_ring_whole(struct kunit *test)
+{
+	struct storm_result *r = &storm_res;
+	struct log_buf_state st;
+	struct cpumask mask, saved = current->cpus_mask;
+	int saved_loglevel = console_loglevel;
+	unsigned int cpu, target = nr_cpu_ids, sender = nr_cpu_ids, guard_bad = 0, nmis = 0;
+	struct task_struct *t;
+	u64 seq, nmi_records = 0;
+	static bool registered;
+	char *ring;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	for_each_online_cpu(cpu) {
+		if (sender == nr_cpu_ids)
+			sender = cpu;
+		else if (target == nr_cpu_ids)
+			target = cpu;
+	}
+	ring = kmalloc(STORM_RING_LEN + STORM_GUARD_LEN, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, ring != NULL);
+	memset(ring, 0, STORM_RING_LEN);
+	memset(ring + STORM_RING_LEN, STORM_GUARD_BYTE, STORM_GUARD_LEN);
+	memset(storm_n, 0, sizeof(storm_n));
+	storm_bad_idx = 0;
+	init_completion(&pknmi_done);
+	pknmi_worker_done = false;
+	pknmi_printed = 0;
+	if (!registered) {
+		KUNIT_ASSERT_EQ(test, register_nmi_handler(NMI_LOCAL, pknmi_handler, "pknmi"), 0);
+		registered = true;
+	}
+	t = kthread_create_on_cpu(pknmi_worker, (void *)(long)target, target, "pknmi/%u", target);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	cpumask_clear(&mask);
+	cpumask_set_cpu(sender, &mask);
+	set_cpus_allowed_ptr(current, &mask);	/* the sender must not be the target */
+
+	if (console_loglevel > 7)
+		console_loglevel = 7;
+	st = (struct log_buf_state){ .buf = ring, .len = STORM_RING_LEN };
+	log_buf_exchange(&st);
+	bust_spinlocks(1);		/* as oops_begin() and panic() do */
+	pknmi_deadline = ktime_get_ns() + PKNMI_MS * 1000000ULL;
+	WRITE_ONCE(pknmi_target, (int)target);
+	wake_up_process(t);
+	while (!READ_ONCE(pknmi_worker_done) && ktime_get_ns() < pknmi_deadline) {
+		apic_icr_write(APIC_DM_NMI, x86_cpu_to_apicid[target]);
+		nmis++;
+		udelay(20);
+	}
+	wait_for_completion(&pknmi_done);
+	mdelay(5);			/* the last NMI's message */
+	WRITE_ONCE(pknmi_target, -1);
+	bust_spinlocks(0);
+	log_buf_exchange(&st);
+	console_loglevel = saved_loglevel;
+	set_cpus_allowed_ptr(current, &saved);
+
+	for (unsigned int i = 0; i < STORM_GUARD_LEN; i++)
+		guard_bad += (u8)ring[STORM_RING_LEN + i] != STORM_GUARD_BYTE;
+	KUNIT_EXPECT_EQ(test, guard_bad, 0);
+	KUNIT_EXPECT_EQ(test, storm_bad_idx, 0);
+	memset(r, 0, sizeof(*r));
+	memset(r->next, 0xff, sizeof(r->next));
+	if (storm_walk(test, &st, r)) {
+		KUNIT_EXPECT_EQ(test, r->records, st.next_seq - st.first_seq);
+		KUNIT_EXPECT_EQ(test, r->garbled, 0);
+		KUNIT_EXPECT_EQ(test, r->gaps, 0);
+		KUNIT_EXPECT_GT(test, r->storm_records, 0);
+		if (r->next[STORM_TASK][target] >= 0)
+			KUNIT_EXPECT_EQ(test, r->next[STORM_TASK][target], storm_n[STORM_TASK][target]);
+		nmi_records = r->foreign;
+	}
+	seq = st.next_seq;
+	printk(KERN_INFO "        # %u NMIs sent, %u printed from NMI; %u records, %lu others, ring kept %lu..%lu\n",
+	       nmis, pknmi_printed, storm_n[STORM_TASK][target], (unsigned long)nmi_records,
+	       (unsigned long)st.first_seq, (unsigned long)seq);
+	KUNIT_EXPECT_GE(test, st.next_seq, storm_n[STORM_TASK][target]);
+	KUNIT_EXPECT_GT(test, pknmi_printed, 0);	/* NMIs did print meanwhile */
+	kfree(ring);
+}
+
 /* Is record seq's text exactly want? */
 static bool record_is(u64 seq, const char *want)
 {
@@ -404,6 +529,7 @@ static void printk_safe_defers_then_flushes(struct kunit *test)
 static struct kunit_case printk_cases[] = {
 	KUNIT_CASE(printk_storm_every_cpu_and_irq),
 	KUNIT_CASE(printk_safe_defers_then_flushes),
+	KUNIT_CASE(printk_from_nmi_during_oops_keeps_ring_whole),
 	{}
 };
 

@@ -1909,6 +1909,58 @@ static void grow_on_isolate_check(void **state)
 	assert_array_reserved(&memblock.memory);
 }
 
+/*
+ * Growing memory a second time frees the first grown array, and that
+ * free may need a split in a full reserved array, which then grows too.
+ * The reserved array must not land on the new memory array, which is
+ * not reserved yet at that point if memblock_double_array() frees the
+ * old array before reserving the new one: both would then be written to
+ * the same free pages. Top-down, the new memory array is the highest
+ * free memory, exactly where the reserved array's search looks first.
+ */
+static void grow_memory_twice_with_reserved_full_check(void **state)
+{
+	unsigned long n = INIT_MEMBLOCK_REGIONS, i, k;
+	phys_addr_t big = at(0), big_size = SZ_64K, a1, mem_arr, res_arr;
+
+	memblock_allow_resize();
+	ADD(big, big_size);
+	for (i = 0; memblock.memory.cnt < n + 1; i++)
+		ADD(small_at(i), SZ_4K);
+	assert_int_equal(memblock.memory.max, 2 * n);
+	a1 = __pa(memblock.memory.regions);
+	assert_int_equal(a1, big + big_size - array_bytes(2 * n));
+	/* A reservation touching the first array: freeing it needs a split. */
+	RESERVE(a1 - SZ_4K, SZ_4K);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	/* Reserved full, at its first size. */
+	for (k = 0; memblock.reserved.cnt < n; k++)
+		RESERVE(many_base(k), SZ_4K);
+	assert_int_equal(memblock.reserved.max, n);
+	/* Memory full at 2n; one more grows it to 4n and frees the first array. */
+	for (; memblock.memory.cnt < 2 * n; i++)
+		ADD(small_at(i), SZ_4K);
+	assert_int_equal(ADD(small_at(i), SZ_4K), 0);
+	assert_int_equal(memblock.memory.max, 4 * n);
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	mem_arr = __pa(memblock.memory.regions);
+	res_arr = __pa(memblock.reserved.regions);
+	/* The two arrays are apart, both reserved, and the first array is free again. */
+	assert_true(mem_arr + array_bytes(4 * n) <= res_arr ||
+		    res_arr + array_bytes(2 * n) <= mem_arr);
+	assert_array_reserved(&memblock.memory);
+	assert_array_reserved(&memblock.reserved);
+	assert_false(memblock_is_region_reserved(a1, array_bytes(2 * n)));
+	/* Nothing was lost from either array. */
+	assert_int_equal(memblock.memory.cnt, 2 * n + 1);
+	assert_int_equal(memblock.memory.regions[0].base, big);
+	for (unsigned long j = 0; j <= i; j++)
+		assert_true(memblock_is_region_memory(small_at(j), SZ_4K));
+	assert_true(memblock_is_region_reserved(a1 - SZ_4K, SZ_4K));
+	for (unsigned long j = 0; j < k; j++)
+		assert_true(memblock_is_region_reserved(many_base(j), SZ_4K));
+}
+
 /* Before memblock_allow_resize(), a full array fails cleanly, as it says. */
 static void grow_not_allowed_check(void **state)
 {
@@ -2727,6 +2779,7 @@ int main(void)
 		{ "grow_reserved_avoids_new_area_bottom_up_check", grow_reserved_avoids_new_area_check,
 		  reset_setup, NULL, &dir_bottom_up },
 		CASE(grow_on_isolate_check),
+		CASE(grow_memory_twice_with_reserved_full_check),
 		CASE(grow_not_allowed_check),
 		CASE(grow_no_space_check),
 

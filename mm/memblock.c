@@ -145,8 +145,8 @@ static phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
  * reserved array that grows because [new_area_start, +new_area_size) is
  * being reserved, not on that range (it is still free memory until the
  * caller's reservation goes in; above it is tried first, then below).
- * The entries are copied over, the old array is freed if memblock had
- * allocated it, and the new one is reserved. Returns 0, or -1 if
+ * The entries are copied over, the new array is reserved, and then the
+ * old one is freed if memblock had allocated it. Returns 0, or -1 if
  * resizing is not allowed yet or no memory fits.
  */
 static int memblock_double_array(struct memblock_type *type, phys_addr_t new_area_start,
@@ -190,11 +190,16 @@ static int memblock_double_array(struct memblock_type *type, phys_addr_t new_are
 	type->regions = new_array;
 	type->max <<= 1;
 
+	/*
+	 * Reserve the new array before the old one is freed: freeing may
+	 * split a region of a full reserved array and so grow that one,
+	 * whose search must not find the new array still free. (Linux frees
+	 * first.) There is room now in type, so this cannot fail.
+	 */
+	BUG_ON(memblock_reserve(addr, new_alloc_size));
 	if (old_array != memblock_memory_init_regions &&
 	    old_array != memblock_reserved_init_regions)
 		memblock_free(old_array, old_alloc_size);
-	/* There is room now, so this cannot fail. */
-	BUG_ON(memblock_reserve(addr, new_alloc_size));
 	return 0;
 }
 

@@ -1961,6 +1961,48 @@ static void grow_memory_twice_with_reserved_full_check(void **state)
 		assert_true(memblock_is_region_reserved(many_base(j), SZ_4K));
 }
 
+/*
+ * memblock_add_range() counts the new regions, doubles the array, then
+ * inserts. Doubling reserved frees the old array, and when the range
+ * being reserved covers it, that opens one more gap in the range than
+ * was counted. Here the count says 258 + 254 = 512 fits the doubled
+ * array exactly, but 255 regions go in: one past the array's end, which
+ * is the first word of the range (a canary there must survive).
+ */
+static void grow_reserved_recounts_after_doubling_check(void **state)
+{
+	unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS, i;
+	phys_addr_t lo = at(SZ_8M), hi = mem_end + SZ_8K, r1;
+	u64 *canary = __va(lo);
+
+	memblock_allow_resize();
+	ADD(mem_base, MEM_SIZE);
+	/* Three regions below the range, 252 inside it with gaps between. */
+	for (i = 0; i < 3; i++)
+		RESERVE(at(SZ_4K + i * SZ_8K), SZ_4K);
+	for (i = 0; memblock.reserved.max == n; i++)
+		RESERVE(lo + SZ_4K + i * SZ_8K, SZ_4K);
+	/* Grown once, top-down: the first allocated array is at the top. */
+	r1 = __pa(memblock.reserved.regions);
+	assert_int_equal(r1, mem_end - array_bytes(2 * n));
+	/* It merges with a region on each side; freeing it splits that one. */
+	RESERVE(r1 - SZ_4K, SZ_4K);
+	RESERVE(r1 + array_bytes(2 * n), SZ_4K);
+	for (; i < 2 * n - 4; i++)
+		RESERVE(lo + SZ_4K + i * SZ_8K, SZ_4K);
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	assert_int_equal(memblock.reserved.cnt, 2 * n);
+
+	*canary = 0x5a5a5a5a5a5a5a5aULL;
+	assert_int_equal(RESERVE(lo, hi - lo), 0);
+	assert_int_equal(*canary, 0x5a5a5a5a5a5a5a5aULL);
+	assert_true(memblock.reserved.cnt <= memblock.reserved.max);
+	assert_array_reserved(&memblock.reserved);
+	assert_true(type_covers(&memblock.reserved, lo, hi - lo));
+	assert_false(memblock_is_region_reserved(r1, array_bytes(2 * n)) &&
+		     !type_covers(&memblock.reserved, lo, hi - lo));
+}
+
 /* Before memblock_allow_resize(), a full array fails cleanly, as it says. */
 static void grow_not_allowed_check(void **state)
 {
@@ -2780,6 +2822,7 @@ int main(void)
 		  reset_setup, NULL, &dir_bottom_up },
 		CASE(grow_on_isolate_check),
 		CASE(grow_memory_twice_with_reserved_full_check),
+		CASE(grow_reserved_recounts_after_doubling_check),
 		CASE(grow_not_allowed_check),
 		CASE(grow_no_space_check),
 

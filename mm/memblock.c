@@ -241,8 +241,9 @@ static void memblock_merge_regions(struct memblock_type *type)
  * Add [base, base + size) to type, inserting only the parts not already
  * covered (with flags; covered parts keep theirs), then merging. Done in
  * two passes, as in Linux: the first counts how many new regions are
- * needed, so the array can be doubled first, or, when it cannot be, the
- * call fails with -ENOMEM before anything changes; the second inserts.
+ * needed, so the array can be doubled first (and then counts again), or,
+ * when it cannot be, the call fails with -ENOMEM before anything
+ * changes; the second inserts.
  */
 static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 			      phys_addr_t size, enum memblock_flags flags)
@@ -284,9 +285,16 @@ repeat:
 	if (!nr_new)
 		return 0;
 	if (!insert) {
-		while (type->cnt + nr_new > type->max)
+		if (type->cnt + nr_new > type->max) {
 			if (memblock_double_array(type, obase, size) < 0)
 				return -ENOMEM;
+			/*
+			 * Doubling reserved frees the old array and reserves the
+			 * new one, which changes what this range overlaps: count
+			 * again (Linux inserts with the count from before).
+			 */
+			goto repeat;
+		}
 		insert = true;
 		goto repeat;
 	}

@@ -11,11 +11,15 @@
  * register read must reach the device, not a cache line. Firmware tables
  * are ordinary memory and are mapped cached and read-only.
  *
- * Any CPU may ioremap at any time: the bump pointer that hands out
- * virtual space moves under vmap_area_lock (Linux's lock for the vmap
- * area tree), and the page tables are filled under page_table_lock
- * (mm/init_64.c). iounmap() removes the mapping and flushes it from every
- * CPU's TLB before it returns. It finds the end of the region by its
+ * Any CPU may ioremap, from process context (interrupts may be off, as
+ * for the APIC in start_kernel(): a new mapping flushes nothing, and its
+ * page-table pages then come GFP_ATOMIC), never from an interrupt
+ * handler: neither lock below is irq-safe, as Linux's ioremap may sleep.
+ * The bump pointer that hands out virtual space moves under
+ * vmap_area_lock (Linux's lock for the vmap area tree), and the page
+ * tables are filled under page_table_lock (mm/init_64.c). iounmap()
+ * removes the mapping and flushes it from every CPU's TLB before it
+ * returns, so it needs interrupts on (it waits for the other CPUs). It finds the end of the region by its
  * guard page: every region is followed by one unmapped page.
  *
  * Left out: vmalloc itself, and reusing virtual space: the bump pointer

@@ -145,8 +145,8 @@ static phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
  * reserved array that grows because [new_area_start, +new_area_size) is
  * being reserved, not on that range (it is still free memory until the
  * caller's reservation goes in; above it is tried first, then below).
- * The entries are copied over, the old array is freed if memblock had
- * allocated it, and the new one is reserved. Returns 0, or -1 if
+ * The entries are copied over, the new array is reserved, and then the
+ * old one is freed if memblock had allocated it. Returns 0, or -1 if
  * resizing is not allowed yet or no memory fits.
  */
 static int memblock_double_array(struct memblock_type *type, phys_addr_t new_area_start,
@@ -190,11 +190,16 @@ static int memblock_double_array(struct memblock_type *type, phys_addr_t new_are
 	type->regions = new_array;
 	type->max <<= 1;
 
+	/*
+	 * Reserve the new array before the old one is freed: freeing may
+	 * split a region of a full reserved array and so grow that one,
+	 * whose search must not find the new array still free. (Linux frees
+	 * first.) There is room now in type, so this cannot fail.
+	 */
+	BUG_ON(memblock_reserve(addr, new_alloc_size));
 	if (old_array != memblock_memory_init_regions &&
 	    old_array != memblock_reserved_init_regions)
 		memblock_free(old_array, old_alloc_size);
-	/* There is room now, so this cannot fail. */
-	BUG_ON(memblock_reserve(addr, new_alloc_size));
 	return 0;
 }
 
@@ -236,8 +241,9 @@ static void memblock_merge_regions(struct memblock_type *type)
  * Add [base, base + size) to type, inserting only the parts not already
  * covered (with flags; covered parts keep theirs), then merging. Done in
  * two passes, as in Linux: the first counts how many new regions are
- * needed, so the array can be doubled first, or, when it cannot be, the
- * call fails with -ENOMEM before anything changes; the second inserts.
+ * needed, so the array can be doubled first (and then counts again), or,
+ * when it cannot be, the call fails with -ENOMEM before anything
+ * changes; the second inserts.
  */
 static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 			      phys_addr_t size, enum memblock_flags flags)
@@ -279,9 +285,16 @@ repeat:
 	if (!nr_new)
 		return 0;
 	if (!insert) {
-		while (type->cnt + nr_new > type->max)
+		if (type->cnt + nr_new > type->max) {
 			if (memblock_double_array(type, obase, size) < 0)
 				return -ENOMEM;
+			/*
+			 * Doubling reserved frees the old array and reserves the
+			 * new one, which changes what this range overlaps: count
+			 * again (Linux inserts with the count from before).
+			 */
+			goto repeat;
+		}
 		insert = true;
 		goto repeat;
 	}

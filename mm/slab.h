@@ -45,8 +45,9 @@ _Static_assert(sizeof(struct slab) <= sizeof(struct page), "struct slab is bigge
 
 /*
  * The per-CPU part of a cache: this CPU's current slab and its free
- * objects. Only the CPU it belongs to reads or writes it, with its
- * interrupts off; flush_all() asks each CPU to flush its own by IPI.
+ * objects. Only the CPU it belongs to writes it, with its interrupts
+ * off; flush_all() asks each CPU to flush its own by IPI. Another CPU
+ * at most peeks at c->slab (has_cpu_slab) to choose whom to ask.
  * Debug caches never fill it in.
  */
 struct kmem_cache_cpu {

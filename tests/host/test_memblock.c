@@ -1909,6 +1909,99 @@ static void grow_on_isolate_check(void **state)
 	assert_array_reserved(&memblock.memory);
 }
 
+/*
+ * Growing memory a second time frees the first grown array, and that
+ * free may need a split in a full reserved array, which then grows too.
+ * The reserved array must not land on the new memory array, which is
+ * not reserved yet at that point if memblock_double_array() frees the
+ * old array before reserving the new one: both would then be written to
+ * the same free pages. Top-down, the new memory array is the highest
+ * free memory, exactly where the reserved array's search looks first.
+ */
+static void grow_memory_twice_with_reserved_full_check(void **state)
+{
+	unsigned long n = INIT_MEMBLOCK_REGIONS, i, k;
+	phys_addr_t big = at(0), big_size = SZ_64K, a1, mem_arr, res_arr;
+
+	memblock_allow_resize();
+	ADD(big, big_size);
+	for (i = 0; memblock.memory.cnt < n + 1; i++)
+		ADD(small_at(i), SZ_4K);
+	assert_int_equal(memblock.memory.max, 2 * n);
+	a1 = __pa(memblock.memory.regions);
+	assert_int_equal(a1, big + big_size - array_bytes(2 * n));
+	/* A reservation touching the first array: freeing it needs a split. */
+	RESERVE(a1 - SZ_4K, SZ_4K);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	/* Reserved full, at its first size. */
+	for (k = 0; memblock.reserved.cnt < n; k++)
+		RESERVE(many_base(k), SZ_4K);
+	assert_int_equal(memblock.reserved.max, n);
+	/* Memory full at 2n; one more grows it to 4n and frees the first array. */
+	for (; memblock.memory.cnt < 2 * n; i++)
+		ADD(small_at(i), SZ_4K);
+	assert_int_equal(ADD(small_at(i), SZ_4K), 0);
+	assert_int_equal(memblock.memory.max, 4 * n);
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	mem_arr = __pa(memblock.memory.regions);
+	res_arr = __pa(memblock.reserved.regions);
+	/* The two arrays are apart, both reserved, and the first array is free again. */
+	assert_true(mem_arr + array_bytes(4 * n) <= res_arr ||
+		    res_arr + array_bytes(2 * n) <= mem_arr);
+	assert_array_reserved(&memblock.memory);
+	assert_array_reserved(&memblock.reserved);
+	assert_false(memblock_is_region_reserved(a1, array_bytes(2 * n)));
+	/* Nothing was lost from either array. */
+	assert_int_equal(memblock.memory.cnt, 2 * n + 1);
+	assert_int_equal(memblock.memory.regions[0].base, big);
+	for (unsigned long j = 0; j <= i; j++)
+		assert_true(memblock_is_region_memory(small_at(j), SZ_4K));
+	assert_true(memblock_is_region_reserved(a1 - SZ_4K, SZ_4K));
+	for (unsigned long j = 0; j < k; j++)
+		assert_true(memblock_is_region_reserved(many_base(j), SZ_4K));
+}
+
+/*
+ * memblock_add_range() counts the new regions, doubles the array, then
+ * inserts. Doubling reserved frees the old array, and when the range
+ * being reserved covers it, that opens one more gap in the range than
+ * was counted. Here the count says 258 + 254 = 512 fits the doubled
+ * array exactly, but 255 regions go in: one past the array's end, which
+ * is the first word of the range (a canary there must survive).
+ */
+static void grow_reserved_recounts_after_doubling_check(void **state)
+{
+	unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS, i;
+	phys_addr_t lo = at(SZ_8M), hi = mem_end + SZ_8K, r1;
+	u64 *canary = __va(lo);
+
+	memblock_allow_resize();
+	ADD(mem_base, MEM_SIZE);
+	/* Three regions below the range, 252 inside it with gaps between. */
+	for (i = 0; i < 3; i++)
+		RESERVE(at(SZ_4K + i * SZ_8K), SZ_4K);
+	for (i = 0; memblock.reserved.max == n; i++)
+		RESERVE(lo + SZ_4K + i * SZ_8K, SZ_4K);
+	/* Grown once, top-down: the first allocated array is at the top. */
+	r1 = __pa(memblock.reserved.regions);
+	assert_int_equal(r1, mem_end - array_bytes(2 * n));
+	/* It merges with a region on each side; freeing it splits that one. */
+	RESERVE(r1 - SZ_4K, SZ_4K);
+	RESERVE(r1 + array_bytes(2 * n), SZ_4K);
+	for (; i < 2 * n - 4; i++)
+		RESERVE(lo + SZ_4K + i * SZ_8K, SZ_4K);
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	assert_int_equal(memblock.reserved.cnt, 2 * n);
+
+	*canary = 0x5a5a5a5a5a5a5a5aULL;
+	assert_int_equal(RESERVE(lo, hi - lo), 0);
+	assert_int_equal(*canary, 0x5a5a5a5a5a5a5a5aULL);
+	assert_true(memblock.reserved.cnt <= memblock.reserved.max);
+	assert_array_reserved(&memblock.reserved);
+	assert_true(type_covers(&memblock.reserved, lo, hi - lo));
+	assert_true(type_covers(&memblock.reserved, at(SZ_4K), SZ_4K));
+}
+
 /* Before memblock_allow_resize(), a full array fails cleanly, as it says. */
 static void grow_not_allowed_check(void **state)
 {
@@ -2727,6 +2820,8 @@ int main(void)
 		{ "grow_reserved_avoids_new_area_bottom_up_check", grow_reserved_avoids_new_area_check,
 		  reset_setup, NULL, &dir_bottom_up },
 		CASE(grow_on_isolate_check),
+		CASE(grow_memory_twice_with_reserved_full_check),
+		CASE(grow_reserved_recounts_after_doubling_check),
 		CASE(grow_not_allowed_check),
 		CASE(grow_no_space_check),
 

@@ -16,7 +16,8 @@
  * leaf as if it pointed to a table and write page-table entries into the
  * data page behind it. A permission change of one page inside a large
  * page (set_memory_ro() and friends, Linux's __change_page_attr_set_clr)
- * splits it, and only that page changes.
+ * splits it, and only that page changes; the split entries keep the
+ * leaf's NX, global and PAT bits (PAT moves from bit 12 to bit 7).
  */
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
@@ -387,6 +388,89 @@ static void set_memory_splits_1g_leaf(struct kunit *test)
 	split_for_one_page(test, 0, PUD_SIZE, PG_LEVEL_1G);
 }
 
+/*
+ * split_large_page() must carry every attribute of the leaf to the
+ * entries it makes: NX, global, accessed/dirty, and the PAT bit, which is
+ * bit 12 in a 2M/1G leaf and bit 7 (where PSE was) in a 4 KiB entry
+ * (Linux: pgprot_large_2_4k). The leaf gets the PAT bit by hand in a
+ * scratch table that no CPU uses.
+ */
+#define TEST_PAT_4K (1UL << 7)
+#define TEST_PAT_LARGE (1UL << 12)
+
+static pteval_t raw_entry(struct kunit *test, pgd_t *pgd, unsigned long va, unsigned int want)
+{
+	unsigned int level;
+	pte_t *e = lookup_address_in_pgd(pgd, va, &level);
+
+	KUNIT_EXPECT_TRUE(test, e != NULL);
+	KUNIT_EXPECT_EQ(test, level, want);
+	return e ? pte_val(*e) : 0;
+}
+
+static void expect_attrs(struct kunit *test, pteval_t e, pteval_t pat, bool rw)
+{
+	pteval_t nx = boot_cpu_data.has_nx ? _PAGE_NX : 0;
+
+	KUNIT_EXPECT_TRUE(test, e & _PAGE_PRESENT);
+	KUNIT_EXPECT_TRUE(test, e & _PAGE_GLOBAL);
+	KUNIT_EXPECT_TRUE(test, e & _PAGE_ACCESSED);
+	KUNIT_EXPECT_EQ(test, e & nx, nx);
+	KUNIT_EXPECT_EQ(test, e & pat, pat);
+	KUNIT_EXPECT_EQ(test, !!(e & _PAGE_RW), rw);
+}
+
+static void split_keeps_attributes(struct kunit *test, phys_addr_t base, unsigned long size,
+				   unsigned int level)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	unsigned long va = (unsigned long)__va(base), page = va + size / 2 + 5 * PAGE_SIZE;
+	unsigned int lvl;
+	pte_t *leaf;
+	pteval_t e;
+
+	KUNIT_ASSERT_TRUE(test, pgd != NULL);
+	__kernel_physical_mapping_init(pgd, base, base + size);
+	leaf = lookup_address_in_pgd(pgd, va, &lvl);
+	KUNIT_ASSERT_TRUE(test, leaf != NULL);
+	KUNIT_ASSERT_EQ(test, lvl, level);
+	*leaf = __pte(pte_val(*leaf) | TEST_PAT_LARGE);
+
+	KUNIT_EXPECT_EQ(test, __change_page_attr_set_clr(pgd, page, 1, 0, _PAGE_RW), 0);
+	/* The changed page and its neighbour: 4 KiB, PAT in bit 7, no PSE. */
+	e = raw_entry(test, pgd, page, PG_LEVEL_4K);
+	expect_attrs(test, e, TEST_PAT_4K, false);
+	KUNIT_EXPECT_EQ(test, e & PTE_PFN_MASK, base + size / 2 + 5 * PAGE_SIZE);
+	e = raw_entry(test, pgd, page + PAGE_SIZE, PG_LEVEL_4K);
+	expect_attrs(test, e, TEST_PAT_4K, true);
+	KUNIT_EXPECT_EQ(test, e & PTE_PFN_MASK, base + size / 2 + 6 * PAGE_SIZE);
+	if (level == PG_LEVEL_1G) {
+		/* Another 2 MiB of the old 1 GiB leaf: a 2M leaf, PAT still in bit 12. */
+		e = raw_entry(test, pgd, va + 4 * PMD_SIZE, PG_LEVEL_2M);
+		expect_attrs(test, e, TEST_PAT_LARGE, true);
+		KUNIT_EXPECT_TRUE(test, e & _PAGE_PSE);
+		KUNIT_EXPECT_EQ(test, e & PTE_PFN_MASK & ~(PMD_SIZE - 1), base + 4 * PMD_SIZE);
+	}
+	scratch_pgd_free(pgd);
+}
+
+static void split_2m_keeps_attributes(struct kunit *test)
+{
+	struct page *blk = alloc_pages(GFP_KERNEL, PMD_SHIFT - PAGE_SHIFT);
+
+	if (!blk)
+		kunit_skip(test, "no free 2 MiB block");
+	split_keeps_attributes(test, page_to_phys(blk), PMD_SIZE, PG_LEVEL_2M);
+	__free_pages(blk, PMD_SHIFT - PAGE_SHIFT);
+}
+
+static void split_1g_keeps_attributes(struct kunit *test)
+{
+	if (!boot_cpu_data.has_gbpages)
+		kunit_skip(test, "no 1 GiB pages on this CPU");
+	split_keeps_attributes(test, 0, PUD_SIZE, PG_LEVEL_1G);
+}
+
 static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(kernel_text_rx),
 	KUNIT_CASE(kernel_rodata_ro_nx),
@@ -404,6 +488,8 @@ static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(direct_map_shared_1g_page),
 	KUNIT_CASE(set_memory_splits_2m_leaf),
 	KUNIT_CASE(set_memory_splits_1g_leaf),
+	KUNIT_CASE(split_2m_keeps_attributes),
+	KUNIT_CASE(split_1g_keeps_attributes),
 	{}
 };
 

@@ -415,27 +415,95 @@ def build_iso(kernel, iso, cmdline, initrd=None):
     return None
 
 
-def qemu_argv(iso, cpu="qemu64", mem="128M", smp=1, extra=()):
+def qemu_argv(iso, cpu="qemu64", mem="128M", smp=1, extra=(), monitor=None):
+    """monitor: a unix socket path for QEMU's monitor (see vcpu_state())."""
+    mon = "unix:%s,server=on,wait=off" % monitor if monitor else "none"
     return ["qemu-system-x86_64", "-M", "pc", "-cpu", cpu, "-m", str(mem),
             "-smp", str(smp), "-cdrom", iso, "-boot", "d",
-            "-display", "none", "-serial", "stdio", "-monitor", "none",
+            "-display", "none", "-serial", "stdio", "-monitor", mon,
             "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"] + list(extra)
 
 
-def _boot(argv, timeout):
-    """Run QEMU; return (exit code, stdout text, stderr text, timed out)."""
+def vcpu_state(monitor, wait=3.0):
+    """Ask a running QEMU's monitor for every vCPU's registers ("info
+    registers -a"); returns [(cpu, rip, rsp)] or [] if it does not answer.
+    Called on a timeout, before the kill, so a hang says where each CPU was."""
+    import socket
+    buf = b""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as so:
+            so.settimeout(0.5)
+            so.connect(monitor)
+            so.sendall(b"info registers -a\n")
+            end = time.monotonic() + wait
+            while time.monotonic() < end:
+                try:
+                    chunk = so.recv(65536)
+                except socket.timeout:
+                    if b"RIP=" in buf:
+                        break	# it has said all it will
+                    continue
+                if not chunk:
+                    break
+                buf += chunk
+    except OSError:
+        return []
+    return parse_info_registers(_text(buf))
+
+
+def parse_info_registers(text):
+    """[(cpu, rip, rsp)] from the monitor's "info registers -a" output."""
+    out = []
+    for part in text.split("CPU#")[1:]:
+        cpu = re.match(r"(\d+)", part)
+        rip = re.search(r"RIP=([0-9a-f]{16})", part)
+        rsp = re.search(r"RSP=([0-9a-f]{16})", part)
+        if cpu and rip and rsp:
+            out.append((int(cpu.group(1)), int(rip.group(1), 16), int(rsp.group(1), 16)))
+    return out
+
+
+def symbolize(kernel, addrs):
+    """addr -> "func+0xoff" from the kernel's text symbols (nm -n)."""
+    try:
+        p = subprocess.run(["nm", "-n", kernel], capture_output=True, text=True,
+                           timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    syms = []
+    for line in p.stdout.splitlines():
+        f = line.split()
+        if len(f) == 3 and f[1] in "tTwW":
+            syms.append((int(f[0], 16), f[2]))
+    res = {}
+    for a in addrs:
+        best = None
+        for v, name in syms:
+            if v > a:
+                break
+            best = (v, name)
+        if best:
+            res[a] = "%s+%#x" % (best[1], a - best[0])
+    return res
+
+
+def _boot(argv, timeout, monitor=None):
+    """Run QEMU; return (exit code, stdout, stderr, timed out, vCPU state)."""
     proc = spawn(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     timed_out = False
+    state = []
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         timed_out = True
+        if monitor:
+            state = vcpu_state(monitor)
         kill_group(proc)
         out, err = proc.communicate()
     finally:
         reap(proc)
-    return proc.returncode, _text(out), _text(err), timed_out
+    return proc.returncode, _text(out), _text(err), timed_out, state
 
 
 def _text(b):
@@ -476,10 +544,16 @@ def run(kernel, cmdline, cpu="qemu64", mem="128M", smp=1, timeout=60,
             if err:
                 res = Result("qemu-error", None, "", Ktap(), err)
             else:
-                argv = qemu_argv(iso, cpu, mem, smp, extra_qemu)
-                code, out, stderr, to = _boot(argv, timeout)
+                monitor = os.path.join(tmp, "monitor.sock")
+                argv = qemu_argv(iso, cpu, mem, smp, extra_qemu, monitor)
+                code, out, stderr, to, state = _boot(argv, timeout, monitor)
                 res = classify(out, code, to)
                 res.stderr = stderr
+                if state:
+                    names = symbolize(kernel, [rip for _, rip, _ in state])
+                    res.stderr += "# vCPU state at the timeout (QEMU monitor):\n" + "".join(
+                        "CPU#%d RIP=%016x %s RSP=%016x\n"
+                        % (c, rip, names.get(rip, "?"), rsp) for c, rip, rsp in state)
                 if res.outcome == "qemu-error" and stderr.strip():
                     res.detail += ": " + last_line(stderr)
     res.duration = time.monotonic() - start

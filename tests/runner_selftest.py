@@ -290,6 +290,18 @@ class ClassifyTest(unittest.TestCase):
             twice, [(r"Kernel panic - not syncing", r"logger")])), 1)
 
 
+    def test_parse_info_registers(self):
+        dump = ("(qemu) info registers -a\r\n\r\nCPU#0\r\n"
+                "RAX=0000000000000015 RBX=ffffffff80135548\r\n"
+                "RSI=0000000000000000 RBP=ffffffff80153fa0 RSP=ffffffff80153f80\r\n"
+                "RIP=ffffffff8011943a RFL=00000082 [--S----] CPL=0\r\n"
+                "\r\nCPU#1\r\nRSP=ff1100000782bfa0\r\n"
+                "RIP=ffffffff8010bf02 RFL=00000246\r\n(qemu) ")
+        self.assertEqual(qr.parse_info_registers(dump),
+                         [(0, 0xffffffff8011943a, 0xffffffff80153f80),
+                          (1, 0xffffffff8010bf02, 0xff1100000782bfa0)])
+        self.assertEqual(qr.parse_info_registers("(qemu) "), [])
+
 CMOCKA = """\
 1..3
 ok 1 - a

@@ -720,8 +720,8 @@ static void test_random_model(void **state)
 	printf("xarray random model: XARRAY_SEED=%llu\n", (unsigned long long)seed);
 	fflush(stdout);
 	rng = seed;
-	for (int round = 0; round < 6; round++) {
-		for (int step = 0; step < 1500; step++, ops++) {
+	for (int round = 0; round < 4; round++) {
+		for (int step = 0; step < 1000; step++, ops++) {
 			unsigned long index = pick_index();
 			unsigned int op = rnd() % 10, pos;
 			void *val = (rnd() & 1) ? ptr(rnd() % 100000) : xa_mk_value(rnd() >> 2);

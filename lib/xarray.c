@@ -16,8 +16,9 @@
  * never enters an unmarked subtree. Nodes come from the
  * "radix_tree_node" kmem_cache (radix_tree_init()). A store that needs a
  * node allocates with GFP_NOWAIT under xa_lock; if that fails the cursor
- * carries -ENOMEM and xas_nomem() allocates with the caller's gfp (with
- * the lock dropped) and says "retry", Linux's pattern.
+ * carries -ENOMEM, the caller drops the lock and xas_nomem() allocates
+ * with the caller's gfp and says "retry", Linux's pattern (the __xa_*
+ * calls drop and retake the lock themselves when gfp may sleep).
  *
  * Simplified: no RCU (Linux's readers walk under rcu_read_lock; here
  * xa_load()/xa_find() take xa_lock and xas_* callers hold it, so freeing a

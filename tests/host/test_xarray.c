@@ -6,7 +6,10 @@
  * stand-in for kmem_cache defined below (not the real SLUB of HOST_MM),
  * so the tests can count live nodes and inject allocation failures: with
  * fail_nowait set every allocation that may not sleep fails (what
- * xas_store() does under xa_lock), with fail_all every one fails.
+ * xas_store() does under xa_lock), with fail_all every one fails, and
+ * alloc_budget >= 0 lets only that many more succeed. The model test
+ * turns fail_nowait on for some operations, so both the xas_nomem()
+ * retry and a GFP_NOWAIT store failing with -ENOMEM are checked there.
  *
  * Linux counterparts: lib/test_xarray.c and tools/testing/radix-tree
  * (which also builds lib/xarray.c in user space and counts nodes).
@@ -38,6 +41,7 @@ static long nodes_live;		/* allocated and not yet freed */
 static long nodes_allocated;	/* every successful allocation */
 static bool fail_nowait;	/* fail allocations that may not sleep */
 static bool fail_all;		/* fail every allocation */
+static long alloc_budget = -1;	/* >= 0: allocations that may still succeed */
 static long failed_allocs;
 
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
@@ -52,10 +56,12 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
 	void *p;
 
-	if (fail_all || (fail_nowait && !gfpflags_allow_blocking(flags))) {
+	if (alloc_budget == 0 || fail_all || (fail_nowait && !gfpflags_allow_blocking(flags))) {
 		failed_allocs++;
 		return NULL;
 	}
+	if (alloc_budget > 0)
+		alloc_budget--;
 	p = malloc(s->size);
 	if (!p)
 		abort();
@@ -79,6 +85,7 @@ static int setup(void **state)
 		radix_tree_init();
 	nodes_live = nodes_allocated = failed_allocs = 0;
 	fail_nowait = fail_all = false;
+	alloc_budget = -1;
 	host_warn_count = 0;
 	return 0;
 }
@@ -526,6 +533,25 @@ static void test_xas_nomem_retry(void **state)
 	assert_int_equal(nodes_live, before);
 	assert_int_equal(check_xa(&xa), 2);
 	fail_all = fail_nowait = false;
+	/*
+	 * Running out part way down a new path: the nodes already made
+	 * must not stay in the tree empty (nor leak) when the store gives up.
+	 */
+	for (long budget = 0; budget < 11; budget++) {
+		alloc_budget = budget;
+		r = xa_store(&xa, 7UL << 50, ptr(9), GFP_KERNEL);	/* 3 new tops + 8 below */
+		alloc_budget = -1;
+		assert_int_equal(xa_err(r), -ENOMEM);
+		assert_int_equal(nodes_live, before);
+		assert_int_equal(check_xa(&xa), 2);
+		assert_null(xa_load(&xa, 7UL << 50));
+	}
+	alloc_budget = 11;	/* exactly enough */
+	assert_null(xa_store(&xa, 7UL << 50, ptr(9), GFP_KERNEL));
+	assert_int_equal(alloc_budget, 0);
+	alloc_budget = -1;
+	assert_int_equal(nodes_live, before + 11);
+	assert_int_equal(check_xa(&xa), 3);
 	/* A store that needs no node cannot fail. */
 	fail_all = true;
 	assert_ptr_equal(xa_store(&xa, 1UL << 20, ptr(10), GFP_NOWAIT), ptr(7));
@@ -713,7 +739,7 @@ static void test_random_model(void **state)
 	DEFINE_XARRAY(xa);
 	const char *env = getenv("XARRAY_SEED");
 	uint64_t seed = env ? strtoull(env, NULL, 0) : (uint64_t)time(NULL) * 2654435761u;
-	unsigned long ops = 0;
+	unsigned long ops = 0, nomem_failures = 0;
 
 	if (!seed)
 		seed = 1;
@@ -732,10 +758,24 @@ static void test_random_model(void **state)
 			fail_nowait = (rnd() % 8) == 0;
 			switch (op) {
 			case 0:
-			case 1:
-				assert_ptr_equal(xa_store(&xa, index, val, GFP_KERNEL), model_get(index));
+			case 1: {
+				/* While allocations fail, GFP_NOWAIT stores may fail too. */
+				gfp_t gfp = (fail_nowait && (rnd() & 1)) ? GFP_NOWAIT : GFP_KERNEL;
+				long live = nodes_live;
+				void *r = xa_store(&xa, index, val, gfp);
+
+				if (xa_is_err(r)) {
+					/* -ENOMEM, and the tree (checked below) untouched */
+					assert_true(gfp == GFP_NOWAIT);
+					assert_int_equal(xa_err(r), -ENOMEM);
+					assert_int_equal(nodes_live, live);
+					nomem_failures++;
+					break;
+				}
+				assert_ptr_equal(r, model_get(index));
 				model_set(index, val);
 				break;
+			}
 			case 2: {
 				int want = model_get(index) ? -EBUSY : 0;
 
@@ -799,8 +839,9 @@ static void test_random_model(void **state)
 		}
 		assert_int_equal(nodes_live, 0);
 	}
-	printf("xarray random model: %lu operations checked, %ld nodes allocated\n", ops,
-	       nodes_allocated);
+	printf("xarray random model: %lu operations checked, %ld nodes allocated, %lu stores failed with -ENOMEM\n",
+	       ops, nodes_allocated, nomem_failures);
+	assert_true(nomem_failures > 0);	/* the failure path was exercised */
 }
 
 int main(void)

@@ -31,6 +31,7 @@
 #include <linux/printk.h>
 #include <linux/serial.h>
 #include <linux/slab.h>
+#include <linux/xarray.h>
 
 #define LINNET_VERSION "0.1.0"
 
@@ -103,6 +104,7 @@ void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	mm_core_init();
+	radix_tree_init();	/* the xarray's node cache (lib/xarray.c) */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	mem_init_print_info();
 	/* Crash tests run here, on the boot stack with its guard page. */

@@ -126,7 +126,6 @@ void _raw_spin_lock(spinlock_t *lock);
 void _raw_spin_lock_nested(spinlock_t *lock, int subclass);
 bool _raw_spin_trylock(spinlock_t *lock);
 void _raw_spin_unlock(spinlock_t *lock);
-unsigned long _raw_spin_lock_irqsave(spinlock_t *lock);
 unsigned long _raw_spin_lock_irqsave_nested(spinlock_t *lock, int subclass);
 void _raw_spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags);
 void _raw_spin_lock_irq(spinlock_t *lock);
@@ -185,17 +184,6 @@ static inline bool spin_is_locked(spinlock_t *lock)
 	return arch_spin_is_locked(&lock->raw_lock);
 }
 
-#define spin_lock_irqsave(lock, flags)                          \
-	do {                                                    \
-		if (lock_debug_active()) {       \
-			(flags) = _raw_spin_lock_irqsave(lock); \
-		} else {                                        \
-			local_irq_save(flags);                  \
-			preempt_disable();                      \
-			arch_spin_lock(&(lock)->raw_lock);      \
-		}                                               \
-	} while (0)
-
 #define spin_lock_irqsave_nested(lock, flags, subclass)                          \
 	do {                                                                     \
 		if (lock_debug_active()) {                        \
@@ -206,6 +194,9 @@ static inline bool spin_is_locked(spinlock_t *lock)
 			arch_spin_lock(&(lock)->raw_lock);                       \
 		}                                                                \
 	} while (0)
+
+/* The common case is subclass 0 (Linux's _raw_spin_lock_irqsave is the same code). */
+#define spin_lock_irqsave(lock, flags) spin_lock_irqsave_nested(lock, flags, 0)
 
 /* Unlock without preempting until interrupts are back on (Linux does the same). */
 #define spin_unlock_irqrestore(lock, flags)                      \

@@ -56,17 +56,6 @@ void _raw_spin_unlock(spinlock_t *lock)
 	preempt_enable();
 }
 
-unsigned long _raw_spin_lock_irqsave(spinlock_t *lock)
-{
-	unsigned long flags;
-
-	local_irq_save(flags);
-	preempt_disable();
-	spin_acquire(&lock->dep_map, 0, 0, _RET_IP_);
-	do_raw_spin_lock(lock);
-	return flags;
-}
-
 unsigned long _raw_spin_lock_irqsave_nested(spinlock_t *lock, int subclass)
 {
 	unsigned long flags;

@@ -20,6 +20,10 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
+/* sparse's address-space marker: a pointer into user space (no checker here). */
+#define __user
+#define __must_check __attribute__((__warn_unused_result__))
+
 #define barrier() __asm__ __volatile__("" : : : "memory")
 
 /* Force a single access the compiler may neither tear, merge nor elide. */

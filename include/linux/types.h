@@ -26,6 +26,20 @@ typedef u64 phys_addr_t;
 typedef u64 resource_size_t;
 typedef unsigned int gfp_t;
 
+/* The VFS's types (Linux: include/linux/types.h, posix_types.h). */
+#ifdef HOST_TEST
+#include <sys/types.h>	/* the host tests take libc's loff_t, dev_t, blkcnt_t */
+#else
+typedef long long loff_t;		/* file offsets and sizes */
+typedef u32 dev_t;			/* MKDEV(major, minor), linux/kdev_t.h */
+typedef u64 blkcnt_t;
+#endif
+typedef unsigned short umode_t;	/* S_IF* type and permission bits */
+typedef unsigned long pgoff_t;		/* page index within a file */
+typedef unsigned int uid_t;		/* Linux wraps these as kuid_t/kgid_t */
+typedef unsigned int gid_t;
+typedef unsigned int fmode_t;		/* FMODE_* (linux/fs.h) */
+
 #ifndef ULLONG_MAX
 #define ULLONG_MAX (~0ULL)
 #endif

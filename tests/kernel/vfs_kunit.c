@@ -821,8 +821,10 @@ VFS_TEST(create_existing)
 	KUNIT_EXPECT_EQ(test, init_mkdir(TDIR "/none/d", 0755), -ENOENT);
 	KUNIT_EXPECT_EQ(test, init_symlink("x", TDIR "/f"), -EEXIST);
 	KUNIT_EXPECT_EQ(test, init_symlink("x", TDIR "/d"), -EEXIST);
-	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/f", S_IFCHR | 0644, MKDEV(1, 3)), -EEXIST);
-	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/s", S_IFCHR | 0644, MKDEV(1, 3)), -EEXIST);
+	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/f", S_IFCHR | 0644, new_encode_dev(MKDEV(1, 3))),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/s", S_IFCHR | 0644, new_encode_dev(MKDEV(1, 3))),
+			-EEXIST);
 	KUNIT_EXPECT_EQ(test, init_link(TDIR "/f", TDIR "/s"), -EEXIST);
 	KUNIT_EXPECT_EQ(test, init_link(TDIR "/f", TDIR "/d"), -EEXIST);
 	/* O_CREAT|O_EXCL: an existing name fails, a symlink is not followed */
@@ -1018,7 +1020,9 @@ VFS_TEST(mknod_nodes)
 {
 	struct kstat st;
 
-	KUNIT_ASSERT_EQ(test, init_mknod(TDIR "/null", S_IFCHR | 0666, MKDEV(1, 3)), 0);
+	/* init_mknod takes mknod(2)'s encoding of the number (new_encode_dev) */
+	KUNIT_ASSERT_EQ(test, init_mknod(TDIR "/null", S_IFCHR | 0666,
+					 new_encode_dev(MKDEV(1, 3))), 0);
 	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/null", &st, 0), 0);
 	KUNIT_EXPECT_TRUE(test, S_ISCHR(st.mode));
 	KUNIT_EXPECT_EQ(test, st.rdev, MKDEV(1, 3));
@@ -1031,7 +1035,8 @@ VFS_TEST(mknod_nodes)
 	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/lnk", S_IFLNK | 0777, 0), -EINVAL);
 	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/reg"), -ENOENT);
 	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/dir"), -ENOENT);
-	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/none/c", S_IFCHR | 0600, MKDEV(1, 5)), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/none/c", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 5))),
+			-ENOENT);
 	/* a node is a name like any other: link, rename, unlink */
 	KUNIT_EXPECT_EQ(test, init_link(TDIR "/null", TDIR "/null2"), 0);
 	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/null"), 2);
@@ -1742,10 +1747,10 @@ static void concurrent_tree_changes(struct kunit *test)
 
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "needs two CPUs");
-	tc = kzalloc(sizeof(*tc), GFP_KERNEL);
-	KUNIT_ASSERT_TRUE(test, tc != NULL);
 	clean_start();
 	take_counts(&before);
+	tc = kzalloc(sizeof(*tc), GFP_KERNEL);	/* > 8 KiB: pages, so after the baseline */
+	KUNIT_ASSERT_TRUE(test, tc != NULL);
 	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
 	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/c", 0755), 0);
 	for (int i = 0; i < CONC_DIRS; i++) {

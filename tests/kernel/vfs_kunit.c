@@ -1640,7 +1640,7 @@ static int conc_worker(void *data)
 	return 0;
 }
 
-#define MAX_INOS 512
+#define MAX_INOS 4096		/* files the checker can tell apart (kmalloc'ed: 64 KiB) */
 
 struct tree_check {
 	struct kunit *test;
@@ -1808,6 +1808,109 @@ static void concurrent_tree_changes(struct kunit *test)
 	check_counts(test, &before, "after the concurrent tree is removed");
 }
 
+/*
+ * The loop two cross-directory renames can make together (the "b)" of
+ * Linux's vfs_rename comment): CPU A moves P (in A) into Q (in B) and
+ * back, CPU B moves Q into P and back. Each check that the source is no
+ * ancestor of the target holds on its own; only s_vfs_rename_mutex
+ * (lock_rename) keeps both from succeeding at once, which would leave P
+ * and Q in each other, cut off from the tree. One of them must get
+ * ENOENT (the other's move made its target path go away) or EINVAL
+ * (lock_rename found the loop), and at the end both are home.
+ */
+#define CROSS_MS 600
+
+static int cross_done, cross_bad, cross_bad_err;
+static unsigned long cross_moves[2];
+
+static int cross_worker(void *data)
+{
+	int k = (int)(unsigned long)data;
+	const char *home = k ? TDIR "/x/B/Q" : TDIR "/x/A/P";
+	const char *away = k ? TDIR "/x/A/P/Q" : TDIR "/x/B/Q/P";
+	u64 end = ktime_get_ns() + CROSS_MS * NSEC_PER_MSEC;
+	unsigned long moves = 0;
+
+	while (ktime_get_ns() < end) {
+		int err = init_rename(home, away, 0);
+
+		if (!err) {
+			moves++;
+			/* away, it always comes back: the other cannot move its parent meanwhile */
+			err = init_rename(away, home, 0);
+			if (err && !__atomic_fetch_add(&cross_bad, 1, __ATOMIC_RELAXED))
+				cross_bad_err = err;
+		} else if (err != -ENOENT && err != -EINVAL &&
+			   !__atomic_fetch_add(&cross_bad, 1, __ATOMIC_RELAXED)) {
+			cross_bad_err = err;
+		}
+		if ((moves & 7) == 0)
+			cond_resched();
+	}
+	cross_moves[k] = moves;
+	__atomic_add_fetch(&cross_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void concurrent_cross_renames(struct kunit *test)
+{
+	struct vfs_counts before;
+	unsigned int cpus[2], n = 0, cpu;
+	u64 end;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	for_each_online_cpu(cpu) {
+		if (n < 2)
+			cpus[n++] = cpu;
+	}
+	clean_start();
+	take_counts(&before);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/A", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/B", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/A/P", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/B/Q", 0755), 0);
+	cross_done = cross_bad = cross_bad_err = 0;
+	cross_moves[0] = cross_moves[1] = 0;
+	for (unsigned int k = 0; k < 2; k++) {
+		struct task_struct *t = kthread_create_on_cpu(cross_worker, (void *)(unsigned long)k,
+							      cpus[k], "vfscross/%u", cpus[k]);
+
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+		wake_up_process(t);
+	}
+	end = ktime_get_ns() + CONC_WAIT_MS * NSEC_PER_MSEC;
+	while (__atomic_load_n(&cross_done, __ATOMIC_ACQUIRE) < 2) {
+		if (ktime_get_ns() > end) {
+			kunit_fail(test, __FILE__, __LINE__,
+				   "a renaming thread is stuck after %u ms (a lock order deadlock?)",
+				   CONC_WAIT_MS);
+			return;
+		}
+		msleep(10);
+	}
+	pr_info("vfs: cross renames: %lu and %lu moves\n", cross_moves[0], cross_moves[1]);
+	KUNIT_EXPECT_EQ(test, cross_bad, 0);
+	if (cross_bad)
+		pr_err("vfs: cross renames: unexpected result %d\n", cross_bad_err);
+	KUNIT_EXPECT_GT(test, cross_moves[0] + cross_moves[1], 0);
+	/* both home, nothing cut off */
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/A/P"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/B/Q"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/A/P/Q"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/B/Q/P"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/A"), 3);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/B"), 3);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/A/P"), 2);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/B/Q"), 2);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/x/A/P/..", TDIR "/x/A"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/x/B/Q/..", TDIR "/x/B"));
+	KUNIT_EXPECT_GE(test, remove_tree(TDIR, 0), 0);
+	check_counts(test, &before, "after the cross renames");
+}
+
 /* ---- suites ------------------------------------------------------------------------- */
 
 static struct kunit_case vfs_namei_cases[] = {
@@ -1863,6 +1966,7 @@ kunit_test_suite(vfs_ops_suite);
 static struct kunit_case vfs_dcache_cases[] = {
 	KUNIT_CASE(thousands_of_files),
 	KUNIT_CASE(concurrent_tree_changes),
+	KUNIT_CASE(concurrent_cross_renames),
 	{}
 };
 

@@ -20,9 +20,15 @@
  *              O_APPEND, O_NOFOLLOW), lseek, getattr, truncate, readlink,
  *              unlink of an open file, iterate_dir.
  *  vfs.dcache  no leaks: thousands of files in nested directories created
- *              and removed, and mkdir/rename/unlink/link from kthreads on
+ *              and removed; mkdir/rename/unlink/link from kthreads on
  *              every CPU in one tree, whose consistency is then checked
- *              (names unique, link counts, each ".." its parent).
+ *              (names unique, link counts, each ".." its parent); two
+ *              CPUs renaming two directories into each other, which
+ *              lock_rename must keep from making a loop. The stress runs
+ *              stop after a time or a number of operations, whichever
+ *              comes first (a misjudged TSC makes ktime_get_ns() slow),
+ *              and a worker that never finishes fails the case instead
+ *              of hanging the boot. They need two CPUs and skip on one.
  *
  * Every case runs in a scratch directory /vfst and ends with the number
  * of dentries, inodes, open files and free pages (after emptying the
@@ -1535,6 +1541,7 @@ static void thousands_of_files(struct kunit *test)
 #define CONC_DIRS 4		/* top-level directories d0..d3 */
 #define CONC_NAMES 6		/* names n0..n5 in each */
 #define CONC_MS 1000
+#define CONC_MAX_OPS 6000	/* per worker: bounds the run even if the clock is off */
 #define CONC_WAIT_MS 30000	/* far more than a worker needs: past it, it is stuck */
 
 static int conc_done;
@@ -1590,7 +1597,7 @@ static int conc_worker(void *data)
 	u64 end = ktime_get_ns() + CONC_MS * NSEC_PER_MSEC;
 	unsigned long ops = 0, ok = 0;
 
-	while (ktime_get_ns() < end) {
+	while (ktime_get_ns() < end && ops < CONC_MAX_OPS) {
 		int op = xorshift(&seed) % 7, err;
 
 		random_path(a, sizeof(a), &seed);
@@ -1819,6 +1826,7 @@ static void concurrent_tree_changes(struct kunit *test)
  * (lock_rename found the loop), and at the end both are home.
  */
 #define CROSS_MS 600
+#define CROSS_MAX_TRIES 4000	/* per thread: bounds the run even if the clock is off */
 
 static int cross_done, cross_bad, cross_bad_err;
 static unsigned long cross_moves[2];
@@ -1831,7 +1839,7 @@ static int cross_worker(void *data)
 	u64 end = ktime_get_ns() + CROSS_MS * NSEC_PER_MSEC;
 	unsigned long moves = 0;
 
-	while (ktime_get_ns() < end) {
+	for (int tries = 0; tries < CROSS_MAX_TRIES && ktime_get_ns() < end; tries++) {
 		int err = init_rename(home, away, 0);
 
 		if (!err) {

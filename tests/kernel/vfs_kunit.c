@@ -1367,6 +1367,44 @@ VFS_TEST(readdir_small)
 	for (int i = 0; i < 7; i++)
 		KUNIT_EXPECT_EQ(test, s->seen[i], 1);
 	fput(f);
+	/*
+	 * Only positive hashed entries are listed (Linux: simple_positive in
+	 * scan_positives): not a negative dentry someone holds (a lookup of
+	 * a name that is not there), nor an unlinked file still open.
+	 */
+	{
+		struct dentry *ghost = NULL;
+		struct file *gone;
+		struct path dir;
+
+		KUNIT_ASSERT_EQ(test, kern_path(TDIR "/d", 0, &dir), 0);
+		inode_lock(dir.dentry->d_inode);
+		ghost = lookup_one_len("ghost", dir.dentry, 5);
+		inode_unlock(dir.dentry->d_inode);
+		KUNIT_EXPECT_FALSE(test, IS_ERR(ghost));
+		if (!IS_ERR(ghost))
+			KUNIT_EXPECT_TRUE(test, d_really_is_negative(ghost));
+		KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/gone", "x", 1), 0);
+		gone = filp_open(TDIR "/d/gone", O_RDONLY, 0);
+		KUNIT_EXPECT_FALSE(test, IS_ERR(gone));
+		KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/d/gone"), 0);
+		memset(s, 0, sizeof(*s));
+		s->ctx.actor = seen_actor;
+		s->limit = 1000;
+		f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+		KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+		if (!IS_ERR(f)) {
+			KUNIT_EXPECT_EQ(test, iterate_dir(f, &s->ctx), 0);
+			KUNIT_EXPECT_EQ(test, s->others, 0);
+			KUNIT_EXPECT_EQ(test, s->emitted, 9);
+			fput(f);
+		}
+		if (!IS_ERR(gone))
+			fput(gone);
+		if (!IS_ERR(ghost))
+			dput(ghost);
+		path_put(&dir);
+	}
 	/* a regular file cannot be iterated */
 	KUNIT_ASSERT_EQ(test, make_file(TDIR "/f", NULL, 0), 0);
 	f = filp_open(TDIR "/f", O_RDONLY, 0);

@@ -12,6 +12,6 @@ struct timespec64 {
 	long tv_nsec;
 };
 
-#define NSEC_PER_SEC 1000000000L
+#define NSEC_PER_SEC 1000000000UL	/* as linux/timekeeping.h has it: one definition, no redefinition warning */
 
 #endif /* _LINUX_TIME64_H */

@@ -17,7 +17,9 @@
 #   expect_no_log  regexes (re.MULTILINE) that must NOT match the serial log
 #   expect_not_log_after  [AFTER, FORBIDDEN] pairs: once a line matches
 #               AFTER, no later line may match FORBIDDEN
-#   initrd      optional path to an initramfs (relative to the repo root)
+#   initrd      the first multiboot2 module, relative to the repo root: by
+#               default build/initramfs.cpio (the initramfs `make` builds,
+#               docs/fs/initramfs.md); None boots without one
 #   extra_qemu  optional list of extra QEMU arguments
 #
 # An "expect": "pass" entry counts one test per KTAP case plus one for the

@@ -979,6 +979,180 @@ static void test_populate_logs(void **state)
 	free(c.buf);
 }
 
+/* ---- the archive `make` builds, against its own manifest ------------------------------ */
+
+#include <linux/crc32.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, n, f), n);
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+/*
+ * Check the fake tree against the manifest unpacked with it; entries from
+ * damage_index on must be absent, hard-link groups cut by the damage are
+ * only checked for their mode. Returns the number of entries checked.
+ */
+static int check_manifest(const char *manifest, size_t mlen, long damage_index)
+{
+	char *text = strndup(manifest, mlen), *save = NULL, *line;
+	unsigned int group_last[16] = { 0 };
+	struct finode *group_inode[16] = { 0 };
+	int checked = 0;
+
+	/* the last index of each hard-link group, to tell the cut ones */
+	char *copy = strdup(text);
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		long idx;
+		char group[16];
+
+		if (line[0] == '#')
+			continue;
+		assert_int_equal(sscanf(line, "%ld %*c %*o %*u %*x %*d %*s %15s", &idx, group), 2);
+		if (group[0] == 'g')
+			group_last[atoi(group + 1)] = idx;
+	}
+	free(copy);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		long idx, mtime;
+		char type, nlink[16], group[16], rdev[32], *path, *target;
+		unsigned int mode, crc, maj = 0, min = 0;
+		unsigned long size;
+		int pos = 0;
+		struct finode *n;
+
+		if (line[0] == '#')
+			continue;
+		assert_int_equal(sscanf(line, "%ld %c %o %lu %x %ld %15s %15s %31s %n", &idx, &type,
+					&mode, &size, &crc, &mtime, nlink, group, rdev, &pos), 9);
+		path = line + pos;
+		target = strchr(path, ' ');
+		if (target)
+			*target++ = '\0';
+		n = lookup(path);
+		if (damage_index >= 0 && idx >= damage_index) {
+			if (n)
+				fail_msg("%s: after the damage, yet present", path);
+			continue;
+		}
+		if (!n)
+			fail_msg("%s: missing", path);
+		checked++;
+		assert_int_equal(n->mode, mode);
+		assert_int_equal(n->uid, 0);
+		if (group[0] == 'g' && damage_index >= 0 && group_last[atoi(group + 1)] >= damage_index)
+			continue;
+		if (n->mtime != mtime)
+			fail_msg("%s: mtime %lld, manifest %ld", path, (long long)n->mtime, mtime);
+		if (strcmp(nlink, "-"))
+			assert_int_equal(n->nlink, atoi(nlink));
+		if (group[0] == 'g') {
+			int g = atoi(group + 1);
+
+			if (!group_inode[g])
+				group_inode[g] = n;
+			assert_ptr_equal(n, group_inode[g]);
+		}
+		if (type == 'f') {
+			assert_int_equal(n->size, size);
+			assert_int_equal(~crc32_le(~0U, n->data, n->size), crc);
+		} else if (type == 'l') {
+			assert_non_null(target);
+			assert_string_equal(n->target, target);
+			assert_int_equal(strlen(target), size);
+			assert_int_equal(~crc32_le(~0U, target, size), crc);
+		} else if (type == 'c') {
+			assert_int_equal(sscanf(rdev, "%u:%u", &maj, &min), 2);
+			assert_int_equal(n->rdev, new_encode_dev(MKDEV(maj, min)));
+		}
+	}
+	free(text);
+	return checked;
+}
+
+static long index_of(const char *manifest, size_t mlen, const char *path)
+{
+	char *text = strndup(manifest, mlen), *save = NULL, *line;
+	long found = -1;
+
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		long idx;
+		int pos = 0;
+
+		if (line[0] == '#')
+			continue;
+		sscanf(line, "%ld %*c %*o %*u %*x %*d %*s %*s %*s %n", &idx, &pos);
+		if (!strncmp(line + pos, path, strlen(path)) &&
+		    (line[pos + strlen(path)] == ' ' || !line[pos + strlen(path)]))
+			found = idx;
+	}
+	free(text);
+	return found;
+}
+
+/* build/initramfs*.cpio (make builds them before make test); skipped if absent. */
+static void real_archive(const char *file, const char *damaged_at, const char *expect_err)
+{
+	size_t len, mlen;
+	char *buf = slurp(file, &len), *err, *manifest;
+	struct finode *m;
+	long damage = -1;
+	int checked;
+
+	if (!buf) {
+		print_message("# %s not built; run make initramfs\n", file);
+		skip();
+	}
+	err = unpack_to_rootfs(buf, len);
+	if (expect_err)
+		assert_string_equal(err, expect_err);
+	else
+		assert_null(err);
+	m = lookup("etc/initramfs.manifest");
+	assert_non_null(m);
+	manifest = m->data;
+	mlen = m->size;
+	if (damaged_at) {
+		damage = index_of(manifest, mlen, damaged_at);
+		assert_true(damage > 2);
+	}
+	checked = check_manifest(manifest, mlen, damage);
+	assert_true(checked > 2);
+	if (!damaged_at)
+		assert_int_equal(checked, initramfs_stats.entries - 1);	/* all but the manifest */
+	assert_no_leaks();
+	free(buf);
+}
+
+static void test_built_archive(void **state)
+{
+	real_archive("build/initramfs.cpio", NULL, NULL);
+}
+
+static void test_built_truncated(void **state)
+{
+	real_archive("build/initramfs-truncated.cpio", "test/sizes/size_307200", "truncated archive");
+}
+
+static void test_built_garbled(void **state)
+{
+	real_archive("build/initramfs-garbled.cpio", "test/hard/a", "no cpio magic");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -998,6 +1172,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_garbled_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_default_rootfs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_logs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_built_archive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_built_truncated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_built_garbled, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("initramfs", tests, NULL, NULL);

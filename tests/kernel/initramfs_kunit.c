@@ -14,13 +14,17 @@
  *                               intact, PATH and everything after absent;
  *   initramfs_test=none         no initramfs: default_rootfs()'s /dev,
  *                               /dev/console, /root, /tmp, and no manifest.
+ * initramfs_initrd_freed: the archive's pages left memblock's reservation
+ * for the buddy (free_initrd_mem()), unless retain_initrd.
  * initramfs.unpack_*: unpack_to_rootfs() on small archives built here,
  * with absolute names below /initramfs-kunit: hard links, every entry
  * type, a truncated and a garbled archive; everything is removed again
  * and the inode and open-file counts must be back at their baseline.
  * Linux's counterpart of the second part is init/initramfs_test.c.
  */
+#include <asm/bootparam.h>
 #include <kunit/test.h>
+#include <linux/cmdline.h>
 #include <linux/crc32.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
@@ -29,6 +33,8 @@
 #include <linux/init_syscalls.h>
 #include <linux/initrd.h>
 #include <linux/kdev_t.h>
+#include <linux/mm.h>
+#include <linux/page-flags.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
 #include <linux/string.h>
@@ -434,6 +440,28 @@ static void initramfs_default_rootfs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, init_stat(MANIFEST, &st, AT_SYMLINK_NOFOLLOW), -ENOENT);
 }
 
+/*
+ * free_initrd_mem() gave the archive's whole pages to the buddy: none is
+ * PageReserved any more (they may be free or in use again by now).
+ */
+static void initramfs_initrd_freed(struct kunit *test)
+{
+	const struct boot_module *m = &boot_params.modules[0];
+	unsigned long reserved = 0, pages = 0;
+
+	if (!boot_params.nr_modules)
+		kunit_skip(test, "no initrd");
+	if (cmdline_find_option_bool(boot_command_line, "retain_initrd"))
+		kunit_skip(test, "retain_initrd keeps it");
+	KUNIT_EXPECT_EQ(test, initrd_start, 0UL);
+	for (u64 pa = PAGE_ALIGN(m->start); pa + PAGE_SIZE <= m->end; pa += PAGE_SIZE) {
+		pages++;
+		reserved += PageReserved(pfn_to_page(pa >> PAGE_SHIFT));
+	}
+	KUNIT_EXPECT_GT(test, pages, 0UL);
+	KUNIT_EXPECT_EQ(test, reserved, 0UL);
+}
+
 /* ---- unpack_to_rootfs() on archives built here --------------------------------- */
 
 #define KDIR "/initramfs-kunit"
@@ -627,6 +655,7 @@ static void initramfs_unpack_garbled(struct kunit *test)
 static struct kunit_case initramfs_cases[] = {
 	KUNIT_CASE(initramfs_manifest),
 	KUNIT_CASE(initramfs_default_rootfs),
+	KUNIT_CASE(initramfs_initrd_freed),
 	KUNIT_CASE(initramfs_unpack_tree),
 	KUNIT_CASE(initramfs_unpack_truncated),
 	KUNIT_CASE(initramfs_unpack_garbled),

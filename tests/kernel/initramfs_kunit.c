@@ -19,7 +19,8 @@
  * initramfs.unpack_*: unpack_to_rootfs() on small archives built here,
  * with absolute names below /initramfs-kunit: hard links, every entry
  * type, a truncated and a garbled archive; everything is removed again
- * and the inode and open-file counts must be back at their baseline.
+ * and the inode, dentry, open-file and NR_SHMEM page counts must be back
+ * at their baseline.
  * Linux's counterpart of the second part is init/initramfs_test.c.
  */
 #include <asm/bootparam.h>
@@ -34,6 +35,7 @@
 #include <linux/initrd.h>
 #include <linux/kdev_t.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/page-flags.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
@@ -509,7 +511,8 @@ static size_t cpio_entry(struct cpio_buf *c, unsigned long ino, umode_t mode, un
 struct unpack_fixture {
 	struct cpio_buf c;
 	size_t off_link, off_sym;	/* where entries start, for the damage tests */
-	long inodes, files;
+	long inodes, files, dentries;
+	unsigned long shmem_pages;
 };
 
 static const char kdata[] = "data of a hard-linked file\n";
@@ -550,9 +553,11 @@ static void begin(struct unpack_fixture *f)
 	remove_tree();
 	f->inodes = get_nr_inodes();
 	f->files = get_nr_files();
+	f->dentries = get_nr_dentry();
+	f->shmem_pages = global_node_page_state(NR_SHMEM);
 }
 
-/* Everything removed: the inodes and files unpacking made are gone again. */
+/* Everything removed: the inodes, dentries, files and tmpfs pages unpacking made are gone. */
 static void end(struct kunit *test, struct unpack_fixture *f)
 {
 	struct kstat st;
@@ -561,6 +566,8 @@ static void end(struct kunit *test, struct unpack_fixture *f)
 	KUNIT_EXPECT_EQ(test, init_stat(KDIR, &st, AT_SYMLINK_NOFOLLOW), -ENOENT);
 	KUNIT_EXPECT_EQ(test, get_nr_files(), f->files);
 	KUNIT_EXPECT_EQ(test, get_nr_inodes(), f->inodes);
+	KUNIT_EXPECT_EQ(test, get_nr_dentry(), f->dentries);
+	KUNIT_EXPECT_EQ(test, global_node_page_state(NR_SHMEM), f->shmem_pages);
 	kfree(f->c.buf);
 }
 
@@ -576,6 +583,8 @@ static void initramfs_unpack_tree(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, unpack_to_rootfs(f.c.buf, f.c.len) == NULL);
 	KUNIT_EXPECT_EQ(test, initramfs_stats.entries, 8UL);
 	KUNIT_EXPECT_EQ(test, initramfs_stats.links, 2UL);
+	/* the file's one page is in the page cache until end() removes it */
+	KUNIT_EXPECT_EQ(test, global_node_page_state(NR_SHMEM), f.shmem_pages + 1);
 	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/a", &a, AT_SYMLINK_NOFOLLOW), 0);
 	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/d/b", &b, AT_SYMLINK_NOFOLLOW), 0);
 	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/c", &c, AT_SYMLINK_NOFOLLOW), 0);

@@ -13,7 +13,9 @@
  * counters Linnet does not keep (boost, promo, cma, the node and NUMA
  * stats); the boot option `zoneinfo` prints it when mm_core_init() has
  * set the zones up. Below: the event counters, one copy per CPU bumped
- * with this_cpu_add(), summed when read.
+ * with this_cpu_add(), summed when read; show_vmstat() prints them after
+ * the node counters (NR_FILE_PAGES, NR_SHMEM: the page cache and its
+ * shmem part, kept by mm/filemap.c and mm/shmem.c).
  */
 #include <linux/init.h>
 #include <linux/mm.h>
@@ -128,9 +130,19 @@ unsigned long sum_vm_event(enum vm_event_item item)
 	return sum;
 }
 
-/* What /proc/vmstat's event lines show, with the per-CPU parts. */
+static const char *const node_stat_names[NR_VM_NODE_STAT_ITEMS] = {
+	[NR_FILE_PAGES] = "nr_file_pages",
+	[NR_SHMEM] = "nr_shmem",
+};
+
+/*
+ * What /proc/vmstat shows: the node counters (nr_file_pages, nr_shmem),
+ * then the event lines with their per-CPU parts.
+ */
 void show_vmstat(void)
 {
+	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
+		printk(KERN_INFO "%-17s %lu\n", node_stat_names[i], global_node_page_state(i));
 	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++) {
 		char line[160];
 		unsigned int cpu;

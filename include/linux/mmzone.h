@@ -92,16 +92,50 @@ struct zone {
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 
+/*
+ * Counters of a node (Linux: enum node_stat_item, pglist_data.vm_stat,
+ * /proc/vmstat's nr_file_pages and nr_shmem, /proc/meminfo's Cached and
+ * Shmem). Linux batches updates in per-CPU deltas folded into the node's
+ * atomic counter; here every update is one atomic add on the node's.
+ */
+enum node_stat_item {
+	NR_FILE_PAGES,		/* pages in some file's page cache, shmem included */
+	NR_SHMEM,		/* of those, shmem/tmpfs pages (PG_swapbacked) */
+	NR_VM_NODE_STAT_ITEMS
+};
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
 	int nr_zones;
 	unsigned long node_start_pfn;
 	unsigned long node_present_pages;
 	unsigned long node_spanned_pages;
+	long vm_stat[NR_VM_NODE_STAT_ITEMS];	/* atomic adds (see node_stat_item) */
 } pg_data_t;
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid) (&contig_page_data)
+
+static inline void mod_node_page_state(struct pglist_data *pgdat, enum node_stat_item item,
+				       long delta)
+{
+	__atomic_add_fetch(&pgdat->vm_stat[item], delta, __ATOMIC_RELAXED);
+}
+
+static inline unsigned long node_page_state(struct pglist_data *pgdat,
+					    enum node_stat_item item)
+{
+	long x = __atomic_load_n(&pgdat->vm_stat[item], __ATOMIC_RELAXED);
+
+	return x < 0 ? 0 : x;
+}
+
+/* One node: the global value is node 0's (Linux: global_node_page_state). */
+#define global_node_page_state(item) node_page_state(NODE_DATA(0), item)
+
+/* Linux: node_stat_mod_folio(); the folio's node is node 0. */
+#define node_stat_mod_folio(folio, item, nr) mod_node_page_state(NODE_DATA(0), item, nr)
+#define __node_stat_mod_folio node_stat_mod_folio
 
 #define min_wmark_pages(z) ((z)->_watermark[WMARK_MIN])
 #define low_wmark_pages(z) ((z)->_watermark[WMARK_LOW])

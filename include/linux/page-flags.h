@@ -27,6 +27,7 @@ enum pageflags {
 	PG_private,
 	PG_slab,
 	PG_buddy,		/* free, head of a block in a free_area */
+	PG_swapbacked,		/* a shmem (tmpfs) folio: counted in NR_SHMEM */
 	NR_PAGEFLAGS,
 };
 
@@ -69,6 +70,62 @@ PAGEFLAG(LRU, lru)
 	 (1UL << PG_head))
 
 /* Flags that must be clear when a page is handed out. */
-#define PAGE_FLAGS_CHECK_AT_PREP (PAGE_FLAGS_CHECK_AT_FREE | (1UL << PG_dirty))
+#define PAGE_FLAGS_CHECK_AT_PREP                                              \
+	(PAGE_FLAGS_CHECK_AT_FREE | (1UL << PG_dirty) | (1UL << PG_swapbacked))
+
+/*
+ * Folio flags (Linux: FOLIO_FLAG() in page-flags.h): folio_test_X(),
+ * folio_set_X() and folio_clear_X() are atomic on folio->flags, because
+ * PG_locked is a lock bit taken by one CPU while another may set
+ * PG_dirty; __folio_set_X()/__folio_clear_X() are the non-atomic forms
+ * for a folio nobody else can see yet. folio_test_set_X() returns the old
+ * value (the lock's trylock).
+ */
+#define FOLIO_FLAG(name, lname)                                                 \
+	static inline bool folio_test_##name(const struct folio *folio)          \
+	{                                                                       \
+		return __atomic_load_n(&folio->flags, __ATOMIC_ACQUIRE) &         \
+		       (1UL << PG_##lname);                                      \
+	}                                                                       \
+	static inline void folio_set_##name(struct folio *folio)                 \
+	{                                                                       \
+		__atomic_fetch_or(&folio->flags, 1UL << PG_##lname,               \
+				  __ATOMIC_RELEASE);                              \
+	}                                                                       \
+	static inline void folio_clear_##name(struct folio *folio)               \
+	{                                                                       \
+		__atomic_fetch_and(&folio->flags, ~(1UL << PG_##lname),           \
+				   __ATOMIC_RELEASE);                             \
+	}                                                                       \
+	static inline bool folio_test_set_##name(struct folio *folio)            \
+	{                                                                       \
+		return __atomic_fetch_or(&folio->flags, 1UL << PG_##lname,        \
+					 __ATOMIC_ACQUIRE) & (1UL << PG_##lname); \
+	}                                                                       \
+	static inline bool folio_test_clear_##name(struct folio *folio)          \
+	{                                                                       \
+		return __atomic_fetch_and(&folio->flags, ~(1UL << PG_##lname),    \
+					  __ATOMIC_ACQ_REL) & (1UL << PG_##lname);\
+	}                                                                       \
+	static inline void __folio_set_##name(struct folio *folio)               \
+	{                                                                       \
+		folio->flags |= 1UL << PG_##lname;                                \
+	}                                                                       \
+	static inline void __folio_clear_##name(struct folio *folio)             \
+	{                                                                       \
+		folio->flags &= ~(1UL << PG_##lname);                             \
+	}
+
+FOLIO_FLAG(locked, locked)
+FOLIO_FLAG(referenced, referenced)
+FOLIO_FLAG(uptodate, uptodate)
+FOLIO_FLAG(dirty, dirty)
+FOLIO_FLAG(swapbacked, swapbacked)
+
+/* Linux: folio_mark_uptodate() orders the data before the flag (smp_wmb). */
+static inline void folio_mark_uptodate(struct folio *folio)
+{
+	folio_set_uptodate(folio);
+}
 
 #endif /* _LINUX_PAGE_FLAGS_H */

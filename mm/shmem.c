@@ -1,0 +1,1296 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * shmem: tmpfs, and the unlinked kernel-internal files that shared
+ * anonymous memory, memfd and SysV shm are made of (Linux: mm/shmem.c).
+ *
+ * A shmem inode's data live only in its page cache (inode->i_mapping,
+ * mm/filemap.c): an index with no folio is a hole and reads as zeros.
+ * The centre is shmem_get_folio(inode, index, &folio, sgp), which looks
+ * the index up and, depending on sgp (enum sgp_type, shmem_fs.h),
+ * returns nothing for a hole (SGP_READ), fails (SGP_NOALLOC), or
+ * allocates a folio (SGP_CACHE zeroed and only below i_size; SGP_WRITE
+ * and SGP_FALLOC left !uptodate for the caller). Every path comes through
+ * it:
+ *
+ *  - read: shmem_file_read_iter() walks the range with SGP_READ and
+ *    copies from each folio, or iov_iter_zero() for a hole (or for a
+ *    fallocated, never-written folio), allocating nothing;
+ *  - write: shmem_file_write_iter() -> generic_perform_write() ->
+ *    shmem_write_begin() (SGP_WRITE) / shmem_write_end() (zero what the
+ *    write did not cover in a new folio, mark uptodate and dirty, extend
+ *    i_size);
+ *  - truncate: shmem_setattr() -> shmem_truncate_range() ->
+ *    shmem_undo_range(): folios wholly inside the range leave the cache,
+ *    the partial first and last pages are zeroed in the range;
+ *  - fallocate: shmem_fallocate() allocates [offset, offset+len) with
+ *    SGP_FALLOC (the folios stay !uptodate: they read as zeros and
+ *    SEEK_DATA sees holes, as in Linux; on failure the ones it added are
+ *    taken out again), or with FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE
+ *    truncates the range; any other mode is -EOPNOTSUPP;
+ *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data().
+ *
+ * Limits: each mount has a shmem_sb_info with max_blocks (size=, in
+ * pages) and max_inodes (nr_inodes=); a folio is charged to used_blocks
+ * when it enters the cache (shmem_inode_acct_blocks) and uncharged when
+ * shmem_recalc_inode() sees it has gone; each inode, and each extra hard
+ * link, takes one of free_inodes (shmem_reserve_inode). Either running
+ * out is -ENOSPC. A user mount defaults to half of RAM and half as many
+ * inodes as RAM pages, as Linux; the internal mount (shm_mnt) has none.
+ * i_blocks is alloced pages in 512-byte units.
+ *
+ * Directories: tmpfs has nothing but the dcache to remember names, so
+ * every create, mkdir, mknod, symlink and link pins its dentry with an
+ * extra dget() and unlink/rmdir drops it (kill_litter_super drops what
+ * is left at unmount). Symlink bodies up to SHMEM_SHORT_SYMLINK_LEN live
+ * in i_link; longer ones in page 0 of the symlink's own page cache.
+ * shmem_evict_inode() truncates everything and gives the inode back.
+ * The NR_SHMEM node counter counts shmem folios (PG_swapbacked) in page
+ * caches, as part of NR_FILE_PAGES.
+ *
+ * Left out, against Linux: swap (shmem_writepage, swap entries in
+ * i_pages), transparent huge pages and huge= options, large folios, NUMA
+ * mempolicy (mpol=), quotas, xattrs and ACLs, file seals (memfd's
+ * F_SEAL_*), userfaultfd, O_TMPFILE, RENAME_WHITEOUT (-EINVAL here),
+ * remount, uid=/gid= beyond recording them, VM_NORESERVE/vm_enough_memory
+ * accounting, the fs_context parser (options are parsed from the
+ * monolithic string, as Linux's shmem_parse_monolithic does), the
+ * shmem_falloc structure that lets page faults race fallocate, mmap
+ * (comes with shared mappings) and RCU lookups.
+ */
+#include <linux/cmdline.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mount.h>
+#include <linux/pagemap.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/shmem_fs.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/stat.h>
+#include <linux/string.h>
+#include <linux/uio.h>
+#include <linux/vmstat.h>
+
+#define BLOCKS_PER_PAGE (PAGE_SIZE / 512)
+
+struct vfsmount *shm_mnt;
+static struct kmem_cache *shmem_inode_cachep;
+
+static const struct super_operations shmem_ops;
+static const struct inode_operations shmem_inode_operations;
+static const struct inode_operations shmem_dir_inode_operations;
+static const struct inode_operations shmem_special_inode_operations;
+static const struct inode_operations shmem_short_symlink_operations;
+static const struct inode_operations shmem_symlink_inode_operations;
+
+static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
+{
+	return sb->s_fs_info;
+}
+
+bool shmem_mapping(const struct address_space *mapping)
+{
+	return mapping->a_ops == &shmem_aops;
+}
+
+static unsigned long shmem_default_max_blocks(void)
+{
+	return totalram_pages_count / 2;
+}
+
+static unsigned long shmem_default_max_inodes(void)
+{
+	return totalram_pages_count / 2;
+}
+
+/* ---- accounting ------------------------------------------------------------------- */
+
+/* Charge pages to the mount (Linux: shmem_inode_acct_blocks, without quotas). */
+static int shmem_inode_acct_blocks(struct inode *inode, long pages)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+	int err = 0;
+
+	spin_lock(&sbinfo->stat_lock);
+	if (sbinfo->max_blocks && sbinfo->used_blocks + pages > (long)sbinfo->max_blocks)
+		err = -ENOSPC;
+	else
+		sbinfo->used_blocks += pages;
+	spin_unlock(&sbinfo->stat_lock);
+	return err;
+}
+
+static void shmem_inode_unacct_blocks(struct inode *inode, long pages)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+
+	spin_lock(&sbinfo->stat_lock);
+	sbinfo->used_blocks -= pages;
+	spin_unlock(&sbinfo->stat_lock);
+}
+
+/*
+ * Linux: shmem_recalc_inode(). alloced counts the folios charged to this
+ * inode; whatever has left the page cache since (truncation) is
+ * uncharged here. Keeps i_blocks in step.
+ */
+static void shmem_recalc_inode(struct inode *inode, long alloced)
+{
+	struct shmem_inode_info *info = SHMEM_I(inode);
+	long freed;
+
+	spin_lock(&info->lock);
+	info->alloced += alloced;
+	freed = info->alloced - (long)READ_ONCE(inode->i_mapping->nrpages);
+	if (freed > 0)
+		info->alloced -= freed;
+	inode->i_blocks = info->alloced * BLOCKS_PER_PAGE;
+	spin_unlock(&info->lock);
+	if (freed > 0)
+		shmem_inode_unacct_blocks(inode, freed);
+}
+
+/*
+ * Take one of the mount's inodes (Linux: shmem_reserve_inode). With inop,
+ * also pick the inode number: the mount's own sequence for a user mount,
+ * get_next_ino() for the internal one. -ENOSPC at nr_inodes=.
+ */
+static int shmem_reserve_inode(struct super_block *sb, unsigned long *inop)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+
+	if (sb->s_flags & SB_KERNMOUNT) {
+		if (inop)
+			*inop = get_next_ino();
+		return 0;
+	}
+	spin_lock(&sbinfo->stat_lock);
+	if (sbinfo->max_inodes) {
+		if (!sbinfo->free_inodes) {
+			spin_unlock(&sbinfo->stat_lock);
+			return -ENOSPC;
+		}
+		sbinfo->free_inodes--;
+	}
+	if (inop) {
+		unsigned long ino = sbinfo->next_ino++;
+
+		if (!ino)
+			ino = sbinfo->next_ino++;
+		*inop = ino;
+	}
+	spin_unlock(&sbinfo->stat_lock);
+	return 0;
+}
+
+static void shmem_free_inode(struct super_block *sb)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+
+	if (sb->s_flags & SB_KERNMOUNT)
+		return;
+	spin_lock(&sbinfo->stat_lock);
+	if (sbinfo->max_inodes)
+		sbinfo->free_inodes++;
+	spin_unlock(&sbinfo->stat_lock);
+}
+
+/* ---- the page cache of a shmem inode ---------------------------------------------- */
+
+/* Linux: shmem_add_to_page_cache() (no swap entry to replace here). */
+static int shmem_add_to_page_cache(struct folio *folio, struct address_space *mapping,
+				   pgoff_t index, gfp_t gfp)
+{
+	int err = filemap_add_folio(mapping, folio, index, gfp);
+
+	if (!err)
+		node_stat_mod_folio(folio, NR_SHMEM, folio_nr_pages(folio));
+	return err;
+}
+
+/*
+ * Linux: shmem_alloc_and_add_folio(). A new locked folio in the cache at
+ * index, charged to the mount; its contents are whatever the page held
+ * (not uptodate: the caller zeroes or fills it). ERR_PTR(-ENOSPC) at the
+ * size limit, -ENOMEM, -EEXIST if someone added one first.
+ */
+static struct folio *shmem_alloc_and_add_folio(gfp_t gfp, struct inode *inode, pgoff_t index)
+{
+	struct address_space *mapping = inode->i_mapping;
+	struct folio *folio;
+	int error;
+
+	if (mapping_exiting(mapping))
+		return ERR_PTR(-EINVAL);
+	error = shmem_inode_acct_blocks(inode, 1);
+	if (error)
+		return ERR_PTR(error);
+	folio = folio_alloc(gfp, 0);
+	if (!folio) {
+		shmem_inode_unacct_blocks(inode, 1);
+		return ERR_PTR(-ENOMEM);
+	}
+	__folio_set_locked(folio);
+	__folio_set_swapbacked(folio);
+	error = shmem_add_to_page_cache(folio, mapping, index, gfp);
+	if (error) {
+		shmem_inode_unacct_blocks(inode, 1);
+		folio_unlock(folio);
+		folio_put(folio);
+		return ERR_PTR(error);
+	}
+	shmem_recalc_inode(inode, 1);
+	return folio;
+}
+
+int shmem_get_folio(struct inode *inode, pgoff_t index, struct folio **foliop,
+		    enum sgp_type sgp)
+{
+	struct address_space *mapping = inode->i_mapping;
+	struct folio *folio;
+	bool alloced;
+	int error;
+
+	if (index > (pgoff_t)(MAX_LFS_FILESIZE >> PAGE_SHIFT))
+		return -EFBIG;
+repeat:
+	alloced = false;
+	if (sgp <= SGP_CACHE && ((loff_t)index << PAGE_SHIFT) >= i_size_read(inode))
+		return -EINVAL;
+
+	folio = filemap_get_folio(mapping, index);
+	if (!IS_ERR(folio)) {
+		folio_lock(folio);
+		/* Has the folio been truncated? */
+		if (folio->mapping != mapping) {
+			folio_unlock(folio);
+			folio_put(folio);
+			goto repeat;
+		}
+		if (sgp == SGP_WRITE)
+			folio_set_referenced(folio);	/* Linux: folio_mark_accessed() */
+		if (folio_test_uptodate(folio))
+			goto out;
+		/* A fallocated folio: SGP_READ treats it as a hole. */
+		if (sgp != SGP_READ)
+			goto clear;
+		folio_unlock(folio);
+		folio_put(folio);
+	}
+
+	/*
+	 * SGP_READ: succeed on a hole, with a NULL folio, letting the caller zero.
+	 * SGP_NOALLOC: fail on a hole, with a NULL folio, letting the caller fail.
+	 */
+	*foliop = NULL;
+	if (sgp == SGP_READ)
+		return 0;
+	if (sgp == SGP_NOALLOC)
+		return -ENOENT;
+
+	folio = shmem_alloc_and_add_folio(mapping_gfp_mask(mapping), inode, index);
+	if (IS_ERR(folio)) {
+		error = PTR_ERR(folio);
+		if (error == -EEXIST)
+			goto repeat;	/* raced with another allocation at index */
+		return error;
+	}
+	alloced = true;
+	if (sgp == SGP_WRITE)
+		folio_set_referenced(folio);
+	/* SGP_FALLOC leaves a new folio !uptodate, as SGP_WRITE does. */
+	if (sgp == SGP_FALLOC)
+		sgp = SGP_WRITE;
+clear:
+	/*
+	 * Let an SGP_WRITE caller zero what its write does not fill; but
+	 * SGP_FALLOC on a folio fallocated earlier, and SGP_CACHE, must
+	 * zero it now.
+	 */
+	if (sgp != SGP_WRITE && !folio_test_uptodate(folio)) {
+		memset(folio_address(folio), 0, folio_size(folio));
+		folio_mark_uptodate(folio);
+	}
+
+	/* Perhaps the file has been truncated since we checked. */
+	if (sgp <= SGP_CACHE && ((loff_t)index << PAGE_SHIFT) >= i_size_read(inode)) {
+		if (alloced) {
+			folio_clear_dirty(folio);
+			filemap_remove_folio(folio);
+			shmem_recalc_inode(inode, 0);
+		}
+		folio_unlock(folio);
+		folio_put(folio);
+		return -EINVAL;
+	}
+out:
+	*foliop = folio;
+	return 0;
+}
+
+/*
+ * Linux: shmem_undo_range(). Take out of the cache every folio wholly
+ * inside [lstart, lend] (lend -1: to the end), then zero the parts of the
+ * range in the first and last pages if they are only partly covered.
+ * With unfalloc, only !uptodate folios go (undoing a failed fallocate)
+ * and nothing is zeroed.
+ */
+static void shmem_undo_range(struct inode *inode, loff_t lstart, loff_t lend, bool unfalloc)
+{
+	struct address_space *mapping = inode->i_mapping;
+	pgoff_t start = (lstart + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	pgoff_t end = (lend + 1) >> PAGE_SHIFT;	/* whole pages: [start, end) */
+	pgoff_t head = lstart >> PAGE_SHIFT;
+	size_t head_off = lstart & (PAGE_SIZE - 1);
+	struct folio_batch fbatch;
+	struct folio *folio;
+	pgoff_t index;
+
+	if (lend == -1)
+		end = -1;	/* unsigned, so actually very big */
+
+	index = start;
+	while (index < end && filemap_get_folios(mapping, &index, end - 1, &fbatch)) {
+		for (unsigned int i = 0; i < folio_batch_count(&fbatch); i++) {
+			folio = fbatch.folios[i];
+			if (unfalloc && folio_test_uptodate(folio))
+				continue;
+			folio_lock(folio);
+			if (folio->mapping == mapping &&
+			    (!unfalloc || !folio_test_uptodate(folio))) {
+				folio_clear_dirty(folio);
+				filemap_remove_folio(folio);
+			}
+			folio_unlock(folio);
+		}
+		folio_batch_release(&fbatch);
+		cond_resched();
+	}
+
+	if (!unfalloc) {
+		/* The partial first page: zero [head_off, to). */
+		if (head_off) {
+			size_t to = PAGE_SIZE;
+
+			if (lend != -1 && (pgoff_t)(lend >> PAGE_SHIFT) == head)
+				to = (lend & (PAGE_SIZE - 1)) + 1;
+			if (!shmem_get_folio(inode, head, &folio, SGP_READ) && folio) {
+				folio_zero_range(folio, head_off, to - head_off);
+				folio_mark_dirty(folio);
+				folio_unlock(folio);
+				folio_put(folio);
+			}
+		}
+		/* The partial last page: zero [0, (lend & mask) + 1). */
+		if (lend != -1 && ((lend + 1) & (PAGE_SIZE - 1))) {
+			pgoff_t tail = lend >> PAGE_SHIFT;
+
+			if (!(head_off && tail == head) &&
+			    !shmem_get_folio(inode, tail, &folio, SGP_READ) && folio) {
+				folio_zero_range(folio, 0, (lend & (PAGE_SIZE - 1)) + 1);
+				folio_mark_dirty(folio);
+				folio_unlock(folio);
+				folio_put(folio);
+			}
+		}
+	}
+	shmem_recalc_inode(inode, 0);
+}
+
+void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend)
+{
+	shmem_undo_range(inode, lstart, lend, false);
+	inode->i_mtime = inode->i_ctime = current_time(inode);
+	inode->i_version++;
+}
+
+/* ---- inodes ----------------------------------------------------------------------- */
+
+/* Linux: __shmem_get_inode(). A new inode of the given type on sb, with its limits charged. */
+static struct inode *shmem_get_inode(struct super_block *sb, struct inode *dir, umode_t mode,
+				     dev_t dev, unsigned long flags)
+{
+	struct shmem_inode_info *info;
+	struct inode *inode;
+	unsigned long ino;
+	int err;
+
+	err = shmem_reserve_inode(sb, &ino);
+	if (err)
+		return ERR_PTR(err);
+	inode = new_inode(sb);
+	if (!inode) {
+		shmem_free_inode(sb);
+		return ERR_PTR(-ENOSPC);
+	}
+	inode->i_ino = ino;
+	inode_init_owner(inode, dir, mode);
+	inode->i_blocks = 0;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
+	inode->i_link = NULL;
+	info = SHMEM_I(inode);
+	spin_lock_init(&info->lock);
+	info->flags = flags;
+	info->alloced = 0;
+	inode->i_mapping->a_ops = &shmem_aops;
+	mapping_set_gfp_mask(inode->i_mapping, GFP_HIGHUSER_MOVABLE);
+
+	switch (mode & S_IFMT) {
+	default:
+		inode->i_op = &shmem_special_inode_operations;
+		init_special_inode(inode, mode, dev);
+		break;
+	case S_IFREG:
+		inode->i_op = &shmem_inode_operations;
+		inode->i_fop = &shmem_file_operations;
+		break;
+	case S_IFDIR:
+		inc_nlink(inode);
+		/* Some things misbehave if size == 0 on a directory. */
+		inode->i_size = 2 * BOGO_DIRENT_SIZE;
+		inode->i_op = &shmem_dir_inode_operations;
+		inode->i_fop = &simple_dir_operations;
+		break;
+	case S_IFLNK:
+		break;	/* shmem_symlink() sets i_op */
+	}
+	return inode;
+}
+
+static struct inode *shmem_alloc_inode(struct super_block *sb)
+{
+	struct shmem_inode_info *info = kmem_cache_alloc(shmem_inode_cachep, GFP_KERNEL);
+
+	return info ? &info->vfs_inode : NULL;
+}
+
+static void shmem_free_in_core_inode(struct inode *inode)
+{
+	if (S_ISLNK(inode->i_mode))
+		kfree(inode->i_link);
+	kmem_cache_free(shmem_inode_cachep, SHMEM_I(inode));
+}
+
+/* The cache's constructor (Linux: shmem_init_inode). */
+static void shmem_init_inode(void *foo)
+{
+	struct shmem_inode_info *info = foo;
+
+	inode_init_once(&info->vfs_inode);
+}
+
+static void shmem_evict_inode(struct inode *inode)
+{
+	if (shmem_mapping(inode->i_mapping)) {
+		inode->i_size = 0;
+		mapping_set_exiting(inode->i_mapping);
+		shmem_truncate_range(inode, 0, (loff_t)-1);
+	}
+	WARN_ON(inode->i_blocks);
+	shmem_free_inode(inode->i_sb);
+	clear_inode(inode);
+}
+
+static int shmem_getattr(const struct path *path, struct kstat *stat, u32 request_mask,
+			 unsigned int query_flags)
+{
+	struct inode *inode = d_inode(path->dentry);
+	struct shmem_inode_info *info = SHMEM_I(inode);
+
+	if (info->alloced != inode->i_mapping->nrpages)
+		shmem_recalc_inode(inode, 0);
+	generic_fillattr(request_mask, inode, stat);
+	return 0;
+}
+
+static int shmem_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = d_inode(dentry);
+	struct shmem_inode_info *info = SHMEM_I(inode);
+	bool update_mtime = false, update_ctime = true;
+	int error;
+
+	error = setattr_prepare(dentry, attr);
+	if (error)
+		return error;
+
+	if (S_ISREG(inode->i_mode) && (attr->ia_valid & ATTR_SIZE)) {
+		loff_t oldsize = inode->i_size;
+		loff_t newsize = attr->ia_size;
+
+		if (newsize != oldsize) {
+			i_size_write(inode, newsize);
+			update_mtime = true;
+		} else {
+			update_ctime = false;
+		}
+		if (newsize <= oldsize && info->alloced)
+			shmem_truncate_range(inode, newsize, (loff_t)-1);
+	}
+
+	setattr_copy(inode, attr);
+	if (update_ctime) {
+		inode->i_ctime = current_time(inode);
+		if (update_mtime)
+			inode->i_mtime = inode->i_ctime;
+		inode->i_version++;
+	}
+	return 0;
+}
+
+/* ---- file operations -------------------------------------------------------------- */
+
+static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct file *file = iocb->ki_filp;
+	struct inode *inode = file_inode(file);
+	pgoff_t index;
+	unsigned long offset;
+	ssize_t retval = 0;
+	int error = 0;
+
+	if (iocb->ki_pos < 0)
+		return -EINVAL;
+	index = iocb->ki_pos >> PAGE_SHIFT;
+	offset = iocb->ki_pos & (PAGE_SIZE - 1);
+
+	for (;;) {
+		struct folio *folio = NULL;
+		pgoff_t end_index;
+		unsigned long nr;
+		size_t ret;
+		loff_t i_size = i_size_read(inode);
+
+		end_index = i_size >> PAGE_SHIFT;
+		if (index > end_index)
+			break;
+		if (index == end_index) {
+			nr = i_size & (PAGE_SIZE - 1);
+			if (nr <= offset)
+				break;
+		}
+
+		error = shmem_get_folio(inode, index, &folio, SGP_READ);
+		if (error) {
+			if (error == -EINVAL)
+				error = 0;	/* truncated under us: end of file */
+			break;
+		}
+		if (folio)
+			folio_unlock(folio);
+
+		/* We must evaluate i_size after the folio is found: truncate may race. */
+		i_size = i_size_read(inode);
+		end_index = i_size >> PAGE_SHIFT;
+		nr = PAGE_SIZE;
+		if (index == end_index) {
+			nr = i_size & (PAGE_SIZE - 1);
+			if (nr <= offset) {
+				if (folio)
+					folio_put(folio);
+				break;
+			}
+		} else if (index > end_index) {
+			if (folio)
+				folio_put(folio);
+			break;
+		}
+		nr -= offset;
+
+		if (folio) {
+			/* The reference keeps the page even if truncation removes it now. */
+			ret = copy_to_iter((char *)folio_address(folio) + offset, nr, to);
+			folio_put(folio);
+		} else {
+			/* A hole: zeros, and nothing allocated (Linux: iov_iter_zero). */
+			ret = iov_iter_zero(nr, to);
+		}
+
+		retval += ret;
+		offset += ret;
+		index += offset >> PAGE_SHIFT;
+		offset &= PAGE_SIZE - 1;
+
+		if (!iov_iter_count(to))
+			break;
+		if (ret < nr) {
+			error = -EFAULT;
+			break;
+		}
+		cond_resched();
+	}
+
+	iocb->ki_pos = ((loff_t)index << PAGE_SHIFT) + offset;
+	return retval ? retval : error;
+}
+
+static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct file *file = iocb->ki_filp;
+	struct inode *inode = file->f_mapping->host;
+	ssize_t ret;
+
+	inode_lock(inode);
+	ret = generic_write_checks(iocb, from);
+	if (ret <= 0)
+		goto unlock;
+	/* Linux: file_remove_privs() (no suid bits to strip: every caller is root), file_update_time(). */
+	inode->i_mtime = inode->i_ctime = current_time(inode);
+	ret = generic_perform_write(iocb, from);
+unlock:
+	inode_unlock(inode);
+	return ret;
+}
+
+static int shmem_write_begin(struct file *file, struct address_space *mapping, loff_t pos,
+			     unsigned int len, struct folio **foliop, void **fsdata)
+{
+	struct inode *inode = mapping->host;
+	pgoff_t index = pos >> PAGE_SHIFT;
+
+	return shmem_get_folio(inode, index, foliop, SGP_WRITE);
+}
+
+static int shmem_write_end(struct file *file, struct address_space *mapping, loff_t pos,
+			   unsigned int len, unsigned int copied, struct folio *folio,
+			   void *fsdata)
+{
+	struct inode *inode = mapping->host;
+
+	if (pos + copied > inode->i_size)
+		i_size_write(inode, pos + copied);
+
+	if (!folio_test_uptodate(folio)) {
+		if (copied < folio_size(folio)) {
+			size_t from = pos & (folio_size(folio) - 1);
+
+			folio_zero_segments(folio, 0, from, from + copied, folio_size(folio));
+		}
+		folio_mark_uptodate(folio);
+	}
+	folio_mark_dirty(folio);
+	folio_unlock(folio);
+	folio_put(folio);
+	return copied;
+}
+
+static loff_t shmem_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file->f_mapping->host;
+
+	if (whence != SEEK_DATA && whence != SEEK_HOLE)
+		return generic_file_llseek_size(file, offset, whence, MAX_LFS_FILESIZE,
+						i_size_read(inode));
+	if (offset < 0)
+		return -ENXIO;
+
+	inode_lock(inode);
+	/* We're holding i_rwsem so we can access i_size directly. */
+	offset = mapping_seek_hole_data(file->f_mapping, offset, inode->i_size, whence);
+	if (offset >= 0)
+		offset = vfs_setpos(file, offset, MAX_LFS_FILESIZE);
+	inode_unlock(inode);
+	return offset;
+}
+
+static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(file);
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+	pgoff_t start, index, end;
+	int error;
+
+	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+		return -EOPNOTSUPP;
+
+	inode_lock(inode);
+
+	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		/* Linux unmaps the whole pages from user mappings first (none yet). */
+		shmem_truncate_range(inode, offset, offset + len - 1);
+		error = 0;
+		goto out;
+	}
+
+	/* We need to check the size limit even when FALLOC_FL_KEEP_SIZE. */
+	error = inode_newsize_ok(inode, offset + len);
+	if (error)
+		goto out;
+
+	start = offset >> PAGE_SHIFT;
+	end = (offset + len + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	/* Try to avoid a long loop if len is impossible to satisfy. */
+	if (sbinfo->max_blocks && end - start > sbinfo->max_blocks) {
+		error = -ENOSPC;
+		goto out;
+	}
+
+	for (index = start; index < end;) {
+		struct folio *folio;
+
+		error = shmem_get_folio(inode, index, &folio, SGP_FALLOC);
+		if (error) {
+			/* Remove the !uptodate folios we added. */
+			if (index > start)
+				shmem_undo_range(inode, (loff_t)start << PAGE_SHIFT,
+						 ((loff_t)index << PAGE_SHIFT) - 1, true);
+			goto out;
+		}
+		index = folio_next_index(folio);
+		/*
+		 * If !uptodate, leave it that way, so that the folios we added
+		 * can be told apart if we must roll back on error later.
+		 */
+		folio_mark_dirty(folio);
+		folio_unlock(folio);
+		folio_put(folio);
+		cond_resched();
+	}
+
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && offset + len > inode->i_size)
+		i_size_write(inode, offset + len);
+out:
+	if (!error)
+		inode->i_mtime = inode->i_ctime = current_time(inode);	/* file_modified() */
+	inode_unlock(inode);
+	return error;
+}
+
+/* ---- directories ------------------------------------------------------------------ */
+
+static int shmem_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
+{
+	struct inode *inode = shmem_get_inode(dir->i_sb, dir, mode, dev, VM_NORESERVE);
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	dir->i_size += BOGO_DIRENT_SIZE;
+	dir->i_mtime = dir->i_ctime = current_time(dir);
+	dir->i_version++;
+	d_instantiate(dentry, inode);
+	dget(dentry);	/* Extra count - pin the dentry in core */
+	return 0;
+}
+
+static int shmem_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	int error = shmem_mknod(dir, dentry, mode | S_IFDIR, 0);
+
+	if (error)
+		return error;
+	inc_nlink(dir);
+	return 0;
+}
+
+static int shmem_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl)
+{
+	return shmem_mknod(dir, dentry, mode | S_IFREG, 0);
+}
+
+/* Link a file into a directory. */
+static int shmem_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = d_inode(old_dentry);
+	int ret = 0;
+
+	/*
+	 * No ordinary (disk based) filesystem counts links as inodes;
+	 * but each new link needs a new dentry, pinning lowmem, and
+	 * tmpfs dentries cannot be pruned until they are unlinked.
+	 * But if an O_TMPFILE file is linked into the tmpfs, the
+	 * first link must skip that, to get the accounting right.
+	 */
+	if (inode->i_nlink) {
+		ret = shmem_reserve_inode(inode->i_sb, NULL);
+		if (ret)
+			return ret;
+	}
+	dir->i_size += BOGO_DIRENT_SIZE;
+	dir->i_ctime = dir->i_mtime = inode->i_ctime = current_time(inode);
+	dir->i_version++;
+	inc_nlink(inode);
+	ihold(inode);	/* New dentry reference */
+	dget(dentry);	/* Extra pinning count for the created dentry */
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
+static int shmem_unlink(struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = d_inode(dentry);
+
+	if (inode->i_nlink > 1 && !S_ISDIR(inode->i_mode))
+		shmem_free_inode(inode->i_sb);
+
+	dir->i_size -= BOGO_DIRENT_SIZE;
+	dir->i_ctime = dir->i_mtime = inode->i_ctime = current_time(inode);
+	dir->i_version++;
+	drop_nlink(inode);
+	dput(dentry);	/* Undo the count from "create" - does all the work */
+	return 0;
+}
+
+static int shmem_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	if (!simple_empty(dentry))
+		return -ENOTEMPTY;
+
+	drop_nlink(d_inode(dentry));
+	drop_nlink(dir);
+	return shmem_unlink(dir, dentry);
+}
+
+/*
+ * The VFS has checked that new_dentry is not an ancestor of old and that
+ * RENAME_NOREPLACE's target is absent, and moves the dentry afterwards
+ * (d_move); this fixes up link counts and sizes.
+ */
+static int shmem_rename2(struct inode *old_dir, struct dentry *old_dentry,
+			 struct inode *new_dir, struct dentry *new_dentry, unsigned int flags)
+{
+	struct inode *inode = d_inode(old_dentry);
+	int they_are_dirs = S_ISDIR(inode->i_mode);
+
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
+		return -EINVAL;	/* RENAME_WHITEOUT: no overlayfs here */
+
+	if (flags & RENAME_EXCHANGE)
+		return simple_rename_exchange(old_dir, old_dentry, new_dir, new_dentry);
+
+	if (!simple_empty(new_dentry))
+		return -ENOTEMPTY;
+
+	if (d_really_is_positive(new_dentry)) {
+		(void)shmem_unlink(new_dir, new_dentry);
+		if (they_are_dirs) {
+			drop_nlink(d_inode(new_dentry));
+			drop_nlink(old_dir);
+		}
+	} else if (they_are_dirs) {
+		drop_nlink(old_dir);
+		inc_nlink(new_dir);
+	}
+
+	old_dir->i_size -= BOGO_DIRENT_SIZE;
+	new_dir->i_size += BOGO_DIRENT_SIZE;
+	simple_rename_timestamp(old_dir, old_dentry, new_dir, new_dentry);
+	return 0;
+}
+
+static int shmem_symlink(struct inode *dir, struct dentry *dentry, const char *symname)
+{
+	size_t len = strlen(symname) + 1;
+	struct inode *inode;
+	struct folio *folio;
+	int error;
+
+	if (len > PAGE_SIZE)
+		return -ENAMETOOLONG;
+
+	inode = shmem_get_inode(dir->i_sb, dir, S_IFLNK | 0777, 0, VM_NORESERVE);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+
+	inode->i_size = len - 1;
+	if (len <= SHMEM_SHORT_SYMLINK_LEN) {
+		inode->i_link = kmalloc(len, GFP_KERNEL);
+		if (!inode->i_link) {
+			iput(inode);
+			return -ENOMEM;
+		}
+		memcpy(inode->i_link, symname, len);
+		inode->i_op = &shmem_short_symlink_operations;
+	} else {
+		error = shmem_get_folio(inode, 0, &folio, SGP_WRITE);
+		if (error) {
+			iput(inode);
+			return error;
+		}
+		inode->i_op = &shmem_symlink_inode_operations;
+		memcpy(folio_address(folio), symname, len);
+		folio_mark_uptodate(folio);
+		folio_mark_dirty(folio);
+		folio_unlock(folio);
+		folio_put(folio);
+	}
+	dir->i_size += BOGO_DIRENT_SIZE;
+	dir->i_ctime = dir->i_mtime = current_time(dir);
+	dir->i_version++;
+	d_instantiate(dentry, inode);
+	dget(dentry);
+	return 0;
+}
+
+/*
+ * A long symlink's body is page 0 of its page cache. Linux holds the
+ * folio until the caller is done (a delayed call); a symlink is never
+ * truncated, so here the cache's own reference keeps the page for as long
+ * as the inode, which the caller's dentry holds.
+ */
+static const char *shmem_get_link(struct dentry *dentry, struct inode *inode, void **done)
+{
+	struct folio *folio = NULL;
+	const char *body;
+	int error;
+
+	if (done)
+		*done = NULL;
+	error = shmem_get_folio(inode, 0, &folio, SGP_READ);
+	if (error)
+		return ERR_PTR(error);
+	if (!folio)
+		return ERR_PTR(-EIO);
+	body = folio_address(folio);
+	folio_unlock(folio);
+	folio_put(folio);
+	return body;
+}
+
+/* ---- the superblock --------------------------------------------------------------- */
+
+static int shmem_statfs(struct dentry *dentry, struct kstatfs *buf)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(dentry->d_sb);
+
+	buf->f_type = TMPFS_MAGIC;
+	buf->f_bsize = PAGE_SIZE;
+	buf->f_frsize = PAGE_SIZE;
+	buf->f_namelen = NAME_MAX;
+	spin_lock(&sbinfo->stat_lock);
+	if (sbinfo->max_blocks) {
+		buf->f_blocks = sbinfo->max_blocks;
+		buf->f_bavail = buf->f_bfree = sbinfo->max_blocks - sbinfo->used_blocks;
+	}
+	if (sbinfo->max_inodes) {
+		buf->f_files = sbinfo->max_inodes;
+		buf->f_ffree = sbinfo->free_inodes;
+	}
+	/* else leave those fields 0 like simple_statfs */
+	spin_unlock(&sbinfo->stat_lock);
+	return 0;
+}
+
+/* What /proc/mounts shows after "tmpfs": the options that differ from the defaults. */
+static int shmem_show_options(char *buf, size_t size, struct dentry *root)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(root->d_sb);
+	int n = 0;
+
+	if (sbinfo->max_blocks != shmem_default_max_blocks())
+		n += scnprintf(buf + n, size - n, ",size=%luk", sbinfo->max_blocks << (PAGE_SHIFT - 10));
+	if (sbinfo->max_inodes != shmem_default_max_inodes())
+		n += scnprintf(buf + n, size - n, ",nr_inodes=%lu", sbinfo->max_inodes);
+	if (sbinfo->mode != (0777 | S_ISVTX))
+		n += scnprintf(buf + n, size - n, ",mode=%03o", (unsigned int)sbinfo->mode);
+	if (sbinfo->uid)
+		n += scnprintf(buf + n, size - n, ",uid=%u", (unsigned int)sbinfo->uid);
+	if (sbinfo->gid)
+		n += scnprintf(buf + n, size - n, ",gid=%u", (unsigned int)sbinfo->gid);
+	return n;
+}
+
+static void shmem_put_super(struct super_block *sb)
+{
+	kfree(sb->s_fs_info);
+	sb->s_fs_info = NULL;
+}
+
+/* The options a mount passes (Linux: shmem_parse_one, from shmem_parse_monolithic). */
+struct shmem_options {
+	unsigned long long blocks;
+	unsigned long long inodes;
+	umode_t mode;
+	uid_t uid;
+	gid_t gid;
+	bool seen_blocks, seen_inodes;
+};
+
+static int shmem_parse_one(struct shmem_options *ctx, char *key, char *value)
+{
+	unsigned long long size;
+	unsigned long v;
+	char *rest;
+
+	if (!value)
+		goto bad_value;
+	if (!strcmp(key, "size")) {
+		size = memparse(value, &rest);
+		if (*rest == '%') {
+			size <<= PAGE_SHIFT;
+			size *= totalram_pages_count;
+			size /= 100;
+			rest++;
+		}
+		if (*rest || rest == value)
+			goto bad_value;
+		ctx->blocks = DIV_ROUND_UP(size, PAGE_SIZE);
+		ctx->seen_blocks = true;
+	} else if (!strcmp(key, "nr_blocks")) {
+		ctx->blocks = memparse(value, &rest);
+		if (*rest || rest == value)
+			goto bad_value;
+		ctx->seen_blocks = true;
+	} else if (!strcmp(key, "nr_inodes")) {
+		ctx->inodes = memparse(value, &rest);
+		if (*rest || rest == value)
+			goto bad_value;
+		ctx->seen_inodes = true;
+	} else if (!strcmp(key, "mode")) {
+		if (kstrtoul(value, 8, &v))
+			goto bad_value;
+		ctx->mode = v & 07777;
+	} else if (!strcmp(key, "uid")) {
+		if (kstrtoul(value, 10, &v))
+			goto bad_value;
+		ctx->uid = v;
+	} else if (!strcmp(key, "gid")) {
+		if (kstrtoul(value, 10, &v))
+			goto bad_value;
+		ctx->gid = v;
+	} else {
+		pr_err("tmpfs: Unknown parameter '%s'\n", key);
+		return -EINVAL;
+	}
+	return 0;
+
+bad_value:
+	pr_err("tmpfs: Bad value for '%s'\n", key);
+	return -EINVAL;
+}
+
+/* "size=16m,nr_inodes=100,mode=755": comma-separated key=value pairs. */
+static int shmem_parse_options(struct shmem_options *ctx, const char *data)
+{
+	char buf[256];
+	char *p, *next;
+	int err;
+
+	if (!data || !*data)
+		return 0;
+	if (strscpy(buf, data, sizeof(buf)) < 0) {
+		pr_err("tmpfs: options too long\n");
+		return -EINVAL;
+	}
+	for (p = buf; p; p = next) {
+		char *value;
+
+		next = strchr(p, ',');
+		if (next)
+			*next++ = '\0';
+		if (!*p)
+			continue;
+		value = strchr(p, '=');
+		if (value)
+			*value++ = '\0';
+		err = shmem_parse_one(ctx, p, value);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int shmem_fill_super(struct super_block *sb, void *data, int silent)
+{
+	struct shmem_options ctx = { .mode = 0777 | S_ISVTX };
+	struct shmem_sb_info *sbinfo;
+	struct inode *inode;
+	int err;
+
+	err = shmem_parse_options(&ctx, data);
+	if (err)
+		return err;
+
+	sbinfo = kzalloc(sizeof(*sbinfo), GFP_KERNEL);
+	if (!sbinfo)
+		return -ENOMEM;
+	sb->s_fs_info = sbinfo;
+
+	/*
+	 * Per default we only allow half of the physical ram per tmpfs
+	 * instance, limiting inodes to one per page of lowmem; but the
+	 * internal instance is left unlimited.
+	 */
+	if (!(sb->s_flags & SB_KERNMOUNT)) {
+		if (!ctx.seen_blocks)
+			ctx.blocks = shmem_default_max_blocks();
+		if (!ctx.seen_inodes)
+			ctx.inodes = shmem_default_max_inodes();
+	} else {
+		sb->s_flags |= SB_NOUSER;
+		ctx.blocks = ctx.inodes = 0;
+	}
+	spin_lock_init(&sbinfo->stat_lock);
+	sbinfo->max_blocks = ctx.blocks;
+	sbinfo->max_inodes = ctx.inodes;
+	sbinfo->free_inodes = ctx.inodes;
+	sbinfo->mode = ctx.mode;
+	sbinfo->uid = ctx.uid;
+	sbinfo->gid = ctx.gid;
+	sbinfo->next_ino = 1;
+
+	sb->s_maxbytes = MAX_LFS_FILESIZE;
+	sb->s_blocksize = PAGE_SIZE;
+	sb->s_blocksize_bits = PAGE_SHIFT;
+	sb->s_magic = TMPFS_MAGIC;
+	sb->s_op = &shmem_ops;
+	sb->s_time_gran = 1;
+
+	inode = shmem_get_inode(sb, NULL, S_IFDIR | sbinfo->mode, 0, VM_NORESERVE);
+	if (IS_ERR(inode)) {
+		err = PTR_ERR(inode);
+		goto failed;
+	}
+	inode->i_uid = sbinfo->uid;
+	inode->i_gid = sbinfo->gid;
+	sb->s_root = d_make_root(inode);
+	if (!sb->s_root) {
+		err = -ENOMEM;
+		goto failed;
+	}
+	return 0;
+
+failed:
+	shmem_put_super(sb);
+	return err;
+}
+
+static struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
+				  const char *dev_name, void *data)
+{
+	return mount_nodev(fs_type, flags, data, shmem_fill_super);
+}
+
+/* ---- operation tables ------------------------------------------------------------- */
+
+const struct address_space_operations shmem_aops = {
+	.write_begin = shmem_write_begin,
+	.write_end = shmem_write_end,
+	/* .dirty_folio: none, so folio_mark_dirty() only sets PG_dirty (noop_dirty_folio). */
+};
+
+const struct file_operations shmem_file_operations = {
+	.llseek = shmem_file_llseek,
+	.read_iter = shmem_file_read_iter,
+	.write_iter = shmem_file_write_iter,
+	.fsync = noop_fsync,
+	.fallocate = shmem_fallocate,
+};
+
+static const struct inode_operations shmem_inode_operations = {
+	.getattr = shmem_getattr,
+	.setattr = shmem_setattr,
+};
+
+static const struct inode_operations shmem_dir_inode_operations = {
+	.create = shmem_create,
+	.lookup = simple_lookup,
+	.link = shmem_link,
+	.unlink = shmem_unlink,
+	.symlink = shmem_symlink,
+	.mkdir = shmem_mkdir,
+	.rmdir = shmem_rmdir,
+	.mknod = shmem_mknod,
+	.rename = shmem_rename2,
+	.setattr = shmem_setattr,
+	.getattr = shmem_getattr,
+};
+
+static const struct inode_operations shmem_special_inode_operations = {
+	.setattr = shmem_setattr,
+	.getattr = shmem_getattr,
+};
+
+static const struct inode_operations shmem_short_symlink_operations = {
+	.get_link = simple_get_link,
+	.getattr = shmem_getattr,
+	.setattr = shmem_setattr,
+};
+
+static const struct inode_operations shmem_symlink_inode_operations = {
+	.get_link = shmem_get_link,
+	.getattr = shmem_getattr,
+	.setattr = shmem_setattr,
+};
+
+static const struct super_operations shmem_ops = {
+	.alloc_inode = shmem_alloc_inode,
+	.free_inode = shmem_free_in_core_inode,
+	.statfs = shmem_statfs,
+	.show_options = shmem_show_options,
+	.evict_inode = shmem_evict_inode,
+	.drop_inode = generic_delete_inode,
+	.put_super = shmem_put_super,
+};
+
+struct file_system_type shmem_fs_type = {
+	.name = "tmpfs",
+	.mount = shmem_mount,
+	.kill_sb = kill_litter_super,
+	.fs_flags = FS_USERNS_MOUNT,
+};
+
+int shmem_init(void)
+{
+	int error;
+
+	shmem_inode_cachep = kmem_cache_create("shmem_inode_cache", sizeof(struct shmem_inode_info),
+					       0, SLAB_PANIC, shmem_init_inode);
+	error = register_filesystem(&shmem_fs_type);
+	if (error) {
+		pr_err("Could not register tmpfs\n");
+		return error;
+	}
+	shm_mnt = kern_mount(&shmem_fs_type);
+	if (IS_ERR(shm_mnt)) {
+		error = PTR_ERR(shm_mnt);
+		pr_err("Could not kern_mount tmpfs\n");
+		unregister_filesystem(&shmem_fs_type);
+		shm_mnt = NULL;
+		return error;
+	}
+	return 0;
+}
+
+/* ---- kernel-internal files -------------------------------------------------------- */
+
+/* Linux: __shmem_file_setup(). */
+static struct file *__shmem_file_setup(struct vfsmount *mnt, const char *name, loff_t size,
+				       unsigned long flags, unsigned int i_flags)
+{
+	struct inode *inode;
+	struct file *res;
+
+	if (!mnt)
+		return ERR_PTR(-ENODEV);
+	if (IS_ERR(mnt))
+		return ERR_PTR(PTR_ERR(mnt));
+	if (size < 0 || size > MAX_LFS_FILESIZE)
+		return ERR_PTR(-EINVAL);
+
+	inode = shmem_get_inode(mnt->mnt_sb, NULL, S_IFREG | 0777, 0, flags);
+	if (IS_ERR(inode))
+		return ERR_PTR(PTR_ERR(inode));
+	inode->i_flags |= i_flags;
+	inode->i_size = size;
+	clear_nlink(inode);	/* It is unlinked */
+	res = alloc_file_pseudo(inode, mnt, name, O_RDWR, &shmem_file_operations);
+	if (IS_ERR(res))
+		iput(inode);
+	return res;
+}
+
+/* An unlinked file (MAP_SHARED|MAP_ANONYMOUS memory, memfd, SysV shm will use it). */
+struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags)
+{
+	return __shmem_file_setup(shm_mnt, name, size, flags, 0);
+}
+
+/* The same, for files no user ever sees (S_PRIVATE: no security checks in Linux). */
+struct file *shmem_kernel_file_setup(const char *name, loff_t size, unsigned long flags)
+{
+	return __shmem_file_setup(shm_mnt, name, size, flags, S_PRIVATE);
+}

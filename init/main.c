@@ -32,6 +32,9 @@
 #include <linux/serial.h>
 #include <linux/slab.h>
 #include <linux/xarray.h>
+#include <linux/fs.h>
+#include <linux/initrd.h>
+#include <linux/tty.h>
 
 #define LINNET_VERSION "0.1.0"
 
@@ -46,10 +49,28 @@ static __noreturn void kernel_halt(void)
 		native_halt();
 }
 
+/*
+ * What Linux's initcalls do before init runs, in their order: the
+ * character devices (fs_initcall chr_dev_init, tty_init), then the root
+ * filled from the initramfs (rootfs_initcall populate_rootfs).
+ */
+static void do_basic_setup(void)
+{
+	int err = chr_dev_init();
+
+	if (err)
+		pr_err("chr_dev_init: %d\n", err);
+	err = tty_init();
+	if (err)
+		pr_err("tty_init: %d\n", err);
+	populate_rootfs();
+}
+
 /* PID 1: what runs once the scheduler is up (Linux: kernel_init). */
 static int kernel_init(void *unused)
 {
 	smp_init();
+	do_basic_setup();
 	system_state = SYSTEM_RUNNING;
 	lkdtm_run_late_crashtype();	/* where Linux's lkdtm module init would run */
 	if (buddyinfo_requested())
@@ -105,6 +126,7 @@ void start_kernel(void)
 	parse_boot_params();
 	mm_core_init();
 	radix_tree_init();	/* the xarray's node cache (lib/xarray.c) */
+	vfs_caches_init();	/* dcache, inodes, files, mounts, tmpfs, the rootfs mount */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	mem_init_print_info();
 	/* Crash tests run here, on the boot stack with its guard page. */

@@ -73,4 +73,49 @@ static inline void atomic_long_add(long i, atomic_long_t *v)
 	__atomic_add_fetch(&v->counter, i, __ATOMIC_RELAXED);
 }
 
+static inline void atomic_long_set(atomic_long_t *v, long i)
+{
+	__atomic_store_n(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline void atomic_long_inc(atomic_long_t *v)
+{
+	__atomic_add_fetch(&v->counter, 1, __ATOMIC_RELAXED);
+}
+
+static inline void atomic_long_dec(atomic_long_t *v)
+{
+	__atomic_sub_fetch(&v->counter, 1, __ATOMIC_RELAXED);
+}
+
+static inline bool atomic_long_dec_and_test(atomic_long_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_ACQ_REL) == 0;
+}
+
+/* Increment unless the count is 0 (the object is being freed); true if done. */
+static inline bool atomic_inc_not_zero(atomic_t *v)
+{
+	int old = atomic_read(v);
+
+	while (old) {
+		if (__atomic_compare_exchange_n(&v->counter, &old, old + 1, false,
+						__ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+			return true;
+	}
+	return false;
+}
+
+static inline bool atomic_add_unless(atomic_t *v, int a, int u)
+{
+	int old = atomic_read(v);
+
+	while (old != u) {
+		if (__atomic_compare_exchange_n(&v->counter, &old, old + a, false,
+						__ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+			return true;
+	}
+	return false;
+}
+
 #endif /* _LINUX_ATOMIC_H */

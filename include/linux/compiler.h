@@ -22,6 +22,7 @@
 
 /* sparse's address-space marker: a pointer into user space (no checker here). */
 #define __user
+#define fallthrough __attribute__((__fallthrough__))
 #define __must_check __attribute__((__warn_unused_result__))
 
 #define barrier() __asm__ __volatile__("" : : : "memory")

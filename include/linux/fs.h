@@ -439,6 +439,8 @@ struct super_block {
 int register_filesystem(struct file_system_type *fs);
 int unregister_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
+/* The registered types, /proc/filesystems' format; returns the length. */
+int filesystems_show(char *buf, size_t size);
 struct dentry *mount_nodev(struct file_system_type *fs_type, int flags, void *data,
 			   int (*fill_super)(struct super_block *, void *, int));
 struct super_block *sget_anon(struct file_system_type *type, int flags);
@@ -563,6 +565,12 @@ static inline int register_chrdev(unsigned int major, const char *name,
 
 /* "major name" per line, as /proc/devices lists them; returns the length. */
 int chrdev_show(char *buf, size_t size);
+
+/* The page cache's truncation (mm/truncate.c; Linux declares them in mm.h). */
+void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
+void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend);
+void truncate_inode_pages_final(struct address_space *mapping);
+void truncate_setsize(struct inode *inode, loff_t newsize);
 
 /* ---- boot ------------------------------------------------------------------------------ */
 

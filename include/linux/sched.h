@@ -78,6 +78,7 @@ struct task_struct {
 	struct list_head tasks;		/* on the list of all tasks */
 	spinlock_t pi_lock;		/* serialises wakeups */
 	struct mm_struct *mm;		/* NULL for kernel threads */
+	struct fs_struct *fs;		/* root and cwd; NULL: init_fs (kernel threads) */
 	int pid;
 	int exit_code;
 	atomic_t usage;			/* references; freed at 0 */

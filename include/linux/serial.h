@@ -11,9 +11,15 @@ void serial_putc(char c);
 void serial_write(const char *s, size_t n);
 int serial_getc_nonblock(void);	/* -1 if no byte is waiting */
 void serial_enable_rx_interrupt(void);
-/* Bytes received by the interrupt handler, for the future tty layer. */
+/*
+ * Bytes received by the interrupt handler, read by drivers/tty/tty_io.c.
+ * serial_rx_push() wakes serial_rx_wait (linux/wait.h) for readers
+ * waiting for input; one consumer at a time may call serial_rx_pop().
+ */
 void serial_rx_push(int c);
 int serial_rx_pop(void);		/* -1 if empty */
+struct wait_queue_head;
+extern struct wait_queue_head serial_rx_wait;
 
 /* Verdicts for the test runner (scripts/qemu_runner.py): QEMU exits (v << 1) | 1. */
 enum qemu_exit_code {

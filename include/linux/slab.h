@@ -66,4 +66,9 @@ bool slabinfo_requested(void);
 extern slab_flags_t slub_debug;
 extern unsigned long slab_debug_reports;	/* problems the debug checks reported */
 
+/* mm/util.c */
+char *kstrdup(const char *s, gfp_t gfp);
+char *kstrndup(const char *s, size_t max, gfp_t gfp);
+void *kmemdup(const void *src, size_t len, gfp_t gfp);
+
 #endif /* _LINUX_SLAB_H */

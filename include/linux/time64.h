@@ -12,6 +12,8 @@ struct timespec64 {
 	long tv_nsec;
 };
 
-#define NSEC_PER_SEC 1000000000L
+#ifndef NSEC_PER_SEC
+#define NSEC_PER_SEC 1000000000UL	/* also in linux/timekeeping.h */
+#endif
 
 #endif /* _LINUX_TIME64_H */

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Opening, closing, truncating, preallocating (Linux: fs/open.c).
+ *
+ * filp_open() -> do_filp_open() (fs/namei.c) walks to the file, creating
+ * it with O_CREAT, and do_dentry_open() gives the struct file the
+ * inode's file operations and calls their ->open (a character device's
+ * chrdev_open swaps in the driver's). The open flags are checked and
+ * turned into lookup flags first (build_open_flags), with Linux's
+ * errors: O_TMPFILE without a filesystem that makes them, O_PATH with
+ * flags it ignores, and so on.
+ * Left out: permission checks (MAY_READ/MAY_WRITE: root), O_PATH files
+ * (-EOPNOTSUPP), O_TMPFILE (-EOPNOTSUPP: tmpfs's ->tmpfile is not here
+ * yet), file leases, the fd table (with user space).
+ */
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/mount.h>
+#include <linux/namei.h>
+#include <linux/panic.h>
+#include <linux/slab.h>
+
+#include "internal.h"
+
+#define VALID_OPEN_FLAGS                                                                   \
+	(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND |  \
+	 O_NONBLOCK | O_DSYNC | O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW |         \
+	 O_NOATIME | O_CLOEXEC | __O_SYNC | O_PATH | __O_TMPFILE)
+
+int build_open_flags(int flags, umode_t mode, struct open_flags *op)
+{
+	int lookup_flags = 0;
+	int acc_mode;
+
+	flags &= VALID_OPEN_FLAGS;
+	if (flags & (O_CREAT | __O_TMPFILE))
+		op->mode = (mode & S_IALLUGO) | S_IFREG;
+	else
+		op->mode = 0;
+	if (flags & __O_TMPFILE)
+		return -EOPNOTSUPP;
+	if (flags & O_PATH)
+		return -EOPNOTSUPP;
+	if (flags & __O_SYNC)
+		flags |= O_DSYNC;
+	acc_mode = (flags & O_ACCMODE) == O_RDONLY ? MAY_READ :
+		   (flags & O_ACCMODE) == O_WRONLY ? MAY_WRITE : MAY_READ | MAY_WRITE;
+	if (flags & O_TRUNC)
+		acc_mode |= MAY_WRITE;
+	if (flags & O_APPEND)
+		acc_mode |= MAY_WRITE;	/* Linux: MAY_APPEND */
+	op->open_flag = flags;
+	op->acc_mode = acc_mode;
+	op->intent = LOOKUP_OPEN;
+	if (flags & O_CREAT) {
+		op->intent |= LOOKUP_CREATE;
+		if (flags & O_EXCL) {
+			op->intent |= LOOKUP_EXCL;
+			flags |= O_NOFOLLOW;
+		}
+	}
+	if (flags & O_DIRECTORY)
+		lookup_flags |= LOOKUP_DIRECTORY;
+	if (!(flags & O_NOFOLLOW))
+		lookup_flags |= LOOKUP_FOLLOW;
+	op->lookup_flags = lookup_flags;
+	return 0;
+}
+
+/* f has its f_path; give it the inode's operations and open it (Linux: do_dentry_open). */
+int do_dentry_open(struct file *f, int (*open)(struct inode *, struct file *))
+{
+	struct inode *inode = f->f_path.dentry->d_inode;
+	int err;
+
+	f->f_inode = inode;
+	f->f_mapping = inode->i_mapping;
+	f->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	if (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode))
+		f->f_mode |= FMODE_ATOMIC_POS;
+	f->f_op = inode->i_fop;
+	if (!f->f_op) {
+		err = -ENODEV;
+		goto fail;
+	}
+	if (!open)
+		open = f->f_op->open;
+	if (open) {
+		err = open(inode, f);
+		if (err)
+			goto fail;
+	}
+	f->f_mode |= FMODE_OPENED;
+	if ((f->f_mode & FMODE_READ) && (f->f_op->read || f->f_op->read_iter))
+		f->f_mode |= FMODE_CAN_READ;
+	if ((f->f_mode & FMODE_WRITE) && (f->f_op->write || f->f_op->write_iter))
+		f->f_mode |= FMODE_CAN_WRITE;
+	f->f_flags &= ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
+	return 0;
+fail:
+	f->f_op = NULL;
+	return err;
+}
+
+/* For ->atomic_open style callers (Linux: finish_open); dentry must be f's. */
+int finish_open(struct file *file, struct dentry *dentry, int (*open)(struct inode *, struct file *))
+{
+	file->f_path.dentry = dentry;
+	return do_dentry_open(file, open);
+}
+
+int finish_no_open(struct file *file, struct dentry *dentry)
+{
+	file->f_path.dentry = dentry;
+	return 0;
+}
+
+struct file *dentry_open(const struct path *path, int flags)
+{
+	struct file *f = alloc_empty_file(flags);
+	int err;
+
+	if (IS_ERR(f))
+		return f;
+	f->f_path = *path;
+	path_get(path);
+	err = do_dentry_open(f, NULL);
+	if (err) {
+		fput(f);
+		return ERR_PTR(err);
+	}
+	return f;
+}
+
+struct file *filp_open(const char *filename, int flags, umode_t mode)
+{
+	struct filename *name = getname_kernel(filename);
+	struct file *file;
+
+	if (IS_ERR(name))
+		return ERR_CAST(name);
+	file = do_filp_open(AT_FDCWD, name, flags, mode);
+	putname(name);
+	return file;
+}
+
+struct file *file_open_root(const struct path *root, const char *filename, int flags,
+			    umode_t mode)
+{
+	struct open_flags op;
+	int err = build_open_flags(flags, mode, &op);
+
+	if (err)
+		return ERR_PTR(err);
+	return do_file_open_root(root, filename, &op);
+}
+
+/* "id" is the fd table the file is closed from; there are none yet (Linux: filp_close). */
+int filp_close(struct file *filp, void *id)
+{
+	int retval = 0;
+
+	if (!atomic_long_read(&filp->f_count)) {
+		pr_err("VFS: Close: file count is 0 (f_op=%ps)\n", (void *)filp->f_op);
+		return 0;
+	}
+	if (filp->f_op && filp->f_op->flush)
+		retval = filp->f_op->flush(filp, id);
+	fput(filp);
+	return retval;
+}
+
+int stream_open(struct inode *inode, struct file *filp)
+{
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_ATOMIC_POS);
+	return 0;
+}
+
+int nonseekable_open(struct inode *inode, struct file *filp)
+{
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return 0;
+}
+
+int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs,
+		struct file *filp)
+{
+	struct iattr newattrs = { 0 };
+	int ret;
+
+	if (length < 0)
+		return -EINVAL;
+	newattrs.ia_size = length;
+	newattrs.ia_valid = ATTR_SIZE | time_attrs;
+	if (filp) {
+		newattrs.ia_file = filp;
+		newattrs.ia_valid |= ATTR_FILE;
+	}
+	inode_lock(dentry->d_inode);
+	ret = notify_change(dentry, &newattrs);
+	inode_unlock(dentry->d_inode);
+	return ret;
+}
+
+long vfs_truncate(const struct path *path, loff_t length)
+{
+	struct inode *inode = path->dentry->d_inode;
+
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	if (IS_APPEND(inode))
+		return -EPERM;
+	return do_truncate(path->dentry, length, 0, NULL);
+}
+
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(file);
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+		return -EOPNOTSUPP;
+	/* Punching a hole must not change the size (Linux's rule). */
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && !(mode & FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && IS_APPEND(inode))
+		return -EPERM;
+	if (IS_IMMUTABLE(inode))
+		return -EPERM;
+	if (S_ISFIFO(inode->i_mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -ENODEV;
+	/* offset + len must neither wrap nor pass the largest file size. */
+	if (offset + len > inode->i_sb->s_maxbytes || offset + len < 0)
+		return -EFBIG;
+	if (!file->f_op->fallocate)
+		return -EOPNOTSUPP;
+	return file->f_op->fallocate(file, mode, offset, len);
+}

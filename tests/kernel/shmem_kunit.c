@@ -359,6 +359,27 @@ static void shmem_rw_odd_offsets(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pread(f, buf, 10, size + 5000), 0);
 	KUNIT_EXPECT_EQ(test, file_mapping(f)->nrpages, DIV_ROUND_UP(size, PAGE_SIZE));
 	fput(f);
+
+	/* Positions: each write and read moves *pos by what it did. */
+	f = shmem_file_setup("pos", 0, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	{
+		loff_t pos = 0;
+
+		for (size_t j = 0; j < 8000; j++)
+			model[j] = (u8)(j * 7);
+		KUNIT_EXPECT_EQ(test, kernel_write(f, model, 5000, &pos), 5000);
+		KUNIT_EXPECT_EQ(test, pos, 5000);
+		KUNIT_EXPECT_EQ(test, kernel_write(f, model + 5000, 3000, &pos), 3000);
+		KUNIT_EXPECT_EQ(test, pos, 8000);
+		pos = 10;
+		KUNIT_EXPECT_EQ(test, kernel_read(f, buf, 4500, &pos), 4500);
+		KUNIT_EXPECT_EQ(test, pos, 4510);
+		KUNIT_EXPECT_EQ(test, kernel_read(f, buf + 4500, 9000, &pos), 8000 - 4510);
+		KUNIT_EXPECT_EQ(test, pos, 8000);
+		KUNIT_EXPECT_TRUE(test, !memcmp(buf, model + 10, 7990));
+	}
+	fput(f);
 	kfree(model);
 	kfree(buf);
 }
@@ -914,14 +935,46 @@ struct smp_writer {
 	unsigned int cpu;
 	int errors;
 	unsigned int wrong_cpu;
+	bool append;		/* phase 3: O_APPEND records instead of a range */
 };
 
+#define APPEND_RECORDS 600
+#define RECORD_SIZE 700	/* records straddle page boundaries */
+
+static void fill_record(u8 *rec, unsigned int id, unsigned int seq)
+{
+	rec[0] = id;
+	rec[1] = seq & 0xff;
+	rec[2] = seq >> 8;
+	for (int j = 3; j < RECORD_SIZE; j++)
+		rec[j] = (u8)(id * 31 + seq + j);
+}
+
 static int smp_workers_done;
+static int smp_go;	/* set once every writer exists, so they run at the same time */
 
 static int smp_writer_fn(void *arg)
 {
 	struct smp_writer *w = arg;
-	u8 buf[512];
+	u8 buf[1024];
+
+	while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE)) {
+		cpu_relax();
+		cond_resched();	/* the test thread may share this CPU */
+	}
+	if (w->append) {
+		for (unsigned int seq = 0; seq < APPEND_RECORDS; seq++) {
+			loff_t pos = 0;	/* ignored: O_APPEND writes at i_size */
+
+			fill_record(buf, w->id, seq);
+			if (kernel_write(w->file, buf, RECORD_SIZE, &pos) != RECORD_SIZE)
+				w->errors++;
+			if (smp_processor_id() != w->cpu)
+				w->wrong_cpu++;
+		}
+		__atomic_add_fetch(&smp_workers_done, 1, __ATOMIC_RELEASE);
+		return 0;
+	}
 
 	/* Odd-sized chunks so that writes straddle pages. */
 	for (loff_t off = 0; off < (loff_t)(SMP_PAGES * PAGE_SIZE); off += sizeof(buf) - 13) {
@@ -955,6 +1008,7 @@ static void run_smp_writers(struct kunit *test, struct smp_writer *w, unsigned i
 	u64 deadline = ktime_get_ns() + 60000 * NSEC_PER_MSEC;
 
 	__atomic_store_n(&smp_workers_done, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&smp_go, 0, __ATOMIC_RELAXED);
 	for (unsigned int i = 0; i < n; i++) {
 		struct task_struct *t = kthread_create_on_cpu(smp_writer_fn, &w[i], w[i].cpu,
 							      "shmem_wr/%u", w[i].cpu);
@@ -966,6 +1020,7 @@ static void run_smp_writers(struct kunit *test, struct smp_writer *w, unsigned i
 		}
 		wake_up_process(t);
 	}
+	__atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
 	while (__atomic_load_n(&smp_workers_done, __ATOMIC_ACQUIRE) < (int)n) {
 		if (ktime_get_ns() > deadline) {
 			kunit_fail(test, __FILE__, __LINE__, "writers stuck: %d of %u done",
@@ -1024,6 +1079,61 @@ static void shmem_smp_writers(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, check_writer_range(shared, &w[i], buf));
 	}
 	fput(shared);
+
+	/*
+	 * Phase 3: every CPU appends records to one O_APPEND file. i_rwsem
+	 * makes each append find i_size and write there atomically: no record
+	 * lost, overlapped or torn, and each writer's appear in order.
+	 */
+	if (test_mount(NULL)) {
+		kunit_fail(test, __FILE__, __LINE__, "mount " MNT);
+		kfree(buf);
+		return;
+	}
+	/* Each writer opens the file itself: one struct file each, one inode. */
+	for (unsigned int i = 0; i < n; i++) {
+		w[i] = (struct smp_writer){ .id = i + 21, .cpu = cpus[i], .append = true };
+		w[i].file = open_file(MNT "/append", O_WRONLY | O_CREAT | O_APPEND);
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(w[i].file));
+	}
+	run_smp_writers(test, w, n);
+	for (unsigned int i = 0; i < n; i++)
+		fput(w[i].file);
+	shared = open_file(MNT "/append", O_RDONLY);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(shared));
+	KUNIT_EXPECT_EQ(test, file_size(shared), (loff_t)n * APPEND_RECORDS * RECORD_SIZE);
+	{
+		unsigned int next_seq[SMP_MAX_WORKERS] = { 0 };
+		u8 want[RECORD_SIZE];
+		int bad = 0;
+
+		for (loff_t pos = 0; pos + RECORD_SIZE <= file_size(shared); pos += RECORD_SIZE) {
+			unsigned int id, seq;
+
+			if (pread(shared, buf, RECORD_SIZE, pos) != RECORD_SIZE) {
+				bad++;
+				break;
+			}
+			id = buf[0] - 21;
+			seq = buf[1] | (buf[2] << 8);
+			if (id >= n || seq != next_seq[id]) {
+				bad++;
+				continue;
+			}
+			fill_record(want, id + 21, seq);
+			if (memcmp(buf, want, RECORD_SIZE))
+				bad++;
+			next_seq[id]++;
+		}
+		KUNIT_EXPECT_EQ(test, bad, 0);
+		for (unsigned int i = 0; i < n; i++) {
+			KUNIT_EXPECT_EQ(test, next_seq[i], APPEND_RECORDS);
+			KUNIT_EXPECT_EQ(test, w[i].errors, 0);
+		}
+	}
+	fput(shared);
+	init_unlink(MNT "/append");
+	test_umount(test);
 	kfree(buf);
 }
 

@@ -656,13 +656,21 @@ static struct shmem_sb_info *mnt_sbinfo(struct kunit *test, struct file **fp)
 
 static void shmem_mount_options(struct kunit *test)
 {
-	static const struct { const char *opts; unsigned long blocks, inodes; umode_t mode; } ok[] = {
-		{ "size=1m", 256, 0, 01777 },
-		{ "size=8k,nr_inodes=1k,mode=0700", 2, 1024, 0700 },
-		{ "size=10%", 0, 0, 01777 },
-		{ "nr_blocks=7,mode=755", 7, 0, 0755 },
-		{ "size=0,nr_inodes=0", 0, 0, 01777 },
+	static const struct {
+		const char *opts;
+		unsigned long blocks, inodes;
+		umode_t mode;
+		const char *shown;	/* in /proc/mounts, NULL: not checked */
+	} ok[] = {
+		{ "size=1m", 256, 0, 01777, "tmpfs " MNT " tmpfs rw,size=1024k 0 0\n" },
+		{ "size=8k,nr_inodes=1k,mode=0700", 2, 1024, 0700,
+		  "tmpfs " MNT " tmpfs rw,size=8k,nr_inodes=1024,mode=700 0 0\n" },
+		{ "size=10%", 0, 0, 01777, NULL },
+		{ "nr_blocks=7,mode=755", 7, 0, 0755, "tmpfs " MNT " tmpfs rw,size=28k,mode=755 0 0\n" },
+		{ "size=0,nr_inodes=0", 0, 0, 01777, "tmpfs " MNT " tmpfs rw,size=0k,nr_inodes=0 0 0\n" },
+		{ NULL, 0, 0, 01777, "tmpfs " MNT " tmpfs rw 0 0\n" },
 	};
+	char *mounts = kmalloc(8192, GFP_KERNEL);
 	static const char *const bad[] = { "size=abc", "bogus=1", "nr_inodes=5x", "mode=9", "size" };
 	unsigned long pct10 = DIV_ROUND_UP(((unsigned long long)totalram_pages_count << PAGE_SHIFT) / 10,
 					   PAGE_SIZE);
@@ -680,7 +688,9 @@ static void shmem_mount_options(struct kunit *test)
 			unsigned long blocks = i == 2 ? pct10 : ok[i].blocks;
 			unsigned long inodes = ok[i].inodes;
 
-			if (!inodes && !strstr(ok[i].opts, "nr_inodes"))
+			if (!ok[i].opts)
+				blocks = totalram_pages_count / 2;	/* the default */
+			if (!inodes && (!ok[i].opts || !strstr(ok[i].opts, "nr_inodes")))
 				inodes = totalram_pages_count / 2;	/* the default */
 			KUNIT_EXPECT_EQ(test, sbinfo->max_blocks, blocks);
 			KUNIT_EXPECT_EQ(test, sbinfo->max_inodes, inodes);
@@ -688,8 +698,17 @@ static void shmem_mount_options(struct kunit *test)
 			KUNIT_EXPECT_EQ(test, file_inode(f)->i_mode, S_IFDIR | ok[i].mode);
 			fput(f);
 		}
+		if (mounts && ok[i].shown) {
+			int len = show_mounts(mounts, 8191);
+
+			mounts[len > 0 ? len : 0] = '\0';
+			if (!strstr(mounts, ok[i].shown))
+				kunit_fail(test, __FILE__, __LINE__, "mounts lack \"%s\":\n%s",
+					   ok[i].shown, mounts);
+		}
 		test_umount(test);
 	}
+	kfree(mounts);
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		int err = test_mount(bad[i]);
 

@@ -306,8 +306,10 @@ int link_path_walk(const char *name, struct nameidata *nd)
 			name++;
 		if (!*name) {
 			/* Only slashes left: the end of a link body or of the name. */
-			if (!nd->depth || !nd->stack[nd->depth - 1].name)
+			if (!nd->depth || !nd->stack[nd->depth - 1].name) {
+				nd->last_type = LAST_ROOT;	/* e.g. a link to "/" */
 				return 0;
+			}
 			name = nd->stack[nd->depth - 1].name;
 			put_link(nd);
 			continue;

@@ -255,8 +255,8 @@ int vfs_rename(struct renamedata *rd)
 		return -EPERM;
 	if (old_dir->i_sb != new_dir->i_sb)
 		return -EXDEV;
-	/* The victim (a file being replaced, or either side of an exchange) is locked too. */
-	if (target && (!new_is_dir || (flags & RENAME_EXCHANGE)))
+	/* The inode being replaced (or exchanged) is locked too, as unlink locks it. */
+	if (target)
 		inode_lock_nested(target, I_MUTEX_NONDIR2);
 	if (d_mountpoint(old_dentry) || d_mountpoint(new_dentry)) {
 		err = -EBUSY;
@@ -272,7 +272,7 @@ int vfs_rename(struct renamedata *rd)
 	else
 		d_move(old_dentry, new_dentry);
 out:
-	if (target && (!new_is_dir || (flags & RENAME_EXCHANGE)))
+	if (target)
 		inode_unlock(target);
 	return err;
 }

@@ -807,6 +807,54 @@ VFS_TEST(mount_busy_and_bad)
 	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/f"), -ENOENT);
 }
 
+/*
+ * Mounts stack (the top one is seen, and goes first), a cwd that gets
+ * covered stays on the covered directory, and renaming the directory
+ * above a mount point takes the mount along.
+ */
+VFS_TEST(mount_stacked_and_moved)
+{
+	char *buf = kmalloc(256, GFP_KERNEL);
+	struct path p;
+	char *s;
+
+	KUNIT_ASSERT_TRUE(test, buf != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a/m", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/m/base", "base", 4), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/a/m", "tmpfs", 0, NULL), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/m/one", "one", 3), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/a/m", "tmpfs", 0, NULL), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/a/m/one"), -ENOENT);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/m/two", "two", 3), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/a/m/..", TDIR "/a"));
+	/* the directory above the mount point moves, the mounts with it */
+	KUNIT_ASSERT_EQ(test, init_rename(TDIR "/a", TDIR "/b", 0), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/m/two", "two"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/b/m/..", TDIR "/b"));
+	KUNIT_ASSERT_EQ(test, kern_path(TDIR "/b/m/two", 0, &p), 0);
+	s = d_path(&p, buf, 256);
+	if (!IS_ERR(s))
+		KUNIT_EXPECT_STREQ(test, s, TDIR "/b/m/two");
+	path_put(&p);
+	/* the top one goes first */
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/m/one", "one"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/b/m/two"), -ENOENT);
+	/* a cwd covered by a new mount stays below it */
+	KUNIT_ASSERT_EQ(test, init_chdir(TDIR "/b/m"), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/b/m", "tmpfs", 0, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, file_is("one", "one"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/b/m/one"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), 0);	/* the cwd is not in it */
+	/* but the cwd is in the one below */
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), -EBUSY);
+	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/m/base", "base"));
+	kfree(buf);
+}
+
 /* ---- vfs.ops: directory operations ---------------------------------------------------- */
 
 VFS_TEST(create_existing)
@@ -1051,6 +1099,98 @@ VFS_TEST(mknod_nodes)
 	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/null"), 0);
 }
 
+/*
+ * Renames between short names (inside the dentry) and long ones
+ * (kmalloc'ed), over a target and not: each name afterwards is the
+ * right file, readdir lists the new names, no name is leaked.
+ */
+VFS_TEST(rename_long_names)
+{
+	static const char *const names[] = {
+		"s1", "s2",
+		"a-name-longer-than-the-forty-bytes-kept-inside-a-dentry-1",
+		"a-name-longer-than-the-forty-bytes-kept-inside-a-dentry-2",
+	};
+	char *a = kmalloc(128, GFP_KERNEL), *b = kmalloc(128, GFP_KERNEL);
+	struct name_batch *nb = kzalloc(sizeof(*nb), GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, a && b && nb);
+	nb->names = kmalloc(NAMES_BATCH * sizeof(*nb->names), GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, nb->names != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/e", 0755), 0);
+	for (int from = 0; from < 4; from++) {
+		for (int to = 0; to < 4; to++) {
+			for (int over = 0; over < 2; over++) {
+				bool cross = (from + to + over) & 1;
+				int n;
+
+				if (from == to && !cross)
+					continue;
+				snprintf(a, 128, TDIR "/d/%s", names[from]);
+				snprintf(b, 128, TDIR "/%s/%s", cross ? "e" : "d", names[to]);
+				KUNIT_ASSERT_EQ(test, make_file(a, names[from], strlen(names[from])),
+						0);
+				if (over)
+					KUNIT_ASSERT_EQ(test, make_file(b, "victim", 6), 0);
+				KUNIT_EXPECT_EQ(test, init_rename(a, b, 0), 0);
+				KUNIT_EXPECT_EQ(test, lstat_err(a), -ENOENT);
+				KUNIT_EXPECT_TRUE(test, file_is(b, names[from]));
+				/* the directory lists the new name only */
+				n = read_names(cross ? TDIR "/e" : TDIR "/d", nb);
+				KUNIT_EXPECT_EQ(test, n, 1);
+				if (n == 1)
+					KUNIT_EXPECT_STREQ(test, nb->names[0], names[to]);
+				KUNIT_EXPECT_EQ(test, read_names(TDIR "/d", nb), cross ? 0 : 1);
+				KUNIT_EXPECT_EQ(test, init_unlink(b), 0);
+				if (test->failed)
+					goto out;
+			}
+		}
+	}
+out:
+	kfree(nb->names);
+	kfree(nb);
+	kfree(a);
+	kfree(b);
+}
+
+/* Trailing slashes where Linux allows them (a directory) and where not. */
+VFS_TEST(trailing_slash_ops)
+{
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/f", "x", 1), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("d", TDIR "/ld"), 0);
+	/* rename: a directory may be named with one, a file not */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/d/", TDIR "/d2/", 0), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/d2", TDIR "/d/", 0), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/f", TDIR "/g/", 0), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/f/", TDIR "/g", 0), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/none/", TDIR "/g", 0), -ENOENT);
+	/* creating a non-directory with one: nothing of that name exists, ENOENT */
+	KUNIT_EXPECT_EQ(test, init_symlink("x", TDIR "/s/"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_link(TDIR "/f", TDIR "/h/"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/c/", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, init_symlink("x", TDIR "/d/"), -EEXIST);
+	KUNIT_EXPECT_EQ(test, init_mkdir(TDIR "/d/", 0755), -EEXIST);
+	/* open(O_CREAT) of "name/" is EISDIR, whatever is there (Linux: open_last_lookups) */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/new/", O_RDWR | O_CREAT, 0644)), -EISDIR);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/d/", O_RDONLY | O_CREAT, 0644)), -EISDIR);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/new"), -ENOENT);
+	/* through a symlink to a directory: rmdir and unlink see the link, not a directory */
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/ld/"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/ld/"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/d/"), -EISDIR);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/ld"), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/ld/"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/d"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/s"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/h"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/c"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/g"), -ENOENT);
+}
+
 /* ---- vfs.ops: open files -------------------------------------------------------------- */
 
 VFS_TEST(open_flags)
@@ -1130,6 +1270,19 @@ VFS_TEST(open_flags)
 	filp_close(f, NULL);
 	/* O_TRUNC on a directory */
 	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/d", O_RDONLY | O_TRUNC, 0)), -EISDIR);
+	/* O_TRUNC truncates a regular file even when opened read-only (Linux: do_open) */
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/t", "data", 4), 0);
+	f = filp_open(TDIR "/t", O_RDONLY | O_TRUNC, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+	if (!IS_ERR(f))
+		fput(f);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/t"), 0);
+	/* O_DIRECTORY | O_CREAT is refused (Linux 6.4+: build_open_flags) */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/nd", O_RDONLY | O_DIRECTORY | O_CREAT, 0755)),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY | O_CREAT, 0755)),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/nd"), -ENOENT);
 }
 
 VFS_TEST(lseek_and_getattr)
@@ -1979,6 +2132,7 @@ kunit_test_suite(vfs_namei_suite);
 static struct kunit_case vfs_mount_cases[] = {
 	KUNIT_CASE(mount_crossing),
 	KUNIT_CASE(mount_busy_and_bad),
+	KUNIT_CASE(mount_stacked_and_moved),
 	{}
 };
 
@@ -1992,6 +2146,8 @@ static struct kunit_case vfs_ops_cases[] = {
 	KUNIT_CASE(create_existing),
 	KUNIT_CASE(remove_errors),
 	KUNIT_CASE(rename_rules),
+	KUNIT_CASE(rename_long_names),
+	KUNIT_CASE(trailing_slash_ops),
 	KUNIT_CASE(link_counts),
 	KUNIT_CASE(mknod_nodes),
 	KUNIT_CASE(open_flags),

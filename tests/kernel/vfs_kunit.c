@@ -1191,6 +1191,106 @@ VFS_TEST(trailing_slash_ops)
 	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/g"), -ENOENT);
 }
 
+/* RENAME_EXCHANGE: both names stay, their objects trade places. */
+VFS_TEST(rename_exchange)
+{
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a/sub", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b/dir", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/f", "ffff", 4), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/g", "gg", 2), 0);
+	/* two files in one directory */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/f", TDIR "/a/g", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/a/f", "gg"));
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/a/g", "ffff"));
+	/* a file and a directory across directories: the ".." link moves */
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/a"), 3);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/b"), 3);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/f", TDIR "/b/dir", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/dir", "gg"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/a/f/"), 0);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/a"), 4);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/b"), 2);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/a/f/..", TDIR "/a"));
+	/* two directories across directories */
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b/other", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b/other/inside", 0755), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/sub", TDIR "/b/other", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/a/sub/inside"), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/b/other/inside"), -ENOENT);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/a/sub/inside/../..", TDIR "/a"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/b/other/..", TDIR "/b"));
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/a"), 4);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/b"), 3);
+	/* errors: a missing side, NOREPLACE with it, a directory and its own subdirectory */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/g", TDIR "/a/none", RENAME_EXCHANGE), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/none", TDIR "/a/g", RENAME_EXCHANGE), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/g", TDIR "/a/f",
+					  RENAME_EXCHANGE | RENAME_NOREPLACE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a", TDIR "/a/sub", RENAME_EXCHANGE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/sub", TDIR "/a", RENAME_EXCHANGE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/f", TDIR "/a/g/", RENAME_EXCHANGE), -ENOTDIR);
+	/* with itself: nothing */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/g", TDIR "/a/g", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/a/g", "ffff"));
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/dir", "gg"));
+}
+
+/* A deep tree: long paths walk, d_path needs the room, dput unwinds without recursion. */
+#define DEEP 300
+
+VFS_TEST(deep_paths)
+{
+	char *p = big_buf(test), *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct path path;
+	size_t len;
+	char *s;
+
+	if (!p || !buf)
+		goto out;
+	len = snprintf(p, PATH_MAX, TDIR);
+	for (int i = 0; i < DEEP; i++) {
+		len += snprintf(p + len, PATH_MAX - len, "/d");
+		KUNIT_ASSERT_EQ(test, init_mkdir(p, 0755), 0);
+	}
+	len += snprintf(p + len, PATH_MAX - len, "/leaf");
+	KUNIT_ASSERT_EQ(test, make_file(p, "deep", 4), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(p, "deep"));
+	KUNIT_ASSERT_EQ(test, kern_path(p, 0, &path), 0);
+	s = d_path(&path, buf, PATH_MAX);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(s));
+	if (!IS_ERR(s))
+		KUNIT_EXPECT_STREQ(test, s, p);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(d_path(&path, buf, 256)), -ENAMETOOLONG);
+	path_put(&path);
+	/* ".." all the way up from the deepest directory */
+	p[len - 5] = 0;		/* without "/leaf" */
+	KUNIT_ASSERT_EQ(test, init_chdir(p), 0);
+	p[len - 5] = '/';
+	KUNIT_EXPECT_TRUE(test, file_is("leaf", "deep"));
+	len = 0;
+	for (int i = 0; i < DEEP; i++)
+		len += snprintf(buf + len, PATH_MAX - len, "../");
+	snprintf(buf + len, PATH_MAX - len, "d/d/d");
+	KUNIT_EXPECT_TRUE(test, same_place(test, buf, TDIR "/d/d/d"));
+	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
+	/* and removed from the bottom */
+	KUNIT_EXPECT_EQ(test, init_unlink(p), 0);
+	for (int i = 0; i < DEEP; i++) {
+		char *slash = p + strlen(p) - 1;
+
+		while (*slash != '/')
+			slash--;
+		*slash = 0;	/* parent of what was removed */
+		KUNIT_ASSERT_EQ(test, init_rmdir(p), 0);
+	}
+	KUNIT_EXPECT_STREQ(test, p, TDIR "/d");
+out:
+	kfree(p);
+	kfree(buf);
+}
+
 /* ---- vfs.ops: open files -------------------------------------------------------------- */
 
 VFS_TEST(open_flags)
@@ -2148,6 +2248,8 @@ static struct kunit_case vfs_ops_cases[] = {
 	KUNIT_CASE(rename_rules),
 	KUNIT_CASE(rename_long_names),
 	KUNIT_CASE(trailing_slash_ops),
+	KUNIT_CASE(rename_exchange),
+	KUNIT_CASE(deep_paths),
 	KUNIT_CASE(link_counts),
 	KUNIT_CASE(mknod_nodes),
 	KUNIT_CASE(open_flags),

@@ -612,6 +612,15 @@ VFS_TEST(symlinks)
 		if (!IS_ERR(f))
 			fput(f);
 	}
+	/* a body of only slashes is the root; one ending in a slash names a directory */
+	KUNIT_ASSERT_EQ(test, init_symlink("/", TDIR "/l/root"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("//", TDIR "/l/root2"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("../d/sub/", TDIR "/l/dirslash"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("../d/sub/f/", TDIR "/l/fileslash"), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/root", "/"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/root2/vfst/l", TDIR "/l"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dirslash", TDIR "/d/sub"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/l/fileslash"), -ENOTDIR);
 	/* unlink removes the link, not its target */
 	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/l/abs"), 0);
 	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/d/sub/f"), 0);
@@ -1758,6 +1767,83 @@ VFS_TEST(readdir_many_in_pieces)
 	kfree(s);
 }
 
+/* Entries with the offset the walk gave each, in order. */
+struct pos_ctx {
+	struct dir_context ctx;
+	int n, limit;
+	loff_t off[16];
+	char name[16][8];
+};
+
+static bool pos_actor(struct dir_context *ctx, const char *name, int namelen, loff_t offset,
+		      u64 ino, unsigned int d_type)
+{
+	struct pos_ctx *pc = container_of(ctx, struct pos_ctx, ctx);
+
+	if (pc->n >= pc->limit || pc->n >= 16)
+		return false;
+	pc->off[pc->n] = offset;
+	snprintf(pc->name[pc->n], sizeof(pc->name[0]), "%.*s", namelen, name);
+	pc->n++;
+	return true;
+}
+
+/*
+ * A position iterate_dir handed out can be sought back to
+ * (dcache_dir_lseek), SEEK_END and negative positions are refused, and a
+ * directory removed while open reads as gone (Linux: iterate_dir's
+ * IS_DEADDIR check, -ENOENT).
+ */
+VFS_TEST(readdir_seek_and_removed)
+{
+	struct pos_ctx *all = kzalloc(sizeof(*all), GFP_KERNEL);
+	struct pos_ctx *one = kzalloc(sizeof(*one), GFP_KERNEL);
+	struct file *f;
+
+	KUNIT_ASSERT_TRUE(test, all && one);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_entries(TDIR "/d", 6), 0);
+	f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	all->ctx.actor = pos_actor;
+	all->limit = 16;
+	KUNIT_EXPECT_EQ(test, iterate_dir(f, &all->ctx), 0);
+	KUNIT_EXPECT_EQ(test, all->n, 8);
+	for (int k = all->n - 1; k >= 0; k--) {
+		KUNIT_EXPECT_EQ(test, vfs_llseek(f, all->off[k], SEEK_SET), all->off[k]);
+		memset(one, 0, sizeof(*one));
+		one->ctx.actor = pos_actor;
+		one->limit = 1;
+		KUNIT_EXPECT_EQ(test, iterate_dir(f, &one->ctx), 0);
+		KUNIT_EXPECT_EQ(test, one->n, 1);
+		if (one->n == 1)
+			KUNIT_EXPECT_STREQ(test, one->name[0], all->name[k]);
+		if (test->failed)
+			break;
+	}
+	KUNIT_EXPECT_EQ(test, vfs_llseek(f, 0, SEEK_END), -EINVAL);
+	KUNIT_EXPECT_EQ(test, vfs_llseek(f, -1, SEEK_SET), -EINVAL);
+	fput(f);
+	/* empty it, keep it open, remove it */
+	for (int i = 0; i < 6; i++) {
+		char path[32];
+
+		snprintf(path, sizeof(path), TDIR "/d/e%d", i);
+		KUNIT_EXPECT_EQ(test, (i % 3 == 0) ? init_rmdir(path) : init_unlink(path), 0);
+	}
+	f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/d"), 0);
+	memset(one, 0, sizeof(*one));
+	one->ctx.actor = pos_actor;
+	one->limit = 16;
+	KUNIT_EXPECT_EQ(test, iterate_dir(f, &one->ctx), -ENOENT);
+	KUNIT_EXPECT_EQ(test, one->n, 0);
+	fput(f);
+	kfree(all);
+	kfree(one);
+}
+
 /* ---- vfs.dcache: many files, no leaks ------------------------------------------------- */
 
 #define TREE_TOP 8
@@ -2258,6 +2344,7 @@ static struct kunit_case vfs_ops_cases[] = {
 	KUNIT_CASE(unlink_while_open),
 	KUNIT_CASE(readdir_small),
 	KUNIT_CASE(readdir_many_in_pieces),
+	KUNIT_CASE(readdir_seek_and_removed),
 	{}
 };
 

@@ -1967,6 +1967,40 @@ static bool conc_expected(int op, int err)
 	}
 }
 
+/*
+ * List the directory whose path a names, as readdir would while others
+ * change it: whatever it returns must be one of the names the workers
+ * use, and a pass must end. 0, -ENOENT/-ENOTDIR (not there, not a
+ * directory), or -EIO for a name from nowhere or a pass that never ends.
+ */
+static int conc_readdir(const char *a)
+{
+	struct name_batch *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	int n, err = 0;
+
+	if (!b)
+		return -ENOMEM;
+	b->names = kmalloc(NAMES_BATCH * sizeof(*b->names), GFP_KERNEL);
+	if (!b->names) {
+		kfree(b);
+		return -ENOMEM;
+	}
+	n = read_names(a, b);
+	if (n < 0)
+		err = n;
+	else if (n >= NAMES_BATCH)	/* at most CONC_NAMES live entries at any time */
+		err = -EIO;
+	for (int i = 0; i < n && !err; i++) {
+		const char *nm = b->names[i];
+
+		if (nm[0] != 'n' || nm[1] < '0' || nm[1] >= '0' + CONC_NAMES || nm[2])
+			err = -EIO;
+	}
+	kfree(b->names);
+	kfree(b);
+	return err;
+}
+
 static int conc_worker(void *data)
 {
 	u32 seed = 0x9e3779b9u * ((unsigned int)(unsigned long)data + 1);
@@ -1975,7 +2009,7 @@ static int conc_worker(void *data)
 	unsigned long ops = 0, ok = 0;
 
 	while (ktime_get_ns() < end && ops < CONC_MAX_OPS) {
-		int op = xorshift(&seed) % 7, err;
+		int op = xorshift(&seed) % 8, err;
 
 		random_path(a, sizeof(a), &seed);
 		random_path(b, sizeof(b), &seed);
@@ -1999,6 +2033,9 @@ static int conc_worker(void *data)
 			break;
 		case 5:
 			err = init_link(a, b);
+			break;
+		case 6:
+			err = conc_readdir(a);
 			break;
 		default: {
 			struct kstat st;

@@ -684,6 +684,82 @@ VFS_TEST(symlink_limit)
 	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
 }
 
+/*
+ * A walk given its own root (vfs_path_lookup, file_open_root: what
+ * chroot and openat2(RESOLVE_IN_ROOT)-like callers use): ".." stops at
+ * it, and an absolute symlink starts from it.
+ */
+VFS_TEST(lookup_below_a_root)
+{
+	struct path root, p;
+	struct file *f;
+
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/jail", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/jail/etc", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/jail/etc/conf", "inside", 6), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/conf", "outside", 7), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("/etc/conf", TDIR "/jail/abs"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("../../conf", TDIR "/jail/etc/up"), 0);
+	KUNIT_ASSERT_EQ(test, kern_path(TDIR "/jail", LOOKUP_DIRECTORY, &root), 0);
+	KUNIT_EXPECT_EQ(test, vfs_path_lookup(root.dentry, root.mnt, "../../..", 0, &p), 0);
+	if (!test->failed) {
+		KUNIT_EXPECT_TRUE(test, path_equal(&p, &root));
+		path_put(&p);
+	}
+	KUNIT_EXPECT_EQ(test, vfs_path_lookup(root.dentry, root.mnt, "/etc/../..", 0, &p), 0);
+	if (!test->failed) {
+		KUNIT_EXPECT_TRUE(test, path_equal(&p, &root));
+		path_put(&p);
+	}
+	f = file_open_root(&root, "abs", O_RDONLY, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+	if (!IS_ERR(f)) {
+		char buf[16];
+		loff_t pos = 0;
+
+		KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &pos), 6);
+		KUNIT_EXPECT_TRUE(test, !memcmp(buf, "inside", 6));
+		fput(f);
+	}
+	/* up past the root through a relative link: clamped too, so etc/conf is not found */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(file_open_root(&root, "etc/up", O_RDONLY, 0)), -ENOENT);
+	/* the same names from the real root */
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/jail/etc/up", "outside"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/jail/abs"), -ENOENT);
+	path_put(&root);
+}
+
+/* A symlink body too long to keep inline lives in a page (shmem's page symlink). */
+VFS_TEST(long_symlink_bodies)
+{
+	char *body = big_buf(test), *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	size_t len = PATH_MAX - 1;
+
+	if (!body || !buf)
+		goto out;
+	/* 4095 bytes: slashes, then the scratch directory */
+	memset(body, '/', len);
+	memcpy(body + len - strlen(TDIR "/d"), TDIR "/d", strlen(TDIR "/d"));
+	body[len] = 0;
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/f", "far", 3), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink(body, TDIR "/long"), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/long"), len);
+	KUNIT_EXPECT_EQ(test, init_readlink(TDIR "/long", buf, PATH_MAX), len);
+	KUNIT_EXPECT_TRUE(test, !memcmp(buf, body, len));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/long", TDIR "/d"));
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/long/f", "far"));
+	/* a body of PATH_MAX bytes or more is too long */
+	memset(body, 'x', PATH_MAX);
+	body[PATH_MAX] = 0;
+	KUNIT_EXPECT_EQ(test, init_symlink(body, TDIR "/toolong"), -ENAMETOOLONG);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/toolong"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/long"), 0);
+out:
+	kfree(body);
+	kfree(buf);
+}
+
 VFS_TEST(d_path_names)
 {
 	char *buf = kmalloc(256, GFP_KERNEL);
@@ -774,9 +850,12 @@ VFS_TEST(mount_crossing)
 	/* hard links and renames do not cross mounts */
 	KUNIT_EXPECT_EQ(test, init_link(TDIR "/mnt/d/f", TDIR "/f"), -EXDEV);
 	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/mnt/d/f", TDIR "/f", 0), -EXDEV);
-	/* the mounted root cannot be removed or renamed (Linux: EBUSY) */
+	/* the mount point cannot be removed, renamed or renamed over (Linux: EBUSY) */
 	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/mnt"), -EBUSY);
 	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/mnt", TDIR "/mnt2", 0), -EBUSY);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/empty", 0755), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/empty", TDIR "/mnt", 0), -EBUSY);
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/empty"), 0);
 	/* unmount: the old contents come back, the mounted ones are gone */
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt", 0), 0);
 	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/mnt/hidden", "under"));
@@ -2343,6 +2422,8 @@ static struct kunit_case vfs_namei_cases[] = {
 	KUNIT_CASE(symlinks),
 	KUNIT_CASE(symlink_limit),
 	KUNIT_CASE(d_path_names),
+	KUNIT_CASE(lookup_below_a_root),
+	KUNIT_CASE(long_symlink_bodies),
 	{}
 };
 

@@ -1923,6 +1923,73 @@ VFS_TEST(readdir_seek_and_removed)
 	kfree(one);
 }
 
+/* Each entry's type and inode number as stat sees them; "." and ".." are the directories. */
+struct type_ctx {
+	struct dir_context ctx;
+	int n;
+	char name[8][8];
+	u64 ino[8];
+	unsigned int type[8];
+};
+
+static bool type_actor(struct dir_context *ctx, const char *name, int namelen, loff_t offset,
+		       u64 ino, unsigned int d_type)
+{
+	struct type_ctx *tc = container_of(ctx, struct type_ctx, ctx);
+
+	if (tc->n >= 8)
+		return false;
+	snprintf(tc->name[tc->n], sizeof(tc->name[0]), "%.*s", namelen, name);
+	tc->ino[tc->n] = ino;
+	tc->type[tc->n] = d_type;
+	tc->n++;
+	return true;
+}
+
+VFS_TEST(readdir_types)
+{
+	static const struct {
+		const char *name;
+		unsigned int type;
+		const char *path;	/* what stat should agree with */
+	} want[] = {
+		{ ".", DT_DIR, TDIR "/d" }, { "..", DT_DIR, TDIR },
+		{ "reg", DT_REG, TDIR "/d/reg" }, { "hard", DT_REG, TDIR "/d/reg" },
+		{ "dir", DT_DIR, TDIR "/d/dir" }, { "lnk", DT_LNK, TDIR "/d/lnk" },
+		{ "chr", DT_CHR, TDIR "/d/chr" },
+	};
+	struct type_ctx *tc = kzalloc(sizeof(*tc), GFP_KERNEL);
+	struct file *f;
+
+	KUNIT_ASSERT_TRUE(test, tc != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/reg", "r", 1), 0);
+	KUNIT_ASSERT_EQ(test, init_link(TDIR "/d/reg", TDIR "/d/hard"), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d/dir", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("reg", TDIR "/d/lnk"), 0);
+	KUNIT_ASSERT_EQ(test, init_mknod(TDIR "/d/chr", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))),
+			0);
+	f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	tc->ctx.actor = type_actor;
+	KUNIT_EXPECT_EQ(test, iterate_dir(f, &tc->ctx), 0);
+	fput(f);
+	KUNIT_EXPECT_EQ(test, tc->n, ARRAY_SIZE(want));
+	for (size_t w = 0; w < ARRAY_SIZE(want); w++) {
+		int i;
+
+		for (i = 0; i < tc->n && strcmp(tc->name[i], want[w].name); i++)
+			;
+		if (i == tc->n) {
+			kunit_fail(test, __FILE__, __LINE__, "\"%s\" not listed", want[w].name);
+			continue;
+		}
+		KUNIT_EXPECT_EQ(test, tc->type[i], want[w].type);
+		KUNIT_EXPECT_EQ(test, tc->ino[i], ino_of(want[w].path));
+	}
+	kfree(tc);
+}
+
 /* ---- vfs.dcache: many files, no leaks ------------------------------------------------- */
 
 #define TREE_TOP 8
@@ -2463,6 +2530,7 @@ static struct kunit_case vfs_ops_cases[] = {
 	KUNIT_CASE(readdir_small),
 	KUNIT_CASE(readdir_many_in_pieces),
 	KUNIT_CASE(readdir_seek_and_removed),
+	KUNIT_CASE(readdir_types),
 	{}
 };
 

@@ -1531,6 +1531,34 @@ VFS_TEST(lseek_and_getattr)
 	KUNIT_EXPECT_NE(test, st2.ino, st.ino);
 	KUNIT_EXPECT_NE(test, st2.ino, ino_of(TDIR "/g"));
 	KUNIT_EXPECT_NE(test, st2.ino, ino_of(TDIR));
+	/* tmpfs counts 20 bytes per entry in a directory's size, 40 for "." and ".." */
+	KUNIT_EXPECT_EQ(test, st2.size, 40);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/x", NULL, 0), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d/y", 0755), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/d"), 80);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/d/x", TDIR "/x", 0), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/d"), 60);
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/d/y"), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/d"), 40);
+	/* the mode asked for, less the umask (init_fs's is Linux's 022) */
+	KUNIT_EXPECT_EQ(test, current_fs()->umask, 0022);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/open", 0777), 0);
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/open", &st2, 0), 0);
+	KUNIT_EXPECT_EQ(test, st2.mode, S_IFDIR | 0755);
+	f = filp_open(TDIR "/rw", O_RDWR | O_CREAT, 0666);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	KUNIT_EXPECT_EQ(test, file_inode(f)->i_mode, S_IFREG | 0644);
+	fput(f);
+	/* a symlink is S_IFLNK | 0777, its size the length of its body */
+	KUNIT_ASSERT_EQ(test, init_symlink("open/../rw", TDIR "/sl"), 0);
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/sl", &st2, AT_SYMLINK_NOFOLLOW), 0);
+	KUNIT_EXPECT_EQ(test, st2.mode, S_IFLNK | 0777);
+	KUNIT_EXPECT_EQ(test, st2.size, 10);
+	/* O_EXCL without O_CREAT means nothing for a regular file */
+	f = filp_open(TDIR "/sl", O_RDONLY | O_EXCL, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+	if (!IS_ERR(f))
+		fput(f);
 }
 
 VFS_TEST(truncate_paths)

@@ -891,8 +891,19 @@ VFS_TEST(mount_busy_and_bad)
 	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/mnt/inner", "tmpfs", 0, NULL), 0);
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt", 0), -EBUSY);
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt/inner", 0), 0);
+	/* only a mount's root can be unmounted */
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt/f", 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt/inner", 0), -EINVAL);
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt", 0), 0);
 	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/f"), -ENOENT);
+	/* through a symlink: mount and umount follow it, UMOUNT_NOFOLLOW does not */
+	KUNIT_ASSERT_EQ(test, init_symlink("mnt", TDIR "/lnk"), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/lnk", "tmpfs", 0, NULL), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/mnt/g", "z", 1), 0);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/lnk", UMOUNT_NOFOLLOW), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/lnk/g", "z"));
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/lnk", 0), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/g"), -ENOENT);
 }
 
 /*

@@ -413,17 +413,33 @@ static void chrdev_user_buffers(struct kunit *test)
 /* ---- the tty ----------------------------------------------------------------------- */
 
 struct pusher {
-	struct task_struct *reader;
-	bool pushed, reader_done, rescued;
+	bool waiter_seen, pushed, reader_done, rescued;
 };
 
-/* Stand in for the RX interrupt: one byte after 50 ms; rescue a reader stuck for 3 s. */
+static bool rx_has_waiter(void)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&serial_rx_wait.lock, flags);
+	ret = !list_empty(&serial_rx_wait.head);
+	spin_unlock_irqrestore(&serial_rx_wait.lock, flags);
+	return ret;
+}
+
+/*
+ * Stand in for the RX interrupt: once the reader sleeps on serial_rx_wait
+ * (or after 3 s), store one byte; if the reader has not returned 3 s
+ * later, rescue it, so a lost wakeup fails the test instead of hanging it.
+ */
 static int rx_pusher_fn(void *data)
 {
 	struct pusher *p = data;
-	u64 until;
+	u64 until = ktime_get_ns() + 3000000000ULL;
 
-	msleep(50);
+	while (!rx_has_waiter() && ktime_get_ns() < until)
+		msleep(1);
+	WRITE_ONCE(p->waiter_seen, rx_has_waiter());
 	WRITE_ONCE(p->pushed, true);
 	serial_rx_push('z');
 	until = ktime_get_ns() + 3000000000ULL;
@@ -448,7 +464,6 @@ static void chrdev_tty(struct kunit *test)
 	struct file *con, *tty, *ttyb;
 	char buf[16];
 	loff_t pos = 0;
-	u64 start;
 	ssize_t ret;
 
 	if (!setup_dir(test))
@@ -481,13 +496,12 @@ static void chrdev_tty(struct kunit *test)
 	/* A blocking read sleeps until the RX path stores a byte. */
 	t = kthread_run(rx_pusher_fn, &p, "chrdev-rx");
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
-	start = ktime_get_ns();
 	memset(buf, 0, sizeof(buf));
 	ret = kernel_read(ttyb, buf, sizeof(buf), &pos);
 	WRITE_ONCE(p.reader_done, true);
-	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.pushed));
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.pushed));	/* it returned only after the push */
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.waiter_seen));	/* it slept on serial_rx_wait */
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(p.rescued));	/* serial_rx_push() did not wake it */
-	KUNIT_EXPECT_GE(test, ktime_get_ns() - start, 40000000ULL);	/* it did sleep */
 	KUNIT_EXPECT_EQ(test, ret, 1);
 	KUNIT_EXPECT_EQ(test, buf[0], 'z');
 	kthread_stop(t);

@@ -400,6 +400,20 @@ static void chrdev_user_buffers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vfs_read(r, u + PAGE_SIZE - 1000, 5000, &pos), 1000);
 	KUNIT_EXPECT_FALSE(test, all_bytes((u8 *)kva + PAGE_SIZE - 1000, 1000, 0));
 	KUNIT_EXPECT_EQ(test, vfs_write(n, u, PAGE_SIZE, &pos), PAGE_SIZE);
+	/* readv-style: two user segments, the second unmapped: the first's bytes. */
+	{
+		struct iovec iov[] = {
+			{ u + 10, 90 }, { (void __user *)(TEST_UADDR - PAGE_SIZE), 100 },
+		};
+		struct iov_iter iter;
+
+		memset((void *)kva, 0xaa, PAGE_SIZE);
+		iov_iter_init(&iter, ITER_DEST, iov, 2, 190);
+		KUNIT_EXPECT_EQ(test, vfs_iter_read(z, &iter, &pos), 90);
+		KUNIT_EXPECT_TRUE(test, all_bytes((u8 *)kva + 10, 90, 0));
+		KUNIT_EXPECT_EQ(test, ((u8 *)kva)[100], 0xaa);
+		KUNIT_EXPECT_EQ(test, iov_iter_count(&iter), 100);
+	}
 	unmap_kernel_range(TEST_UADDR, PAGE_SIZE);
 	free_page(kva);
 

@@ -16,7 +16,9 @@
  * unmapped user address -EFAULT, a buffer running off a mapped page a
  * short count; the tty: console writes, O_NONBLOCK reads of an empty RX
  * buffer, a blocking read woken by the RX path (serial_rx_push(), which
- * the interrupt handler calls; the test calls it too), -ENOTTY, -ESPIPE.
+ * the interrupt handler calls; the test calls it too), -ENOTTY, -ESPIPE;
+ * and the nodes the boot put in /dev (initramfs or default_rootfs), where
+ * present: their device numbers and the driver each one reaches.
  */
 #include <asm/pgalloc.h>
 #include <asm/pgtable_types.h>
@@ -529,6 +531,70 @@ static void chrdev_tty(struct kunit *test)
 	expect_counts(test, before);
 }
 
+/* ---- the root's /dev ------------------------------------------------------------- */
+
+/*
+ * The nodes the initramfs (scripts/mkinitramfs.py) or default_rootfs put
+ * in /dev, where they exist: the right device number, and opening one
+ * reaches the right driver. Skipped when /dev has none of them.
+ */
+static void chrdev_root_nodes(struct kunit *test)
+{
+	static const struct {
+		const char *path;
+		unsigned int major, minor;
+	} nodes[] = {
+		{ "/dev/console", 5, 1 }, { "/dev/ttyS0", 4, 64 }, { "/dev/null", 1, 3 },
+		{ "/dev/zero", 1, 5 }, { "/dev/full", 1, 7 }, { "/dev/urandom", 1, 9 },
+	};
+	struct counts before = counts_now();
+	unsigned int found = 0;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(nodes); i++) {
+		struct kstat st;
+		struct file *f;
+		loff_t pos = 0;
+		u8 b[8];
+
+		if (init_stat(nodes[i].path, &st, 0))
+			continue;
+		found++;
+		KUNIT_EXPECT_TRUE(test, S_ISCHR(st.mode));
+		KUNIT_EXPECT_EQ(test, MAJOR(st.rdev), nodes[i].major);
+		KUNIT_EXPECT_EQ(test, MINOR(st.rdev), nodes[i].minor);
+		f = filp_open(nodes[i].path, O_RDWR | O_NONBLOCK, 0);
+		KUNIT_EXPECT_TRUE(test, !IS_ERR(f));
+		if (IS_ERR(f))
+			continue;
+		memset(b, 0xaa, sizeof(b));
+		switch (nodes[i].minor) {
+		case 1:		/* the tty: an ioctl, and no writing into the KTAP log */
+		case 64:
+			KUNIT_EXPECT_EQ(test, f->f_op->unlocked_ioctl(f, 0x5401, 0), -ENOTTY);
+			break;
+		case 3:
+			KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), 0);
+			break;
+		case 7:
+			KUNIT_EXPECT_EQ(test, kernel_write(f, b, sizeof(b), &pos), -ENOSPC);
+			fallthrough;
+		case 5:
+			KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), sizeof(b));
+			KUNIT_EXPECT_TRUE(test, all_bytes(b, sizeof(b), 0));
+			break;
+		case 9:
+			KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), sizeof(b));
+			break;
+		}
+		filp_close(f, NULL);
+	}
+	expect_counts(test, before);
+	printk(KERN_INFO "        # chrdev_root_nodes: %u of %zu device nodes in /dev checked\n",
+	       found, ARRAY_SIZE(nodes));
+	if (!found)
+		kunit_skip(test, "no device nodes in /dev");
+}
+
 static struct kunit_case chrdev_cases[] = {
 	KUNIT_CASE(chrdev_null),
 	KUNIT_CASE(chrdev_zero),
@@ -538,6 +604,7 @@ static struct kunit_case chrdev_cases[] = {
 	KUNIT_CASE(chrdev_register),
 	KUNIT_CASE(chrdev_user_buffers),
 	KUNIT_CASE(chrdev_tty),
+	KUNIT_CASE(chrdev_root_nodes),
 	{}
 };
 

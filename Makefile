@@ -171,13 +171,13 @@ test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
 BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST
-BENCH_SRCS := $(HOST_COMMON) $(HOST_MM)
+BENCH_SRCS := $(HOST_COMMON) $(HOST_MM) lib/rbtree.c
 $(BUILD)/bench/%: tests/host/%.c $(BENCH_SRCS) $(DEPS_STAMP) $(wildcard include/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@ (-O2)"
 	@$(CC) $(BENCH_CFLAGS) -o $@ $< $(BENCH_SRCS)
 
-bench-host bench: $(BUILD)/bench/bench_page_alloc $(patsubst tests/host/%.c,$(BUILD)/bench/%,$(wildcard tests/host/bench_slub.c))
+bench-host bench: $(BUILD)/bench/bench_page_alloc $(patsubst tests/host/%.c,$(BUILD)/bench/%,$(wildcard tests/host/bench_slub.c tests/host/bench_rbtree.c))
 	@for b in $^; do echo "== $$b"; $$b || exit 1; done
 
 # --- editor support ------------------------------------------------------------

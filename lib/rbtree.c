@@ -20,8 +20,9 @@
  * of __rb_parent_color and the augmented-tree callbacks (rotate is
  * called after every rotation, so each node's cached subtree value stays
  * right). As in Linux, the structural part of erase is inline in
- * rbtree_augmented.h (__rb_erase_augmented) and rb_erase()/
- * rb_insert_color() use it with empty callbacks the compiler drops.
+ * rbtree_augmented.h (__rb_erase_augmented); rb_erase() uses it, and
+ * rb_insert_color() the insert fix-up, with empty callbacks that the
+ * compiler inlines away (rb_erase and rb_insert_color make no calls).
  *
  * Written differently from Linux: one rotation helper taking a direction
  * and one loop per fix-up with the mirror cases folded by that

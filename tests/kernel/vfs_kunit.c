@@ -856,6 +856,25 @@ VFS_TEST(mount_crossing)
 	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/empty", 0755), 0);
 	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/empty", TDIR "/mnt", 0), -EBUSY);
 	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/empty"), 0);
+	/*
+	 * Failed walks inside the mount and across its root drop every
+	 * reference they took on it: the umount below would be EBUSY.
+	 */
+	KUNIT_ASSERT_EQ(test, init_symlink("loop", TDIR "/mnt/loop"), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/none"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/d/f/x"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/loop"), -ELOOP);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/d/../../none"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/d/../../mnt/d/none/x"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_mkdir(TDIR "/mnt/d", 0755), -EEXIST);
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/mnt/d"), -ENOTEMPTY);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/mnt/d"), -EISDIR);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/mnt/d", TDIR "/mnt/d/sub", 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/mnt/d", O_WRONLY, 0)), -EISDIR);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/mnt/d/f", O_RDONLY | O_CREAT | O_EXCL, 0644)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, init_chdir(TDIR "/mnt/d/f"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/mnt/loop"), 0);
 	/* unmount: the old contents come back, the mounted ones are gone */
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt", 0), 0);
 	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/mnt/hidden", "under"));

@@ -414,6 +414,17 @@ static bool same_place(struct kunit *test, const char *a, const char *b)
 	return same;
 }
 
+/* A small seeded generator (xorshift32), so every run makes the same choices. */
+static u32 xorshift(u32 *s)
+{
+	u32 x = *s;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *s = x;
+}
+
 /* A buffer of PATH_MAX + 2 bytes, for the long names and paths. */
 static char *big_buf(struct kunit *test)
 {
@@ -2048,6 +2059,318 @@ VFS_TEST(readdir_types)
 	kfree(tc);
 }
 
+/* ---- vfs.ops: a seeded sequence against a model ---------------------------------------- */
+
+/*
+ * A long seeded sequence of mkdir, rmdir, create, unlink, link and
+ * rename on the names a, b, c up to three levels below /vfst/m, each
+ * result (success or failure) compared with what a model of Linux's
+ * rules predicts, and the whole tree (names, types, link counts, which
+ * names share an inode) compared with the model every few operations.
+ * MODEL_SEED replays a run.
+ */
+#define MODEL_SEED 0x5eed1e55u
+#define MODEL_OPS 3000
+#define M_NODES 256	/* renames can carry a subtree below the three levels */
+#define M_DEPTH 3
+
+struct mnode {
+	bool used, dir;
+	int parent;
+	char name;	/* 'a'..'c' */
+	int ino;	/* files: shared by hard links */
+};
+
+struct model {
+	struct mnode n[M_NODES];	/* n[0]: the root, /vfst/m */
+	int next_ino;
+	int fnode[M_NODES];		/* m_compare: the file names seen, */
+	u64 fkino[M_NODES];		/* and their kernel inode numbers */
+};
+
+static int m_child(struct model *m, int dir, char name)
+{
+	for (int i = 1; i < M_NODES; i++)
+		if (m->n[i].used && m->n[i].parent == dir && m->n[i].name == name)
+			return i;
+	return -1;
+}
+
+static int m_children(struct model *m, int dir, bool dirs_only)
+{
+	int c = 0;
+
+	for (int i = 1; i < M_NODES; i++)
+		if (m->n[i].used && m->n[i].parent == dir && (!dirs_only || m->n[i].dir))
+			c++;
+	return c;
+}
+
+/* Is a the same as d or above it? */
+static bool m_is_ancestor(struct model *m, int a, int d)
+{
+	for (; d > 0; d = m->n[d].parent)
+		if (d == a)
+			return true;
+	return a == 0;
+}
+
+/* The node a path names, or -1; *parent: the directory it would be in, or -1. */
+static int m_lookup(struct model *m, const char *comp, int depth, int *parent)
+{
+	int cur = 0;
+
+	*parent = -1;
+	for (int i = 0; i < depth; i++) {
+		if (!m->n[cur].dir)
+			return -1;
+		if (i == depth - 1)
+			*parent = cur;
+		cur = m_child(m, cur, comp[i]);
+		if (cur < 0)
+			return -1;
+	}
+	return cur;
+}
+
+static bool m_full;	/* the model ran out of nodes: the run says so and stops */
+
+static int m_add(struct model *m, int parent, char name, bool dir, int ino)
+{
+	for (int i = 1; i < M_NODES; i++) {
+		if (!m->n[i].used) {
+			m->n[i] = (struct mnode){ .used = true, .dir = dir, .parent = parent,
+						  .name = name, .ino = ino };
+			return i;
+		}
+	}
+	m_full = true;
+	return 1;	/* predict success; the caller stops before comparing */
+}
+
+static int m_links(struct model *m, int ino)
+{
+	int c = 0;
+
+	for (int i = 1; i < M_NODES; i++)
+		if (m->n[i].used && !m->n[i].dir && m->n[i].ino == ino)
+			c++;
+	return c;
+}
+
+static void m_path(struct model *m, int node, char *buf, size_t size)
+{
+	char rev[M_NODES];
+	int n = 0;
+	size_t len;
+
+	for (; node > 0 && n < M_NODES; node = m->n[node].parent)
+		rev[n++] = m->n[node].name;
+	len = snprintf(buf, size, TDIR "/m");
+	while (n-- > 0 && len + 2 < size) {
+		buf[len++] = '/';
+		buf[len++] = rev[n];
+	}
+	buf[len] = 0;
+}
+
+static void comp_path(const char *comp, int depth, char *buf, size_t size)
+{
+	size_t len = snprintf(buf, size, TDIR "/m");
+
+	for (int i = 0; i < depth && len + 2 < size; i++) {
+		buf[len++] = '/';
+		buf[len++] = comp[i];
+	}
+	buf[len] = 0;
+}
+
+/* Apply one operation to the model if Linux would let it succeed; returns whether it does. */
+static bool m_apply(struct model *m, int op, const char *ca, int da, const char *cb, int db)
+{
+	int pa, pb, na = m_lookup(m, ca, da, &pa), nb = m_lookup(m, cb, db, &pb);
+
+	switch (op) {
+	case 0:		/* mkdir a */
+		return na < 0 && pa >= 0 && m_add(m, pa, ca[da - 1], true, 0) > 0;
+	case 1:		/* rmdir a */
+		if (na <= 0 || !m->n[na].dir || m_children(m, na, false))
+			return false;
+		m->n[na].used = false;
+		return true;
+	case 2:		/* create a (O_CREAT | O_EXCL) */
+		return na < 0 && pa >= 0 && m_add(m, pa, ca[da - 1], false, ++m->next_ino) > 0;
+	case 3:		/* unlink a */
+		if (na <= 0 || m->n[na].dir)
+			return false;
+		m->n[na].used = false;
+		return true;
+	case 4:		/* link a b */
+		return na > 0 && !m->n[na].dir && nb < 0 && pb >= 0 &&
+		       m_add(m, pb, cb[db - 1], false, m->n[na].ino) > 0;
+	default:	/* rename a b */
+		if (na <= 0 || pb < 0)
+			return false;
+		if (nb == na || (nb > 0 && !m->n[na].dir && !m->n[nb].dir &&
+				 m->n[na].ino == m->n[nb].ino))
+			return true;	/* the same inode: nothing happens */
+		if (m->n[na].dir && m_is_ancestor(m, na, pb))
+			return false;	/* EINVAL */
+		if (nb > 0) {
+			if (m_is_ancestor(m, nb, na))
+				return false;	/* ENOTEMPTY */
+			if (m->n[na].dir != m->n[nb].dir)
+				return false;	/* ENOTDIR, EISDIR */
+			if (m->n[nb].dir && m_children(m, nb, false))
+				return false;	/* ENOTEMPTY */
+			m->n[nb].used = false;
+		}
+		m->n[na].parent = pb;
+		m->n[na].name = cb[db - 1];
+		return true;
+	}
+}
+
+static int k_apply(int op, const char *a, const char *b)
+{
+	struct file *f;
+
+	switch (op) {
+	case 0:
+		return init_mkdir(a, 0755);
+	case 1:
+		return init_rmdir(a);
+	case 2:
+		f = filp_open(a, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (IS_ERR(f))
+			return PTR_ERR(f);
+		fput(f);
+		return 0;
+	case 3:
+		return init_unlink(a);
+	case 4:
+		return init_link(a, b);
+	default:
+		return init_rename(a, b, 0);
+	}
+}
+
+/* The kernel's tree is the model's: every name, type, link count, shared inode. */
+static bool m_compare(struct kunit *test, struct model *m, struct name_batch *nb, char *path)
+{
+	int nfiles = 0;
+
+	for (int i = 0; i < M_NODES; i++) {
+		struct kstat st;
+		int n;
+
+		if (i && !m->n[i].used)
+			continue;
+		m_path(m, i, path, 128);
+		if (init_stat(path, &st, AT_SYMLINK_NOFOLLOW)) {
+			kunit_fail(test, __FILE__, __LINE__, "model: %s missing", path);
+			return false;
+		}
+		if (!!S_ISDIR(st.mode) != m->n[i].dir) {
+			kunit_fail(test, __FILE__, __LINE__, "model: %s has the wrong type", path);
+			return false;
+		}
+		if (m->n[i].dir) {
+			n = read_names(path, nb);
+			if (st.nlink != 2 + (unsigned int)m_children(m, i, true) ||
+			    n != m_children(m, i, false)) {
+				kunit_fail(test, __FILE__, __LINE__,
+					   "model: %s: nlink %u, %d entries; expected %d, %d", path,
+					   st.nlink, n, 2 + m_children(m, i, true),
+					   m_children(m, i, false));
+				return false;
+			}
+			continue;
+		}
+		if (st.nlink != (unsigned int)m_links(m, m->n[i].ino)) {
+			kunit_fail(test, __FILE__, __LINE__, "model: %s: nlink %u, expected %d", path,
+				   st.nlink, m_links(m, m->n[i].ino));
+			return false;
+		}
+		m->fnode[nfiles] = i;
+		m->fkino[nfiles++] = st.ino;
+	}
+	/* two names share a kernel inode exactly when they share a model one */
+	for (int x = 0; x < nfiles; x++) {
+		for (int y = 0; y < x; y++) {
+			bool model_same = m->n[m->fnode[x]].ino == m->n[m->fnode[y]].ino;
+
+			if (model_same != (m->fkino[x] == m->fkino[y])) {
+				m_path(m, m->fnode[x], path, 128);
+				kunit_fail(test, __FILE__, __LINE__, "model: %s %s another name's inode",
+					   path, model_same ? "does not share" : "shares");
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+VFS_TEST(seeded_model)
+{
+	struct model *m = kzalloc(sizeof(*m), GFP_KERNEL);
+	struct name_batch *nb = kzalloc(sizeof(*nb), GFP_KERNEL);
+	char *a = kmalloc(128, GFP_KERNEL), *b = kmalloc(128, GFP_KERNEL);
+	u32 seed = MODEL_SEED;
+	int agreed = 0, succeeded = 0;
+
+	KUNIT_ASSERT_TRUE(test, m && nb && a && b);
+	nb->names = kmalloc(NAMES_BATCH * sizeof(*nb->names), GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, nb->names != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/m", 0755), 0);
+	m->n[0] = (struct mnode){ .used = true, .dir = true };
+	m_full = false;
+	for (int i = 0; i < MODEL_OPS; i++) {
+		u32 r = xorshift(&seed);
+		int op = r % 6, da = 1 + (r >> 4) % M_DEPTH, db = 1 + (r >> 6) % M_DEPTH, err;
+		char ca[M_DEPTH], cb[M_DEPTH];
+		bool predicted;
+
+		r = xorshift(&seed);
+		for (int k = 0; k < M_DEPTH; k++) {
+			ca[k] = 'a' + (r >> (2 * k)) % 3;
+			cb[k] = 'a' + (r >> (2 * k + 8)) % 3;
+		}
+		/* creations mostly, so the tree grows before it is cut */
+		if (op == 1 && (r & 0x10000))
+			op = 0;
+		comp_path(ca, da, a, 128);
+		comp_path(cb, db, b, 128);
+		predicted = m_apply(m, op, ca, da, cb, db);
+		err = k_apply(op, a, b);
+		if (m_full) {
+			kunit_fail(test, __FILE__, __LINE__, "model: more than %d names", M_NODES);
+			break;
+		}
+		if (predicted != !err) {
+			kunit_fail(test, __FILE__, __LINE__,
+				   "op %d (seed %#x): %s %s %s gave %d, the model says %s", i,
+				   MODEL_SEED, (const char *[]){ "mkdir", "rmdir", "create", "unlink",
+								 "link", "rename" }[op],
+				   a, op >= 4 ? b : "", err, predicted ? "success" : "failure");
+			break;
+		}
+		agreed++;
+		succeeded += predicted;
+		if (i % 50 == 49 && !m_compare(test, m, nb, a))
+			break;
+	}
+	if (!test->failed)
+		m_compare(test, m, nb, a);
+	pr_info("vfs: model: %d operations agreed with the model, %d of them succeeded\n", agreed,
+		succeeded);
+	kfree(nb->names);
+	kfree(nb);
+	kfree(m);
+	kfree(a);
+	kfree(b);
+}
+
 /* ---- vfs.dcache: many files, no leaks ------------------------------------------------- */
 
 #define TREE_TOP 8
@@ -2129,16 +2452,6 @@ static int conc_done;
 static int conc_unexpected;
 static int conc_first_err, conc_first_op;
 static unsigned long conc_ops, conc_ok;
-
-static u32 xorshift(u32 *s)
-{
-	u32 x = *s;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *s = x;
-}
 
 static void random_path(char *buf, size_t size, u32 *seed)
 {
@@ -2589,6 +2902,7 @@ static struct kunit_case vfs_ops_cases[] = {
 	KUNIT_CASE(readdir_many_in_pieces),
 	KUNIT_CASE(readdir_seek_and_removed),
 	KUNIT_CASE(readdir_types),
+	KUNIT_CASE(seeded_model),
 	{}
 };
 

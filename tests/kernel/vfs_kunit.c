@@ -2070,9 +2070,10 @@ VFS_TEST(readdir_types)
  * MODEL_SEED replays a run.
  */
 #define MODEL_SEED 0x5eed1e55u
-#define MODEL_OPS 3000
+#define MODEL_OPS 2000
 #define M_NODES 256	/* renames can carry a subtree below the three levels */
 #define M_DEPTH 3
+#define M_PATH 48	/* components a moved subtree can reach */
 
 struct mnode {
 	bool used, dir;
@@ -2172,6 +2173,34 @@ static void m_path(struct model *m, int node, char *buf, size_t size)
 		buf[len++] = rev[n];
 	}
 	buf[len] = 0;
+}
+
+/*
+ * The components of a used node's path (a directory's if dirs), picked
+ * from r; returns their number (0: the root).
+ */
+static int m_pick(struct model *m, u32 r, bool dirs, char *comp)
+{
+	int depth = 0, node = 0, count = 0;
+	char rev[M_PATH];
+
+	for (int i = 1; i < M_NODES; i++)
+		count += m->n[i].used && (!dirs || m->n[i].dir);
+	if (count) {
+		int want = r % count;
+
+		for (int i = 1; i < M_NODES; i++) {
+			if (m->n[i].used && (!dirs || m->n[i].dir) && want-- == 0) {
+				node = i;
+				break;
+			}
+		}
+	}
+	for (; node > 0 && depth < M_PATH; node = m->n[node].parent)
+		rev[depth++] = m->n[node].name;
+	for (int k = 0; k < depth; k++)
+		comp[k] = rev[depth - 1 - k];
+	return depth;
 }
 
 static void comp_path(const char *comp, int depth, char *buf, size_t size)
@@ -2328,7 +2357,7 @@ VFS_TEST(seeded_model)
 	for (int i = 0; i < MODEL_OPS; i++) {
 		u32 r = xorshift(&seed);
 		int op = r % 6, da = 1 + (r >> 4) % M_DEPTH, db = 1 + (r >> 6) % M_DEPTH, err;
-		char ca[M_DEPTH], cb[M_DEPTH];
+		char ca[M_PATH], cb[M_PATH];
 		bool predicted;
 
 		r = xorshift(&seed);
@@ -2336,9 +2365,31 @@ VFS_TEST(seeded_model)
 			ca[k] = 'a' + (r >> (2 * k)) % 3;
 			cb[k] = 'a' + (r >> (2 * k + 8)) % 3;
 		}
-		/* creations mostly, so the tree grows before it is cut */
-		if (op == 1 && (r & 0x10000))
+		/* creations first, so the tree grows before it is cut */
+		if (op == 1 && (r & 0x10000) && i < MODEL_OPS / 6)
 			op = 0;
+		/*
+		 * Half the time a names something that exists and b a new name
+		 * in a directory that exists, so that most operations get past
+		 * the lookups; the rest are random names, mostly failures.
+		 */
+		r = xorshift(&seed);
+		if ((r & 1) && (op == 0 || op == 2)) {
+			/* mkdir, create: a new name in an existing directory */
+			da = m_pick(m, r >> 8, true, ca);
+			if (da < M_PATH - 1)
+				ca[da++] = 'a' + (r >> 2) % 3;
+		} else if (r & 1) {
+			int d = m_pick(m, r >> 8, false, ca);
+
+			if (d)	/* never the root itself */
+				da = d;
+		}
+		if (r & 2) {
+			db = m_pick(m, r >> 16, true, cb);
+			if (db < M_PATH - 1)
+				cb[db++] = 'a' + (r >> 4) % 3;
+		}
 		comp_path(ca, da, a, 128);
 		comp_path(cb, db, b, 128);
 		predicted = m_apply(m, op, ca, da, cb, db);
@@ -2357,7 +2408,7 @@ VFS_TEST(seeded_model)
 		}
 		agreed++;
 		succeeded += predicted;
-		if (i % 50 == 49 && !m_compare(test, m, nb, a))
+		if (i % 100 == 99 && !m_compare(test, m, nb, a))
 			break;
 	}
 	if (!test->failed)

@@ -8,27 +8,36 @@
  *              ".", "..", ".." at the root, repeated and trailing
  *              slashes, lookups through files, empty and over-long
  *              names and paths, symlinks (relative, absolute, in the
- *              middle of a path, dangling, O_NOFOLLOW, the 40-link
- *              limit, loops), d_path() and dentry_path_raw().
+ *              middle of a path, dangling, only slashes, page-sized
+ *              bodies, O_NOFOLLOW, the 40-link limit, loops), walks
+ *              below a given root (vfs_path_lookup, file_open_root),
+ *              d_path() and dentry_path_raw().
  *  vfs.mount   mounting a tmpfs on a directory (fs/namespace.c): the walk
  *              crosses it downwards and ".." climbs back out of its root;
- *              a busy mount cannot be unmounted; only a directory can be
- *              mounted on.
+ *              a busy mount cannot be unmounted, failed walks inside it
+ *              leave no reference behind; only a directory can be
+ *              mounted on; stacked mounts, a covered cwd, a mount carried
+ *              along by renaming the directory above it.
  *  vfs.ops     the directory operations (mkdir, rmdir, unlink, link,
- *              symlink, mknod, rename with its error cases), link counts,
- *              open flags (O_CREAT|O_EXCL, O_DIRECTORY, O_TRUNC,
- *              O_APPEND, O_NOFOLLOW), lseek, getattr, truncate, readlink,
- *              unlink of an open file, iterate_dir.
+ *              symlink, mknod, rename and RENAME_EXCHANGE with their
+ *              error cases, short and long names, trailing slashes),
+ *              link counts, open flags (O_CREAT|O_EXCL, O_DIRECTORY,
+ *              O_TRUNC, O_APPEND, O_NOFOLLOW), lseek, getattr, truncate,
+ *              readlink, unlink of an open file, a deep tree,
+ *              iterate_dir (pieces, removals, seeking, types, a removed
+ *              directory), and a seeded run of operations checked
+ *              against a model of Linux's rules.
  *  vfs.dcache  no leaks: thousands of files in nested directories created
- *              and removed; mkdir/rename/unlink/link from kthreads on
- *              every CPU in one tree, whose consistency is then checked
- *              (names unique, link counts, each ".." its parent); two
- *              CPUs renaming two directories into each other, which
- *              lock_rename must keep from making a loop. The stress runs
- *              stop after a time or a number of operations, whichever
- *              comes first (a misjudged TSC makes ktime_get_ns() slow),
- *              and a worker that never finishes fails the case instead
- *              of hanging the boot. They need two CPUs and skip on one.
+ *              and removed; mkdir/rename/unlink/link/readdir from
+ *              kthreads on every CPU in one tree, whose consistency is
+ *              then checked (names unique, link counts, each ".." its
+ *              parent); two CPUs renaming two directories into each
+ *              other, which lock_rename must keep from making a loop.
+ *              The stress runs stop after a time or a number of
+ *              operations, whichever comes first (a misjudged TSC makes
+ *              ktime_get_ns() slow), and a worker that never finishes
+ *              fails the case instead of hanging the boot. They need two
+ *              CPUs and skip on one.
  *
  * Every case runs in a scratch directory /vfst and ends with the number
  * of dentries, inodes, open files and free pages (after emptying the

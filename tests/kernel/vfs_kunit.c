@@ -1097,6 +1097,32 @@ VFS_TEST(remove_errors)
 	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/e"), 0);
 	KUNIT_EXPECT_EQ(test, init_mkdir("x", 0755), -ENOENT);
 	KUNIT_EXPECT_EQ(test, make_file("y", NULL, 0), -ENOENT);
+	/* but "." still opens (and reads as removed), ".." is still its old parent */
+	{
+		struct file *f = filp_open(".", O_RDONLY | O_DIRECTORY, 0);
+		struct name_batch *b = kzalloc(sizeof(*b), GFP_KERNEL);
+		char *buf = kmalloc(64, GFP_KERNEL);
+
+		KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+		if (!IS_ERR(f) && b) {
+			b->ctx.actor = batch_actor;
+			b->max = 0;
+			KUNIT_EXPECT_EQ(test, iterate_dir(f, &b->ctx), -ENOENT);
+		}
+		if (!IS_ERR(f) && buf) {
+			char *p = d_path(&f->f_path, buf, 64);
+
+			if (!IS_ERR(p))
+				KUNIT_EXPECT_STREQ(test, p, TDIR "/e (deleted)");
+		}
+		if (!IS_ERR(f))
+			fput(f);
+		kfree(b);
+		kfree(buf);
+	}
+	KUNIT_EXPECT_TRUE(test, same_place(test, "..", TDIR));
+	KUNIT_EXPECT_EQ(test, init_chdir(".."), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, ".", TDIR));
 	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
 }
 
@@ -2523,7 +2549,7 @@ static void thousands_of_files(struct kunit *test)
 
 #define CONC_DIRS 4		/* top-level directories d0..d3 */
 #define CONC_NAMES 6		/* names n0..n5 in each */
-#define CONC_MS 1000
+#define CONC_MS 800
 #define CONC_MAX_OPS 6000	/* per worker: bounds the run even if the clock is off */
 #define CONC_WAIT_MS 30000	/* far more than a worker needs: past it, it is stuck */
 
@@ -2835,7 +2861,7 @@ static void concurrent_tree_changes(struct kunit *test)
  * ENOENT (the other's move made its target path go away) or EINVAL
  * (lock_rename found the loop), and at the end both are home.
  */
-#define CROSS_MS 600
+#define CROSS_MS 500
 #define CROSS_MAX_TRIES 4000	/* per thread: bounds the run even if the clock is off */
 
 static int cross_done, cross_bad, cross_bad_err;

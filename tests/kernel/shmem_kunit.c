@@ -503,6 +503,9 @@ static void shmem_fallocate_punch(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vfs_fallocate(f, FALLOC_FL_KEEP_SIZE, 8 * PAGE_SIZE, 1), 0);
 	KUNIT_EXPECT_EQ(test, file_size(f), 4 * PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, m->nrpages, 4);
+	/* A truncate that does not grow the file drops such pages (Linux's shmem_setattr). */
+	KUNIT_EXPECT_EQ(test, ftruncate(f, 4 * PAGE_SIZE), 0);
+	KUNIT_EXPECT_EQ(test, m->nrpages, 3);
 	/* Linux's tmpfs refuses other modes (here: FALLOC_FL_ZERO_RANGE, 0x10). */
 	KUNIT_EXPECT_EQ(test, f->f_op->fallocate(f, 0x10, 0, PAGE_SIZE), -EOPNOTSUPP);
 	/* Extending without KEEP_SIZE: i_size grows to offset + len. */
@@ -1241,7 +1244,11 @@ static void shmem_random_vs_model(struct kunit *test)
 				kunit_fail(test, __FILE__, __LINE__, "op %d: truncate %lld", op, nsize);
 				break;
 			}
-			if (nsize < m.size) {
+			/*
+			 * Linux's shmem_setattr truncates when the size does not grow,
+			 * which also drops KEEP_SIZE pages past EOF at the same size.
+			 */
+			if (nsize <= m.size) {
 				memset(m.data + nsize, 0, m.size - nsize);
 				model_drop_pages_from(&m, nsize);
 			}

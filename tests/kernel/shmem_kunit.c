@@ -1159,11 +1159,108 @@ static void shmem_smp_writers(struct kunit *test)
 	kfree(buf);
 }
 
+/*
+ * Reads racing truncation: one CPU keeps truncating a file to 0 and
+ * refilling it, page by page, with the next generation's byte; another
+ * keeps reading it a page at a time. A page read must be one
+ * generation's bytes or all zeros (a hole): the reader holds a reference
+ * on the folio it copies from, so truncation cannot free it and the
+ * writer cannot be handed it for the next generation mid-copy.
+ */
+#define RACE_PAGES 16
+#define RACE_MS 800
+
+struct race_ctx {
+	struct file *file;
+	unsigned int cpu;
+	u64 deadline;
+	unsigned int generations;
+	int errors;
+};
+
+static int race_writer_fn(void *arg)
+{
+	struct race_ctx *c = arg;
+	u8 *page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+
+	while (page && ktime_get_ns() < c->deadline) {
+		u8 gen = 1 + c->generations % 255;
+
+		if (ftruncate(c->file, 0))
+			c->errors++;
+		memset(page, gen, PAGE_SIZE);
+		for (int i = 0; i < RACE_PAGES; i++)
+			if (pwrite(c->file, page, PAGE_SIZE, (loff_t)i * PAGE_SIZE) != PAGE_SIZE)
+				c->errors++;
+		c->generations++;
+		cond_resched();
+	}
+	if (!page)
+		c->errors++;
+	kfree(page);
+	__atomic_add_fetch(&smp_workers_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void shmem_smp_read_vs_truncate(struct kunit *test)
+{
+	struct race_ctx c = { 0 };
+	unsigned int cpu, reader_cpu = 0, n = 0;
+	unsigned long reads = 0, torn = 0;
+	struct task_struct *t;
+	u8 *buf;
+
+	for_each_online_cpu(cpu)
+		n++;
+	if (n < 2)
+		kunit_skip(test, "needs 2 CPUs");
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	c.file = shmem_file_setup("race", 0, 0);
+	KUNIT_ASSERT_TRUE(test, buf && !IS_ERR(c.file));
+	reader_cpu = smp_processor_id();
+	for_each_online_cpu(cpu)
+		if (cpu != reader_cpu) {
+			c.cpu = cpu;
+			break;
+		}
+	c.deadline = ktime_get_ns() + RACE_MS * NSEC_PER_MSEC;
+	__atomic_store_n(&smp_workers_done, 0, __ATOMIC_RELAXED);
+	t = kthread_create_on_cpu(race_writer_fn, &c, c.cpu, "shmem_trunc/%u", c.cpu);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	wake_up_process(t);
+
+	while (!__atomic_load_n(&smp_workers_done, __ATOMIC_ACQUIRE)) {
+		for (int i = 0; i < RACE_PAGES; i++) {
+			ssize_t got = pread(c.file, buf, PAGE_SIZE, (loff_t)i * PAGE_SIZE);
+
+			if (got < 0) {
+				torn++;
+				continue;
+			}
+			reads++;
+			if (got && !all_bytes(buf, got, buf[0]))
+				torn++;
+		}
+		cond_resched();
+		if (ktime_get_ns() > c.deadline + 30000 * NSEC_PER_MSEC) {
+			kunit_fail(test, __FILE__, __LINE__, "truncating writer stuck");
+			break;
+		}
+	}
+	printk(KERN_INFO "    # shmem_smp_read_vs_truncate: %u generations, %lu page reads\n",
+	       c.generations, reads);
+	KUNIT_EXPECT_EQ(test, torn, 0);
+	KUNIT_EXPECT_EQ(test, c.errors, 0);
+	KUNIT_EXPECT_GT(test, c.generations, 1);
+	fput(c.file);
+	kfree(buf);
+}
+
 /* ---- the randomised model test ---------------------------------------------------- */
 
 #define MODEL_PAGES 24
 #define MODEL_MAX ((loff_t)(MODEL_PAGES * PAGE_SIZE))
-#define MODEL_OPS 1500
+#define MODEL_OPS 4000
 
 struct model {
 	u8 *data;		/* the file's bytes; [size, MODEL_MAX) kept zero */
@@ -1556,6 +1653,7 @@ static struct kunit_case shmem_cases[] = {
 	KUNIT_CASE(shmem_symlinks),
 	KUNIT_CASE(shmem_page_cache_map),
 	KUNIT_CASE(shmem_smp_writers),
+	KUNIT_CASE(shmem_smp_read_vs_truncate),
 	KUNIT_CASE(shmem_random_vs_model),
 	KUNIT_CASE(shmem_many_files_all_pages_back),
 	KUNIT_CASE(shmem_perf),

@@ -17,7 +17,8 @@
  * the case and unmounted after); mount options; unlink while open; a folio
  * outliving its removal from the cache; rename over an existing file;
  * thousands of files in nested directories with every page back in the
- * buddy afterwards; writers on different CPUs (skipped on one CPU); a
+ * buddy afterwards; writers on different CPUs and reads racing
+ * truncation on another CPU (skipped on one CPU); a
  * seeded random sequence of write/truncate/punch/fallocate/read against a
  * flat-buffer model (the seed is printed; boot with shmem_kunit.seed=N to
  * replay it); shmem_file_setup files; SGP_* semantics; symlinks; and the

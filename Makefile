@@ -6,14 +6,15 @@
 #   make debug      boot halted, waiting for GDB;  make gdb  attaches to it
 #   make help       everything else
 #
-# Options: CMDLINE="..." (kernel command line), INITRD=file (first module),
+# Options: CMDLINE="..." (kernel command line), INITRD=file (first module;
+# default build/initramfs.cpio, built from build/rootfs/; INITRD= for none),
 # QEMU_CPU=qemu64|max, QEMU_MEM=128M, QEMU_SMP=2.
 
 CC       := gcc
 PYTHON   := python3
 BUILD    := build
 CMDLINE  ?=
-INITRD   ?=
+INITRD   ?= $(BUILD)/initramfs.cpio
 QEMU_CPU ?= max
 QEMU_MEM ?= 128M
 QEMU_SMP ?= 2
@@ -21,6 +22,8 @@ GDB_PORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
 
 KERNEL := $(BUILD)/kernel.elf
 ISO    := $(BUILD)/linnet.iso
+INITRAMFS := $(BUILD)/initramfs.cpio
+INITRAMFS_BAD := $(BUILD)/initramfs-truncated.cpio $(BUILD)/initramfs-garbled.cpio
 
 # --- kernel build ---------------------------------------------------------
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
@@ -56,7 +59,9 @@ HOST_SRCS_test_e820 := kernel/e820.c
 HOST_SRCS_test_pgtable := mm/pgtable.c
 HOST_SRCS_test_acpi := drivers/acpi/tables.c
 HOST_SRCS_test_xarray := lib/xarray.c
+HOST_SRCS_test_initramfs := init/initramfs.c lib/crc32.c
 HOST_SRCS_test_iov_iter := lib/iov_iter.c
+HOST_SRCS_test_char_dev := fs/char_dev.c
 # memblock hands its free memory to the buddy, so it links the page allocator.
 HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/slub.c mm/vmstat.c \
 	lib/math.c lib/random.c
@@ -66,8 +71,9 @@ HOST_SRCS_test_slub := $(HOST_MM)
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host
-all: $(KERNEL) $(ISO) $(BUILD)/compile_commands.json
+.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host \
+	initramfs bench-initramfs
+all: $(KERNEL) $(ISO) $(INITRAMFS) $(BUILD)/compile_commands.json
 
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): scripts/install-deps.sh
@@ -125,6 +131,29 @@ gdb: $(KERNEL)
 	gdb -q -iex "set auto-load safe-path /" -x scripts/gdb/linnet.gdb \
 		-ex "target remote 127.0.0.1:$(GDB_PORT)" $(KERNEL)
 
+# --- the initramfs (docs/fs/initramfs.md) -----------------------------------------
+# build/rootfs/ is filled from usr/rootfs/ and a generated test tree, with a
+# manifest the in-kernel test checks; GNU cpio packs it (newc). fakeroot
+# lets a non-root build make device nodes owned by root. The truncated and
+# garbled copies are for the matrix's bad-archive boots (tests/matrix.py).
+INITRAMFS_SRCS := scripts/mkinitramfs.py $(shell find usr/rootfs 2>/dev/null)
+FAKEROOT := $(shell command -v fakeroot 2>/dev/null)
+
+$(INITRAMFS) $(INITRAMFS_BAD) &: $(INITRAMFS_SRCS) $(DEPS_STAMP)
+	@mkdir -p $(BUILD)
+	@$(FAKEROOT) $(PYTHON) scripts/mkinitramfs.py --skel usr/rootfs --root $(BUILD)/rootfs \
+		--out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
+initramfs: $(INITRAMFS) $(INITRAMFS_BAD)
+
+# The unpack rate of a 64 MiB initramfs (printed, never asserted; not in make test).
+bench-initramfs: $(KERNEL)
+	@$(FAKEROOT) $(PYTHON) scripts/mkinitramfs.py --skel usr/rootfs --root $(BUILD)/rootfs-big \
+		--out $(BUILD)/initramfs-64M.cpio --big-mib 64
+	@$(PYTHON) scripts/qemu_runner.py --kernel $(KERNEL) --initrd $(BUILD)/initramfs-64M.cpio \
+		--cmdline "ktest=initramfs.*" --cpu max --mem 512M --smp 1 --timeout 300 \
+		--log $(BUILD)/test-logs/bench-initramfs.log --expect pass; \
+	grep -h "Unpacked\|Freeing initrd\|manifest:" $(BUILD)/test-logs/bench-initramfs.log
+
 # --- tests ------------------------------------------------------------------
 .SECONDEXPANSION:
 $(BUILD)/host-tests/%: tests/host/%.c $(HOST_COMMON) $$(HOST_SRCS_$$*) $(DEPS_STAMP) \
@@ -133,10 +162,10 @@ $(BUILD)/host-tests/%: tests/host/%.c $(HOST_COMMON) $$(HOST_SRCS_$$*) $(DEPS_ST
 	@echo "  HOSTCC  $@"
 	@$(CC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_SRCS_$*) $(HOST_LIBS)
 
-test-host: $(HOST_TESTS)
+test-host: $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --only '^(host|selftest)'
 
-test: $(KERNEL) $(HOST_TESTS)
+test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---

@@ -16,11 +16,13 @@
 #include <asm/smp.h>
 #include <linux/acpi.h>
 #include <linux/init.h>
+#include <linux/initrd.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include <linux/page-flags.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/timekeeping.h>
@@ -96,6 +98,87 @@ static void early_reserve_memory(void)
 	reserve_bios_regions();
 }
 
+/*
+ * The first module is the initrd (Linux: reserve_initrd() in
+ * arch/x86/kernel/setup.c, the RAMDISK the boot protocol describes). It is
+ * reserved in early_reserve_memory() with the other modules; here, once
+ * the direct map exists, it gets its virtual range if it is RAM, reserved
+ * and mapped. Linux moves an initrd that lies above the direct map
+ * (relocate_initrd); every RAM page is mapped here, so one that is not
+ * mapped is not used at all.
+ */
+void reserve_initrd(void)
+{
+	const struct boot_module *m = &boot_params.modules[0];
+	u64 size;
+
+	if (!boot_params.nr_modules || m->end <= m->start)
+		return;
+	size = m->end - m->start;
+	pr_info("RAMDISK: [mem %#010llx-%#010llx]\n", (unsigned long long)m->start,
+		(unsigned long long)PAGE_ALIGN(m->end) - 1);
+	if (!memblock_is_region_memory(m->start, size) ||
+	    !memblock_is_region_reserved(m->start, size) ||
+	    PFN_UP(m->end) > max_pfn_mapped) {
+		pr_err("initrd: [mem %#010llx-%#010llx] is not reserved, mapped RAM - disabling initrd\n",
+		       (unsigned long long)m->start, (unsigned long long)m->end - 1);
+		return;
+	}
+	initrd_start = (unsigned long)__va(m->start);
+	initrd_end = initrd_start + size;
+}
+
+/* Does the page at phys hold boot data other than the initrd (module 0)? */
+static bool page_shared_with_boot_data(phys_addr_t phys)
+{
+	const struct boot_params *bp = &boot_params;
+	phys_addr_t end = phys + PAGE_SIZE;
+
+	if (bp->mbi_start < end && phys < bp->mbi_end)
+		return true;
+	for (u32 i = 1; i < bp->nr_modules; i++)
+		if (bp->modules[i].start < end && phys < bp->modules[i].end)
+			return true;
+	return __pa_symbol(_text) < end && phys < __pa_symbol(_end);
+}
+
+/*
+ * Give the initrd's pages to the buddy once it is unpacked (Linux:
+ * free_initrd_mem() in arch/x86/mm/init.c, free_reserved_area()). As on
+ * x86 the partial pages at either end are freed too, unless they hold
+ * other boot data (the multiboot2 information, another module); a page
+ * that is not PageReserved was never the initrd's and is left alone.
+ * The memory is poisoned first, as Linux's POISON_FREE_INITMEM does.
+ * memblock's record of the reservation stays (memblock is not used
+ * after boot here; Linux drops it only with CONFIG_ARCH_KEEP_MEMBLOCK).
+ */
+#define POISON_FREE_INITMEM 0xcc
+
+void free_initrd_mem(unsigned long start, unsigned long end)
+{
+	phys_addr_t pstart = ALIGN_DOWN(__pa(start), PAGE_SIZE), pend = PAGE_ALIGN(__pa(end));
+	unsigned long pages = 0, skipped = 0;
+
+	if (pstart < __pa(start) && page_shared_with_boot_data(pstart))
+		pstart += PAGE_SIZE;
+	if (pend > __pa(end) && pend > pstart && page_shared_with_boot_data(pend - PAGE_SIZE))
+		pend -= PAGE_SIZE;
+	for (phys_addr_t pa = pstart; pa < pend; pa += PAGE_SIZE) {
+		struct page *page = pfn_to_page(pa >> PAGE_SHIFT);
+
+		if (!pfn_valid(pa >> PAGE_SHIFT) || !PageReserved(page)) {
+			skipped++;
+			continue;
+		}
+		memset(__va(pa), POISON_FREE_INITMEM, PAGE_SIZE);
+		__free_pages_core(page, 0);
+		pages++;
+	}
+	if (skipped)
+		pr_warn("initrd: %lu pages were not reserved; not freed\n", skipped);
+	pr_info("Freeing initrd memory: %luK\n", pages << (PAGE_SHIFT - 10));
+}
+
 /* Zone limits for x86-64 (Linux: zone_sizes_init() in arch/x86/mm/init.c). */
 void zone_sizes_init(void)
 {
@@ -150,6 +233,7 @@ void setup_arch(void)
 	 */
 	memblock_allow_resize();
 	memblock_dump_all();
+	reserve_initrd();
 
 	acpi_boot_init();
 	prefill_possible_map();

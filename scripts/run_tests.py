@@ -44,7 +44,7 @@ GDB_TIMEOUT = 60
 DEFAULTS = {"cmdline": "", "cpu": "qemu64", "mem": "128M", "smp": 1,
             "timeout": 60, "expect": "pass", "expect_log": [],
             "expect_no_log": [], "expect_not_log_after": [],
-            "initrd": None, "extra_qemu": []}
+            "initrd": "build/initramfs.cpio", "extra_qemu": []}
 
 
 @dataclasses.dataclass

@@ -17,7 +17,9 @@
 #   expect_no_log  regexes (re.MULTILINE) that must NOT match the serial log
 #   expect_not_log_after  [AFTER, FORBIDDEN] pairs: once a line matches
 #               AFTER, no later line may match FORBIDDEN
-#   initrd      optional path to an initramfs (relative to the repo root)
+#   initrd      the first multiboot2 module, relative to the repo root: by
+#               default build/initramfs.cpio (the initramfs `make` builds,
+#               docs/fs/initramfs.md); None boots without one
 #   extra_qemu  optional list of extra QEMU arguments
 #
 # An "expect": "pass" entry counts one test per KTAP case plus one for the
@@ -25,12 +27,20 @@
 
 MATRIX = [
     # All in-kernel tests, in each paging mode.
+    # (Each boots with the default initramfs, build/initramfs.cpio, which
+    # initramfs.initramfs_manifest checks entry by entry.)
     {"name": "ktest4", "cmdline": "ktest=all possible_cpus=4", "cpu": "qemu64",
      "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
-     "expect_log": [r"4-level paging"]},
+     "expect_log": [r"4-level paging",
+                    r"Trying to unpack rootfs image as initramfs\.\.\.",
+                    r"Unpacked \d+ files, \d+ bytes \(\d+-byte archive\) in \d+ ms",
+                    r"Freeing initrd memory: [1-9]\d*K"],
+     "expect_no_log": [r"Initramfs unpacking failed"]},
     {"name": "ktest5", "cmdline": "ktest=all possible_cpus=4", "cpu": "max",
      "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
-     "expect_log": [r"5-level paging"]},
+     "expect_log": [r"5-level paging", r"Unpacked \d+ files",
+                    r"ok \d+ initramfs_manifest\r?$"],
+     "expect_no_log": [r"Initramfs unpacking failed"]},
     {"name": "ktest4-no5lvl", "cmdline": "ktest=all no5lvl possible_cpus=2",
      "cpu": "max",
      "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
@@ -235,6 +245,35 @@ MATRIX = [
                     r"  DMA      \[mem 0x0000000000000000-0x0000000000ffffff\]",
                     r"  DMA32    \[mem 0x0000000001000000-0x00000000ffffffff\]",
                     r"  Normal   \[mem 0x0000000100000000-0x00000001[0-9a-f]{8}\]"]},
+]
+
+# ---- the initramfs (issue 9, docs/fs/initramfs.md) ------------------------
+# A damaged archive boots on with what was valid: scripts/mkinitramfs.py
+# cuts build/initramfs-truncated.cpio in the middle of one file's data and
+# breaks the magic of one header of build/initramfs-garbled.cpio; the
+# manifest test checks every entry before that one and that none after it
+# exists. Without a module the kernel makes default_rootfs()'s directories.
+MATRIX += [
+    {"name": "initramfs-truncated", "initrd": "build/initramfs-truncated.cpio",
+     "cmdline": "ktest=initramfs.* initramfs_test=damaged:test/sizes/size_307200",
+     "cpu": "max", "timeout": 60, "expect": "pass",
+     "expect_log": [r"Trying to unpack rootfs image as initramfs\.\.\.",
+                    r"Initramfs unpacking failed: truncated archive",
+                    r"Unpacked \d+ files",
+                    r"# initramfs manifest: \d+ entries intact, \d+ absent after the damage at test/sizes/size_307200",
+                    r"ok \d+ initramfs_manifest\r?$"]},
+    {"name": "initramfs-garbled", "initrd": "build/initramfs-garbled.cpio",
+     "cmdline": "ktest=initramfs.* initramfs_test=damaged:test/hard/a",
+     "cpu": "qemu64", "timeout": 60, "expect": "pass",
+     "expect_log": [r"Initramfs unpacking failed: no cpio magic",
+                    r"# initramfs manifest: \d+ entries intact, \d+ absent after the damage at test/hard/a",
+                    r"ok \d+ initramfs_manifest\r?$"]},
+    {"name": "initramfs-none", "initrd": None,
+     "cmdline": "ktest=initramfs.* initramfs_test=none",
+     "cpu": "max", "timeout": 60, "expect": "pass",
+     "expect_log": [r"ok \d+ initramfs_default_rootfs\r?$"],
+     "expect_no_log": [r"Trying to unpack rootfs image", r"Initramfs unpacking failed",
+                       r"Freeing initrd memory"]},
 ]
 
 # ---- lockdep (issue 8: the lock validator) ---------------------------------

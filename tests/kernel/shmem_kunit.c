@@ -17,8 +17,9 @@
  * the case and unmounted after); mount options; unlink while open; a folio
  * outliving its removal from the cache; rename over an existing file;
  * thousands of files in nested directories with every page back in the
- * buddy afterwards; writers on different CPUs and reads racing
- * truncation on another CPU (skipped on one CPU); a
+ * buddy afterwards; writers on different CPUs, reads racing truncation
+ * on another CPU, and per-CPU models on regions of one file (skipped on
+ * one CPU); a
  * seeded random sequence of write/truncate/punch/fallocate/read against a
  * flat-buffer model (the seed is printed; boot with shmem_kunit.seed=N to
  * replay it); shmem_file_setup files; SGP_* semantics; symlinks; and the
@@ -1257,6 +1258,144 @@ static void shmem_smp_read_vs_truncate(struct kunit *test)
 	kfree(buf);
 }
 
+/*
+ * Every CPU runs its own seeded model test on its own 16-page region of
+ * one file at the same time: writes, punches, fallocates and reads that
+ * change the same mapping's XArray (and its nodes) concurrently. Each
+ * worker checks its reads against its own flat buffer.
+ */
+#define REGION_PAGES 16
+#define REGION_BYTES ((loff_t)(REGION_PAGES * PAGE_SIZE))
+#define REGION_MS 600
+
+struct region_worker {
+	struct file *file;
+	unsigned int cpu;
+	u64 seed;
+	u64 deadline;
+	loff_t base;
+	unsigned long ops;
+	int errors;
+	long first_bad_op;
+};
+
+static u64 xorshift(u64 *state)
+{
+	u64 x = *state;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	return x * 0x2545F4914F6CDD1DULL;
+}
+
+static int region_worker_fn(void *arg)
+{
+	struct region_worker *w = arg;
+	u8 *model = kzalloc(REGION_BYTES, GFP_KERNEL);
+	u8 *buf = kmalloc(REGION_BYTES, GFP_KERNEL);
+	u64 st = w->seed;
+
+	while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE)) {
+		cpu_relax();
+		cond_resched();
+	}
+	while (model && buf && ktime_get_ns() < w->deadline) {
+		unsigned int kind = xorshift(&st) % 100;
+		loff_t pos = xorshift(&st) % REGION_BYTES;
+		size_t len = 1 + xorshift(&st) % (2 * PAGE_SIZE);
+		bool bad = false;
+
+		if (pos + (loff_t)len > REGION_BYTES)
+			len = REGION_BYTES - pos;
+		if (kind < 45) {
+			for (size_t j = 0; j < len; j++)
+				buf[j] = (u8)xorshift(&st);
+			bad = pwrite(w->file, buf, len, w->base + pos) != (ssize_t)len;
+			memcpy(model + pos, buf, len);
+		} else if (kind < 65) {
+			bad = vfs_fallocate(w->file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+					    w->base + pos, len) != 0;
+			memset(model + pos, 0, len);
+		} else if (kind < 75) {
+			bad = vfs_fallocate(w->file, FALLOC_FL_KEEP_SIZE, w->base + pos, len) != 0;
+		} else {
+			bad = pread(w->file, buf, len, w->base + pos) != (ssize_t)len ||
+			      memcmp(buf, model + pos, len);
+		}
+		if (bad && !w->errors++)
+			w->first_bad_op = w->ops;
+		w->ops++;
+	}
+	if (!model || !buf)
+		w->errors++;
+	if (model && buf && (pread(w->file, buf, REGION_BYTES, w->base) != REGION_BYTES ||
+			     memcmp(buf, model, REGION_BYTES)))
+		w->errors++;
+	kfree(model);
+	kfree(buf);
+	__atomic_add_fetch(&smp_workers_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void shmem_smp_regions_model(struct kunit *test)
+{
+	struct region_worker w[SMP_MAX_WORKERS];
+	unsigned int cpus[SMP_MAX_WORKERS], n = 0, cpu;
+	u64 seed = seed_given ? seed_param : (get_random_long() | 1);
+	struct file *f;
+	u64 wait_until;
+
+	for_each_online_cpu(cpu)
+		if (n < SMP_MAX_WORKERS)
+			cpus[n++] = cpu;
+	if (n < 2)
+		kunit_skip(test, "needs 2 CPUs");
+	f = shmem_file_setup("regions", (loff_t)n * REGION_BYTES, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	printk(KERN_INFO "    # shmem_smp_regions_model: seed %llu (replay: shmem_kunit.seed=%llu)\n",
+	       (unsigned long long)seed, (unsigned long long)seed);
+	__atomic_store_n(&smp_workers_done, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&smp_go, 0, __ATOMIC_RELAXED);
+	for (unsigned int i = 0; i < n; i++) {
+		struct task_struct *t;
+
+		w[i] = (struct region_worker){ .file = f, .cpu = cpus[i], .seed = seed + i,
+					       .base = (loff_t)i * REGION_BYTES, .first_bad_op = -1 };
+		t = kthread_create_on_cpu(region_worker_fn, &w[i], cpus[i], "shmem_rg/%u", cpus[i]);
+		if (IS_ERR(t)) {
+			kunit_fail(test, __FILE__, __LINE__, "kthread on CPU%u", cpus[i]);
+			w[i].errors = -1;
+			__atomic_add_fetch(&smp_workers_done, 1, __ATOMIC_RELEASE);
+			continue;
+		}
+		wake_up_process(t);
+	}
+	for (unsigned int i = 0; i < n; i++)
+		w[i].deadline = ktime_get_ns() + REGION_MS * NSEC_PER_MSEC;
+	__atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
+	wait_until = ktime_get_ns() + (REGION_MS + 60000) * NSEC_PER_MSEC;
+	while (__atomic_load_n(&smp_workers_done, __ATOMIC_ACQUIRE) < (int)n) {
+		if (ktime_get_ns() > wait_until) {
+			kunit_fail(test, __FILE__, __LINE__, "region workers stuck");
+			return;	/* leave the file: a worker may still use it */
+		}
+		schedule_timeout_uninterruptible(1);
+	}
+	for (unsigned int i = 0; i < n; i++) {
+		if (w[i].errors)
+			kunit_fail(test, __FILE__, __LINE__,
+				   "CPU%u: %d errors in %lu ops, first at op %ld (seed %llu)",
+				   w[i].cpu, w[i].errors, w[i].ops, w[i].first_bad_op,
+				   (unsigned long long)w[i].seed);
+		KUNIT_EXPECT_GT(test, w[i].ops, 0);
+	}
+	KUNIT_EXPECT_EQ(test, file_size(f), (loff_t)n * REGION_BYTES);
+	KUNIT_EXPECT_LE(test, file_mapping(f)->nrpages, n * REGION_PAGES);
+	fput(f);
+}
+
 /* ---- the randomised model test ---------------------------------------------------- */
 
 #define MODEL_PAGES 24
@@ -1655,6 +1794,7 @@ static struct kunit_case shmem_cases[] = {
 	KUNIT_CASE(shmem_page_cache_map),
 	KUNIT_CASE(shmem_smp_writers),
 	KUNIT_CASE(shmem_smp_read_vs_truncate),
+	KUNIT_CASE(shmem_smp_regions_model),
 	KUNIT_CASE(shmem_random_vs_model),
 	KUNIT_CASE(shmem_many_files_all_pages_back),
 	KUNIT_CASE(shmem_perf),

@@ -82,7 +82,7 @@ __setup("shmem_kunit.perf", shmem_kunit_perf_setup);
  * slabs back to the buddy) and the per-CPU page lists drained. Two calls
  * with the same objects alive give the same number.
  */
-static unsigned long settled_free_pages(void)
+static unsigned long free_pages_now(void)
 {
 	static struct kmem_cache *caches[128];
 	struct kmem_cache *s;
@@ -97,6 +97,23 @@ static unsigned long settled_free_pages(void)
 		kmem_cache_shrink(caches[i]);
 	drain_all_pages(NULL);
 	return nr_free_pages();
+}
+
+/*
+ * The same, once two readings a millisecond apart agree: a kthread of an
+ * earlier case that has just exited may still be giving its stack back.
+ */
+static unsigned long settled_free_pages(void)
+{
+	unsigned long a = free_pages_now(), b;
+
+	for (int tries = 0; tries < 20; tries++, a = b) {
+		msleep(1);
+		b = free_pages_now();
+		if (a == b)
+			break;
+	}
+	return a;
 }
 
 static unsigned long nr_shmem(void)

@@ -79,7 +79,7 @@ int inode_init_always(struct super_block *sb, struct inode *inode)
 	inode->i_private = NULL;
 	inode->i_version = 0;
 	spin_lock_init(&inode->i_lock);
-	mutex_init(&inode->i_rwsem);
+	init_rwsem(&inode->i_rwsem);
 	xa_init(&mapping->i_pages);
 	mapping->host = inode;
 	mapping->a_ops = &empty_aops;

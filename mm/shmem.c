@@ -1169,7 +1169,7 @@ static struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
 const struct address_space_operations shmem_aops = {
 	.write_begin = shmem_write_begin,
 	.write_end = shmem_write_end,
-	/* .dirty_folio: none, so folio_mark_dirty() only sets PG_dirty (noop_dirty_folio). */
+	.dirty_folio = noop_dirty_folio,	/* nothing to write back: PG_dirty only */
 };
 
 const struct file_operations shmem_file_operations = {

@@ -617,6 +617,14 @@ VFS_TEST(symlinks)
 	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dir", TDIR "/d/sub"));
 	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dir/..", TDIR "/d"));
 	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dir/", TDIR "/d/sub"));
+	/* chdir follows; a trailing slash makes even lstat follow */
+	KUNIT_ASSERT_EQ(test, init_chdir(TDIR "/l/dir"), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, ".", TDIR "/d/sub"));
+	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/l/dir/", &st, AT_SYMLINK_NOFOLLOW), 0);
+	KUNIT_EXPECT_TRUE(test, S_ISDIR(st.mode));
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/l/dir", &st, AT_SYMLINK_NOFOLLOW), 0);
+	KUNIT_EXPECT_TRUE(test, S_ISLNK(st.mode));
 	/* a link to a link */
 	KUNIT_ASSERT_EQ(test, init_symlink("abs", TDIR "/l/abs2"), 0);
 	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/l/abs2", "target"));
@@ -1674,6 +1682,16 @@ VFS_TEST(truncate_paths)
 	KUNIT_EXPECT_EQ(test, size_of(TDIR "/f"), 8);
 	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/f", 0), 0);
 	KUNIT_EXPECT_EQ(test, size_of(TDIR "/f"), 0);
+	/* truncate(2) follows symlinks, and only truncates regular files */
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/g", "0123", 4), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("g", TDIR "/lg"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("d", TDIR "/ld"), 0);
+	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/lg", 2), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/g"), 2);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/lg"), 1);	/* the link itself: "g" */
+	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/ld", 0), -EISDIR);
+	KUNIT_ASSERT_EQ(test, init_mknod(TDIR "/c", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))), 0);
+	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/c", 0), -EINVAL);
 }
 
 VFS_TEST(unlink_while_open)

@@ -2973,6 +2973,158 @@ static void concurrent_cross_renames(struct kunit *test)
 	check_counts(test, &before, "after the cross renames");
 }
 
+/*
+ * One CPU mounts a tmpfs on a directory, writes a file in it and
+ * unmounts it (retrying while the others make it busy), over and over;
+ * the other CPUs walk into and out of it meanwhile. A walk sees either
+ * the covered directory or the mounted one, ".." from there is always
+ * the parent, a umount can only fail with EBUSY, and when it is over the
+ * directory is uncovered and every superblock, dentry, inode and page
+ * is gone again.
+ */
+#define MOUNT_MS 500
+#define MOUNT_MAX_ROUNDS 300
+
+static int mw_done, mw_stop, mw_bad, mw_bad_err, mw_bad_where;
+static unsigned long mw_rounds, mw_busy, mw_walks;
+
+static void mw_note(int err, int where)
+{
+	if (!__atomic_fetch_add(&mw_bad, 1, __ATOMIC_RELAXED)) {
+		mw_bad_err = err;
+		mw_bad_where = where;
+	}
+}
+
+static int mw_mounter(void *data)
+{
+	u64 end = ktime_get_ns() + MOUNT_MS * NSEC_PER_MSEC;
+	unsigned long rounds = 0, busy = 0;
+
+	while (rounds < MOUNT_MAX_ROUNDS && ktime_get_ns() < end && !READ_ONCE(mw_bad)) {
+		int err = init_mount("tmpfs", TDIR "/mp", "tmpfs", 0, NULL), tries = 0;
+
+		if (err) {
+			mw_note(err, 1);
+			break;
+		}
+		err = make_file(TDIR "/mp/over", "over", 4);
+		if (err)
+			mw_note(err, 2);
+		while ((err = init_umount(TDIR "/mp", 0)) == -EBUSY && tries++ < 100000) {
+			busy++;
+			cond_resched();
+		}
+		if (err) {
+			mw_note(err, 3);
+			break;
+		}
+		rounds++;
+	}
+	mw_rounds = rounds;
+	mw_busy = busy;
+	WRITE_ONCE(mw_stop, 1);
+	__atomic_add_fetch(&mw_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static int mw_walker(void *data)
+{
+	unsigned long walks = 0;
+	char buf[8];
+
+	while (!READ_ONCE(mw_stop) && walks < 200000) {
+		struct path a, b;
+		ssize_t n;
+		int err;
+
+		switch (walks++ % 3) {
+		case 0:	/* the covered file, or nothing */
+			n = read_file_at(TDIR "/mp/under", buf, sizeof(buf));
+			if (n != -ENOENT && !(n == 5 && !memcmp(buf, "under", 5)))
+				mw_note(n, 4);
+			break;
+		case 1:	/* the mounted file, or nothing */
+			n = read_file_at(TDIR "/mp/over", buf, sizeof(buf));
+			if (n != -ENOENT && n != 0 && !(n == 4 && !memcmp(buf, "over", 4)))
+				mw_note(n, 5);
+			break;
+		default:	/* ".." of whichever it is: the parent */
+			err = kern_path(TDIR "/mp/..", 0, &a);
+			if (err) {
+				mw_note(err, 6);
+				break;
+			}
+			err = kern_path(TDIR, 0, &b);
+			if (err) {
+				mw_note(err, 7);
+			} else {
+				if (!path_equal(&a, &b))
+					mw_note(0, 8);
+				path_put(&b);
+			}
+			path_put(&a);
+			break;
+		}
+		if ((walks & 15) == 0)
+			cond_resched();
+	}
+	__atomic_add_fetch(&mw_walks, walks, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&mw_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void concurrent_mount_walks(struct kunit *test)
+{
+	struct vfs_counts before;
+	unsigned int cpu, n = 0;
+	u64 end;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	clean_start();
+	take_baseline(&before);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/mp", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/mp/under", "under", 5), 0);
+	mw_done = mw_stop = mw_bad = mw_bad_err = mw_bad_where = 0;
+	mw_rounds = mw_busy = mw_walks = 0;
+	for_each_online_cpu(cpu) {
+		struct task_struct *t = kthread_create_on_cpu(n ? mw_walker : mw_mounter, NULL, cpu,
+							      n ? "vfswalk/%u" : "vfsmount/%u", cpu);
+
+		if (IS_ERR(t)) {
+			kunit_fail(test, __FILE__, __LINE__, "cannot start a thread on CPU%u", cpu);
+			WRITE_ONCE(mw_stop, 1);
+			break;
+		}
+		wake_up_process(t);
+		n++;
+	}
+	end = ktime_get_ns() + CONC_WAIT_MS * NSEC_PER_MSEC;
+	while (__atomic_load_n(&mw_done, __ATOMIC_ACQUIRE) < (int)n) {
+		if (ktime_get_ns() > end) {
+			kunit_fail(test, __FILE__, __LINE__, "a mount or walk thread is stuck after %u ms",
+				   CONC_WAIT_MS);
+			return;
+		}
+		msleep(10);
+	}
+	pr_info("vfs: %lu mount/umount rounds (%lu umounts found it busy), %lu walks\n",
+		mw_rounds, mw_busy, mw_walks);
+	KUNIT_EXPECT_EQ(test, mw_bad, 0);
+	if (mw_bad)
+		pr_err("vfs: mount walks: first unexpected result %d at check %d\n", mw_bad_err,
+		       mw_bad_where);
+	KUNIT_EXPECT_GT(test, mw_rounds, 0);
+	/* uncovered again */
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/mp/under", "under"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mp/over"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mp", 0), -EINVAL);
+	KUNIT_EXPECT_GE(test, remove_tree(TDIR, 0), 0);
+	check_counts(test, &before, "after the mount/umount rounds");
+}
+
 /* ---- suites ------------------------------------------------------------------------- */
 
 static struct kunit_case vfs_namei_cases[] = {
@@ -3039,6 +3191,7 @@ static struct kunit_case vfs_dcache_cases[] = {
 	KUNIT_CASE(thousands_of_files),
 	KUNIT_CASE(concurrent_tree_changes),
 	KUNIT_CASE(concurrent_cross_renames),
+	KUNIT_CASE(concurrent_mount_walks),
 	{}
 };
 

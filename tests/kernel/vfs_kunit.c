@@ -32,7 +32,8 @@
  *              kthreads on every CPU in one tree, whose consistency is
  *              then checked (names unique, link counts, each ".." its
  *              parent); two CPUs renaming two directories into each
- *              other, which lock_rename must keep from making a loop.
+ *              other, which lock_rename must keep from making a loop;
+ *              a tmpfs mounted and unmounted in rounds under walkers.
  *              The stress runs stop after a time or a number of
  *              operations, whichever comes first (a misjudged TSC makes
  *              ktime_get_ns() slow), and a worker that never finishes

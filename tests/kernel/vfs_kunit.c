@@ -2989,6 +2989,13 @@ static void concurrent_cross_renames(struct kunit *test)
 static int mw_done, mw_stop, mw_bad, mw_bad_err, mw_bad_where;
 static unsigned long mw_rounds, mw_busy, mw_walks;
 
+static const char *const mw_what[] = {
+	"", "mount", "a file in the new mount", "umount (only EBUSY may make it fail)",
+	"reading the covered file", "reading the mounted file", "looking up mp/..",
+	"looking up the parent", "mp/.. is not the parent (the mount went while walked in)",
+	"looking up mp", "a held mount root is no longer where it was mounted",
+};
+
 static void mw_note(int err, int where)
 {
 	if (!__atomic_fetch_add(&mw_bad, 1, __ATOMIC_RELAXED)) {
@@ -3039,7 +3046,27 @@ static int mw_walker(void *data)
 		ssize_t n;
 		int err;
 
-		switch (walks++ % 3) {
+		switch (walks++ % 4) {
+		case 3: {
+			/*
+			 * Holding the mounted root keeps the mount busy: it
+			 * stays where it was mounted until path_put (Linux:
+			 * the busy check and the unhash are one locked step).
+			 */
+			char where[32];
+			char *w;
+
+			err = kern_path(TDIR "/mp", 0, &a);
+			if (err) {
+				mw_note(err, 9);
+				break;
+			}
+			w = d_path(&a, where, sizeof(where));
+			if (IS_ERR(w) || strcmp(w, TDIR "/mp"))
+				mw_note(IS_ERR(w) ? PTR_ERR(w) : 0, 10);
+			path_put(&a);
+			break;
+		}
 		case 0:	/* the covered file, or nothing */
 			n = read_file_at(TDIR "/mp/under", buf, sizeof(buf));
 			if (n != -ENOENT && !(n == 5 && !memcmp(buf, "under", 5)))
@@ -3115,8 +3142,8 @@ static void concurrent_mount_walks(struct kunit *test)
 		mw_rounds, mw_busy, mw_walks);
 	KUNIT_EXPECT_EQ(test, mw_bad, 0);
 	if (mw_bad)
-		pr_err("vfs: mount walks: first unexpected result %d at check %d\n", mw_bad_err,
-		       mw_bad_where);
+		pr_err("vfs: mount walks: first unexpected result %d: %s\n", mw_bad_err,
+		       mw_what[mw_bad_where]);
 	KUNIT_EXPECT_GT(test, mw_rounds, 0);
 	/* uncovered again */
 	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/mp/under", "under"));

@@ -18,7 +18,8 @@
  * for the buddy (free_initrd_mem()), unless retain_initrd.
  * initramfs.unpack_*: unpack_to_rootfs() on small archives built here,
  * with absolute names below /initramfs-kunit: hard links, every entry
- * type, a truncated and a garbled archive; everything is removed again
+ * type, a truncated and a garbled archive, names too long or without
+ * their NUL; everything is removed again
  * and the inode, dentry, open-file and NR_SHMEM page counts must be back
  * at their baseline.
  * Linux's counterpart of the second part is init/initramfs_test.c.
@@ -661,6 +662,61 @@ static void initramfs_unpack_garbled(struct kunit *test)
 	end(test, &f);
 }
 
+/*
+ * Names the VFS refuses (a component over NAME_MAX: -ENAMETOOLONG) are
+ * skipped as Linux skips them; a name without its NUL or longer than
+ * PATH_MAX stops the unpack with "malformed archive". No leak either way.
+ */
+static void initramfs_unpack_bad_names(struct kunit *test)
+{
+	struct unpack_fixture f;
+	struct kstat st;
+	size_t at;
+	char *name, *err;
+
+	f.c.cap = 16384;
+	f.c.len = 0;
+	f.c.buf = kmalloc(f.c.cap, GFP_KERNEL);
+	name = kmalloc(PATH_MAX + 64, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, f.c.buf && name);
+	begin(&f);
+	cpio_entry(&f.c, 1, S_IFDIR | 0755, 2, 1, 0, 0, KDIR, NULL, 0);
+	/* a component of NAME_MAX + 1 bytes */
+	strscpy(name, KDIR "/", PATH_MAX);
+	memset(name + strlen(name), 'x', NAME_MAX + 1);
+	name[strlen(KDIR "/") + NAME_MAX + 1] = '\0';
+	cpio_entry(&f.c, 2, S_IFREG | 0644, 1, 1, 0, 0, name, "data", 4);
+	cpio_entry(&f.c, 3, S_IFREG | 0644, 1, 1, 0, 0, KDIR "/a", "after", 5);
+	/* then a name without its NUL */
+	at = cpio_entry(&f.c, 4, S_IFREG | 0644, 1, 1, 0, 0, KDIR "/c", "x", 1);
+	f.c.buf[at + 110 + strlen(KDIR "/c")] = 'X';
+	cpio_entry(&f.c, 5, S_IFREG | 0644, 1, 1, 0, 0, KDIR "/d/b", NULL, 0);
+	cpio_entry(&f.c, 0, 0, 1, 0, 0, 0, "TRAILER!!!", NULL, 0);
+	KUNIT_ASSERT_TRUE(test, f.c.len < f.c.cap);
+	err = unpack_to_rootfs(f.c.buf, f.c.len);
+	KUNIT_EXPECT_STREQ(test, err, "malformed archive");
+	KUNIT_EXPECT_EQ(test, init_stat(name, &st, 0), -ENAMETOOLONG);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/a", &st, 0), 0);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/c", &st, 0), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/cX", &st, 0), -ENOENT);
+
+	/* a name of PATH_MAX + 1 bytes with its NUL */
+	remove_tree();
+	f.c.len = 0;
+	cpio_entry(&f.c, 1, S_IFDIR | 0755, 2, 1, 0, 0, KDIR, NULL, 0);
+	strscpy(name, KDIR "/", PATH_MAX);
+	memset(name + strlen(name), 'y', PATH_MAX);
+	name[PATH_MAX] = '\0';
+	cpio_entry(&f.c, 2, S_IFREG | 0644, 1, 1, 0, 0, name, "data", 4);
+	cpio_entry(&f.c, 0, 0, 1, 0, 0, 0, "TRAILER!!!", NULL, 0);
+	KUNIT_ASSERT_TRUE(test, f.c.len < f.c.cap);
+	err = unpack_to_rootfs(f.c.buf, f.c.len);
+	KUNIT_EXPECT_STREQ(test, err, "malformed archive");
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR, &st, 0), 0);
+	kfree(name);
+	end(test, &f);
+}
+
 static struct kunit_case initramfs_cases[] = {
 	KUNIT_CASE(initramfs_manifest),
 	KUNIT_CASE(initramfs_default_rootfs),
@@ -668,6 +724,7 @@ static struct kunit_case initramfs_cases[] = {
 	KUNIT_CASE(initramfs_unpack_tree),
 	KUNIT_CASE(initramfs_unpack_truncated),
 	KUNIT_CASE(initramfs_unpack_garbled),
+	KUNIT_CASE(initramfs_unpack_bad_names),
 	{}
 };
 

@@ -4,7 +4,9 @@
  *
  * In Linux's order, as far as this kernel goes so far: print the command
  * line, run the early_param() handlers, read and clean the firmware
- * memory map, calibrate the clock, build the kernel page tables. memblock,
+ * memory map, calibrate the clock, build the kernel page tables, find the
+ * initrd (reserve_initrd(); free_initrd_mem() gives it back after
+ * populate_rootfs() unpacked it). memblock,
  * ACPI and the per-CPU areas come with later issues, at the same places
  * Linux calls them.
  */

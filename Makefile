@@ -61,6 +61,7 @@ HOST_SRCS_test_acpi := drivers/acpi/tables.c
 HOST_SRCS_test_xarray := lib/xarray.c
 HOST_SRCS_test_initramfs := init/initramfs.c lib/crc32.c
 HOST_SRCS_test_iov_iter := lib/iov_iter.c
+HOST_SRCS_test_char_dev := fs/char_dev.c
 # memblock hands its free memory to the buddy, so it links the page allocator.
 HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/slub.c mm/vmstat.c \
 	lib/math.c lib/random.c

@@ -549,7 +549,8 @@ extern const struct file_operations def_chr_fops;
 /*
  * Give the device numbers [MKDEV(major, baseminor), +count) these file
  * operations; chrdev_open() (def_chr_fops.open) switches an opened device
- * node's f_op to them. major 0 picks a free major. Returns the major or
+ * node's f_op to them. major 0 picks a free major. Returns, as Linux
+ * does, 0 for a given major, the major picked for major 0, or
  * -EBUSY/-EINVAL. (Linux: a region plus a struct cdev in cdev_map.)
  */
 int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,

@@ -79,7 +79,7 @@ int inode_init_always(struct super_block *sb, struct inode *inode)
 	inode->i_private = NULL;
 	inode->i_version = 0;
 	spin_lock_init(&inode->i_lock);
-	mutex_init(&inode->i_rwsem);
+	init_rwsem(&inode->i_rwsem);
 	xa_init(&mapping->i_pages);
 	mapping->host = inode;
 	mapping->a_ops = &empty_aops;
@@ -277,16 +277,12 @@ void set_nlink(struct inode *inode, unsigned int nlink)
 	inode->i_nlink = nlink;
 }
 
-/*
- * The time stamped into inodes. There is no RTC driver yet, so the clock
- * starts at the epoch when the kernel boots: times are 1970-01-01 plus
- * the uptime (archive mtimes from the initramfs are kept as given).
- */
+/* The time stamped into inodes: the real time (Linux: truncated to s_time_gran). */
 struct timespec64 current_time(struct inode *inode)
 {
-	u64 ns = local_clock();
-	struct timespec64 ts = { .tv_sec = ns / NSEC_PER_SEC, .tv_nsec = ns % NSEC_PER_SEC };
+	struct timespec64 ts;
 
+	ktime_get_real_ts64(&ts);
 	return ts;
 }
 

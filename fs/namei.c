@@ -196,9 +196,14 @@ static struct dentry *lookup_slow(const struct qstr *name, struct dentry *dir, u
 	struct inode *inode = dir->d_inode;
 	struct dentry *res;
 
-	inode_lock_shared(inode);
+	/*
+	 * Exclusive, as Linux before 4.7: Linux now looks up in parallel under
+	 * the shared lock, with d_alloc_parallel() so that two lookups of one
+	 * name cannot both add a dentry for it; that is not here.
+	 */
+	inode_lock(inode);
 	res = __lookup_hash(name, dir, flags);
-	inode_unlock_shared(inode);
+	inode_unlock(inode);
 	return res;
 }
 

@@ -34,6 +34,7 @@
 #include <linux/xarray.h>
 #include <linux/fs.h>
 #include <linux/initrd.h>
+#include <linux/timekeeping.h>
 #include <linux/tty.h>
 
 #define LINNET_VERSION "0.1.0"
@@ -133,6 +134,7 @@ void start_kernel(void)
 	lkdtm_run_boot_crashtype();
 	sched_init();
 	init_timers();
+	timekeeping_init();	/* the real time, from the RTC */
 	call_function_init();
 	init_IRQ_and_time();
 	local_irq_enable();

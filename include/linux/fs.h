@@ -15,8 +15,7 @@
  * the older ->mount), file locks, leases, notify, quotas, xattrs, block
  * devices, the inode hash (tmpfs inodes are never looked up by number),
  * and writeback (nothing is ever written back: tmpfs is the only
- * filesystem). i_rwsem is a mutex until a rw_semaphore exists, so
- * inode_lock_shared() excludes other readers too.
+ * filesystem).
  */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
@@ -31,6 +30,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/path.h>
+#include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/stat.h>
 #include <linux/time64.h>
@@ -156,7 +156,7 @@ struct inode {
 	spinlock_t i_lock;		/* i_state, i_size, i_blocks */
 	blkcnt_t i_blocks;		/* 512-byte units allocated */
 	unsigned long i_state;		/* I_* */
-	struct mutex i_rwsem;		/* inode_lock(): directory ops, writes, truncate */
+	struct rw_semaphore i_rwsem;	/* inode_lock(): directory ops, writes, truncate */
 	atomic_t i_count;
 	struct list_head i_sb_list;	/* on i_sb->s_inodes */
 	const struct file_operations *i_fop;	/* what open() gives the file */
@@ -197,23 +197,23 @@ static inline void i_size_write(struct inode *inode, loff_t i_size)
 
 static inline void inode_lock(struct inode *inode)
 {
-	mutex_lock(&inode->i_rwsem);
+	down_write(&inode->i_rwsem);
 }
 
 static inline void inode_unlock(struct inode *inode)
 {
-	mutex_unlock(&inode->i_rwsem);
+	up_write(&inode->i_rwsem);
 }
 
-/* Shared in Linux; exclusive here (see the header comment). */
+/* Lookups and readdir share a directory; anything that changes it is exclusive. */
 static inline void inode_lock_shared(struct inode *inode)
 {
-	mutex_lock(&inode->i_rwsem);
+	down_read(&inode->i_rwsem);
 }
 
 static inline void inode_unlock_shared(struct inode *inode)
 {
-	mutex_unlock(&inode->i_rwsem);
+	up_read(&inode->i_rwsem);
 }
 
 /* Subclasses for locking two directories in a fixed order (Linux: I_MUTEX_*). */
@@ -228,7 +228,7 @@ enum inode_i_mutex_lock_class {
 
 static inline void inode_lock_nested(struct inode *inode, unsigned int subclass)
 {
-	mutex_lock_nested(&inode->i_rwsem, subclass);
+	down_write_nested(&inode->i_rwsem, subclass);
 }
 
 struct inode *new_inode(struct super_block *sb);

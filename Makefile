@@ -62,6 +62,7 @@ HOST_SRCS_test_xarray := lib/xarray.c
 HOST_SRCS_test_initramfs := init/initramfs.c lib/crc32.c
 HOST_SRCS_test_iov_iter := lib/iov_iter.c
 HOST_SRCS_test_char_dev := fs/char_dev.c
+HOST_SRCS_test_rbtree := lib/rbtree.c
 # memblock hands its free memory to the buddy, so it links the page allocator.
 HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/slub.c mm/vmstat.c \
 	lib/math.c lib/random.c
@@ -170,13 +171,13 @@ test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
 BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST
-BENCH_SRCS := $(HOST_COMMON) $(HOST_MM)
+BENCH_SRCS := $(HOST_COMMON) $(HOST_MM) lib/rbtree.c
 $(BUILD)/bench/%: tests/host/%.c $(BENCH_SRCS) $(DEPS_STAMP) $(wildcard include/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@ (-O2)"
 	@$(CC) $(BENCH_CFLAGS) -o $@ $< $(BENCH_SRCS)
 
-bench-host bench: $(BUILD)/bench/bench_page_alloc $(patsubst tests/host/%.c,$(BUILD)/bench/%,$(wildcard tests/host/bench_slub.c))
+bench-host bench: $(BUILD)/bench/bench_page_alloc $(patsubst tests/host/%.c,$(BUILD)/bench/%,$(wildcard tests/host/bench_slub.c tests/host/bench_rbtree.c))
 	@for b in $^; do echo "== $$b"; $$b || exit 1; done
 
 # --- editor support ------------------------------------------------------------

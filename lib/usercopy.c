@@ -14,9 +14,10 @@
  * rep_movs_alternative does the same with its fixups. The string
  * functions load one byte at a time, each load covered by the table.
  *
- * There is no user space yet, so every address below TASK_SIZE_MAX is
- * unmapped and faults; the functions are already what the system calls
- * will use. Left out: SMAP (stac/clac; CR4.SMAP is never set), the
+ * There is no user space yet: nothing maps user addresses (only
+ * tests/kernel/usercopy_kunit.c and chrdev_kunit.c map a page there for a
+ * while, to make copies stop part-way), so a user address normally faults
+ * at once; the functions are already what the system calls will use. Left out: SMAP (stac/clac; CR4.SMAP is never set), the
  * word-at-a-time string loops, might_fault(), fault injection.
  */
 #include <linux/kernel.h>

@@ -16,7 +16,9 @@
  * unmapped user address -EFAULT, a buffer running off a mapped page a
  * short count; the tty: console writes, O_NONBLOCK reads of an empty RX
  * buffer, a blocking read woken by the RX path (serial_rx_push(), which
- * the interrupt handler calls; the test calls it too), -ENOTTY, -ESPIPE.
+ * the interrupt handler calls; the test calls it too), -ENOTTY, -ESPIPE;
+ * and the nodes the boot put in /dev (initramfs or default_rootfs), where
+ * present: their device numbers and the driver each one reaches.
  */
 #include <asm/pgalloc.h>
 #include <asm/pgtable_types.h>
@@ -400,6 +402,20 @@ static void chrdev_user_buffers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vfs_read(r, u + PAGE_SIZE - 1000, 5000, &pos), 1000);
 	KUNIT_EXPECT_FALSE(test, all_bytes((u8 *)kva + PAGE_SIZE - 1000, 1000, 0));
 	KUNIT_EXPECT_EQ(test, vfs_write(n, u, PAGE_SIZE, &pos), PAGE_SIZE);
+	/* readv-style: two user segments, the second unmapped: the first's bytes. */
+	{
+		struct iovec iov[] = {
+			{ u + 10, 90 }, { (void __user *)(TEST_UADDR - PAGE_SIZE), 100 },
+		};
+		struct iov_iter iter;
+
+		memset((void *)kva, 0xaa, PAGE_SIZE);
+		iov_iter_init(&iter, ITER_DEST, iov, 2, 190);
+		KUNIT_EXPECT_EQ(test, vfs_iter_read(z, &iter, &pos), 90);
+		KUNIT_EXPECT_TRUE(test, all_bytes((u8 *)kva + 10, 90, 0));
+		KUNIT_EXPECT_EQ(test, ((u8 *)kva)[100], 0xaa);
+		KUNIT_EXPECT_EQ(test, iov_iter_count(&iter), 100);
+	}
 	unmap_kernel_range(TEST_UADDR, PAGE_SIZE);
 	free_page(kva);
 
@@ -413,17 +429,33 @@ static void chrdev_user_buffers(struct kunit *test)
 /* ---- the tty ----------------------------------------------------------------------- */
 
 struct pusher {
-	struct task_struct *reader;
-	bool pushed, reader_done, rescued;
+	bool waiter_seen, pushed, reader_done, rescued;
 };
 
-/* Stand in for the RX interrupt: one byte after 50 ms; rescue a reader stuck for 3 s. */
+static bool rx_has_waiter(void)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&serial_rx_wait.lock, flags);
+	ret = !list_empty(&serial_rx_wait.head);
+	spin_unlock_irqrestore(&serial_rx_wait.lock, flags);
+	return ret;
+}
+
+/*
+ * Stand in for the RX interrupt: once the reader sleeps on serial_rx_wait
+ * (or after 3 s), store one byte; if the reader has not returned 3 s
+ * later, rescue it, so a lost wakeup fails the test instead of hanging it.
+ */
 static int rx_pusher_fn(void *data)
 {
 	struct pusher *p = data;
-	u64 until;
+	u64 until = ktime_get_ns() + 3000000000ULL;
 
-	msleep(50);
+	while (!rx_has_waiter() && ktime_get_ns() < until)
+		msleep(1);
+	WRITE_ONCE(p->waiter_seen, rx_has_waiter());
 	WRITE_ONCE(p->pushed, true);
 	serial_rx_push('z');
 	until = ktime_get_ns() + 3000000000ULL;
@@ -448,7 +480,6 @@ static void chrdev_tty(struct kunit *test)
 	struct file *con, *tty, *ttyb;
 	char buf[16];
 	loff_t pos = 0;
-	u64 start;
 	ssize_t ret;
 
 	if (!setup_dir(test))
@@ -481,13 +512,12 @@ static void chrdev_tty(struct kunit *test)
 	/* A blocking read sleeps until the RX path stores a byte. */
 	t = kthread_run(rx_pusher_fn, &p, "chrdev-rx");
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
-	start = ktime_get_ns();
 	memset(buf, 0, sizeof(buf));
 	ret = kernel_read(ttyb, buf, sizeof(buf), &pos);
 	WRITE_ONCE(p.reader_done, true);
-	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.pushed));
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.pushed));	/* it returned only after the push */
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.waiter_seen));	/* it slept on serial_rx_wait */
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(p.rescued));	/* serial_rx_push() did not wake it */
-	KUNIT_EXPECT_GE(test, ktime_get_ns() - start, 40000000ULL);	/* it did sleep */
 	KUNIT_EXPECT_EQ(test, ret, 1);
 	KUNIT_EXPECT_EQ(test, buf[0], 'z');
 	kthread_stop(t);
@@ -501,6 +531,70 @@ static void chrdev_tty(struct kunit *test)
 	expect_counts(test, before);
 }
 
+/* ---- the root's /dev ------------------------------------------------------------- */
+
+/*
+ * The nodes the initramfs (scripts/mkinitramfs.py) or default_rootfs put
+ * in /dev, where they exist: the right device number, and opening one
+ * reaches the right driver. Skipped when /dev has none of them.
+ */
+static void chrdev_root_nodes(struct kunit *test)
+{
+	static const struct {
+		const char *path;
+		unsigned int major, minor;
+	} nodes[] = {
+		{ "/dev/console", 5, 1 }, { "/dev/ttyS0", 4, 64 }, { "/dev/null", 1, 3 },
+		{ "/dev/zero", 1, 5 }, { "/dev/full", 1, 7 }, { "/dev/urandom", 1, 9 },
+	};
+	struct counts before = counts_now();
+	unsigned int found = 0;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(nodes); i++) {
+		struct kstat st;
+		struct file *f;
+		loff_t pos = 0;
+		u8 b[8];
+
+		if (init_stat(nodes[i].path, &st, 0))
+			continue;
+		found++;
+		KUNIT_EXPECT_TRUE(test, S_ISCHR(st.mode));
+		KUNIT_EXPECT_EQ(test, MAJOR(st.rdev), nodes[i].major);
+		KUNIT_EXPECT_EQ(test, MINOR(st.rdev), nodes[i].minor);
+		f = filp_open(nodes[i].path, O_RDWR | O_NONBLOCK, 0);
+		KUNIT_EXPECT_TRUE(test, !IS_ERR(f));
+		if (IS_ERR(f))
+			continue;
+		memset(b, 0xaa, sizeof(b));
+		switch (nodes[i].minor) {
+		case 1:		/* the tty: an ioctl, and no writing into the KTAP log */
+		case 64:
+			KUNIT_EXPECT_EQ(test, f->f_op->unlocked_ioctl(f, 0x5401, 0), -ENOTTY);
+			break;
+		case 3:
+			KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), 0);
+			break;
+		case 7:
+			KUNIT_EXPECT_EQ(test, kernel_write(f, b, sizeof(b), &pos), -ENOSPC);
+			fallthrough;
+		case 5:
+			KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), sizeof(b));
+			KUNIT_EXPECT_TRUE(test, all_bytes(b, sizeof(b), 0));
+			break;
+		case 9:
+			KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), sizeof(b));
+			break;
+		}
+		filp_close(f, NULL);
+	}
+	expect_counts(test, before);
+	printk(KERN_INFO "        # chrdev_root_nodes: %u of %zu device nodes in /dev checked\n",
+	       found, ARRAY_SIZE(nodes));
+	if (!found)
+		kunit_skip(test, "no device nodes in /dev");
+}
+
 static struct kunit_case chrdev_cases[] = {
 	KUNIT_CASE(chrdev_null),
 	KUNIT_CASE(chrdev_zero),
@@ -510,6 +604,7 @@ static struct kunit_case chrdev_cases[] = {
 	KUNIT_CASE(chrdev_register),
 	KUNIT_CASE(chrdev_user_buffers),
 	KUNIT_CASE(chrdev_tty),
+	KUNIT_CASE(chrdev_root_nodes),
 	{}
 };
 

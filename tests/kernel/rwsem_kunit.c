@@ -70,7 +70,9 @@ static void finish(struct kunit *test, struct rw_helper *h)
 static void readers_share(struct kunit *test)
 {
 	struct rw_helper a = { 0 }, b = { 0 };
-	DECLARE_RWSEM(sem);
+	struct rw_semaphore sem;
+
+	init_rwsem(&sem);
 
 	start(test, &a, &sem, false);
 	start(test, &b, &sem, false);
@@ -85,7 +87,9 @@ static void readers_share(struct kunit *test)
 static void writer_excludes_readers(struct kunit *test)
 {
 	struct rw_helper r = { 0 };
-	DECLARE_RWSEM(sem);
+	struct rw_semaphore sem;
+
+	init_rwsem(&sem);
 
 	down_write(&sem);
 	start(test, &r, &sem, false);
@@ -100,7 +104,9 @@ static void writer_excludes_readers(struct kunit *test)
 static void waiting_writer_not_overtaken(struct kunit *test)
 {
 	struct rw_helper w = { 0 }, r = { 0 };
-	DECLARE_RWSEM(sem);
+	struct rw_semaphore sem;
+
+	init_rwsem(&sem);
 
 	rw_order = 0;
 	down_read(&sem);
@@ -124,7 +130,9 @@ static void waiting_writer_not_overtaken(struct kunit *test)
 
 static void trylocks(struct kunit *test)
 {
-	DECLARE_RWSEM(sem);
+	struct rw_semaphore sem;
+
+	init_rwsem(&sem);
 
 	KUNIT_EXPECT_TRUE(test, down_read_trylock(&sem));
 	KUNIT_EXPECT_TRUE(test, down_read_trylock(&sem));
@@ -141,7 +149,9 @@ static void trylocks(struct kunit *test)
 static void downgrade_lets_readers_in(struct kunit *test)
 {
 	struct rw_helper r = { 0 };
-	DECLARE_RWSEM(sem);
+	struct rw_semaphore sem;
+
+	init_rwsem(&sem);
 
 	down_write(&sem);
 	start(test, &r, &sem, false);

@@ -17,7 +17,9 @@
  * the case and unmounted after); mount options; unlink while open; a folio
  * outliving its removal from the cache; rename over an existing file;
  * thousands of files in nested directories with every page back in the
- * buddy afterwards; writers on different CPUs (skipped on one CPU); a
+ * buddy afterwards; writers on different CPUs, reads racing truncation
+ * on another CPU, and per-CPU models on regions of one file (skipped on
+ * one CPU); a
  * seeded random sequence of write/truncate/punch/fallocate/read against a
  * flat-buffer model (the seed is printed; boot with shmem_kunit.seed=N to
  * replay it); shmem_file_setup files; SGP_* semantics; symlinks; and the
@@ -80,7 +82,7 @@ __setup("shmem_kunit.perf", shmem_kunit_perf_setup);
  * slabs back to the buddy) and the per-CPU page lists drained. Two calls
  * with the same objects alive give the same number.
  */
-static unsigned long settled_free_pages(void)
+static unsigned long free_pages_now(void)
 {
 	static struct kmem_cache *caches[128];
 	struct kmem_cache *s;
@@ -95,6 +97,23 @@ static unsigned long settled_free_pages(void)
 		kmem_cache_shrink(caches[i]);
 	drain_all_pages(NULL);
 	return nr_free_pages();
+}
+
+/*
+ * The same, once two readings a millisecond apart agree: a kthread of an
+ * earlier case that has just exited may still be giving its stack back.
+ */
+static unsigned long settled_free_pages(void)
+{
+	unsigned long a = free_pages_now(), b;
+
+	for (int tries = 0; tries < 20; tries++, a = b) {
+		msleep(1);
+		b = free_pages_now();
+		if (a == b)
+			break;
+	}
+	return a;
 }
 
 static unsigned long nr_shmem(void)
@@ -503,6 +522,9 @@ static void shmem_fallocate_punch(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vfs_fallocate(f, FALLOC_FL_KEEP_SIZE, 8 * PAGE_SIZE, 1), 0);
 	KUNIT_EXPECT_EQ(test, file_size(f), 4 * PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, m->nrpages, 4);
+	/* A truncate that does not grow the file drops such pages (Linux's shmem_setattr). */
+	KUNIT_EXPECT_EQ(test, ftruncate(f, 4 * PAGE_SIZE), 0);
+	KUNIT_EXPECT_EQ(test, m->nrpages, 3);
 	/* Linux's tmpfs refuses other modes (here: FALLOC_FL_ZERO_RANGE, 0x10). */
 	KUNIT_EXPECT_EQ(test, f->f_op->fallocate(f, 0x10, 0, PAGE_SIZE), -EOPNOTSUPP);
 	/* Extending without KEEP_SIZE: i_size grows to offset + len. */
@@ -1156,11 +1178,246 @@ static void shmem_smp_writers(struct kunit *test)
 	kfree(buf);
 }
 
+/*
+ * Reads racing truncation: one CPU keeps truncating a file to 0 and
+ * refilling it, page by page, with the next generation's byte; another
+ * keeps reading it a page at a time. A page read must be one
+ * generation's bytes or all zeros (a hole): the reader holds a reference
+ * on the folio it copies from, so truncation cannot free it and the
+ * writer cannot be handed it for the next generation mid-copy.
+ */
+#define RACE_PAGES 16
+#define RACE_MS 800
+
+struct race_ctx {
+	struct file *file;
+	unsigned int cpu;
+	u64 deadline;
+	unsigned int generations;
+	int errors;
+};
+
+static int race_writer_fn(void *arg)
+{
+	struct race_ctx *c = arg;
+	u8 *page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+
+	while (page && ktime_get_ns() < c->deadline) {
+		u8 gen = 1 + c->generations % 255;
+
+		if (ftruncate(c->file, 0))
+			c->errors++;
+		memset(page, gen, PAGE_SIZE);
+		for (int i = 0; i < RACE_PAGES; i++)
+			if (pwrite(c->file, page, PAGE_SIZE, (loff_t)i * PAGE_SIZE) != PAGE_SIZE)
+				c->errors++;
+		c->generations++;
+		cond_resched();
+	}
+	if (!page)
+		c->errors++;
+	kfree(page);
+	__atomic_add_fetch(&smp_workers_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void shmem_smp_read_vs_truncate(struct kunit *test)
+{
+	struct race_ctx c = { 0 };
+	unsigned int cpu, reader_cpu = 0, n = 0;
+	unsigned long reads = 0, torn = 0;
+	struct task_struct *t;
+	u8 *buf;
+
+	for_each_online_cpu(cpu)
+		n++;
+	if (n < 2)
+		kunit_skip(test, "needs 2 CPUs");
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	c.file = shmem_file_setup("race", 0, 0);
+	KUNIT_ASSERT_TRUE(test, buf && !IS_ERR(c.file));
+	reader_cpu = smp_processor_id();
+	for_each_online_cpu(cpu)
+		if (cpu != reader_cpu) {
+			c.cpu = cpu;
+			break;
+		}
+	c.deadline = ktime_get_ns() + RACE_MS * NSEC_PER_MSEC;
+	__atomic_store_n(&smp_workers_done, 0, __ATOMIC_RELAXED);
+	t = kthread_create_on_cpu(race_writer_fn, &c, c.cpu, "shmem_trunc/%u", c.cpu);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	wake_up_process(t);
+
+	while (!__atomic_load_n(&smp_workers_done, __ATOMIC_ACQUIRE)) {
+		for (int i = 0; i < RACE_PAGES; i++) {
+			ssize_t got = pread(c.file, buf, PAGE_SIZE, (loff_t)i * PAGE_SIZE);
+
+			if (got < 0) {
+				torn++;
+				continue;
+			}
+			reads++;
+			if (got && !all_bytes(buf, got, buf[0]))
+				torn++;
+		}
+		cond_resched();
+		if (ktime_get_ns() > c.deadline + 30000 * NSEC_PER_MSEC) {
+			kunit_fail(test, __FILE__, __LINE__, "truncating writer stuck");
+			break;
+		}
+	}
+	printk(KERN_INFO "    # shmem_smp_read_vs_truncate: %u generations, %lu page reads\n",
+	       c.generations, reads);
+	KUNIT_EXPECT_EQ(test, torn, 0);
+	KUNIT_EXPECT_EQ(test, c.errors, 0);
+	KUNIT_EXPECT_GT(test, c.generations, 1);
+	fput(c.file);
+	kfree(buf);
+}
+
+/*
+ * Every CPU runs its own seeded model test on its own 16-page region of
+ * one file at the same time: writes, punches, fallocates and reads that
+ * change the same mapping's XArray (and its nodes) concurrently. Each
+ * worker checks its reads against its own flat buffer.
+ */
+#define REGION_PAGES 16
+#define REGION_BYTES ((loff_t)(REGION_PAGES * PAGE_SIZE))
+#define REGION_MS 600
+
+struct region_worker {
+	struct file *file;
+	unsigned int cpu;
+	u64 seed;
+	u64 deadline;
+	loff_t base;
+	unsigned long ops;
+	int errors;
+	long first_bad_op;
+};
+
+static u64 xorshift(u64 *state)
+{
+	u64 x = *state;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	return x * 0x2545F4914F6CDD1DULL;
+}
+
+static int region_worker_fn(void *arg)
+{
+	struct region_worker *w = arg;
+	u8 *model = kzalloc(REGION_BYTES, GFP_KERNEL);
+	u8 *buf = kmalloc(REGION_BYTES, GFP_KERNEL);
+	u64 st = w->seed;
+
+	while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE)) {
+		cpu_relax();
+		cond_resched();
+	}
+	while (model && buf && ktime_get_ns() < w->deadline) {
+		unsigned int kind = xorshift(&st) % 100;
+		loff_t pos = xorshift(&st) % REGION_BYTES;
+		size_t len = 1 + xorshift(&st) % (2 * PAGE_SIZE);
+		bool bad = false;
+
+		if (pos + (loff_t)len > REGION_BYTES)
+			len = REGION_BYTES - pos;
+		if (kind < 45) {
+			for (size_t j = 0; j < len; j++)
+				buf[j] = (u8)xorshift(&st);
+			bad = pwrite(w->file, buf, len, w->base + pos) != (ssize_t)len;
+			memcpy(model + pos, buf, len);
+		} else if (kind < 65) {
+			bad = vfs_fallocate(w->file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+					    w->base + pos, len) != 0;
+			memset(model + pos, 0, len);
+		} else if (kind < 75) {
+			bad = vfs_fallocate(w->file, FALLOC_FL_KEEP_SIZE, w->base + pos, len) != 0;
+		} else {
+			bad = pread(w->file, buf, len, w->base + pos) != (ssize_t)len ||
+			      memcmp(buf, model + pos, len);
+		}
+		if (bad && !w->errors++)
+			w->first_bad_op = w->ops;
+		w->ops++;
+	}
+	if (!model || !buf)
+		w->errors++;
+	if (model && buf && (pread(w->file, buf, REGION_BYTES, w->base) != REGION_BYTES ||
+			     memcmp(buf, model, REGION_BYTES)))
+		w->errors++;
+	kfree(model);
+	kfree(buf);
+	__atomic_add_fetch(&smp_workers_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void shmem_smp_regions_model(struct kunit *test)
+{
+	struct region_worker w[SMP_MAX_WORKERS];
+	unsigned int cpus[SMP_MAX_WORKERS], n = 0, cpu;
+	u64 seed = seed_given ? seed_param : (get_random_long() | 1);
+	struct file *f;
+	u64 wait_until;
+
+	for_each_online_cpu(cpu)
+		if (n < SMP_MAX_WORKERS)
+			cpus[n++] = cpu;
+	if (n < 2)
+		kunit_skip(test, "needs 2 CPUs");
+	f = shmem_file_setup("regions", (loff_t)n * REGION_BYTES, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	printk(KERN_INFO "    # shmem_smp_regions_model: seed %llu (replay: shmem_kunit.seed=%llu)\n",
+	       (unsigned long long)seed, (unsigned long long)seed);
+	__atomic_store_n(&smp_workers_done, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&smp_go, 0, __ATOMIC_RELAXED);
+	for (unsigned int i = 0; i < n; i++) {
+		struct task_struct *t;
+
+		w[i] = (struct region_worker){ .file = f, .cpu = cpus[i], .seed = seed + i,
+					       .base = (loff_t)i * REGION_BYTES, .first_bad_op = -1 };
+		t = kthread_create_on_cpu(region_worker_fn, &w[i], cpus[i], "shmem_rg/%u", cpus[i]);
+		if (IS_ERR(t)) {
+			kunit_fail(test, __FILE__, __LINE__, "kthread on CPU%u", cpus[i]);
+			w[i].errors = -1;
+			__atomic_add_fetch(&smp_workers_done, 1, __ATOMIC_RELEASE);
+			continue;
+		}
+		wake_up_process(t);
+	}
+	for (unsigned int i = 0; i < n; i++)
+		w[i].deadline = ktime_get_ns() + REGION_MS * NSEC_PER_MSEC;
+	__atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
+	wait_until = ktime_get_ns() + (REGION_MS + 60000) * NSEC_PER_MSEC;
+	while (__atomic_load_n(&smp_workers_done, __ATOMIC_ACQUIRE) < (int)n) {
+		if (ktime_get_ns() > wait_until) {
+			kunit_fail(test, __FILE__, __LINE__, "region workers stuck");
+			return;	/* leave the file: a worker may still use it */
+		}
+		schedule_timeout_uninterruptible(1);
+	}
+	for (unsigned int i = 0; i < n; i++) {
+		if (w[i].errors)
+			kunit_fail(test, __FILE__, __LINE__,
+				   "CPU%u: %d errors in %lu ops, first at op %ld (seed %llu)",
+				   w[i].cpu, w[i].errors, w[i].ops, w[i].first_bad_op,
+				   (unsigned long long)w[i].seed);
+		KUNIT_EXPECT_GT(test, w[i].ops, 0);
+	}
+	KUNIT_EXPECT_EQ(test, file_size(f), (loff_t)n * REGION_BYTES);
+	KUNIT_EXPECT_LE(test, file_mapping(f)->nrpages, n * REGION_PAGES);
+	fput(f);
+}
+
 /* ---- the randomised model test ---------------------------------------------------- */
 
 #define MODEL_PAGES 24
 #define MODEL_MAX ((loff_t)(MODEL_PAGES * PAGE_SIZE))
-#define MODEL_OPS 1500
+#define MODEL_OPS 4000
 
 struct model {
 	u8 *data;		/* the file's bytes; [size, MODEL_MAX) kept zero */
@@ -1241,7 +1498,11 @@ static void shmem_random_vs_model(struct kunit *test)
 				kunit_fail(test, __FILE__, __LINE__, "op %d: truncate %lld", op, nsize);
 				break;
 			}
-			if (nsize < m.size) {
+			/*
+			 * Linux's shmem_setattr truncates when the size does not grow,
+			 * which also drops KEEP_SIZE pages past EOF at the same size.
+			 */
+			if (nsize <= m.size) {
 				memset(m.data + nsize, 0, m.size - nsize);
 				model_drop_pages_from(&m, nsize);
 			}
@@ -1549,6 +1810,8 @@ static struct kunit_case shmem_cases[] = {
 	KUNIT_CASE(shmem_symlinks),
 	KUNIT_CASE(shmem_page_cache_map),
 	KUNIT_CASE(shmem_smp_writers),
+	KUNIT_CASE(shmem_smp_read_vs_truncate),
+	KUNIT_CASE(shmem_smp_regions_model),
 	KUNIT_CASE(shmem_random_vs_model),
 	KUNIT_CASE(shmem_many_files_all_pages_back),
 	KUNIT_CASE(shmem_perf),

@@ -5,7 +5,8 @@
  * and default_rootfs() of init/noinitramfs.c).
  *
  * The parser is Linux's state machine, fed one buffer: Start reads a
- * 110-byte header (Collect gathers pieces when a buffer ends inside one),
+ * 110-byte header (Collect gathers a header or name the buffer ends
+ * inside of, and always a symlink's name and body),
  * GotHeader checks the magic ("070701" newc, "070702" newc with a byte-sum
  * checksum of each file's data) and decides what to read next, GotName
  * creates the entry, CopyFile writes a regular file's data, GotSymlink
@@ -13,7 +14,10 @@
  * read, and Reset eats the zero padding after an entry or between
  * concatenated archives. Everything is created through the init_*
  * helpers (fs/init.c) and regular files through filp_open() and
- * kernel_write(), as Linux's do_name()/do_copy() do; names are relative
+ * kernel_write(), as Linux's do_name()/do_copy() do (its owner and mode
+ * set by name with init_chown/init_chmod where Linux uses vfs_fchown/
+ * vfs_fchmod on the open file, its mtime with init_utimes after the
+ * fput where Linux uses vfs_utimes on the open path); names are relative
  * to the caller's working directory (populate_rootfs() runs in "/").
  * Hard links go through Linux's maybe_link() hash of (ino, major, minor,
  * file type) -> first name; directory mtimes are applied at the end
@@ -29,7 +33,8 @@
  * "truncated archive" (Linux, streaming, notices neither for an
  * uncompressed archive), and nothing of the cut entry is created; a file
  * open when the input ends is closed (Linux leaks it). Link-hash entries
- * hold only their name (Linux's reserve PATH_MAX each). Left out:
+ * hold only their name (Linux's reserve PATH_MAX each), and running out
+ * of memory for one is an error, not Linux's panic. Left out:
  * compressed archives (any byte but '0' or NUL where an archive should
  * start is "invalid magic at start of compressed archive", as Linux says
  * when no decompressor matches), the built-in __initramfs_start image,

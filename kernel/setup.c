@@ -4,7 +4,9 @@
  *
  * In Linux's order, as far as this kernel goes so far: print the command
  * line, run the early_param() handlers, read and clean the firmware
- * memory map, calibrate the clock, build the kernel page tables. memblock,
+ * memory map, calibrate the clock, build the kernel page tables, find the
+ * initrd (reserve_initrd(); free_initrd_mem() gives it back after
+ * populate_rootfs() unpacked it). memblock,
  * ACPI and the per-CPU areas come with later issues, at the same places
  * Linux calls them.
  */
@@ -95,6 +97,15 @@ static void early_reserve_memory(void)
 	memblock_reserve(bp->mbi_start, bp->mbi_end - bp->mbi_start);
 	for (u32 i = 0; i < bp->nr_modules; i++)
 		memblock_reserve(bp->modules[i].start, bp->modules[i].end - bp->modules[i].start);
+	/*
+	 * The initrd's partial first and last pages too (Linux:
+	 * early_reserve_initrd()), so that no early allocation shares a page
+	 * free_initrd_mem() will free.
+	 */
+	if (bp->nr_modules)
+		memblock_reserve(ALIGN_DOWN(bp->modules[0].start, PAGE_SIZE),
+				 PAGE_ALIGN(bp->modules[0].end) -
+				 ALIGN_DOWN(bp->modules[0].start, PAGE_SIZE));
 	reserve_bios_regions();
 }
 
@@ -145,8 +156,9 @@ static bool page_shared_with_boot_data(phys_addr_t phys)
 /*
  * Give the initrd's pages to the buddy once it is unpacked (Linux:
  * free_initrd_mem() in arch/x86/mm/init.c, free_reserved_area()). As on
- * x86 the partial pages at either end are freed too, unless they hold
- * other boot data (the multiboot2 information, another module); a page
+ * x86 the partial pages at either end are freed too (early_reserve_memory()
+ * reserved them whole), unless they hold other boot data (the multiboot2
+ * information, another module, the kernel image); a page
  * that is not PageReserved was never the initrd's and is left alone.
  * The memory is poisoned first, as Linux's POISON_FREE_INITMEM does.
  * memblock's record of the reservation stays (memblock is not used

@@ -1138,6 +1138,14 @@ static void real_archive(const char *file, const char *damaged_at, const char *e
 	free(buf);
 }
 
+/* lib/crc32.c: the check value of the CRC-32 catalogue, and pieces adding up */
+static void test_crc32(void **state)
+{
+	assert_int_equal(~crc32_le(~0U, "123456789", 9), 0xcbf43926);
+	assert_int_equal(crc32_le(~0U, "", 0), ~0U);
+	assert_int_equal(crc32_le(crc32_le(~0U, "1234", 4), "56789", 5), crc32_le(~0U, "123456789", 9));
+}
+
 static void test_built_archive(void **state)
 {
 	real_archive("build/initramfs.cpio", NULL, NULL);
@@ -1172,6 +1180,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_garbled_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_default_rootfs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_logs, setup, teardown),
+		cmocka_unit_test(test_crc32),
 		cmocka_unit_test_setup_teardown(test_built_archive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_built_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_built_garbled, setup, teardown),

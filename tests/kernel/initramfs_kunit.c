@@ -18,7 +18,8 @@
  * for the buddy (free_initrd_mem()), unless retain_initrd.
  * initramfs.unpack_*: unpack_to_rootfs() on small archives built here,
  * with absolute names below /initramfs-kunit: hard links, every entry
- * type, a truncated and a garbled archive; everything is removed again
+ * type, a truncated and a garbled archive, names too long or without
+ * their NUL, concatenated archives and the "070702" checksum; everything is removed again
  * and the inode, dentry, open-file and NR_SHMEM page counts must be back
  * at their baseline.
  * Linux's counterpart of the second part is init/initramfs_test.c.
@@ -487,25 +488,44 @@ static void cpio_pad(struct cpio_buf *c)
 		cpio_put(c, "", 1);
 }
 
-/* One newc entry; returns its offset. */
-static size_t cpio_entry(struct cpio_buf *c, unsigned long ino, umode_t mode, unsigned long nlink,
-			 unsigned long mtime, unsigned int rmaj, unsigned int rmin,
-			 const char *name, const void *body, size_t body_len)
+/* One entry in the given format ("070701" newc, "070702" crc); returns its offset. */
+static size_t cpio_entry_fmt(struct cpio_buf *c, const char *magic, unsigned long ino,
+			     umode_t mode, unsigned long nlink, unsigned long mtime,
+			     unsigned int rmaj, unsigned int rmin, const char *name,
+			     const void *body, size_t body_len, u32 check)
 {
 	char hdr[111];
 	size_t at = c->len;
 
 	snprintf(hdr, sizeof(hdr),
-		 "070701%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX",
-		 ino, (unsigned long)mode, 0UL, 0UL, nlink, mtime, (unsigned long)body_len,
+		 "%s%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX",
+		 magic, ino, (unsigned long)mode, 0UL, 0UL, nlink, mtime, (unsigned long)body_len,
 		 0UL, 0UL, (unsigned long)rmaj, (unsigned long)rmin,
-		 (unsigned long)strlen(name) + 1, 0UL);
+		 (unsigned long)strlen(name) + 1, (unsigned long)check);
 	cpio_put(c, hdr, 110);
 	cpio_put(c, name, strlen(name) + 1);
 	cpio_pad(c);
 	cpio_put(c, body, body_len);
 	cpio_pad(c);
 	return at;
+}
+
+static size_t cpio_entry(struct cpio_buf *c, unsigned long ino, umode_t mode, unsigned long nlink,
+			 unsigned long mtime, unsigned int rmaj, unsigned int rmin,
+			 const char *name, const void *body, size_t body_len)
+{
+	return cpio_entry_fmt(c, "070701", ino, mode, nlink, mtime, rmaj, rmin, name, body,
+			      body_len, 0);
+}
+
+/* The "070702" checksum: the sum of the data's bytes. */
+static u32 byte_sum(const char *p, size_t n)
+{
+	u32 sum = 0;
+
+	while (n--)
+		sum += (unsigned char)*p++;
+	return sum;
 }
 
 struct unpack_fixture {
@@ -661,6 +681,113 @@ static void initramfs_unpack_garbled(struct kunit *test)
 	end(test, &f);
 }
 
+/*
+ * Names the VFS refuses (a component over NAME_MAX: -ENAMETOOLONG) are
+ * skipped as Linux skips them; a name without its NUL or longer than
+ * PATH_MAX stops the unpack with "malformed archive". No leak either way.
+ */
+static void initramfs_unpack_bad_names(struct kunit *test)
+{
+	struct unpack_fixture f;
+	struct kstat st;
+	size_t at;
+	char *name, *err;
+
+	f.c.cap = 16384;
+	f.c.len = 0;
+	f.c.buf = kmalloc(f.c.cap, GFP_KERNEL);
+	name = kmalloc(PATH_MAX + 64, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, f.c.buf && name);
+	begin(&f);
+	cpio_entry(&f.c, 1, S_IFDIR | 0755, 2, 1, 0, 0, KDIR, NULL, 0);
+	/* a component of NAME_MAX + 1 bytes */
+	strscpy(name, KDIR "/", PATH_MAX);
+	memset(name + strlen(name), 'x', NAME_MAX + 1);
+	name[strlen(KDIR "/") + NAME_MAX + 1] = '\0';
+	cpio_entry(&f.c, 2, S_IFREG | 0644, 1, 1, 0, 0, name, "data", 4);
+	cpio_entry(&f.c, 3, S_IFREG | 0644, 1, 1, 0, 0, KDIR "/a", "after", 5);
+	/* then a name without its NUL */
+	at = cpio_entry(&f.c, 4, S_IFREG | 0644, 1, 1, 0, 0, KDIR "/c", "x", 1);
+	f.c.buf[at + 110 + strlen(KDIR "/c")] = 'X';
+	cpio_entry(&f.c, 5, S_IFREG | 0644, 1, 1, 0, 0, KDIR "/d/b", NULL, 0);
+	cpio_entry(&f.c, 0, 0, 1, 0, 0, 0, "TRAILER!!!", NULL, 0);
+	KUNIT_ASSERT_TRUE(test, f.c.len < f.c.cap);
+	err = unpack_to_rootfs(f.c.buf, f.c.len);
+	KUNIT_EXPECT_STREQ(test, err, "malformed archive");
+	KUNIT_EXPECT_EQ(test, init_stat(name, &st, 0), -ENAMETOOLONG);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/a", &st, 0), 0);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/c", &st, 0), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/cX", &st, 0), -ENOENT);
+
+	/* a name of PATH_MAX + 1 bytes with its NUL */
+	remove_tree();
+	f.c.len = 0;
+	cpio_entry(&f.c, 1, S_IFDIR | 0755, 2, 1, 0, 0, KDIR, NULL, 0);
+	strscpy(name, KDIR "/", PATH_MAX);
+	memset(name + strlen(name), 'y', PATH_MAX);
+	name[PATH_MAX] = '\0';
+	cpio_entry(&f.c, 2, S_IFREG | 0644, 1, 1, 0, 0, name, "data", 4);
+	cpio_entry(&f.c, 0, 0, 1, 0, 0, 0, "TRAILER!!!", NULL, 0);
+	KUNIT_ASSERT_TRUE(test, f.c.len < f.c.cap);
+	err = unpack_to_rootfs(f.c.buf, f.c.len);
+	KUNIT_EXPECT_STREQ(test, err, "malformed archive");
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR, &st, 0), 0);
+	kfree(name);
+	end(test, &f);
+}
+
+/*
+ * Two archives with zero padding between them, the second in the "070702"
+ * format: the same inode number in both is two files (the link hash ends
+ * at TRAILER!!!); then a wrong checksum is Linux's "bad data checksum".
+ */
+static void initramfs_unpack_concatenated(struct kunit *test)
+{
+	static const char two[] = "second archive, crc format\n";
+	struct unpack_fixture f;
+	struct kstat a, b;
+	loff_t len;
+	char *data, *err;
+
+	f.c.cap = 4096;
+	f.c.len = 0;
+	f.c.buf = kmalloc(f.c.cap, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, f.c.buf != NULL);
+	begin(&f);
+	cpio_entry(&f.c, 1, S_IFDIR | 0755, 2, 1, 0, 0, KDIR, NULL, 0);
+	cpio_entry(&f.c, 7, S_IFREG | 0644, 2, 1, 0, 0, KDIR "/a", "1", 1);
+	cpio_entry(&f.c, 0, 0, 1, 0, 0, 0, "TRAILER!!!", NULL, 0);
+	for (int i = 0; i < 512; i++)
+		cpio_put(&f.c, "", 1);
+	cpio_entry_fmt(&f.c, "070702", 7, S_IFREG | 0600, 2, 1, 0, 0, KDIR "/c", two,
+		       sizeof(two) - 1, byte_sum(two, sizeof(two) - 1));
+	cpio_entry_fmt(&f.c, "070702", 0, 0, 1, 0, 0, 0, "TRAILER!!!", NULL, 0, 0);
+	KUNIT_ASSERT_TRUE(test, f.c.len < f.c.cap);
+	KUNIT_EXPECT_TRUE(test, unpack_to_rootfs(f.c.buf, f.c.len) == NULL);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/a", &a, 0), 0);
+	KUNIT_EXPECT_EQ(test, init_stat(KDIR "/c", &b, 0), 0);
+	KUNIT_EXPECT_NE(test, a.ino, b.ino);
+	KUNIT_EXPECT_EQ(test, a.nlink, 1U);
+	KUNIT_EXPECT_EQ(test, b.nlink, 1U);
+	KUNIT_EXPECT_EQ(test, b.mode, (umode_t)(S_IFREG | 0600));
+	data = read_whole(KDIR "/c", &len);
+	KUNIT_EXPECT_TRUE(test, !IS_ERR(data));
+	if (!IS_ERR(data)) {
+		KUNIT_EXPECT_STREQ(test, data, two);
+		kfree(data);
+	}
+
+	remove_tree();
+	f.c.len = 0;
+	cpio_entry(&f.c, 1, S_IFDIR | 0755, 2, 1, 0, 0, KDIR, NULL, 0);
+	cpio_entry_fmt(&f.c, "070702", 2, S_IFREG | 0644, 1, 1, 0, 0, KDIR "/a", two,
+		       sizeof(two) - 1, byte_sum(two, sizeof(two) - 1) + 1);
+	cpio_entry(&f.c, 0, 0, 1, 0, 0, 0, "TRAILER!!!", NULL, 0);
+	err = unpack_to_rootfs(f.c.buf, f.c.len);
+	KUNIT_EXPECT_STREQ(test, err, "bad data checksum");
+	end(test, &f);
+}
+
 static struct kunit_case initramfs_cases[] = {
 	KUNIT_CASE(initramfs_manifest),
 	KUNIT_CASE(initramfs_default_rootfs),
@@ -668,6 +795,8 @@ static struct kunit_case initramfs_cases[] = {
 	KUNIT_CASE(initramfs_unpack_tree),
 	KUNIT_CASE(initramfs_unpack_truncated),
 	KUNIT_CASE(initramfs_unpack_garbled),
+	KUNIT_CASE(initramfs_unpack_bad_names),
+	KUNIT_CASE(initramfs_unpack_concatenated),
 	{}
 };
 

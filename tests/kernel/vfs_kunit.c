@@ -33,7 +33,8 @@
  *              then checked (names unique, link counts, each ".." its
  *              parent); two CPUs renaming two directories into each
  *              other, which lock_rename must keep from making a loop;
- *              a tmpfs mounted and unmounted in rounds under walkers.
+ *              a tmpfs mounted and unmounted in rounds under walkers;
+ *              a mount racing an rmdir of its directory (one must win).
  *              The stress runs stop after a time or a number of
  *              operations, whichever comes first (a misjudged TSC makes
  *              ktime_get_ns() slow), and a worker that never finishes
@@ -3153,6 +3154,105 @@ static void concurrent_mount_walks(struct kunit *test)
 	check_counts(test, &before, "after the mount/umount rounds");
 }
 
+/*
+ * Mount on a directory while another CPU removes it, in rounds started
+ * together: exactly one of them wins. Both succeeding would leave a
+ * mount on a removed directory, out of everyone's reach; both failing
+ * would mean an EBUSY for a mount that is not there.
+ */
+#define RACE_ROUNDS 150
+
+static int mr_go[2], mr_result[2][RACE_ROUNDS], mr_done;
+
+static void mr_wait_round(int who, int round)
+{
+	/* both sides reach round, then go together (bounded: the other may be stuck) */
+	__atomic_store_n(&mr_go[who], round, __ATOMIC_RELEASE);
+	for (unsigned long spins = 0; __atomic_load_n(&mr_go[!who], __ATOMIC_ACQUIRE) < round &&
+				      spins < 100000000UL; spins++)
+		cpu_relax();
+}
+
+static int mr_thread(void *data)
+{
+	int who = (int)(unsigned long)data;
+
+	for (int round = 1; round <= RACE_ROUNDS; round++) {
+		int err;
+
+		if (who == 0 && (err = init_mkdir(TDIR "/r", 0755)) != 0)
+			mr_result[0][round - 1] = 1000 + err;	/* setup failed */
+		mr_wait_round(who, 2 * round - 1);
+		if (who == 0)
+			err = init_mount("tmpfs", TDIR "/r", "tmpfs", 0, NULL);
+		else
+			err = init_rmdir(TDIR "/r");
+		if (!mr_result[who][round - 1])
+			mr_result[who][round - 1] = err ? err : 1;
+		mr_wait_round(who, 2 * round);
+		/* clean up for the next round: whoever won, leave no r */
+		if (who == 0) {
+			init_umount(TDIR "/r", 0);
+			init_rmdir(TDIR "/r");
+		}
+	}
+	__atomic_add_fetch(&mr_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void concurrent_mount_rmdir(struct kunit *test)
+{
+	struct vfs_counts before;
+	unsigned int cpus[2], n = 0, cpu;
+	int mounts = 0, rmdirs = 0;
+	u64 end;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	for_each_online_cpu(cpu) {
+		if (n < 2)
+			cpus[n++] = cpu;
+	}
+	clean_start();
+	take_baseline(&before);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
+	memset(mr_result, 0, sizeof(mr_result));
+	mr_go[0] = mr_go[1] = 0;
+	mr_done = 0;
+	for (unsigned int k = 0; k < 2; k++) {
+		struct task_struct *t = kthread_create_on_cpu(mr_thread, (void *)(unsigned long)k,
+							      cpus[k], "vfsrace/%u", cpus[k]);
+
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+		wake_up_process(t);
+	}
+	end = ktime_get_ns() + CONC_WAIT_MS * NSEC_PER_MSEC;
+	while (__atomic_load_n(&mr_done, __ATOMIC_ACQUIRE) < 2) {
+		if (ktime_get_ns() > end) {
+			kunit_fail(test, __FILE__, __LINE__, "a mount/rmdir thread is stuck");
+			return;
+		}
+		msleep(10);
+	}
+	for (int r = 0; r < RACE_ROUNDS; r++) {
+		int m = mr_result[0][r], d = mr_result[1][r];
+
+		if (m >= 1000 || (m == 1) == (d == 1) || (m != 1 && m != -ENOENT) ||
+		    (d != 1 && d != -EBUSY)) {
+			kunit_fail(test, __FILE__, __LINE__,
+				   "round %d: mount %d, rmdir %d (1: succeeded); exactly one must win",
+				   r, m == 1 ? 0 : m, d == 1 ? 0 : d);
+			break;
+		}
+		mounts += m == 1;
+		rmdirs += d == 1;
+	}
+	pr_info("vfs: mount against rmdir: %d rounds to mount, %d to rmdir\n", mounts, rmdirs);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/r"), -ENOENT);
+	KUNIT_EXPECT_GE(test, remove_tree(TDIR, 0), 0);
+	check_counts(test, &before, "after the mount/rmdir rounds");
+}
+
 /* ---- suites ------------------------------------------------------------------------- */
 
 static struct kunit_case vfs_namei_cases[] = {
@@ -3220,6 +3320,7 @@ static struct kunit_case vfs_dcache_cases[] = {
 	KUNIT_CASE(concurrent_tree_changes),
 	KUNIT_CASE(concurrent_cross_renames),
 	KUNIT_CASE(concurrent_mount_walks),
+	KUNIT_CASE(concurrent_mount_rmdir),
 	{}
 };
 

@@ -223,12 +223,24 @@ static bool dentry_has_mounts_locked(struct dentry *dentry)
 	return false;
 }
 
-static void umount_tree_one(struct mount *mnt)
+/*
+ * Take mnt out of the tree unless someone besides the tree and the caller
+ * holds it or something is mounted on it: -EBUSY. The check and the
+ * unhashing are one mount_lock section, so no lookup_mnt() can take a
+ * reference in between (Linux: propagate_mount_busy() and umount_tree()
+ * under lock_mount_hash()).
+ */
+static int umount_tree_one(struct mount *mnt)
 {
 	struct mount *parent;
 	struct dentry *mountpoint;
 
 	spin_lock(&mount_lock);
+	/* References: the tree's and the caller's; any other is a user. */
+	if (mnt->mnt_count > 2 || !list_empty(&mnt->mnt_mounts)) {
+		spin_unlock(&mount_lock);
+		return -EBUSY;
+	}
 	parent = mnt->mnt_parent;
 	mountpoint = mnt->mnt_mountpoint;
 	list_del_init(&mnt->mnt_hash);
@@ -244,6 +256,7 @@ static void umount_tree_one(struct mount *mnt)
 	dput(mountpoint);
 	mntput(&parent->mnt);
 	mntput(&mnt->mnt);	/* the tree's reference */
+	return 0;
 }
 
 static char *copy_mount_options(const void *data)
@@ -314,7 +327,7 @@ int path_mount(const char *dev_name, const struct path *path, const char *type_p
 int path_umount(const struct path *path, int flags)
 {
 	struct mount *mnt = real_mount(path->mnt);
-	int busy, err = 0;
+	int err = 0;
 
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		err = -EINVAL;
@@ -329,15 +342,10 @@ int path_umount(const struct path *path, int flags)
 		return err;
 	}
 	mutex_lock(&namespace_sem);
-	spin_lock(&mount_lock);
-	/* References: the tree's and the caller's; any other is a user (Linux: propagate_mount_busy). */
-	busy = mnt->mnt_count > 2 || !list_empty(&mnt->mnt_mounts);
-	spin_unlock(&mount_lock);
-	if (!busy)
-		umount_tree_one(mnt);
+	err = umount_tree_one(mnt);
 	mutex_unlock(&namespace_sem);
 	path_put(path);
-	return busy ? -EBUSY : 0;
+	return err;
 }
 
 static int show_one(char *buf, size_t size, struct mount *mnt)

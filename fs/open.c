@@ -8,7 +8,7 @@
  * chrdev_open swaps in the driver's). The open flags are checked and
  * turned into lookup flags first (build_open_flags), with Linux's
  * errors: O_TMPFILE without a filesystem that makes them, O_PATH with
- * flags it ignores, and so on.
+ * flags it ignores, O_DIRECTORY with O_CREAT, and so on.
  * Left out: permission checks (MAY_READ/MAY_WRITE: root), O_PATH files
  * (-EOPNOTSUPP), O_TMPFILE (-EOPNOTSUPP: tmpfs's ->tmpfile is not here
  * yet), file leases, the fd table (with user space).
@@ -37,6 +37,9 @@ int build_open_flags(int flags, umode_t mode, struct open_flags *op)
 		op->mode = (mode & S_IALLUGO) | S_IFREG;
 	else
 		op->mode = 0;
+	/* Linux 6.4+: refused, where it used to create a file and then fail with ENOTDIR. */
+	if ((flags & (O_DIRECTORY | O_CREAT)) == (O_DIRECTORY | O_CREAT))
+		return -EINVAL;
 	if (flags & __O_TMPFILE)
 		return -EOPNOTSUPP;
 	if (flags & O_PATH)

@@ -8,21 +8,38 @@
  *              ".", "..", ".." at the root, repeated and trailing
  *              slashes, lookups through files, empty and over-long
  *              names and paths, symlinks (relative, absolute, in the
- *              middle of a path, dangling, O_NOFOLLOW, the 40-link
- *              limit, loops), d_path() and dentry_path_raw().
+ *              middle of a path, dangling, only slashes, page-sized
+ *              bodies, O_NOFOLLOW, the 40-link limit, loops), walks
+ *              below a given root (vfs_path_lookup, file_open_root),
+ *              d_path() and dentry_path_raw().
  *  vfs.mount   mounting a tmpfs on a directory (fs/namespace.c): the walk
  *              crosses it downwards and ".." climbs back out of its root;
- *              a busy mount cannot be unmounted; only a directory can be
- *              mounted on.
+ *              a busy mount cannot be unmounted, failed walks inside it
+ *              leave no reference behind; only a directory can be
+ *              mounted on; stacked mounts, a covered cwd, a mount carried
+ *              along by renaming the directory above it.
  *  vfs.ops     the directory operations (mkdir, rmdir, unlink, link,
- *              symlink, mknod, rename with its error cases), link counts,
- *              open flags (O_CREAT|O_EXCL, O_DIRECTORY, O_TRUNC,
- *              O_APPEND, O_NOFOLLOW), lseek, getattr, truncate, readlink,
- *              unlink of an open file, iterate_dir.
+ *              symlink, mknod, rename and RENAME_EXCHANGE with their
+ *              error cases, short and long names, trailing slashes),
+ *              link counts, open flags (O_CREAT|O_EXCL, O_DIRECTORY,
+ *              O_TRUNC, O_APPEND, O_NOFOLLOW), lseek, getattr, truncate,
+ *              readlink, unlink of an open file, a deep tree,
+ *              iterate_dir (pieces, removals, seeking, types, a removed
+ *              directory), and a seeded run of operations checked
+ *              against a model of Linux's rules.
  *  vfs.dcache  no leaks: thousands of files in nested directories created
- *              and removed, and mkdir/rename/unlink/link from kthreads on
- *              every CPU in one tree, whose consistency is then checked
- *              (names unique, link counts, each ".." its parent).
+ *              and removed; mkdir/rename/unlink/link/readdir from
+ *              kthreads on every CPU in one tree, whose consistency is
+ *              then checked (names unique, link counts, each ".." its
+ *              parent); two CPUs renaming two directories into each
+ *              other, which lock_rename must keep from making a loop;
+ *              a tmpfs mounted and unmounted in rounds under walkers;
+ *              a mount racing an rmdir of its directory (one must win).
+ *              The stress runs stop after a time or a number of
+ *              operations, whichever comes first (a misjudged TSC makes
+ *              ktime_get_ns() slow), and a worker that never finishes
+ *              fails the case instead of hanging the boot. They need two
+ *              CPUs and skip on one.
  *
  * Every case runs in a scratch directory /vfst and ends with the number
  * of dentries, inodes, open files and free pages (after emptying the
@@ -105,6 +122,25 @@ static bool counts_equal(const struct vfs_counts *a, const struct vfs_counts *b)
 {
 	return a->dentries == b->dentries && a->inodes == b->inodes && a->files == b->files &&
 	       a->pages == b->pages;
+}
+
+/*
+ * A baseline that is not moving: an earlier suite's thread may still be
+ * on its way out (its stack is freed after its last switch), so take the
+ * counts until two in a row, 5 ms apart, agree (at most 20 times).
+ */
+static void take_baseline(struct vfs_counts *c)
+{
+	struct vfs_counts again;
+
+	take_counts(c);
+	for (int tries = 0; tries < 20; tries++) {
+		msleep(5);
+		take_counts(&again);
+		if (counts_equal(c, &again))
+			return;
+		*c = again;
+	}
 }
 
 /*
@@ -266,7 +302,7 @@ static bool vfs_begin(struct kunit *test, struct vfs_counts *c)
 	int err;
 
 	clean_start();
-	take_counts(c);
+	take_baseline(c);
 	err = init_mkdir(TDIR, 0755);
 	if (err) {
 		kunit_fail(test, __FILE__, __LINE__, "cannot create %s: %d", TDIR, err);
@@ -406,6 +442,17 @@ static bool same_place(struct kunit *test, const char *a, const char *b)
 	path_put(&pa);
 	path_put(&pb);
 	return same;
+}
+
+/* A small seeded generator (xorshift32), so every run makes the same choices. */
+static u32 xorshift(u32 *s)
+{
+	u32 x = *s;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *s = x;
 }
 
 /* A buffer of PATH_MAX + 2 bytes, for the long names and paths. */
@@ -572,6 +619,14 @@ VFS_TEST(symlinks)
 	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dir", TDIR "/d/sub"));
 	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dir/..", TDIR "/d"));
 	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dir/", TDIR "/d/sub"));
+	/* chdir follows; a trailing slash makes even lstat follow */
+	KUNIT_ASSERT_EQ(test, init_chdir(TDIR "/l/dir"), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, ".", TDIR "/d/sub"));
+	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/l/dir/", &st, AT_SYMLINK_NOFOLLOW), 0);
+	KUNIT_EXPECT_TRUE(test, S_ISDIR(st.mode));
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/l/dir", &st, AT_SYMLINK_NOFOLLOW), 0);
+	KUNIT_EXPECT_TRUE(test, S_ISLNK(st.mode));
 	/* a link to a link */
 	KUNIT_ASSERT_EQ(test, init_symlink("abs", TDIR "/l/abs2"), 0);
 	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/l/abs2", "target"));
@@ -606,6 +661,15 @@ VFS_TEST(symlinks)
 		if (!IS_ERR(f))
 			fput(f);
 	}
+	/* a body of only slashes is the root; one ending in a slash names a directory */
+	KUNIT_ASSERT_EQ(test, init_symlink("/", TDIR "/l/root"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("//", TDIR "/l/root2"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("../d/sub/", TDIR "/l/dirslash"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("../d/sub/f/", TDIR "/l/fileslash"), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/root", "/"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/root2/vfst/l", TDIR "/l"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/l/dirslash", TDIR "/d/sub"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/l/fileslash"), -ENOTDIR);
 	/* unlink removes the link, not its target */
 	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/l/abs"), 0);
 	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/d/sub/f"), 0);
@@ -667,6 +731,82 @@ VFS_TEST(symlink_limit)
 	KUNIT_ASSERT_EQ(test, init_symlink("./dl/x", "dl"), 0);
 	KUNIT_EXPECT_EQ(test, stat_err("dl"), -ELOOP);
 	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
+}
+
+/*
+ * A walk given its own root (vfs_path_lookup, file_open_root: what
+ * chroot and openat2(RESOLVE_IN_ROOT)-like callers use): ".." stops at
+ * it, and an absolute symlink starts from it.
+ */
+VFS_TEST(lookup_below_a_root)
+{
+	struct path root, p;
+	struct file *f;
+
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/jail", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/jail/etc", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/jail/etc/conf", "inside", 6), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/conf", "outside", 7), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("/etc/conf", TDIR "/jail/abs"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("../../conf", TDIR "/jail/etc/up"), 0);
+	KUNIT_ASSERT_EQ(test, kern_path(TDIR "/jail", LOOKUP_DIRECTORY, &root), 0);
+	KUNIT_EXPECT_EQ(test, vfs_path_lookup(root.dentry, root.mnt, "../../..", 0, &p), 0);
+	if (!test->failed) {
+		KUNIT_EXPECT_TRUE(test, path_equal(&p, &root));
+		path_put(&p);
+	}
+	KUNIT_EXPECT_EQ(test, vfs_path_lookup(root.dentry, root.mnt, "/etc/../..", 0, &p), 0);
+	if (!test->failed) {
+		KUNIT_EXPECT_TRUE(test, path_equal(&p, &root));
+		path_put(&p);
+	}
+	f = file_open_root(&root, "abs", O_RDONLY, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+	if (!IS_ERR(f)) {
+		char buf[16];
+		loff_t pos = 0;
+
+		KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &pos), 6);
+		KUNIT_EXPECT_TRUE(test, !memcmp(buf, "inside", 6));
+		fput(f);
+	}
+	/* up past the root through a relative link: clamped too, so etc/conf is not found */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(file_open_root(&root, "etc/up", O_RDONLY, 0)), -ENOENT);
+	/* the same names from the real root */
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/jail/etc/up", "outside"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/jail/abs"), -ENOENT);
+	path_put(&root);
+}
+
+/* A symlink body too long to keep inline lives in a page (shmem's page symlink). */
+VFS_TEST(long_symlink_bodies)
+{
+	char *body = big_buf(test), *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	size_t len = PATH_MAX - 1;
+
+	if (!body || !buf)
+		goto out;
+	/* 4095 bytes: slashes, then the scratch directory */
+	memset(body, '/', len);
+	memcpy(body + len - strlen(TDIR "/d"), TDIR "/d", strlen(TDIR "/d"));
+	body[len] = 0;
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/f", "far", 3), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink(body, TDIR "/long"), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/long"), len);
+	KUNIT_EXPECT_EQ(test, init_readlink(TDIR "/long", buf, PATH_MAX), len);
+	KUNIT_EXPECT_TRUE(test, !memcmp(buf, body, len));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/long", TDIR "/d"));
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/long/f", "far"));
+	/* a body of PATH_MAX bytes or more is too long */
+	memset(body, 'x', PATH_MAX);
+	body[PATH_MAX] = 0;
+	KUNIT_EXPECT_EQ(test, init_symlink(body, TDIR "/toolong"), -ENAMETOOLONG);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/toolong"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/long"), 0);
+out:
+	kfree(body);
+	kfree(buf);
 }
 
 VFS_TEST(d_path_names)
@@ -759,9 +899,31 @@ VFS_TEST(mount_crossing)
 	/* hard links and renames do not cross mounts */
 	KUNIT_EXPECT_EQ(test, init_link(TDIR "/mnt/d/f", TDIR "/f"), -EXDEV);
 	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/mnt/d/f", TDIR "/f", 0), -EXDEV);
-	/* the mounted root cannot be removed or renamed (Linux: EBUSY) */
+	/* the mount point cannot be removed, renamed or renamed over (Linux: EBUSY) */
 	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/mnt"), -EBUSY);
 	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/mnt", TDIR "/mnt2", 0), -EBUSY);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/empty", 0755), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/empty", TDIR "/mnt", 0), -EBUSY);
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/empty"), 0);
+	/*
+	 * Failed walks inside the mount and across its root drop every
+	 * reference they took on it: the umount below would be EBUSY.
+	 */
+	KUNIT_ASSERT_EQ(test, init_symlink("loop", TDIR "/mnt/loop"), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/none"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/d/f/x"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/loop"), -ELOOP);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/d/../../none"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/d/../../mnt/d/none/x"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_mkdir(TDIR "/mnt/d", 0755), -EEXIST);
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/mnt/d"), -ENOTEMPTY);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/mnt/d"), -EISDIR);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/mnt/d", TDIR "/mnt/d/sub", 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/mnt/d", O_WRONLY, 0)), -EISDIR);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/mnt/d/f", O_RDONLY | O_CREAT | O_EXCL, 0644)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, init_chdir(TDIR "/mnt/d/f"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/mnt/loop"), 0);
 	/* unmount: the old contents come back, the mounted ones are gone */
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt", 0), 0);
 	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/mnt/hidden", "under"));
@@ -797,8 +959,67 @@ VFS_TEST(mount_busy_and_bad)
 	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/mnt/inner", "tmpfs", 0, NULL), 0);
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt", 0), -EBUSY);
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt/inner", 0), 0);
+	/* only a mount's root can be unmounted */
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt/f", 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt/inner", 0), -EINVAL);
 	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mnt", 0), 0);
 	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/f"), -ENOENT);
+	/* through a symlink: mount and umount follow it, UMOUNT_NOFOLLOW does not */
+	KUNIT_ASSERT_EQ(test, init_symlink("mnt", TDIR "/lnk"), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/lnk", "tmpfs", 0, NULL), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/mnt/g", "z", 1), 0);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/lnk", UMOUNT_NOFOLLOW), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/lnk/g", "z"));
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/lnk", 0), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mnt/g"), -ENOENT);
+}
+
+/*
+ * Mounts stack (the top one is seen, and goes first), a cwd that gets
+ * covered stays on the covered directory, and renaming the directory
+ * above a mount point takes the mount along.
+ */
+VFS_TEST(mount_stacked_and_moved)
+{
+	char *buf = kmalloc(256, GFP_KERNEL);
+	struct path p;
+	char *s;
+
+	KUNIT_ASSERT_TRUE(test, buf != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a/m", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/m/base", "base", 4), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/a/m", "tmpfs", 0, NULL), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/m/one", "one", 3), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/a/m", "tmpfs", 0, NULL), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/a/m/one"), -ENOENT);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/m/two", "two", 3), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/a/m/..", TDIR "/a"));
+	/* the directory above the mount point moves, the mounts with it */
+	KUNIT_ASSERT_EQ(test, init_rename(TDIR "/a", TDIR "/b", 0), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/m/two", "two"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/b/m/..", TDIR "/b"));
+	KUNIT_ASSERT_EQ(test, kern_path(TDIR "/b/m/two", 0, &p), 0);
+	s = d_path(&p, buf, 256);
+	if (!IS_ERR(s))
+		KUNIT_EXPECT_STREQ(test, s, TDIR "/b/m/two");
+	path_put(&p);
+	/* the top one goes first */
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/m/one", "one"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/b/m/two"), -ENOENT);
+	/* a cwd covered by a new mount stays below it */
+	KUNIT_ASSERT_EQ(test, init_chdir(TDIR "/b/m"), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("tmpfs", TDIR "/b/m", "tmpfs", 0, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, file_is("one", "one"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/b/m/one"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), 0);	/* the cwd is not in it */
+	/* but the cwd is in the one below */
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), -EBUSY);
+	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/b/m", 0), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/m/base", "base"));
+	kfree(buf);
 }
 
 /* ---- vfs.ops: directory operations ---------------------------------------------------- */
@@ -886,6 +1107,32 @@ VFS_TEST(remove_errors)
 	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/e"), 0);
 	KUNIT_EXPECT_EQ(test, init_mkdir("x", 0755), -ENOENT);
 	KUNIT_EXPECT_EQ(test, make_file("y", NULL, 0), -ENOENT);
+	/* but "." still opens (and reads as removed), ".." is still its old parent */
+	{
+		struct file *f = filp_open(".", O_RDONLY | O_DIRECTORY, 0);
+		struct name_batch *b = kzalloc(sizeof(*b), GFP_KERNEL);
+		char *buf = kmalloc(64, GFP_KERNEL);
+
+		KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+		if (!IS_ERR(f) && b) {
+			b->ctx.actor = batch_actor;
+			b->max = 0;
+			KUNIT_EXPECT_EQ(test, iterate_dir(f, &b->ctx), -ENOENT);
+		}
+		if (!IS_ERR(f) && buf) {
+			char *p = d_path(&f->f_path, buf, 64);
+
+			if (!IS_ERR(p))
+				KUNIT_EXPECT_STREQ(test, p, TDIR "/e (deleted)");
+		}
+		if (!IS_ERR(f))
+			fput(f);
+		kfree(b);
+		kfree(buf);
+	}
+	KUNIT_EXPECT_TRUE(test, same_place(test, "..", TDIR));
+	KUNIT_EXPECT_EQ(test, init_chdir(".."), 0);
+	KUNIT_EXPECT_TRUE(test, same_place(test, ".", TDIR));
 	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
 }
 
@@ -1045,6 +1292,198 @@ VFS_TEST(mknod_nodes)
 	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/null"), 0);
 }
 
+/*
+ * Renames between short names (inside the dentry) and long ones
+ * (kmalloc'ed), over a target and not: each name afterwards is the
+ * right file, readdir lists the new names, no name is leaked.
+ */
+VFS_TEST(rename_long_names)
+{
+	static const char *const names[] = {
+		"s1", "s2",
+		"a-name-longer-than-the-forty-bytes-kept-inside-a-dentry-1",
+		"a-name-longer-than-the-forty-bytes-kept-inside-a-dentry-2",
+	};
+	char *a = kmalloc(128, GFP_KERNEL), *b = kmalloc(128, GFP_KERNEL);
+	struct name_batch *nb = kzalloc(sizeof(*nb), GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, a && b && nb);
+	nb->names = kmalloc(NAMES_BATCH * sizeof(*nb->names), GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, nb->names != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/e", 0755), 0);
+	for (int from = 0; from < 4; from++) {
+		for (int to = 0; to < 4; to++) {
+			for (int over = 0; over < 2; over++) {
+				bool cross = (from + to + over) & 1;
+				int n;
+
+				if (from == to && !cross)
+					continue;
+				snprintf(a, 128, TDIR "/d/%s", names[from]);
+				snprintf(b, 128, TDIR "/%s/%s", cross ? "e" : "d", names[to]);
+				KUNIT_ASSERT_EQ(test, make_file(a, names[from], strlen(names[from])),
+						0);
+				if (over)
+					KUNIT_ASSERT_EQ(test, make_file(b, "victim", 6), 0);
+				KUNIT_EXPECT_EQ(test, init_rename(a, b, 0), 0);
+				KUNIT_EXPECT_EQ(test, lstat_err(a), -ENOENT);
+				KUNIT_EXPECT_TRUE(test, file_is(b, names[from]));
+				/* the directory lists the new name only */
+				n = read_names(cross ? TDIR "/e" : TDIR "/d", nb);
+				KUNIT_EXPECT_EQ(test, n, 1);
+				if (n == 1)
+					KUNIT_EXPECT_STREQ(test, nb->names[0], names[to]);
+				KUNIT_EXPECT_EQ(test, read_names(TDIR "/d", nb), cross ? 0 : 1);
+				KUNIT_EXPECT_EQ(test, init_unlink(b), 0);
+				if (test->failed)
+					goto out;
+			}
+		}
+	}
+out:
+	kfree(nb->names);
+	kfree(nb);
+	kfree(a);
+	kfree(b);
+}
+
+/* Trailing slashes where Linux allows them (a directory) and where not. */
+VFS_TEST(trailing_slash_ops)
+{
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/f", "x", 1), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("d", TDIR "/ld"), 0);
+	/* rename: a directory may be named with one, a file not */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/d/", TDIR "/d2/", 0), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/d2", TDIR "/d/", 0), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/f", TDIR "/g/", 0), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/f/", TDIR "/g", 0), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/none/", TDIR "/g", 0), -ENOENT);
+	/* creating a non-directory with one: nothing of that name exists, ENOENT */
+	KUNIT_EXPECT_EQ(test, init_symlink("x", TDIR "/s/"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_link(TDIR "/f", TDIR "/h/"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_mknod(TDIR "/c/", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, init_symlink("x", TDIR "/d/"), -EEXIST);
+	KUNIT_EXPECT_EQ(test, init_mkdir(TDIR "/d/", 0755), -EEXIST);
+	/* open(O_CREAT) of "name/" is EISDIR, whatever is there (Linux: open_last_lookups) */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/new/", O_RDWR | O_CREAT, 0644)), -EISDIR);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/d/", O_RDONLY | O_CREAT, 0644)), -EISDIR);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/new"), -ENOENT);
+	/* through a symlink to a directory: rmdir and unlink see the link, not a directory */
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/ld/"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/ld/"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/d/"), -EISDIR);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/ld"), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/ld/"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/d"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/s"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/h"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/c"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/g"), -ENOENT);
+}
+
+/* RENAME_EXCHANGE: both names stay, their objects trade places. */
+VFS_TEST(rename_exchange)
+{
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/a/sub", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b/dir", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/f", "ffff", 4), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/a/g", "gg", 2), 0);
+	/* two files in one directory */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/f", TDIR "/a/g", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/a/f", "gg"));
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/a/g", "ffff"));
+	/* a file and a directory across directories: the ".." link moves */
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/a"), 3);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/b"), 3);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/f", TDIR "/b/dir", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/dir", "gg"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/a/f/"), 0);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/a"), 4);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/b"), 2);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/a/f/..", TDIR "/a"));
+	/* two directories across directories */
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b/other", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/b/other/inside", 0755), 0);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/sub", TDIR "/b/other", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/a/sub/inside"), 0);
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/b/other/inside"), -ENOENT);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/a/sub/inside/../..", TDIR "/a"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/b/other/..", TDIR "/b"));
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/a"), 4);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/b"), 3);
+	/* errors: a missing side, NOREPLACE with it, a directory and its own subdirectory */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/g", TDIR "/a/none", RENAME_EXCHANGE), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/none", TDIR "/a/g", RENAME_EXCHANGE), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/g", TDIR "/a/f",
+					  RENAME_EXCHANGE | RENAME_NOREPLACE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a", TDIR "/a/sub", RENAME_EXCHANGE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/sub", TDIR "/a", RENAME_EXCHANGE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/f", TDIR "/a/g/", RENAME_EXCHANGE), -ENOTDIR);
+	/* with itself: nothing */
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/a/g", TDIR "/a/g", RENAME_EXCHANGE), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/a/g", "ffff"));
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/b/dir", "gg"));
+}
+
+/* A deep tree: long paths walk, d_path needs the room, dput unwinds without recursion. */
+#define DEEP 300
+
+VFS_TEST(deep_paths)
+{
+	char *p = big_buf(test), *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct path path;
+	size_t len;
+	char *s;
+
+	if (!p || !buf)
+		goto out;
+	len = snprintf(p, PATH_MAX, TDIR);
+	for (int i = 0; i < DEEP; i++) {
+		len += snprintf(p + len, PATH_MAX - len, "/d");
+		KUNIT_ASSERT_EQ(test, init_mkdir(p, 0755), 0);
+	}
+	len += snprintf(p + len, PATH_MAX - len, "/leaf");
+	KUNIT_ASSERT_EQ(test, make_file(p, "deep", 4), 0);
+	KUNIT_EXPECT_TRUE(test, file_is(p, "deep"));
+	KUNIT_ASSERT_EQ(test, kern_path(p, 0, &path), 0);
+	s = d_path(&path, buf, PATH_MAX);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(s));
+	if (!IS_ERR(s))
+		KUNIT_EXPECT_STREQ(test, s, p);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(d_path(&path, buf, 256)), -ENAMETOOLONG);
+	path_put(&path);
+	/* ".." all the way up from the deepest directory */
+	p[len - 5] = 0;		/* without "/leaf" */
+	KUNIT_ASSERT_EQ(test, init_chdir(p), 0);
+	p[len - 5] = '/';
+	KUNIT_EXPECT_TRUE(test, file_is("leaf", "deep"));
+	len = 0;
+	for (int i = 0; i < DEEP; i++)
+		len += snprintf(buf + len, PATH_MAX - len, "../");
+	snprintf(buf + len, PATH_MAX - len, "d/d/d");
+	KUNIT_EXPECT_TRUE(test, same_place(test, buf, TDIR "/d/d/d"));
+	KUNIT_ASSERT_EQ(test, init_chdir("/"), 0);
+	/* and removed from the bottom */
+	KUNIT_EXPECT_EQ(test, init_unlink(p), 0);
+	for (int i = 0; i < DEEP; i++) {
+		char *slash = p + strlen(p) - 1;
+
+		while (*slash != '/')
+			slash--;
+		*slash = 0;	/* parent of what was removed */
+		KUNIT_ASSERT_EQ(test, init_rmdir(p), 0);
+	}
+	KUNIT_EXPECT_STREQ(test, p, TDIR "/d");
+out:
+	kfree(p);
+	kfree(buf);
+}
+
 /* ---- vfs.ops: open files -------------------------------------------------------------- */
 
 VFS_TEST(open_flags)
@@ -1124,6 +1563,19 @@ VFS_TEST(open_flags)
 	filp_close(f, NULL);
 	/* O_TRUNC on a directory */
 	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/d", O_RDONLY | O_TRUNC, 0)), -EISDIR);
+	/* O_TRUNC truncates a regular file even when opened read-only (Linux: do_open) */
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/t", "data", 4), 0);
+	f = filp_open(TDIR "/t", O_RDONLY | O_TRUNC, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+	if (!IS_ERR(f))
+		fput(f);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/t"), 0);
+	/* O_DIRECTORY | O_CREAT is refused (Linux 6.4+: build_open_flags) */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/nd", O_RDONLY | O_DIRECTORY | O_CREAT, 0755)),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY | O_CREAT, 0755)),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/nd"), -ENOENT);
 }
 
 VFS_TEST(lseek_and_getattr)
@@ -1184,6 +1636,34 @@ VFS_TEST(lseek_and_getattr)
 	KUNIT_EXPECT_NE(test, st2.ino, st.ino);
 	KUNIT_EXPECT_NE(test, st2.ino, ino_of(TDIR "/g"));
 	KUNIT_EXPECT_NE(test, st2.ino, ino_of(TDIR));
+	/* tmpfs counts 20 bytes per entry in a directory's size, 40 for "." and ".." */
+	KUNIT_EXPECT_EQ(test, st2.size, 40);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/x", NULL, 0), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d/y", 0755), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/d"), 80);
+	KUNIT_EXPECT_EQ(test, init_rename(TDIR "/d/x", TDIR "/x", 0), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/d"), 60);
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/d/y"), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/d"), 40);
+	/* the mode asked for, less the umask (init_fs's is Linux's 022) */
+	KUNIT_EXPECT_EQ(test, current_fs()->umask, 0022);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/open", 0777), 0);
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/open", &st2, 0), 0);
+	KUNIT_EXPECT_EQ(test, st2.mode, S_IFDIR | 0755);
+	f = filp_open(TDIR "/rw", O_RDWR | O_CREAT, 0666);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	KUNIT_EXPECT_EQ(test, file_inode(f)->i_mode, S_IFREG | 0644);
+	fput(f);
+	/* a symlink is S_IFLNK | 0777, its size the length of its body */
+	KUNIT_ASSERT_EQ(test, init_symlink("open/../rw", TDIR "/sl"), 0);
+	KUNIT_ASSERT_EQ(test, init_stat(TDIR "/sl", &st2, AT_SYMLINK_NOFOLLOW), 0);
+	KUNIT_EXPECT_EQ(test, st2.mode, S_IFLNK | 0777);
+	KUNIT_EXPECT_EQ(test, st2.size, 10);
+	/* O_EXCL without O_CREAT means nothing for a regular file */
+	f = filp_open(TDIR "/sl", O_RDONLY | O_EXCL, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+	if (!IS_ERR(f))
+		fput(f);
 }
 
 VFS_TEST(truncate_paths)
@@ -1204,6 +1684,16 @@ VFS_TEST(truncate_paths)
 	KUNIT_EXPECT_EQ(test, size_of(TDIR "/f"), 8);
 	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/f", 0), 0);
 	KUNIT_EXPECT_EQ(test, size_of(TDIR "/f"), 0);
+	/* truncate(2) follows symlinks, and only truncates regular files */
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/g", "0123", 4), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("g", TDIR "/lg"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("d", TDIR "/ld"), 0);
+	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/lg", 2), 0);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/g"), 2);
+	KUNIT_EXPECT_EQ(test, size_of(TDIR "/lg"), 1);	/* the link itself: "g" */
+	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/ld", 0), -EISDIR);
+	KUNIT_ASSERT_EQ(test, init_mknod(TDIR "/c", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))), 0);
+	KUNIT_EXPECT_EQ(test, init_truncate(TDIR "/c", 0), -EINVAL);
 }
 
 VFS_TEST(unlink_while_open)
@@ -1361,6 +1851,44 @@ VFS_TEST(readdir_small)
 	for (int i = 0; i < 7; i++)
 		KUNIT_EXPECT_EQ(test, s->seen[i], 1);
 	fput(f);
+	/*
+	 * Only positive hashed entries are listed (Linux: simple_positive in
+	 * scan_positives): not a negative dentry someone holds (a lookup of
+	 * a name that is not there), nor an unlinked file still open.
+	 */
+	{
+		struct dentry *ghost = NULL;
+		struct file *gone;
+		struct path dir;
+
+		KUNIT_ASSERT_EQ(test, kern_path(TDIR "/d", 0, &dir), 0);
+		inode_lock(dir.dentry->d_inode);
+		ghost = lookup_one_len("ghost", dir.dentry, 5);
+		inode_unlock(dir.dentry->d_inode);
+		KUNIT_EXPECT_FALSE(test, IS_ERR(ghost));
+		if (!IS_ERR(ghost))
+			KUNIT_EXPECT_TRUE(test, d_really_is_negative(ghost));
+		KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/gone", "x", 1), 0);
+		gone = filp_open(TDIR "/d/gone", O_RDONLY, 0);
+		KUNIT_EXPECT_FALSE(test, IS_ERR(gone));
+		KUNIT_EXPECT_EQ(test, init_unlink(TDIR "/d/gone"), 0);
+		memset(s, 0, sizeof(*s));
+		s->ctx.actor = seen_actor;
+		s->limit = 1000;
+		f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+		KUNIT_EXPECT_FALSE(test, IS_ERR(f));
+		if (!IS_ERR(f)) {
+			KUNIT_EXPECT_EQ(test, iterate_dir(f, &s->ctx), 0);
+			KUNIT_EXPECT_EQ(test, s->others, 0);
+			KUNIT_EXPECT_EQ(test, s->emitted, 9);
+			fput(f);
+		}
+		if (!IS_ERR(gone))
+			fput(gone);
+		if (!IS_ERR(ghost))
+			dput(ghost);
+		path_put(&dir);
+	}
 	/* a regular file cannot be iterated */
 	KUNIT_ASSERT_EQ(test, make_file(TDIR "/f", NULL, 0), 0);
 	f = filp_open(TDIR "/f", O_RDONLY, 0);
@@ -1461,6 +1989,513 @@ VFS_TEST(readdir_many_in_pieces)
 	kfree(s);
 }
 
+/* Entries with the offset the walk gave each, in order. */
+struct pos_ctx {
+	struct dir_context ctx;
+	int n, limit;
+	loff_t off[16];
+	char name[16][8];
+};
+
+static bool pos_actor(struct dir_context *ctx, const char *name, int namelen, loff_t offset,
+		      u64 ino, unsigned int d_type)
+{
+	struct pos_ctx *pc = container_of(ctx, struct pos_ctx, ctx);
+
+	if (pc->n >= pc->limit || pc->n >= 16)
+		return false;
+	pc->off[pc->n] = offset;
+	snprintf(pc->name[pc->n], sizeof(pc->name[0]), "%.*s", namelen, name);
+	pc->n++;
+	return true;
+}
+
+/*
+ * A position iterate_dir handed out can be sought back to
+ * (dcache_dir_lseek), SEEK_END and negative positions are refused, and a
+ * directory removed while open reads as gone (Linux: iterate_dir's
+ * IS_DEADDIR check, -ENOENT).
+ */
+VFS_TEST(readdir_seek_and_removed)
+{
+	struct pos_ctx *all = kzalloc(sizeof(*all), GFP_KERNEL);
+	struct pos_ctx *one = kzalloc(sizeof(*one), GFP_KERNEL);
+	struct file *f;
+
+	KUNIT_ASSERT_TRUE(test, all && one);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_entries(TDIR "/d", 6), 0);
+	f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	all->ctx.actor = pos_actor;
+	all->limit = 16;
+	KUNIT_EXPECT_EQ(test, iterate_dir(f, &all->ctx), 0);
+	KUNIT_EXPECT_EQ(test, all->n, 8);
+	for (int k = all->n - 1; k >= 0; k--) {
+		KUNIT_EXPECT_EQ(test, vfs_llseek(f, all->off[k], SEEK_SET), all->off[k]);
+		memset(one, 0, sizeof(*one));
+		one->ctx.actor = pos_actor;
+		one->limit = 1;
+		KUNIT_EXPECT_EQ(test, iterate_dir(f, &one->ctx), 0);
+		KUNIT_EXPECT_EQ(test, one->n, 1);
+		if (one->n == 1)
+			KUNIT_EXPECT_STREQ(test, one->name[0], all->name[k]);
+		if (test->failed)
+			break;
+	}
+	KUNIT_EXPECT_EQ(test, vfs_llseek(f, 0, SEEK_END), -EINVAL);
+	KUNIT_EXPECT_EQ(test, vfs_llseek(f, -1, SEEK_SET), -EINVAL);
+	fput(f);
+	/* empty it, keep it open, remove it */
+	for (int i = 0; i < 6; i++) {
+		char path[32];
+
+		snprintf(path, sizeof(path), TDIR "/d/e%d", i);
+		KUNIT_EXPECT_EQ(test, (i % 3 == 0) ? init_rmdir(path) : init_unlink(path), 0);
+	}
+	f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	KUNIT_EXPECT_EQ(test, init_rmdir(TDIR "/d"), 0);
+	memset(one, 0, sizeof(*one));
+	one->ctx.actor = pos_actor;
+	one->limit = 16;
+	KUNIT_EXPECT_EQ(test, iterate_dir(f, &one->ctx), -ENOENT);
+	KUNIT_EXPECT_EQ(test, one->n, 0);
+	fput(f);
+	kfree(all);
+	kfree(one);
+}
+
+/* Each entry's type and inode number as stat sees them; "." and ".." are the directories. */
+struct type_ctx {
+	struct dir_context ctx;
+	int n;
+	char name[8][8];
+	u64 ino[8];
+	unsigned int type[8];
+};
+
+static bool type_actor(struct dir_context *ctx, const char *name, int namelen, loff_t offset,
+		       u64 ino, unsigned int d_type)
+{
+	struct type_ctx *tc = container_of(ctx, struct type_ctx, ctx);
+
+	if (tc->n >= 8)
+		return false;
+	snprintf(tc->name[tc->n], sizeof(tc->name[0]), "%.*s", namelen, name);
+	tc->ino[tc->n] = ino;
+	tc->type[tc->n] = d_type;
+	tc->n++;
+	return true;
+}
+
+VFS_TEST(readdir_types)
+{
+	static const struct {
+		const char *name;
+		unsigned int type;
+		const char *path;	/* what stat should agree with */
+	} want[] = {
+		{ ".", DT_DIR, TDIR "/d" }, { "..", DT_DIR, TDIR },
+		{ "reg", DT_REG, TDIR "/d/reg" }, { "hard", DT_REG, TDIR "/d/reg" },
+		{ "dir", DT_DIR, TDIR "/d/dir" }, { "lnk", DT_LNK, TDIR "/d/lnk" },
+		{ "chr", DT_CHR, TDIR "/d/chr" },
+	};
+	struct type_ctx *tc = kzalloc(sizeof(*tc), GFP_KERNEL);
+	struct file *f;
+
+	KUNIT_ASSERT_TRUE(test, tc != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/d/reg", "r", 1), 0);
+	KUNIT_ASSERT_EQ(test, init_link(TDIR "/d/reg", TDIR "/d/hard"), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/d/dir", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("reg", TDIR "/d/lnk"), 0);
+	KUNIT_ASSERT_EQ(test, init_mknod(TDIR "/d/chr", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))),
+			0);
+	f = filp_open(TDIR "/d", O_RDONLY | O_DIRECTORY, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	tc->ctx.actor = type_actor;
+	KUNIT_EXPECT_EQ(test, iterate_dir(f, &tc->ctx), 0);
+	fput(f);
+	KUNIT_EXPECT_EQ(test, tc->n, ARRAY_SIZE(want));
+	for (size_t w = 0; w < ARRAY_SIZE(want); w++) {
+		int i;
+
+		for (i = 0; i < tc->n && strcmp(tc->name[i], want[w].name); i++)
+			;
+		if (i == tc->n) {
+			kunit_fail(test, __FILE__, __LINE__, "\"%s\" not listed", want[w].name);
+			continue;
+		}
+		KUNIT_EXPECT_EQ(test, tc->type[i], want[w].type);
+		KUNIT_EXPECT_EQ(test, tc->ino[i], ino_of(want[w].path));
+	}
+	kfree(tc);
+}
+
+/* ---- vfs.ops: a seeded sequence against a model ---------------------------------------- */
+
+/*
+ * A long seeded sequence of mkdir, rmdir, create, unlink, link and
+ * rename on the names a, b, c up to three levels below /vfst/m, each
+ * result (success or failure) compared with what a model of Linux's
+ * rules predicts, and the whole tree (names, types, link counts, which
+ * names share an inode) compared with the model every few operations.
+ * MODEL_SEED replays a run.
+ */
+#define MODEL_SEED 0x5eed1e55u
+#define MODEL_OPS 2000
+#define M_NODES 256	/* renames can carry a subtree below the three levels */
+#define M_DEPTH 3
+#define M_PATH 48	/* components a moved subtree can reach */
+
+struct mnode {
+	bool used, dir;
+	int parent;
+	char name;	/* 'a'..'c' */
+	int ino;	/* files: shared by hard links */
+};
+
+struct model {
+	struct mnode n[M_NODES];	/* n[0]: the root, /vfst/m */
+	int next_ino;
+	int fnode[M_NODES];		/* m_compare: the file names seen, */
+	u64 fkino[M_NODES];		/* and their kernel inode numbers */
+};
+
+static int m_child(struct model *m, int dir, char name)
+{
+	for (int i = 1; i < M_NODES; i++)
+		if (m->n[i].used && m->n[i].parent == dir && m->n[i].name == name)
+			return i;
+	return -1;
+}
+
+static int m_children(struct model *m, int dir, bool dirs_only)
+{
+	int c = 0;
+
+	for (int i = 1; i < M_NODES; i++)
+		if (m->n[i].used && m->n[i].parent == dir && (!dirs_only || m->n[i].dir))
+			c++;
+	return c;
+}
+
+/* Is a the same as d or above it? */
+static bool m_is_ancestor(struct model *m, int a, int d)
+{
+	for (; d > 0; d = m->n[d].parent)
+		if (d == a)
+			return true;
+	return a == 0;
+}
+
+/* The node a path names, or -1; *parent: the directory it would be in, or -1. */
+static int m_lookup(struct model *m, const char *comp, int depth, int *parent)
+{
+	int cur = 0;
+
+	*parent = -1;
+	for (int i = 0; i < depth; i++) {
+		if (!m->n[cur].dir)
+			return -1;
+		if (i == depth - 1)
+			*parent = cur;
+		cur = m_child(m, cur, comp[i]);
+		if (cur < 0)
+			return -1;
+	}
+	return cur;
+}
+
+static bool m_full;	/* the model ran out of nodes: the run says so and stops */
+
+static int m_add(struct model *m, int parent, char name, bool dir, int ino)
+{
+	for (int i = 1; i < M_NODES; i++) {
+		if (!m->n[i].used) {
+			m->n[i] = (struct mnode){ .used = true, .dir = dir, .parent = parent,
+						  .name = name, .ino = ino };
+			return i;
+		}
+	}
+	m_full = true;
+	return 1;	/* predict success; the caller stops before comparing */
+}
+
+static int m_links(struct model *m, int ino)
+{
+	int c = 0;
+
+	for (int i = 1; i < M_NODES; i++)
+		if (m->n[i].used && !m->n[i].dir && m->n[i].ino == ino)
+			c++;
+	return c;
+}
+
+static void m_path(struct model *m, int node, char *buf, size_t size)
+{
+	char rev[M_NODES];
+	int n = 0;
+	size_t len;
+
+	for (; node > 0 && n < M_NODES; node = m->n[node].parent)
+		rev[n++] = m->n[node].name;
+	len = snprintf(buf, size, TDIR "/m");
+	while (n-- > 0 && len + 2 < size) {
+		buf[len++] = '/';
+		buf[len++] = rev[n];
+	}
+	buf[len] = 0;
+}
+
+/*
+ * The components of a used node's path (a directory's if dirs), picked
+ * from r; returns their number (0: the root).
+ */
+static int m_pick(struct model *m, u32 r, bool dirs, char *comp)
+{
+	int depth = 0, node = 0, count = 0;
+	char rev[M_PATH];
+
+	for (int i = 1; i < M_NODES; i++)
+		count += m->n[i].used && (!dirs || m->n[i].dir);
+	if (count) {
+		int want = r % count;
+
+		for (int i = 1; i < M_NODES; i++) {
+			if (m->n[i].used && (!dirs || m->n[i].dir) && want-- == 0) {
+				node = i;
+				break;
+			}
+		}
+	}
+	for (; node > 0 && depth < M_PATH; node = m->n[node].parent)
+		rev[depth++] = m->n[node].name;
+	for (int k = 0; k < depth; k++)
+		comp[k] = rev[depth - 1 - k];
+	return depth;
+}
+
+static void comp_path(const char *comp, int depth, char *buf, size_t size)
+{
+	size_t len = snprintf(buf, size, TDIR "/m");
+
+	for (int i = 0; i < depth && len + 2 < size; i++) {
+		buf[len++] = '/';
+		buf[len++] = comp[i];
+	}
+	buf[len] = 0;
+}
+
+/* Apply one operation to the model if Linux would let it succeed; returns whether it does. */
+static bool m_apply(struct model *m, int op, const char *ca, int da, const char *cb, int db)
+{
+	int pa, pb, na = m_lookup(m, ca, da, &pa), nb = m_lookup(m, cb, db, &pb);
+
+	switch (op) {
+	case 0:		/* mkdir a */
+		return na < 0 && pa >= 0 && m_add(m, pa, ca[da - 1], true, 0) > 0;
+	case 1:		/* rmdir a */
+		if (na <= 0 || !m->n[na].dir || m_children(m, na, false))
+			return false;
+		m->n[na].used = false;
+		return true;
+	case 2:		/* create a (O_CREAT | O_EXCL) */
+		return na < 0 && pa >= 0 && m_add(m, pa, ca[da - 1], false, ++m->next_ino) > 0;
+	case 3:		/* unlink a */
+		if (na <= 0 || m->n[na].dir)
+			return false;
+		m->n[na].used = false;
+		return true;
+	case 4:		/* link a b */
+		return na > 0 && !m->n[na].dir && nb < 0 && pb >= 0 &&
+		       m_add(m, pb, cb[db - 1], false, m->n[na].ino) > 0;
+	default:	/* rename a b */
+		if (na <= 0 || pb < 0)
+			return false;
+		if (nb == na || (nb > 0 && !m->n[na].dir && !m->n[nb].dir &&
+				 m->n[na].ino == m->n[nb].ino))
+			return true;	/* the same inode: nothing happens */
+		if (m->n[na].dir && m_is_ancestor(m, na, pb))
+			return false;	/* EINVAL */
+		if (nb > 0) {
+			if (m_is_ancestor(m, nb, na))
+				return false;	/* ENOTEMPTY */
+			if (m->n[na].dir != m->n[nb].dir)
+				return false;	/* ENOTDIR, EISDIR */
+			if (m->n[nb].dir && m_children(m, nb, false))
+				return false;	/* ENOTEMPTY */
+			m->n[nb].used = false;
+		}
+		m->n[na].parent = pb;
+		m->n[na].name = cb[db - 1];
+		return true;
+	}
+}
+
+static int k_apply(int op, const char *a, const char *b)
+{
+	struct file *f;
+
+	switch (op) {
+	case 0:
+		return init_mkdir(a, 0755);
+	case 1:
+		return init_rmdir(a);
+	case 2:
+		f = filp_open(a, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (IS_ERR(f))
+			return PTR_ERR(f);
+		fput(f);
+		return 0;
+	case 3:
+		return init_unlink(a);
+	case 4:
+		return init_link(a, b);
+	default:
+		return init_rename(a, b, 0);
+	}
+}
+
+/* The kernel's tree is the model's: every name, type, link count, shared inode. */
+static bool m_compare(struct kunit *test, struct model *m, struct name_batch *nb, char *path)
+{
+	int nfiles = 0;
+
+	for (int i = 0; i < M_NODES; i++) {
+		struct kstat st;
+		int n;
+
+		if (i && !m->n[i].used)
+			continue;
+		m_path(m, i, path, 128);
+		if (init_stat(path, &st, AT_SYMLINK_NOFOLLOW)) {
+			kunit_fail(test, __FILE__, __LINE__, "model: %s missing", path);
+			return false;
+		}
+		if (!!S_ISDIR(st.mode) != m->n[i].dir) {
+			kunit_fail(test, __FILE__, __LINE__, "model: %s has the wrong type", path);
+			return false;
+		}
+		if (m->n[i].dir) {
+			n = read_names(path, nb);
+			if (st.nlink != 2 + (unsigned int)m_children(m, i, true) ||
+			    n != m_children(m, i, false)) {
+				kunit_fail(test, __FILE__, __LINE__,
+					   "model: %s: nlink %u, %d entries; expected %d, %d", path,
+					   st.nlink, n, 2 + m_children(m, i, true),
+					   m_children(m, i, false));
+				return false;
+			}
+			continue;
+		}
+		if (st.nlink != (unsigned int)m_links(m, m->n[i].ino)) {
+			kunit_fail(test, __FILE__, __LINE__, "model: %s: nlink %u, expected %d", path,
+				   st.nlink, m_links(m, m->n[i].ino));
+			return false;
+		}
+		m->fnode[nfiles] = i;
+		m->fkino[nfiles++] = st.ino;
+	}
+	/* two names share a kernel inode exactly when they share a model one */
+	for (int x = 0; x < nfiles; x++) {
+		for (int y = 0; y < x; y++) {
+			bool model_same = m->n[m->fnode[x]].ino == m->n[m->fnode[y]].ino;
+
+			if (model_same != (m->fkino[x] == m->fkino[y])) {
+				m_path(m, m->fnode[x], path, 128);
+				kunit_fail(test, __FILE__, __LINE__, "model: %s %s another name's inode",
+					   path, model_same ? "does not share" : "shares");
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+VFS_TEST(seeded_model)
+{
+	struct model *m = kzalloc(sizeof(*m), GFP_KERNEL);
+	struct name_batch *nb = kzalloc(sizeof(*nb), GFP_KERNEL);
+	char *a = kmalloc(128, GFP_KERNEL), *b = kmalloc(128, GFP_KERNEL);
+	u32 seed = MODEL_SEED;
+	int agreed = 0, succeeded = 0;
+
+	KUNIT_ASSERT_TRUE(test, m && nb && a && b);
+	nb->names = kmalloc(NAMES_BATCH * sizeof(*nb->names), GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, nb->names != NULL);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/m", 0755), 0);
+	m->n[0] = (struct mnode){ .used = true, .dir = true };
+	m_full = false;
+	for (int i = 0; i < MODEL_OPS; i++) {
+		u32 r = xorshift(&seed);
+		int op = r % 6, da = 1 + (r >> 4) % M_DEPTH, db = 1 + (r >> 6) % M_DEPTH, err;
+		char ca[M_PATH], cb[M_PATH];
+		bool predicted;
+
+		r = xorshift(&seed);
+		for (int k = 0; k < M_DEPTH; k++) {
+			ca[k] = 'a' + (r >> (2 * k)) % 3;
+			cb[k] = 'a' + (r >> (2 * k + 8)) % 3;
+		}
+		/* creations first, so the tree grows before it is cut */
+		if (op == 1 && (r & 0x10000) && i < MODEL_OPS / 6)
+			op = 0;
+		/*
+		 * Half the time a names something that exists and b a new name
+		 * in a directory that exists, so that most operations get past
+		 * the lookups; the rest are random names, mostly failures.
+		 */
+		r = xorshift(&seed);
+		if ((r & 1) && (op == 0 || op == 2)) {
+			/* mkdir, create: a new name in an existing directory */
+			da = m_pick(m, r >> 8, true, ca);
+			if (da < M_PATH - 1)
+				ca[da++] = 'a' + (r >> 2) % 3;
+		} else if (r & 1) {
+			int d = m_pick(m, r >> 8, false, ca);
+
+			if (d)	/* never the root itself */
+				da = d;
+		}
+		if (r & 2) {
+			db = m_pick(m, r >> 16, true, cb);
+			if (db < M_PATH - 1)
+				cb[db++] = 'a' + (r >> 4) % 3;
+		}
+		comp_path(ca, da, a, 128);
+		comp_path(cb, db, b, 128);
+		predicted = m_apply(m, op, ca, da, cb, db);
+		err = k_apply(op, a, b);
+		if (m_full) {
+			kunit_fail(test, __FILE__, __LINE__, "model: more than %d names", M_NODES);
+			break;
+		}
+		if (predicted != !err) {
+			kunit_fail(test, __FILE__, __LINE__,
+				   "op %d (seed %#x): %s %s %s gave %d, the model says %s", i,
+				   MODEL_SEED, (const char *[]){ "mkdir", "rmdir", "create", "unlink",
+								 "link", "rename" }[op],
+				   a, op >= 4 ? b : "", err, predicted ? "success" : "failure");
+			break;
+		}
+		agreed++;
+		succeeded += predicted;
+		if (i % 100 == 99 && !m_compare(test, m, nb, a))
+			break;
+	}
+	if (!test->failed)
+		m_compare(test, m, nb, a);
+	pr_info("vfs: model: %d operations agreed with the model, %d of them succeeded\n", agreed,
+		succeeded);
+	kfree(nb->names);
+	kfree(nb);
+	kfree(m);
+	kfree(a);
+	kfree(b);
+}
+
 /* ---- vfs.dcache: many files, no leaks ------------------------------------------------- */
 
 #define TREE_TOP 8
@@ -1509,7 +2544,7 @@ static void thousands_of_files(struct kunit *test)
 	int ndirs = TREE_TOP + TREE_TOP * TREE_MID;
 
 	clean_start();
-	take_counts(&before);
+	take_baseline(&before);
 	for (int round = 0; round < 2; round++) {
 		KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
 		KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/t", 0755), 0);
@@ -1534,23 +2569,14 @@ static void thousands_of_files(struct kunit *test)
 
 #define CONC_DIRS 4		/* top-level directories d0..d3 */
 #define CONC_NAMES 6		/* names n0..n5 in each */
-#define CONC_MS 1000
+#define CONC_MS 800
+#define CONC_MAX_OPS 6000	/* per worker: bounds the run even if the clock is off */
 #define CONC_WAIT_MS 30000	/* far more than a worker needs: past it, it is stuck */
 
 static int conc_done;
 static int conc_unexpected;
 static int conc_first_err, conc_first_op;
 static unsigned long conc_ops, conc_ok;
-
-static u32 xorshift(u32 *s)
-{
-	u32 x = *s;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *s = x;
-}
 
 static void random_path(char *buf, size_t size, u32 *seed)
 {
@@ -1583,6 +2609,40 @@ static bool conc_expected(int op, int err)
 	}
 }
 
+/*
+ * List the directory whose path a names, as readdir would while others
+ * change it: whatever it returns must be one of the names the workers
+ * use, and a pass must end. 0, -ENOENT/-ENOTDIR (not there, not a
+ * directory), or -EIO for a name from nowhere or a pass that never ends.
+ */
+static int conc_readdir(const char *a)
+{
+	struct name_batch *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	int n, err = 0;
+
+	if (!b)
+		return -ENOMEM;
+	b->names = kmalloc(NAMES_BATCH * sizeof(*b->names), GFP_KERNEL);
+	if (!b->names) {
+		kfree(b);
+		return -ENOMEM;
+	}
+	n = read_names(a, b);
+	if (n < 0)
+		err = n;
+	else if (n >= NAMES_BATCH)	/* at most CONC_NAMES live entries at any time */
+		err = -EIO;
+	for (int i = 0; i < n && !err; i++) {
+		const char *nm = b->names[i];
+
+		if (nm[0] != 'n' || nm[1] < '0' || nm[1] >= '0' + CONC_NAMES || nm[2])
+			err = -EIO;
+	}
+	kfree(b->names);
+	kfree(b);
+	return err;
+}
+
 static int conc_worker(void *data)
 {
 	u32 seed = 0x9e3779b9u * ((unsigned int)(unsigned long)data + 1);
@@ -1590,8 +2650,8 @@ static int conc_worker(void *data)
 	u64 end = ktime_get_ns() + CONC_MS * NSEC_PER_MSEC;
 	unsigned long ops = 0, ok = 0;
 
-	while (ktime_get_ns() < end) {
-		int op = xorshift(&seed) % 7, err;
+	while (ktime_get_ns() < end && ops < CONC_MAX_OPS) {
+		int op = xorshift(&seed) % 8, err;
 
 		random_path(a, sizeof(a), &seed);
 		random_path(b, sizeof(b), &seed);
@@ -1615,6 +2675,9 @@ static int conc_worker(void *data)
 			break;
 		case 5:
 			err = init_link(a, b);
+			break;
+		case 6:
+			err = conc_readdir(a);
 			break;
 		default: {
 			struct kstat st;
@@ -1640,7 +2703,7 @@ static int conc_worker(void *data)
 	return 0;
 }
 
-#define MAX_INOS 512
+#define MAX_INOS 4096		/* files the checker can tell apart (kmalloc'ed: 64 KiB) */
 
 struct tree_check {
 	struct kunit *test;
@@ -1748,7 +2811,7 @@ static void concurrent_tree_changes(struct kunit *test)
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "needs two CPUs");
 	clean_start();
-	take_counts(&before);
+	take_baseline(&before);
 	tc = kzalloc(sizeof(*tc), GFP_KERNEL);	/* > 8 KiB: pages, so after the baseline */
 	KUNIT_ASSERT_TRUE(test, tc != NULL);
 	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
@@ -1808,6 +2871,388 @@ static void concurrent_tree_changes(struct kunit *test)
 	check_counts(test, &before, "after the concurrent tree is removed");
 }
 
+/*
+ * The loop two cross-directory renames can make together (the "b)" of
+ * Linux's vfs_rename comment): CPU A moves P (in A) into Q (in B) and
+ * back, CPU B moves Q into P and back. Each check that the source is no
+ * ancestor of the target holds on its own; only s_vfs_rename_mutex
+ * (lock_rename) keeps both from succeeding at once, which would leave P
+ * and Q in each other, cut off from the tree. One of them must get
+ * ENOENT (the other's move made its target path go away) or EINVAL
+ * (lock_rename found the loop), and at the end both are home.
+ */
+#define CROSS_MS 500
+#define CROSS_MAX_TRIES 4000	/* per thread: bounds the run even if the clock is off */
+
+static int cross_done, cross_bad, cross_bad_err;
+static unsigned long cross_moves[2];
+
+static int cross_worker(void *data)
+{
+	int k = (int)(unsigned long)data;
+	const char *home = k ? TDIR "/x/B/Q" : TDIR "/x/A/P";
+	const char *away = k ? TDIR "/x/A/P/Q" : TDIR "/x/B/Q/P";
+	u64 end = ktime_get_ns() + CROSS_MS * NSEC_PER_MSEC;
+	unsigned long moves = 0;
+
+	for (int tries = 0; tries < CROSS_MAX_TRIES && ktime_get_ns() < end; tries++) {
+		int err = init_rename(home, away, 0);
+
+		if (!err) {
+			moves++;
+			/* away, it always comes back: the other cannot move its parent meanwhile */
+			err = init_rename(away, home, 0);
+			if (err && !__atomic_fetch_add(&cross_bad, 1, __ATOMIC_RELAXED))
+				cross_bad_err = err;
+		} else if (err != -ENOENT && err != -EINVAL &&
+			   !__atomic_fetch_add(&cross_bad, 1, __ATOMIC_RELAXED)) {
+			cross_bad_err = err;
+		}
+		if ((moves & 7) == 0)
+			cond_resched();
+	}
+	cross_moves[k] = moves;
+	__atomic_add_fetch(&cross_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void concurrent_cross_renames(struct kunit *test)
+{
+	struct vfs_counts before;
+	unsigned int cpus[2], n = 0, cpu;
+	u64 end;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	for_each_online_cpu(cpu) {
+		if (n < 2)
+			cpus[n++] = cpu;
+	}
+	clean_start();
+	take_baseline(&before);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/A", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/B", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/A/P", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/x/B/Q", 0755), 0);
+	cross_done = cross_bad = cross_bad_err = 0;
+	cross_moves[0] = cross_moves[1] = 0;
+	for (unsigned int k = 0; k < 2; k++) {
+		struct task_struct *t = kthread_create_on_cpu(cross_worker, (void *)(unsigned long)k,
+							      cpus[k], "vfscross/%u", cpus[k]);
+
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+		wake_up_process(t);
+	}
+	end = ktime_get_ns() + CONC_WAIT_MS * NSEC_PER_MSEC;
+	while (__atomic_load_n(&cross_done, __ATOMIC_ACQUIRE) < 2) {
+		if (ktime_get_ns() > end) {
+			kunit_fail(test, __FILE__, __LINE__,
+				   "a renaming thread is stuck after %u ms (a lock order deadlock?)",
+				   CONC_WAIT_MS);
+			return;
+		}
+		msleep(10);
+	}
+	pr_info("vfs: cross renames: %lu and %lu moves\n", cross_moves[0], cross_moves[1]);
+	KUNIT_EXPECT_EQ(test, cross_bad, 0);
+	if (cross_bad)
+		pr_err("vfs: cross renames: unexpected result %d\n", cross_bad_err);
+	KUNIT_EXPECT_GT(test, cross_moves[0] + cross_moves[1], 0);
+	/* both home, nothing cut off */
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/A/P"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/B/Q"), 0);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/A/P/Q"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/x/B/Q/P"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/A"), 3);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/B"), 3);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/A/P"), 2);
+	KUNIT_EXPECT_EQ(test, nlink_of(TDIR "/x/B/Q"), 2);
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/x/A/P/..", TDIR "/x/A"));
+	KUNIT_EXPECT_TRUE(test, same_place(test, TDIR "/x/B/Q/..", TDIR "/x/B"));
+	KUNIT_EXPECT_GE(test, remove_tree(TDIR, 0), 0);
+	check_counts(test, &before, "after the cross renames");
+}
+
+/*
+ * One CPU mounts a tmpfs on a directory, writes a file in it and
+ * unmounts it (retrying while the others make it busy), over and over;
+ * the other CPUs walk into and out of it meanwhile. A walk sees either
+ * the covered directory or the mounted one, ".." from there is always
+ * the parent, a umount can only fail with EBUSY, and when it is over the
+ * directory is uncovered and every superblock, dentry, inode and page
+ * is gone again.
+ */
+#define MOUNT_MS 500
+#define MOUNT_MAX_ROUNDS 300
+
+static int mw_done, mw_stop, mw_bad, mw_bad_err, mw_bad_where;
+static unsigned long mw_rounds, mw_busy, mw_walks;
+
+static const char *const mw_what[] = {
+	"", "mount", "a file in the new mount", "umount (only EBUSY may make it fail)",
+	"reading the covered file", "reading the mounted file", "looking up mp/..",
+	"looking up the parent", "mp/.. is not the parent (the mount went while walked in)",
+	"looking up mp", "a held mount root is no longer where it was mounted",
+};
+
+static void mw_note(int err, int where)
+{
+	if (!__atomic_fetch_add(&mw_bad, 1, __ATOMIC_RELAXED)) {
+		mw_bad_err = err;
+		mw_bad_where = where;
+	}
+}
+
+static int mw_mounter(void *data)
+{
+	u64 end = ktime_get_ns() + MOUNT_MS * NSEC_PER_MSEC;
+	unsigned long rounds = 0, busy = 0;
+
+	while (rounds < MOUNT_MAX_ROUNDS && ktime_get_ns() < end && !READ_ONCE(mw_bad)) {
+		int err = init_mount("tmpfs", TDIR "/mp", "tmpfs", 0, NULL), tries = 0;
+
+		if (err) {
+			mw_note(err, 1);
+			break;
+		}
+		err = make_file(TDIR "/mp/over", "over", 4);
+		if (err)
+			mw_note(err, 2);
+		while ((err = init_umount(TDIR "/mp", 0)) == -EBUSY && tries++ < 100000) {
+			busy++;
+			cond_resched();
+		}
+		if (err) {
+			mw_note(err, 3);
+			break;
+		}
+		rounds++;
+	}
+	mw_rounds = rounds;
+	mw_busy = busy;
+	WRITE_ONCE(mw_stop, 1);
+	__atomic_add_fetch(&mw_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static int mw_walker(void *data)
+{
+	unsigned long walks = 0;
+	char buf[8];
+
+	while (!READ_ONCE(mw_stop) && walks < 200000) {
+		struct path a, b;
+		ssize_t n;
+		int err;
+
+		switch (walks++ % 4) {
+		case 3: {
+			/*
+			 * Holding the mounted root keeps the mount busy: it
+			 * stays where it was mounted until path_put (Linux:
+			 * the busy check and the unhash are one locked step).
+			 */
+			char where[32];
+			char *w;
+
+			err = kern_path(TDIR "/mp", 0, &a);
+			if (err) {
+				mw_note(err, 9);
+				break;
+			}
+			w = d_path(&a, where, sizeof(where));
+			if (IS_ERR(w) || strcmp(w, TDIR "/mp"))
+				mw_note(IS_ERR(w) ? PTR_ERR(w) : 0, 10);
+			path_put(&a);
+			break;
+		}
+		case 0:	/* the covered file, or nothing */
+			n = read_file_at(TDIR "/mp/under", buf, sizeof(buf));
+			if (n != -ENOENT && !(n == 5 && !memcmp(buf, "under", 5)))
+				mw_note(n, 4);
+			break;
+		case 1:	/* the mounted file, or nothing */
+			n = read_file_at(TDIR "/mp/over", buf, sizeof(buf));
+			if (n != -ENOENT && n != 0 && !(n == 4 && !memcmp(buf, "over", 4)))
+				mw_note(n, 5);
+			break;
+		default:	/* ".." of whichever it is: the parent */
+			err = kern_path(TDIR "/mp/..", 0, &a);
+			if (err) {
+				mw_note(err, 6);
+				break;
+			}
+			err = kern_path(TDIR, 0, &b);
+			if (err) {
+				mw_note(err, 7);
+			} else {
+				if (!path_equal(&a, &b))
+					mw_note(0, 8);
+				path_put(&b);
+			}
+			path_put(&a);
+			break;
+		}
+		if ((walks & 15) == 0)
+			cond_resched();
+	}
+	__atomic_add_fetch(&mw_walks, walks, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&mw_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void concurrent_mount_walks(struct kunit *test)
+{
+	struct vfs_counts before;
+	unsigned int cpu, n = 0;
+	u64 end;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	clean_start();
+	take_baseline(&before);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/mp", 0755), 0);
+	KUNIT_ASSERT_EQ(test, make_file(TDIR "/mp/under", "under", 5), 0);
+	mw_done = mw_stop = mw_bad = mw_bad_err = mw_bad_where = 0;
+	mw_rounds = mw_busy = mw_walks = 0;
+	for_each_online_cpu(cpu) {
+		struct task_struct *t = kthread_create_on_cpu(n ? mw_walker : mw_mounter, NULL, cpu,
+							      n ? "vfswalk/%u" : "vfsmount/%u", cpu);
+
+		if (IS_ERR(t)) {
+			kunit_fail(test, __FILE__, __LINE__, "cannot start a thread on CPU%u", cpu);
+			WRITE_ONCE(mw_stop, 1);
+			break;
+		}
+		wake_up_process(t);
+		n++;
+	}
+	end = ktime_get_ns() + CONC_WAIT_MS * NSEC_PER_MSEC;
+	while (__atomic_load_n(&mw_done, __ATOMIC_ACQUIRE) < (int)n) {
+		if (ktime_get_ns() > end) {
+			kunit_fail(test, __FILE__, __LINE__, "a mount or walk thread is stuck after %u ms",
+				   CONC_WAIT_MS);
+			return;
+		}
+		msleep(10);
+	}
+	pr_info("vfs: %lu mount/umount rounds (%lu umounts found it busy), %lu walks\n",
+		mw_rounds, mw_busy, mw_walks);
+	KUNIT_EXPECT_EQ(test, mw_bad, 0);
+	if (mw_bad)
+		pr_err("vfs: mount walks: first unexpected result %d: %s\n", mw_bad_err,
+		       mw_what[mw_bad_where]);
+	KUNIT_EXPECT_GT(test, mw_rounds, 0);
+	/* uncovered again */
+	KUNIT_EXPECT_TRUE(test, file_is(TDIR "/mp/under", "under"));
+	KUNIT_EXPECT_EQ(test, stat_err(TDIR "/mp/over"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_umount(TDIR "/mp", 0), -EINVAL);
+	KUNIT_EXPECT_GE(test, remove_tree(TDIR, 0), 0);
+	check_counts(test, &before, "after the mount/umount rounds");
+}
+
+/*
+ * Mount on a directory while another CPU removes it, in rounds started
+ * together: exactly one of them wins. Both succeeding would leave a
+ * mount on a removed directory, out of everyone's reach; both failing
+ * would mean an EBUSY for a mount that is not there.
+ */
+#define RACE_ROUNDS 150
+
+static int mr_go[2], mr_result[2][RACE_ROUNDS], mr_done;
+
+static void mr_wait_round(int who, int round)
+{
+	/* both sides reach round, then go together (bounded: the other may be stuck) */
+	__atomic_store_n(&mr_go[who], round, __ATOMIC_RELEASE);
+	for (unsigned long spins = 0; __atomic_load_n(&mr_go[!who], __ATOMIC_ACQUIRE) < round &&
+				      spins < 100000000UL; spins++)
+		cpu_relax();
+}
+
+static int mr_thread(void *data)
+{
+	int who = (int)(unsigned long)data;
+
+	for (int round = 1; round <= RACE_ROUNDS; round++) {
+		int err;
+
+		if (who == 0 && (err = init_mkdir(TDIR "/r", 0755)) != 0)
+			mr_result[0][round - 1] = 1000 + err;	/* setup failed */
+		mr_wait_round(who, 2 * round - 1);
+		if (who == 0)
+			err = init_mount("tmpfs", TDIR "/r", "tmpfs", 0, NULL);
+		else
+			err = init_rmdir(TDIR "/r");
+		if (!mr_result[who][round - 1])
+			mr_result[who][round - 1] = err ? err : 1;
+		mr_wait_round(who, 2 * round);
+		/* clean up for the next round: whoever won, leave no r */
+		if (who == 0) {
+			init_umount(TDIR "/r", 0);
+			init_rmdir(TDIR "/r");
+		}
+	}
+	__atomic_add_fetch(&mr_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void concurrent_mount_rmdir(struct kunit *test)
+{
+	struct vfs_counts before;
+	unsigned int cpus[2], n = 0, cpu;
+	int mounts = 0, rmdirs = 0;
+	u64 end;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	for_each_online_cpu(cpu) {
+		if (n < 2)
+			cpus[n++] = cpu;
+	}
+	clean_start();
+	take_baseline(&before);
+	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
+	memset(mr_result, 0, sizeof(mr_result));
+	mr_go[0] = mr_go[1] = 0;
+	mr_done = 0;
+	for (unsigned int k = 0; k < 2; k++) {
+		struct task_struct *t = kthread_create_on_cpu(mr_thread, (void *)(unsigned long)k,
+							      cpus[k], "vfsrace/%u", cpus[k]);
+
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+		wake_up_process(t);
+	}
+	end = ktime_get_ns() + CONC_WAIT_MS * NSEC_PER_MSEC;
+	while (__atomic_load_n(&mr_done, __ATOMIC_ACQUIRE) < 2) {
+		if (ktime_get_ns() > end) {
+			kunit_fail(test, __FILE__, __LINE__, "a mount/rmdir thread is stuck");
+			return;
+		}
+		msleep(10);
+	}
+	for (int r = 0; r < RACE_ROUNDS; r++) {
+		int m = mr_result[0][r], d = mr_result[1][r];
+
+		if (m >= 1000 || (m == 1) == (d == 1) || (m != 1 && m != -ENOENT) ||
+		    (d != 1 && d != -EBUSY)) {
+			kunit_fail(test, __FILE__, __LINE__,
+				   "round %d: mount %d, rmdir %d (1: succeeded); exactly one must win",
+				   r, m == 1 ? 0 : m, d == 1 ? 0 : d);
+			break;
+		}
+		mounts += m == 1;
+		rmdirs += d == 1;
+	}
+	pr_info("vfs: mount against rmdir: %d rounds to mount, %d to rmdir\n", mounts, rmdirs);
+	KUNIT_EXPECT_EQ(test, lstat_err(TDIR "/r"), -ENOENT);
+	KUNIT_EXPECT_GE(test, remove_tree(TDIR, 0), 0);
+	check_counts(test, &before, "after the mount/rmdir rounds");
+}
+
 /* ---- suites ------------------------------------------------------------------------- */
 
 static struct kunit_case vfs_namei_cases[] = {
@@ -1818,6 +3263,8 @@ static struct kunit_case vfs_namei_cases[] = {
 	KUNIT_CASE(symlinks),
 	KUNIT_CASE(symlink_limit),
 	KUNIT_CASE(d_path_names),
+	KUNIT_CASE(lookup_below_a_root),
+	KUNIT_CASE(long_symlink_bodies),
 	{}
 };
 
@@ -1830,6 +3277,7 @@ kunit_test_suite(vfs_namei_suite);
 static struct kunit_case vfs_mount_cases[] = {
 	KUNIT_CASE(mount_crossing),
 	KUNIT_CASE(mount_busy_and_bad),
+	KUNIT_CASE(mount_stacked_and_moved),
 	{}
 };
 
@@ -1843,6 +3291,10 @@ static struct kunit_case vfs_ops_cases[] = {
 	KUNIT_CASE(create_existing),
 	KUNIT_CASE(remove_errors),
 	KUNIT_CASE(rename_rules),
+	KUNIT_CASE(rename_long_names),
+	KUNIT_CASE(trailing_slash_ops),
+	KUNIT_CASE(rename_exchange),
+	KUNIT_CASE(deep_paths),
 	KUNIT_CASE(link_counts),
 	KUNIT_CASE(mknod_nodes),
 	KUNIT_CASE(open_flags),
@@ -1851,6 +3303,9 @@ static struct kunit_case vfs_ops_cases[] = {
 	KUNIT_CASE(unlink_while_open),
 	KUNIT_CASE(readdir_small),
 	KUNIT_CASE(readdir_many_in_pieces),
+	KUNIT_CASE(readdir_seek_and_removed),
+	KUNIT_CASE(readdir_types),
+	KUNIT_CASE(seeded_model),
 	{}
 };
 
@@ -1863,6 +3318,9 @@ kunit_test_suite(vfs_ops_suite);
 static struct kunit_case vfs_dcache_cases[] = {
 	KUNIT_CASE(thousands_of_files),
 	KUNIT_CASE(concurrent_tree_changes),
+	KUNIT_CASE(concurrent_cross_renames),
+	KUNIT_CASE(concurrent_mount_walks),
+	KUNIT_CASE(concurrent_mount_rmdir),
 	{}
 };
 

@@ -459,15 +459,24 @@ unsigned long unmap_kernel_range(unsigned long vaddr, unsigned long size)
 {
 	unsigned long n = 0;
 
+	unsigned long end = vaddr + size, va = vaddr;
+
 	spin_lock(&page_table_lock);
-	for (unsigned long va = vaddr; va < vaddr + size; va += PAGE_SIZE) {
+	while (va < end) {
 		unsigned int level;
 		pte_t *pte = lookup_address_in_pgd(init_top_pgt, va, &level);
+		unsigned long step;
 
 		if (pte && level == PG_LEVEL_4K && pte_present(*pte)) {
 			WRITE_ONCE(*pte, __pte(0));
 			n++;
 		}
+		/* Where nothing is mapped, skip the whole missing table (Linux: vunmap_range's walk). */
+		step = level == PG_LEVEL_256T ? PGDIR_SIZE : level == PG_LEVEL_512G ? P4D_SIZE :
+		       level == PG_LEVEL_1G ? PUD_SIZE : level == PG_LEVEL_2M ? PMD_SIZE : PAGE_SIZE;
+		if ((va & ~(step - 1)) + step <= va)
+			break;		/* the top of the address space */
+		va = (va & ~(step - 1)) + step;
 	}
 	spin_unlock(&page_table_lock);
 	if (n)

@@ -314,6 +314,9 @@ static void concurrent_vmalloc_vfree(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, hammer_bad[cpu], 0);
 		KUNIT_EXPECT_GT(test, hammer_rounds[cpu], 0);
 	}
+	/* The hammers' own stacks go once they have switched out for the last time. */
+	for (int i = 0; i < 200 && vmalloc_nr_pages() != pages_before; i++)
+		msleep(10);
 	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), pages_before);
 }
 

@@ -93,6 +93,9 @@ static void guard_page_unmapped(struct kunit *test)
 	char *p = vmalloc(3 * PAGE_SIZE), *q, *r;
 
 	KUNIT_ASSERT_TRUE(test, p != NULL);
+	/* The guard belongs to p's area: nothing else can be placed there. */
+	KUNIT_EXPECT_TRUE(test, find_vm_area(p + 3 * PAGE_SIZE) == find_vm_area(p));
+	KUNIT_EXPECT_TRUE(test, find_vm_area(p + 4 * PAGE_SIZE) != find_vm_area(p));
 	KUNIT_EXPECT_TRUE(test, readable(p));
 	KUNIT_EXPECT_TRUE(test, readable(p + 3 * PAGE_SIZE - 1));
 	KUNIT_EXPECT_FALSE(test, readable(p + 3 * PAGE_SIZE));

@@ -412,6 +412,17 @@ int map_kernel_pages(unsigned long vaddr, struct page **pages, unsigned int nr, 
 	return 0;
 }
 
+/* The page a 4 KiB kernel mapping at addr points to, or NULL (vmalloc_to_page's walk). */
+struct page *kernel_page_mapped_at(unsigned long addr)
+{
+	unsigned int level;
+	pte_t *pte = lookup_address_in_pgd(init_top_pgt, addr, &level);
+
+	if (!pte || level != PG_LEVEL_4K || !pte_present(*pte))
+		return NULL;
+	return pfn_to_page(pte_pfn(*pte));
+}
+
 /*
  * Give every top-level entry that covers [start, end) its next-level
  * table now, once and for all (Linux: preallocate_vmalloc_pages in

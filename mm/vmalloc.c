@@ -44,13 +44,14 @@
  *
  * Left out: NUMA nodes (the node argument is ignored), huge-page
  * mappings, the per-CPU vmap blocks (vm_map_ram), lazy purging, KASAN.
- * Not host-built: it needs the page allocator and the kernel's page
- * tables; the arch parts are the small helpers map_kernel_pages() and
- * unmap_kernel_range() in mm/init_64.c.
+ * The page-table work is behind four helpers in mm/init_64.c
+ * (preallocate_kernel_pgds, map_kernel_pages, unmap_kernel_range,
+ * kernel_page_mapped_at), so this file builds for the host too:
+ * tests/host/test_vmalloc.c runs it on the real buddy and slab
+ * allocators with those helpers replaced by a model of the mappings.
  */
 #include <asm/pgalloc.h>
 #include <linux/atomic.h>
-#include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -64,8 +65,9 @@
 #include <linux/vmalloc.h>
 
 static DEFINE_SPINLOCK(vmap_area_lock);
-static struct rb_root vmap_area_root = RB_ROOT;
-static LIST_HEAD(vmap_area_list);
+/* Not static: GDB and the host tests (tests/host/test_vmalloc.c) walk them. */
+struct rb_root vmap_area_root = RB_ROOT;
+LIST_HEAD(vmap_area_list);
 static atomic_long_t nr_vmalloc_pages;
 
 /* The busy area that holds addr, or NULL (Linux: __find_vmap_area). */
@@ -380,15 +382,9 @@ bool is_vmalloc_addr(const void *addr)
 /* The page mapped at addr in the vmalloc area, or NULL (Linux: vmalloc_to_page). */
 struct page *vmalloc_to_page(const void *addr)
 {
-	unsigned int level;
-	pte_t *pte;
-
 	if (!is_vmalloc_addr(addr))
 		return NULL;
-	pte = lookup_address_in_pgd(init_top_pgt, (unsigned long)addr, &level);
-	if (!pte || level != PG_LEVEL_4K || !pte_present(*pte))
-		return NULL;
-	return pfn_to_page(pte_pfn(*pte));
+	return kernel_page_mapped_at((unsigned long)addr);
 }
 
 unsigned long vmalloc_to_pfn(const void *addr)

@@ -148,6 +148,18 @@ static bool frame_ok(const struct stack_info *info, unsigned long bp, unsigned l
 	return on_stack(&below, next, 2 * sizeof(long)) && next >= info->next_sp;
 }
 
+/*
+ * For frame-chain walkers outside this file (lockdep's saved traces): is
+ * bp a frame on one of this CPU's stacks, and may the chain go on to next?
+ */
+bool unwind_frame_ok(unsigned long bp, unsigned long next)
+{
+	struct stack_info info;
+
+	return get_stack_info(bp, &info) && on_stack(&info, bp, 2 * sizeof(long)) &&
+	       frame_ok(&info, bp, next);
+}
+
 /* Linux: __kernel_text_address(). */
 static bool kernel_text_address(unsigned long addr)
 {

@@ -5,6 +5,7 @@
 
 #include <asm/ptrace.h>
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 enum {
 	X86_TRAP_DE = 0, X86_TRAP_DB, X86_TRAP_NMI, X86_TRAP_BP, X86_TRAP_OF,
@@ -76,6 +77,7 @@ struct stack_info {
 bool get_stack_info(unsigned long addr, struct stack_info *info);
 bool get_stack_guard_info(unsigned long addr, struct stack_info *info);
 const char *stack_type_name(enum stack_type type);
+bool unwind_frame_ok(unsigned long bp, unsigned long next);
 void unwind_stack_marked(unsigned long ip, unsigned long bp, unsigned long sp,
 			 void (*fn)(void *cookie, unsigned long addr, bool reliable),
 			 void (*mark)(void *cookie, enum stack_type type, bool begin), void *cookie);

@@ -69,6 +69,7 @@ HOST_MM := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/slub.c mm/vmstat.c \
 HOST_SRCS_test_memblock := $(HOST_MM)
 HOST_SRCS_test_page_alloc := $(HOST_MM)
 HOST_SRCS_test_slub := $(HOST_MM)
+HOST_SRCS_test_vmalloc := $(HOST_MM) lib/rbtree.c mm/vmalloc.c
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 

@@ -17,6 +17,8 @@
 #include <asm/setup.h>
 #include <asm/special_insns.h>
 #include <kunit/test.h>
+#include <asm/irq_stack.h>
+#include <linux/vmalloc.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
@@ -80,6 +82,7 @@ static int kernel_init(void *unused)
 		print_slabinfo();
 	if (vmstat_requested())
 		show_vmstat();
+	vmallocinfo_boot_show();	/* "vmallocinfo": the vmalloc areas, as /proc/vmallocinfo */
 
 	if (kunit_requested()) {
 		int failed = kunit_run_tests(kunit_glob());
@@ -129,6 +132,8 @@ void start_kernel(void)
 	radix_tree_init();	/* the xarray's node cache (lib/xarray.c) */
 	vfs_caches_init();	/* dcache, inodes, files, mounts, tmpfs, the rootfs mount */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
+	vmalloc_init();		/* the vmalloc area's top-level tables; kernel stacks come from it */
+	irq_init_percpu_irqstack(0);	/* the boot CPU's IRQ stack (kernel/irq.c) */
 	mem_init_print_info();
 	/* Crash tests run here, on the boot stack with its guard page. */
 	lkdtm_run_boot_crashtype();

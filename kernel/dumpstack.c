@@ -27,9 +27,15 @@
  * push %rbp, or a fault in a prologue) whose return address sits at sp.
  * Every frame and word is checked to lie on one kernel stack before it is
  * read, so a corrupted chain ends the reliable part instead of faulting
- * again. Left out: the ORC unwinder, IRQ stacks (interrupts run on the
- * task's stack here), the <IRQ>/<NMI> section markers.
+ * again. Each stack's part of the trace is bracketed as in Linux: " <IRQ>"
+ * ... " </IRQ>" for this CPU's IRQ stack, whose top word leads the walk
+ * on to the task stack the interrupt arrived on, then " <TASK>" ...
+ * " </TASK>" (or " <EXCEPTION>" for an IST stack, where Linux names the
+ * vector, " <#DF>"). Left out: the ORC unwinder, following an IST stack's
+ * pt_regs back to the interrupted stack (an oops starts from those regs
+ * anyway), NMI markers.
  */
+#include <asm/irq_stack.h>
 #include <asm/special_insns.h>
 #include <asm/page.h>
 #include <asm/segment.h>
@@ -47,38 +53,111 @@ DECLARE_PER_CPU(char [N_EXCEPTION_STACKS * EXCEPTION_STKSZ], exception_stacks);
 
 #define MAX_TRACE_LINES 64
 
-struct stack_info {
-	unsigned long begin, end;	/* [begin, end): one whole stack */
-};
-
-/* Which kernel stack is addr on (Linux: get_stack_info)? */
-static bool get_stack_info(unsigned long addr, struct stack_info *info)
+/*
+ * Which kernel stack is addr on (Linux: get_stack_info)? The boot stack
+ * and the current task's (vmalloc'd) stack are TASK stacks, this CPU's
+ * IRQ stack (kernel/irq.c) is IRQ: while it is in use its top word holds
+ * the stack pointer it was entered from (next_sp), which is where a walk
+ * goes on. The IST stacks (#DF, NMI, #MC) are EXCEPTION stacks.
+ */
+bool get_stack_info(unsigned long addr, struct stack_info *info)
 {
 	struct task_struct *tsk = current;
 	unsigned long ist = (unsigned long)*this_cpu_ptr(&exception_stacks);
 
+	info->next_sp = 0;
 	if (addr >= (unsigned long)boot_stack && addr < (unsigned long)boot_stack_top) {
+		info->type = STACK_TYPE_TASK;
 		info->begin = (unsigned long)boot_stack;
 		info->end = (unsigned long)boot_stack_top;
 		return true;
 	}
 	if (tsk && tsk->stack && addr >= (unsigned long)tsk->stack &&
 	    addr < (unsigned long)tsk->stack + THREAD_SIZE) {
+		info->type = STACK_TYPE_TASK;
 		info->begin = (unsigned long)tsk->stack;
 		info->end = info->begin + THREAD_SIZE;
 		return true;
 	}
+	if (on_irq_stack(addr, &info->begin, &info->end)) {
+		info->type = STACK_TYPE_IRQ;
+		if (this_cpu_read(hardirq_stack_inuse))
+			info->next_sp = *((unsigned long *)info->end - 1);
+		return true;
+	}
 	if (addr >= ist && addr < ist + N_EXCEPTION_STACKS * EXCEPTION_STKSZ) {
+		info->type = STACK_TYPE_EXCEPTION;
 		info->begin = ist + (addr - ist) / EXCEPTION_STKSZ * EXCEPTION_STKSZ;
 		info->end = info->begin + EXCEPTION_STKSZ;
 		return true;
 	}
+	info->type = STACK_TYPE_UNKNOWN;
 	return false;
+}
+
+/*
+ * Is addr in the unmapped page just below one of this CPU's stacks (Linux:
+ * get_stack_guard_info)? info then describes that stack. The stacks that
+ * have such a page: the current task's (vmalloc'd, CONFIG_VMAP_STACK),
+ * the boot stack (boot_stack_guard) and this CPU's IRQ stack.
+ */
+bool get_stack_guard_info(unsigned long addr, struct stack_info *info)
+{
+	if (addr + PAGE_SIZE < addr)
+		return false;
+	if (!get_stack_info(addr + PAGE_SIZE, info))
+		return false;
+	if (info->type == STACK_TYPE_EXCEPTION)
+		return false;	/* the IST stacks are per-CPU data, without guards */
+	return addr < info->begin;
+}
+
+const char *stack_type_name(enum stack_type type)
+{
+	switch (type) {
+	case STACK_TYPE_TASK:
+		return "TASK";
+	case STACK_TYPE_IRQ:
+		return "IRQ";
+	case STACK_TYPE_EXCEPTION:
+		return "EXCEPTION";
+	default:
+		return "UNKNOWN";
+	}
 }
 
 static bool on_stack(const struct stack_info *info, unsigned long addr, unsigned long len)
 {
 	return addr >= info->begin && addr + len <= info->end && addr + len > addr;
+}
+
+/*
+ * May the frame chain go from the frame at bp (on info's stack) to the
+ * one at next? Up the same stack, or from the IRQ stack over to the stack
+ * it was entered from, at or above the sp it left there.
+ */
+static bool frame_ok(const struct stack_info *info, unsigned long bp, unsigned long next)
+{
+	struct stack_info below;
+
+	if (on_stack(info, next, 2 * sizeof(long)))
+		return next > bp;
+	if (info->type != STACK_TYPE_IRQ || !info->next_sp ||
+	    !get_stack_info(info->next_sp, &below) || below.type == STACK_TYPE_IRQ)
+		return false;
+	return on_stack(&below, next, 2 * sizeof(long)) && next >= info->next_sp;
+}
+
+/*
+ * For frame-chain walkers outside this file (lockdep's saved traces): is
+ * bp a frame on one of this CPU's stacks, and may the chain go on to next?
+ */
+bool unwind_frame_ok(unsigned long bp, unsigned long next)
+{
+	struct stack_info info;
+
+	return get_stack_info(bp, &info) && on_stack(&info, bp, 2 * sizeof(long)) &&
+	       frame_ok(&info, bp, next);
 }
 
 /* Linux: __kernel_text_address(). */
@@ -90,10 +169,14 @@ static bool kernel_text_address(unsigned long addr)
 /*
  * Walk the stack at sp (or, for dump_stack(), at bp) as show_trace_log_lvl
  * does, calling fn for each text address with whether the frame chain
- * vouches for it. ip, if any, comes first and is reliable.
+ * vouches for it, and mark (if any) when a stack begins and ends. From
+ * the IRQ stack the walk goes on at the sp saved at its top, on the task
+ * stack the interrupt came in on. ip, if any, comes first and is reliable.
  */
-void unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
-		  void (*fn)(void *cookie, unsigned long addr, bool reliable), void *cookie)
+static void __unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
+			   void (*fn)(void *cookie, unsigned long addr, bool reliable),
+			   void (*mark)(void *cookie, enum stack_type type, bool begin),
+			   void *cookie)
 {
 	struct stack_info info;
 	unsigned long *p, *ret_slot = NULL;
@@ -118,35 +201,59 @@ void unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
 	else if (on_stack(&info, bp, 2 * sizeof(long)))
 		ret_slot = (unsigned long *)bp + 1;
 
-	for (p = (unsigned long *)(start & ~7UL);
-	     on_stack(&info, (unsigned long)p, sizeof(long)) && lines < MAX_TRACE_LINES; p++) {
-		unsigned long addr = *p;
+	for (;;) {
+		if (mark)
+			mark(cookie, info.type, true);
+		for (p = (unsigned long *)(start & ~7UL);
+		     on_stack(&info, (unsigned long)p, sizeof(long)) && lines < MAX_TRACE_LINES;
+		     p++) {
+			unsigned long addr = *p;
 
-		if (!kernel_text_address(addr))
-			continue;
-		lines++;
-		if (p != ret_slot) {
-			fn(cookie, addr, false);
-			continue;
-		}
-		fn(cookie, addr, true);
-		/* Next frame: the chain must go up the stack and stay on it. */
-		if (ret_slot == (unsigned long *)sp && !(on_stack(&info, bp, 2 * sizeof(long)) &&
-							 bp > sp)) {
-			ret_slot = NULL;
-		} else if (ret_slot == (unsigned long *)sp) {
-			ret_slot = (unsigned long *)bp + 1;
-		} else {
-			unsigned long next = ((unsigned long *)bp)[0];
-
-			if (next > bp && on_stack(&info, next, 2 * sizeof(long))) {
-				bp = next;
+			if (!kernel_text_address(addr))
+				continue;
+			lines++;
+			if (p != ret_slot) {
+				fn(cookie, addr, false);
+				continue;
+			}
+			fn(cookie, addr, true);
+			/* Next frame: up the stack (or to the one below an IRQ stack), on it. */
+			if (ret_slot == (unsigned long *)sp && !frame_ok(&info, sp, bp)) {
+				ret_slot = NULL;
+			} else if (ret_slot == (unsigned long *)sp) {
 				ret_slot = (unsigned long *)bp + 1;
 			} else {
-				ret_slot = NULL;	/* the chain ends; the rest is "?" */
+				unsigned long next = ((unsigned long *)bp)[0];
+
+				if (frame_ok(&info, bp, next)) {
+					bp = next;
+					ret_slot = (unsigned long *)bp + 1;
+				} else {
+					ret_slot = NULL;	/* the chain ends; the rest is "?" */
+				}
 			}
 		}
+		if (mark)
+			mark(cookie, info.type, false);
+		/* Linux: the IRQ stack's next_sp leads to the interrupted stack. */
+		start = info.next_sp;
+		if (info.type != STACK_TYPE_IRQ || !start || lines >= MAX_TRACE_LINES ||
+		    !get_stack_info(start, &info) || info.type == STACK_TYPE_IRQ)
+			break;
 	}
+}
+
+void unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
+		  void (*fn)(void *cookie, unsigned long addr, bool reliable), void *cookie)
+{
+	__unwind_stack(ip, bp, sp, fn, NULL, cookie);
+}
+
+void unwind_stack_marked(unsigned long ip, unsigned long bp, unsigned long sp,
+			 void (*fn)(void *cookie, unsigned long addr, bool reliable),
+			 void (*mark)(void *cookie, enum stack_type type, bool begin), void *cookie)
+{
+	__unwind_stack(ip, bp, sp, fn, mark, cookie);
 }
 
 static void print_trace_entry(void *cookie, unsigned long addr, bool reliable)
@@ -155,12 +262,16 @@ static void print_trace_entry(void *cookie, unsigned long addr, bool reliable)
 	printk(KERN_DEFAULT " %s%pS\n", reliable ? "" : "? ", (void *)addr);
 }
 
+/* Linux's section markers: " <IRQ>" ... " </IRQ>", " <TASK>" ... " </TASK>". */
+static void print_trace_mark(void *cookie, enum stack_type type, bool begin)
+{
+	printk(KERN_DEFAULT " <%s%s>\n", begin ? "" : "/", stack_type_name(type));
+}
+
 void show_trace(unsigned long ip, unsigned long bp, unsigned long sp)
 {
 	printk(KERN_DEFAULT "Call Trace:\n");
-	printk(KERN_DEFAULT " <TASK>\n");
-	unwind_stack(ip, bp, sp, print_trace_entry, NULL);
-	printk(KERN_DEFAULT " </TASK>\n");
+	__unwind_stack(ip, bp, sp, print_trace_entry, print_trace_mark, NULL);
 }
 
 /*

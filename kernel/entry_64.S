@@ -104,6 +104,9 @@ idtentry asm_exc_security		exc_security			1
  * into the orig_ax slot of pt_regs and joins the common path, which
  * calls common_interrupt_c(regs); that handles the vector and, with
  * preempt=full, may switch tasks before we return (preempt_schedule_irq).
+ * common_interrupt_c (kernel/irq.c) runs the handler on this CPU's IRQ
+ * stack through call_on_irqstack below, and the preemption check after
+ * it is back on the task stack.
  */
 	.balign 16
 	.globl irq_entries_start
@@ -123,6 +126,31 @@ common_interrupt:
 	POP_REGS
 	addq	$8, %rsp			/* the vector */
 	iretq
+
+/*
+ * void call_on_irqstack(void (*fn)(struct pt_regs *), struct pt_regs *regs,
+ *			 unsigned long *stack)
+ * Run fn(regs) on this CPU's IRQ stack (Linux: call_on_stack in
+ * asm/irq_stack.h). stack is the top word of the IRQ stack: the
+ * interrupted %rsp is stored there, for the unwinder to follow back to the
+ * task stack, and %rsp starts there. Our frame (push %rbp) stays on the
+ * task stack, so fn's saved %rbp links the frame chain across the switch.
+ */
+	.text
+	.globl call_on_irqstack
+	.type call_on_irqstack, @function
+call_on_irqstack:
+	pushq	%rbp
+	movq	%rsp, %rbp
+	movq	%rsp, (%rdx)
+	movq	%rdx, %rsp
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	call	*%rax
+	movq	%rbp, %rsp			/* back on the task stack */
+	popq	%rbp
+	ret
+	.size call_on_irqstack, . - call_on_irqstack
 
 /*
  * Switch kernel stacks (Linux: __switch_to_asm). Save the callee-saved

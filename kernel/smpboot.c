@@ -17,6 +17,7 @@
  */
 #define pr_fmt(fmt) "smpboot: " fmt
 
+#include <asm/irq_stack.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/msr-index.h>
@@ -287,7 +288,9 @@ static int do_boot_cpu(unsigned int cpu)
 		return -EBUSY;
 	}
 	idle = task_alloc();
-	if (!idle) {
+	if (!idle || irq_init_percpu_irqstack(cpu)) {
+		if (idle)
+			put_task_struct(idle);
 		atomic_set(per_cpu_ptr(&ap_sync_state, cpu), SYNC_STATE_DEAD);
 		return -ENOMEM;
 	}

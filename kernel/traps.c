@@ -78,19 +78,35 @@ DEFINE_TRAP(exc_vmm_communication, "VMM communication", X86_TRAP_VC)
 DEFINE_TRAP(exc_security, "security exception", X86_TRAP_SX)
 
 /*
+ * A guard page below a kernel stack was hit (Linux: handle_stack_overflow,
+ * 5.x wording): say where and which stack, then the oops (whose "CPU: PID:
+ * Comm:" line names the task that overflowed) and the panic.
+ */
+__noreturn void handle_stack_overflow(const char *message, struct pt_regs *regs,
+				      unsigned long fault_address, struct stack_info *info)
+{
+	pr_emerg("BUG: %s stack guard page was hit at %016lx (stack is %016lx..%016lx)\n",
+		 stack_type_name(info->type), fault_address, info->begin, info->end - 1);
+	die(message, regs, 0);
+}
+
+/*
  * #DF runs on its own IST stack (see cpu/common.c), so it works even when
- * the kernel stack is gone, e.g. after a stack overflow. It cannot be
- * fixed up: the state it interrupted is not restartable.
+ * the kernel stack is gone: a stack overflow runs the stack pointer into
+ * the unmapped guard page below the stack, the CPU cannot push the #PF
+ * frame there, and the #PF becomes a #DF (Linux: exc_double_fault). If
+ * CR2 is in a stack's guard page, that is the report. It cannot be fixed
+ * up: the state it interrupted is not restartable. die() panics
+ * ("Fatal exception"); Linux's exc_double_fault ends in panic("Machine
+ * halted.") should die() ever return.
  */
 void exc_double_fault(struct pt_regs *regs, unsigned long error_code)
 {
-	extern char boot_stack_guard[];
-	unsigned long guard = (unsigned long)boot_stack_guard;
+	unsigned long cr2 = read_cr2();
+	struct stack_info info;
 
-	/* Linux: handle_stack_overflow(), when the fault hit a guard page. */
-	if (read_cr2() >= guard && read_cr2() < guard + PAGE_SIZE)
-		pr_emerg("BUG: stack guard page was hit at %016lx (stack is %016lx..%016lx)\n",
-			 read_cr2(), guard + PAGE_SIZE, guard + PAGE_SIZE + THREAD_SIZE - 1);
+	if (get_stack_guard_info(cr2, &info))
+		handle_stack_overflow("kernel stack overflow (double-fault)", regs, cr2, &info);
 	pr_emerg("PANIC: double fault, error_code: 0x%lx\n", error_code);
 	die("double fault", regs, error_code);
 }

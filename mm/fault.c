@@ -8,7 +8,9 @@
  * copy_to_kernel_nofault()) and fixed up, or a kernel bug, reported the
  * way Linux's page_fault_oops()/show_fault_oops() reports it: the kind of
  * access, the error code decoded, and a walk of the page tables for the
- * address (dump_pagetable), then the oops and panic. Demand paging, user
+ * address (dump_pagetable), then the oops and panic. A fault in the guard
+ * page below a kernel stack is reported as a stack overflow (Linux's
+ * CONFIG_VMAP_STACK check in page_fault_oops). Demand paging, user
  * faults and SIGSEGV come with user space (do_user_addr_fault).
  */
 #include <asm/pgalloc.h>
@@ -65,8 +67,19 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned long address = read_cr2();
 
+	struct stack_info info;
+
 	if (fixup_exception(regs, 14, error_code, address))
 		return;
+	/*
+	 * An access to a stack's guard page with the stack pointer still
+	 * above it (an overflow with sp there is a #DF, kernel/traps.c).
+	 * Linux's page_fault_oops() switches to the #DF stack first; here
+	 * the #PF frame fitted on this stack, and if the report does not,
+	 * the #DF handler makes it.
+	 */
+	if (get_stack_guard_info(address, &info))
+		handle_stack_overflow("kernel stack overflow (page fault)", regs, address, &info);
 	oops_begin();
 	show_fault_oops(regs, error_code, address);
 	printk(KERN_DEFAULT "Oops: %04lx [#%d]\n", error_code & 0xffff, oops_count);

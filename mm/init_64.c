@@ -24,7 +24,9 @@
  * carved from the "brk" area) because there is no page allocator yet.
  *
  * After boot the same code maps ioremap regions (map_kernel_range) and
- * removes them (unmap_kernel_range), from any CPU: page_table_lock
+ * vmalloc pages (map_kernel_pages, after preallocate_kernel_pgds gave the
+ * vmalloc area its top-level entries) and removes them
+ * (unmap_kernel_range), from any CPU: page_table_lock
  * serialises the changes, and a changed or removed entry is flushed from
  * every CPU's TLB. An existing 1G/2M leaf is kept by the direct map and
  * split (split_large_page) by anything that needs 4 KiB granularity,
@@ -391,6 +393,75 @@ int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, 
 }
 
 /*
+ * Map nr pages, pages[0..nr), at vaddr in 4 KiB entries with prot (Linux:
+ * vmap_pages_range, for vmap() and vmalloc()). The entries were empty
+ * (a fresh vmap area), so nothing is flushed.
+ */
+int map_kernel_pages(unsigned long vaddr, struct page **pages, unsigned int nr, pteval_t prot)
+{
+	struct kpt_ctx c;
+
+	kpt_init(&c, init_top_pgt);
+	for (unsigned int i = 0; i < nr; i++, vaddr += PAGE_SIZE) {
+		kpt_refill(&c);
+		spin_lock(&page_table_lock);
+		map_one(&c, vaddr, page_to_phys(pages[i]), PAGE_SIZE, prot, false);
+		spin_unlock(&page_table_lock);
+	}
+	kpt_finish(&c);
+	return 0;
+}
+
+/* The page a 4 KiB kernel mapping at addr points to, or NULL (vmalloc_to_page's walk). */
+struct page *kernel_page_mapped_at(unsigned long addr)
+{
+	unsigned int level;
+	pte_t *pte = lookup_address_in_pgd(init_top_pgt, addr, &level);
+
+	if (!pte || level != PG_LEVEL_4K || !pte_present(*pte))
+		return NULL;
+	return pfn_to_page(pte_pfn(*pte));
+}
+
+/*
+ * Give every top-level entry that covers [start, end) its next-level
+ * table now, once and for all (Linux: preallocate_vmalloc_pages in
+ * arch/x86/mm/init_64.c): the p4d table with 5 levels, the pud table
+ * with 4. Anything that copies the top level of init_top_pgt (the AP
+ * trampoline's table today, every process's pgd later) then shares the
+ * tables below, so a vmalloc mapping made afterwards is visible through
+ * every copy without syncing top-level entries (Linux's old
+ * sync_global_pgds). Returns how many tables it allocated.
+ */
+unsigned int preallocate_kernel_pgds(unsigned long start, unsigned long end)
+{
+	unsigned int n = 0;
+	struct kpt_ctx c;
+
+	kpt_init(&c, init_top_pgt);
+	for (unsigned long addr = start & ~(PGDIR_SIZE - 1); addr < end; addr += PGDIR_SIZE) {
+		pgd_t *pgd = pgd_offset_pgd(init_top_pgt, addr);
+		p4d_t *p4d;
+
+		kpt_refill(&c);
+		spin_lock(&page_table_lock);
+		if (pgtable_l5_enabled()) {
+			n += !pgd_present(*pgd);
+			table_below(&c, &pgd->pgd);	/* the p4d table */
+		} else {
+			p4d = p4d_offset(pgd, addr);
+			n += !p4d_present(*p4d);
+			table_below(&c, &p4d->p4d);	/* the pud table */
+		}
+		spin_unlock(&page_table_lock);
+		if (addr + PGDIR_SIZE < addr)
+			break;
+	}
+	kpt_finish(&c);
+	return n;
+}
+
+/*
  * Remove the 4 KiB mappings of [vaddr, vaddr + size) and flush them from
  * every CPU's TLB before returning (Linux: vunmap_range, whose flush is
  * lazy; this one is immediate). Returns how many pages were mapped.
@@ -399,15 +470,24 @@ unsigned long unmap_kernel_range(unsigned long vaddr, unsigned long size)
 {
 	unsigned long n = 0;
 
+	unsigned long end = vaddr + size, va = vaddr;
+
 	spin_lock(&page_table_lock);
-	for (unsigned long va = vaddr; va < vaddr + size; va += PAGE_SIZE) {
+	while (va < end) {
 		unsigned int level;
 		pte_t *pte = lookup_address_in_pgd(init_top_pgt, va, &level);
+		unsigned long step;
 
 		if (pte && level == PG_LEVEL_4K && pte_present(*pte)) {
 			WRITE_ONCE(*pte, __pte(0));
 			n++;
 		}
+		/* Where nothing is mapped, skip the whole missing table (Linux: vunmap_range's walk). */
+		step = level == PG_LEVEL_256T ? PGDIR_SIZE : level == PG_LEVEL_512G ? P4D_SIZE :
+		       level == PG_LEVEL_1G ? PUD_SIZE : level == PG_LEVEL_2M ? PMD_SIZE : PAGE_SIZE;
+		if ((va & ~(step - 1)) + step <= va)
+			break;		/* the top of the address space */
+		va = (va & ~(step - 1)) + step;
 	}
 	spin_unlock(&page_table_lock);
 	if (n)

@@ -15,16 +15,20 @@
  * for the APIC in start_kernel(): a new mapping flushes nothing, and its
  * page-table pages then come GFP_ATOMIC), never from an interrupt
  * handler: neither lock below is irq-safe, as Linux's ioremap may sleep.
- * The bump pointer that hands out virtual space moves under
- * vmap_area_lock (Linux's lock for the vmap area tree), and the page
- * tables are filled under page_table_lock (mm/init_64.c). iounmap()
+ * The bump pointer that hands out virtual space moves under ioremap_lock,
+ * and the page tables are filled under page_table_lock (mm/init_64.c). iounmap()
  * removes the mapping and flushes it from every CPU's TLB before it
  * returns, so it needs interrupts on (it waits for the other CPUs). It finds the end of the region by its
  * guard page: every region is followed by one unmapped page.
  *
- * Left out: vmalloc itself, and reusing virtual space: the bump pointer
- * never goes back, so 1 GiB of ioremap space is all there ever is (Linux
- * keeps a tree of vmap areas and frees them).
+ * Left out: reusing virtual space. The bump pointer never goes back, so
+ * 1 GiB of ioremap space is all there ever is. Linux's ioremap takes its
+ * range from the vmap area tree (get_vm_area_caller with VM_IOREMAP) and
+ * gives it back; Linnet's tree (mm/vmalloc.c, which owns the rest of the
+ * vmalloc area, from VMALLOC_START = this GiB's end) needs kmalloc, and
+ * the ACPI tables are ioremap_cache()d in setup_arch() before the slab
+ * allocator exists (Linux has early_ioremap's fixmap slots for that), so
+ * ioremap keeps its own GiB and its own pointer.
  */
 #include <asm/ioremap.h>
 #include <asm/pgalloc.h>
@@ -34,16 +38,14 @@
 #include <linux/printk.h>
 #include <linux/spinlock.h>
 
-#define VMALLOC_START_L4 0xffffc90000000000UL
-#define VMALLOC_START_L5 0xffa0000000000000UL
-#define IOREMAP_SPACE (1UL << 30)	/* 1 GiB of it is ours */
+#include <linux/vmalloc.h>	/* VMALLOC_BASE, IOREMAP_SPACE: the first GiB is ours */
 
-static DEFINE_SPINLOCK(vmap_area_lock);
+static DEFINE_SPINLOCK(ioremap_lock);
 static unsigned long ioremap_next;
 
 static unsigned long ioremap_start(void)
 {
-	return pgtable_l5_enabled() ? VMALLOC_START_L5 : VMALLOC_START_L4;
+	return VMALLOC_BASE;
 }
 
 static void __iomem *__ioremap(phys_addr_t phys, unsigned long size, pteval_t prot,
@@ -57,7 +59,7 @@ static void __iomem *__ioremap(phys_addr_t phys, unsigned long size, pteval_t pr
 	}
 	start = ioremap_start();
 	size = PAGE_ALIGN(size + offset);
-	spin_lock(&vmap_area_lock);
+	spin_lock(&ioremap_lock);
 	if (!ioremap_next)
 		ioremap_next = start;
 	vaddr = ioremap_next;
@@ -65,7 +67,7 @@ static void __iomem *__ioremap(phys_addr_t phys, unsigned long size, pteval_t pr
 		vaddr = 0;
 	else
 		ioremap_next += size + PAGE_SIZE;	/* an unmapped guard page after each */
-	spin_unlock(&vmap_area_lock);
+	spin_unlock(&ioremap_lock);
 	if (!vaddr) {
 		pr_err("%s: out of ioremap space for %#llx+%#lx\n", what,
 		       (unsigned long long)phys, size);

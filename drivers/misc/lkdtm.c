@@ -7,16 +7,22 @@
  * through debugfs. Here the boot option lkdtm=TYPE runs one crash type:
  * most from start_kernel(), before the scheduler, on the boot stack with
  * its guard page; the ones that need the other CPUs (PANIC_STOP_IRQOFF,
- * PANIC_WHILE_LOGGING, CONCURRENT_OOPS) from kernel_init() once smp_init() has brought
- * them up, which is where Linux's lkdtm module init runs them. The names
+ * PANIC_WHILE_LOGGING, CONCURRENT_OOPS) or a task with a vmalloc'd stack
+ * (EXHAUST_STACK, STACK_GUARD_PAGE_LEADING/TRAILING, EXHAUST_IRQ_STACK)
+ * from kernel_init() once smp_init() has brought them up, which is where
+ * Linux's lkdtm module init runs them. The names
  * are Linux's where Linux has the same test; TRIPLE_FAULT (the test
  * runner must tell a triple fault apart from a panic) and
  * PANIC_WHILE_LOGGING (every other CPU logs without pause while one
  * panics), CONCURRENT_OOPS (every CPU oopses at once) and
- * EXCEPTION_FRAMELESS (a fault in a function without a frame) are ours. The test matrix (tests/matrix.py) boots each and
+ * EXCEPTION_FRAMELESS (a fault in a function without a frame),
+ * EXHAUST_STACK_BOOT (EXHAUST_STACK on the boot stack) and
+ * EXHAUST_IRQ_STACK (the recursion in an interrupt handler) are ours. The test matrix (tests/matrix.py) boots each and
  * checks the outcome and the report.
  */
 #include <asm/desc.h>
+#include <asm/page.h>
+#include <asm/irq_vectors.h>
 #include <asm/special_insns.h>
 #include <linux/atomic.h>
 #include <linux/init.h>
@@ -127,10 +133,64 @@ static noinline unsigned long recurse(unsigned long depth)
 	return recurse(depth + 1) + buf[0];
 }
 
+/*
+ * Late, from the init task: its stack is vmalloc'd (CONFIG_VMAP_STACK),
+ * so the recursion runs into the guard page below it; the #DF handler
+ * reports the overflow and names the task ("Comm: init").
+ */
 static noinline void lkdtm_EXHAUST_STACK(void)
 {
 	pr_info("lkdtm: calling function with 512 byte frame, forever\n");
 	recurse(0);
+}
+
+/* The same on the boot stack, before the scheduler (its guard is boot_stack_guard). */
+static noinline void lkdtm_EXHAUST_STACK_BOOT(void)
+{
+	pr_info("lkdtm: calling function with 512 byte frame, forever (boot stack)\n");
+	recurse(0);
+}
+
+/* Linux's: read the byte just below the task's stack, in its guard page. */
+static noinline void lkdtm_STACK_GUARD_PAGE_LEADING(void)
+{
+	const volatile unsigned char *ptr = (const unsigned char *)current->stack - 1;
+	unsigned char byte;
+
+	pr_info("attempting bad read from page below current stack\n");
+	byte = *ptr;
+	pr_err("FAIL: accessed page before stack! (byte: %x)\n", byte);
+}
+
+/* Linux's: read the byte just above the task's stack, in the area's trailing guard page. */
+static noinline void lkdtm_STACK_GUARD_PAGE_TRAILING(void)
+{
+	const volatile unsigned char *ptr = (const unsigned char *)current->stack + THREAD_SIZE;
+	unsigned char byte;
+
+	pr_info("attempting bad read from page above current stack\n");
+	byte = *ptr;
+	pr_err("FAIL: accessed page after stack! (byte: %x)\n", byte);
+}
+
+/*
+ * Ours: the recursion in an interrupt handler, on this CPU's IRQ stack
+ * (kernel/irq.c), which must end in that stack's guard page. A software
+ * "int" on an unused vector enters through the device-interrupt path.
+ */
+#define LKDTM_IRQ_VECTOR 0x80
+
+static void lkdtm_irq_recurse(struct pt_regs *regs)
+{
+	pr_info("lkdtm: recursing in an interrupt handler\n");
+	recurse(0);
+}
+
+static noinline void lkdtm_EXHAUST_IRQ_STACK(void)
+{
+	set_vector_handler(LKDTM_IRQ_VECTOR, lkdtm_irq_recurse);
+	__asm__ __volatile__("int %0" : : "i"(LKDTM_IRQ_VECTOR) : "memory");
+	pr_err("FAIL: survived IRQ stack exhaustion\n");
 }
 
 static noinline void lkdtm_TRIPLE_FAULT(void)
@@ -254,7 +314,9 @@ static const struct crashtype crashtypes[] = {
 	CRASHTYPE(PANIC), CRASHTYPE_LATE(PANIC_STOP_IRQOFF), CRASHTYPE(BUG), CRASHTYPE(WARNING),
 	CRASHTYPE(EXCEPTION), CRASHTYPE(EXCEPTION_FRAMELESS), CRASHTYPE(ACCESS_NULL), CRASHTYPE(LOOP),
 	CRASHTYPE(WRITE_RO), CRASHTYPE(WRITE_KERN), CRASHTYPE(EXEC_DATA),
-	CRASHTYPE(EXHAUST_STACK), CRASHTYPE(TRIPLE_FAULT),
+	CRASHTYPE_LATE(EXHAUST_STACK), CRASHTYPE(EXHAUST_STACK_BOOT), CRASHTYPE(TRIPLE_FAULT),
+	CRASHTYPE_LATE(STACK_GUARD_PAGE_LEADING), CRASHTYPE_LATE(STACK_GUARD_PAGE_TRAILING),
+	CRASHTYPE_LATE(EXHAUST_IRQ_STACK),
 	CRASHTYPE_LATE(PANIC_WHILE_LOGGING), CRASHTYPE_LATE(CONCURRENT_OOPS),
 };
 

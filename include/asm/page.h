@@ -26,6 +26,8 @@
 #define __PAGE_OFFSET_BASE_L5 _AC(0xff11000000000000, UL)
 
 #define THREAD_SIZE (4 * PAGE_SIZE)	/* kernel stack, 16 KiB as in Linux */
+#define THREAD_ALIGN THREAD_SIZE	/* a vmalloc'd stack's alignment (CONFIG_VMAP_STACK) */
+#define IRQ_STACK_SIZE (4 * PAGE_SIZE)	/* each CPU's hardirq stack, 16 KiB as in Linux */
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>

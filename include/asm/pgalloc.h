@@ -12,6 +12,10 @@ extern unsigned long direct_pages_count[PG_LEVEL_NUM];
 void init_mem_mapping(void);
 void __kernel_physical_mapping_init(pgd_t *pgd, phys_addr_t start, phys_addr_t end);
 int map_kernel_range(unsigned long vaddr, phys_addr_t phys, unsigned long size, pteval_t prot);
+struct page;
+int map_kernel_pages(unsigned long vaddr, struct page **pages, unsigned int nr, pteval_t prot);
+struct page *kernel_page_mapped_at(unsigned long addr);
+unsigned int preallocate_kernel_pgds(unsigned long start, unsigned long end);
 unsigned long unmap_kernel_range(unsigned long vaddr, unsigned long size);
 void map_range_pgd(pgd_t *pgd, unsigned long vaddr, phys_addr_t phys, unsigned long size,
 		   pteval_t prot);

@@ -5,6 +5,7 @@
 
 #include <asm/ptrace.h>
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 enum {
 	X86_TRAP_DE = 0, X86_TRAP_DB, X86_TRAP_NMI, X86_TRAP_BP, X86_TRAP_OF,
@@ -63,6 +64,25 @@ void show_regs(struct pt_regs *regs);
 void show_trace(unsigned long ip, unsigned long bp, unsigned long sp);
 void unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
 		  void (*fn)(void *cookie, unsigned long addr, bool reliable), void *cookie);
+
+/* The kernel's stacks, as the unwinder tells them apart (Linux: asm/stacktrace.h). */
+enum stack_type { STACK_TYPE_UNKNOWN, STACK_TYPE_TASK, STACK_TYPE_IRQ, STACK_TYPE_EXCEPTION };
+
+struct stack_info {
+	enum stack_type type;
+	unsigned long begin, end;	/* [begin, end): one whole stack */
+	unsigned long next_sp;		/* IRQ stack in use: the sp it was entered from */
+};
+
+bool get_stack_info(unsigned long addr, struct stack_info *info);
+bool get_stack_guard_info(unsigned long addr, struct stack_info *info);
+const char *stack_type_name(enum stack_type type);
+bool unwind_frame_ok(unsigned long bp, unsigned long next);
+void unwind_stack_marked(unsigned long ip, unsigned long bp, unsigned long sp,
+			 void (*fn)(void *cookie, unsigned long addr, bool reliable),
+			 void (*mark)(void *cookie, enum stack_type type, bool begin), void *cookie);
+__noreturn void handle_stack_overflow(const char *message, struct pt_regs *regs,
+				      unsigned long fault_address, struct stack_info *info);
 extern int oops_count;
 
 /*

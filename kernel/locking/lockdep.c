@@ -49,6 +49,7 @@
  * classes, /proc/lockdep*. Added, for the self-tests: lockdep_reset()
  * works at run time on SMP, see lockdep_gen.
  */
+#include <asm/traps.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
@@ -307,25 +308,25 @@ static void lockdep_note_irqs(struct task_struct *curr, bool on, unsigned long i
 
 /* ---- stack traces ------------------------------------------------------------------- */
 
-static bool on_task_stack(unsigned long addr)
-{
-	unsigned long stack = (unsigned long)current->stack;
-
-	return stack && addr >= stack && addr + 16 <= stack + THREAD_SIZE;
-}
-
-/* Follow the frame-pointer chain from bp (Linux: stack_trace_save). */
+/*
+ * Follow the frame-pointer chain from bp (Linux: stack_trace_save), on
+ * the task stack and from this CPU's IRQ stack across to it
+ * (unwind_frame_ok, kernel/dumpstack.c).
+ */
 static unsigned int stack_trace_save_bp(unsigned long bp, unsigned long *store, unsigned int size)
 {
+	struct stack_info info;
 	unsigned int n = 0;
 
-	while (n < size && bp && on_task_stack(bp)) {
+	if (!bp || !get_stack_info(bp, &info) || bp + 2 * sizeof(long) > info.end)
+		return 0;
+	while (n < size) {
 		unsigned long *frame = (unsigned long *)bp;
 
 		if (!frame[1])
 			break;
 		store[n++] = frame[1];
-		if (frame[0] <= bp)
+		if (!unwind_frame_ok(bp, frame[0]))
 			break;
 		bp = frame[0];
 	}

@@ -44,6 +44,7 @@
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <linux/vmalloc.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
 #include <linux/init.h>
@@ -613,13 +614,32 @@ void cpu_startup_entry(void)
 
 /* ---- tasks --------------------------------------------------------------------------- */
 
+/*
+ * CONFIG_VMAP_STACK (Linux: alloc_thread_stack_node in kernel/fork.c):
+ * the kernel stack is THREAD_SIZE of vmalloc space, THREAD_ALIGN-aligned,
+ * whose pages need not be contiguous. Every vmalloc area is followed by
+ * an unmapped guard page and placed after the previous one's, so the
+ * page just below a stack is never mapped: running off the bottom of the
+ * stack faults (and, with the stack pointer down there, double-faults
+ * onto the #DF IST stack: kernel/traps.c names the task and panics)
+ * instead of overwriting whatever lies below. Linux also keeps two freed
+ * stacks per CPU for reuse (cached_stacks); we vfree at once. The boot
+ * task (init_task, later CPU 0's idle task) stays on boot_stack in the
+ * kernel image, whose guard page is boot_stack_guard.
+ */
+static void *alloc_thread_stack_node(struct task_struct *tsk)
+{
+	return __vmalloc_node_range(THREAD_SIZE, THREAD_ALIGN, VMALLOC_START, VMALLOC_END,
+				    GFP_KERNEL, PAGE_KERNEL, 0, -1, __builtin_return_address(0));
+}
+
 struct task_struct *task_alloc(void)
 {
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
 
 	if (!p)
 		return NULL;
-	p->stack = (void *)__get_free_pages(GFP_KERNEL, get_order(THREAD_SIZE));
+	p->stack = alloc_thread_stack_node(p);
 	if (!p->stack) {
 		kfree(p);
 		return NULL;
@@ -651,7 +671,7 @@ void put_task_struct(struct task_struct *p)
 	list_del(&p->tasks);
 	spin_unlock(&tasklist_lock);
 	free_kthread_struct(p);
-	free_pages((unsigned long)p->stack, get_order(THREAD_SIZE));
+	vfree(p->stack);		/* Linux: free_thread_stack() */
 	kfree(p);
 }
 

@@ -14,6 +14,7 @@
  * machine's own checks (kernel/cpu.c, cpuhp_bp_sync_alive) and the x86
  * smpboot selftests.
  */
+#include <asm/irq_stack.h>
 #include <asm/apic.h>
 #include <asm/ioremap.h>
 #include <asm/pgalloc.h>
@@ -41,6 +42,7 @@ struct cpu_identity {
 	unsigned long sp;
 	struct task_struct *task;
 	void *stack;
+	bool hardirq;		/* ran as an IPI handler */
 };
 
 static struct cpu_identity identity[NR_CPUS];
@@ -57,6 +59,7 @@ static void record_identity(void *info)
 	id->sp = sp;
 	id->task = current;
 	id->stack = current->stack;
+	id->hardirq = in_hardirq();
 }
 
 static void expect_own_identity(struct kunit *test, unsigned int cpu)
@@ -74,10 +77,18 @@ static void expect_own_identity(struct kunit *test, unsigned int cpu)
 	/* The per-CPU area's self-pointer: this CPU's GS base is its own area. */
 	KUNIT_EXPECT_EQ(test, id->this_cpu_off, __per_cpu_offset[cpu]);
 	KUNIT_EXPECT_TRUE(test, id->task == per_cpu(current_task, cpu));
-	/* The IPI ran on the stack of the task it interrupted, inside that stack. */
 	KUNIT_EXPECT_TRUE(test, id->stack != NULL);
-	KUNIT_EXPECT_GE(test, id->sp, (unsigned long)id->stack);
-	KUNIT_EXPECT_LT(test, id->sp, (unsigned long)id->stack + THREAD_SIZE);
+	if (id->hardirq) {
+		/* An IPI handler runs on that CPU's own IRQ stack (kernel/irq.c). */
+		unsigned long top = (unsigned long)per_cpu(hardirq_stack_ptr, cpu) + sizeof(long);
+
+		KUNIT_EXPECT_GE(test, id->sp, top - IRQ_STACK_SIZE);
+		KUNIT_EXPECT_LT(test, id->sp, top);
+	} else {
+		/* Called directly on this CPU: on the calling task's stack. */
+		KUNIT_EXPECT_GE(test, id->sp, (unsigned long)id->stack);
+		KUNIT_EXPECT_LT(test, id->sp, (unsigned long)id->stack + THREAD_SIZE);
+	}
 }
 
 static void every_cpu_has_its_own_percpu_area_and_stack(struct kunit *test)

@@ -174,6 +174,7 @@ void get_task_struct(struct task_struct *p);
 void task_setup_first_switch(struct task_struct *p);
 extern struct list_head task_list;
 extern spinlock_t tasklist_lock;
+unsigned long nr_task_structs(void);
 extern bool scheduler_running;	/* sched_init() is done: tasks may switch */
 
 /* Sleeping while atomic is a bug (Linux: __might_sleep). */

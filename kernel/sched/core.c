@@ -663,6 +663,17 @@ void get_task_struct(struct task_struct *p)
 	atomic_inc(&p->usage);
 }
 
+/* Task structs not yet freed, dead ones included (what the tasks list holds). */
+unsigned long nr_task_structs(void)
+{
+	unsigned long n;
+
+	spin_lock(&tasklist_lock);
+	n = list_count_nodes(&task_list);
+	spin_unlock(&tasklist_lock);
+	return n;
+}
+
 void put_task_struct(struct task_struct *p)
 {
 	if (!atomic_dec_and_test(&p->usage))

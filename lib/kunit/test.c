@@ -11,6 +11,8 @@
  */
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 
 extern struct kunit_suite *__start_ktest_suites[], *__stop_ktest_suites[];
@@ -99,6 +101,20 @@ struct kunit_totals {
 	int pass, fail, skip;
 };
 
+/*
+ * Wait until the kernel threads a case started have exited and been
+ * freed (at most 2 s): their stacks and structs are freed after their last
+ * switch-out, maybe on another CPU, and would otherwise land in the next
+ * case's free-page count.
+ */
+static void wait_for_case_tasks(unsigned long before)
+{
+	u64 until = ktime_get_ns() + 2000ULL * 1000000;
+
+	while (nr_task_structs() > before && ktime_get_ns() < until)
+		msleep(1);
+}
+
 /* Run one suite as a KTAP subtest; returns true if no case failed. */
 static bool run_suite(const struct kunit_suite *s, const char *glob, int nr,
 		      struct kunit_totals *tot)
@@ -111,10 +127,13 @@ static bool run_suite(const struct kunit_suite *s, const char *glob, int nr,
 	pr_info("    1..%d\n", count_selected(s, glob));
 	for (const struct kunit_case *c = s->test_cases; c->run_case; c++) {
 		struct kunit test = { .name = c->name };
+		unsigned long tasks;
 
 		if (!case_selected(s, c, glob))
 			continue;
+		tasks = nr_task_structs();
 		c->run_case(&test);
+		wait_for_case_tasks(tasks);
 		i++;
 		if (test.failed) {
 			ok = false;

@@ -633,6 +633,17 @@ static void *alloc_thread_stack_node(struct task_struct *tsk)
 				    GFP_KERNEL, PAGE_KERNEL, 0, -1, __builtin_return_address(0));
 }
 
+/*
+ * Task structs allocated and not yet freed, stack included, dead ones
+ * too: it drops only once put_task_struct() has freed everything.
+ */
+static atomic_long_t task_structs;
+
+unsigned long nr_task_structs(void)
+{
+	return atomic_long_read(&task_structs);
+}
+
 struct task_struct *task_alloc(void)
 {
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
@@ -655,23 +666,13 @@ struct task_struct *task_alloc(void)
 	spin_lock(&tasklist_lock);
 	list_add_tail(&p->tasks, &task_list);
 	spin_unlock(&tasklist_lock);
+	atomic_long_inc(&task_structs);
 	return p;
 }
 
 void get_task_struct(struct task_struct *p)
 {
 	atomic_inc(&p->usage);
-}
-
-/* Task structs not yet freed, dead ones included (what the tasks list holds). */
-unsigned long nr_task_structs(void)
-{
-	unsigned long n;
-
-	spin_lock(&tasklist_lock);
-	n = list_count_nodes(&task_list);
-	spin_unlock(&tasklist_lock);
-	return n;
 }
 
 void put_task_struct(struct task_struct *p)
@@ -684,6 +685,7 @@ void put_task_struct(struct task_struct *p)
 	free_kthread_struct(p);
 	vfree(p->stack);		/* Linux: free_thread_stack() */
 	kfree(p);
+	atomic_long_dec(&task_structs);
 }
 
 /*

@@ -69,26 +69,6 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	return n;
 }
 
-/* One byte from user memory: 0, or -EFAULT if the load faulted. */
-static int get_user_byte(u8 *val, const u8 __user *src)
-{
-	int err = 0;
-	u8 v = 0;
-
-	__asm__ __volatile__("1: movb %[src], %b[v]\n"
-			     "2:\n"
-			     " .pushsection .fixup, \"ax\"\n"
-			     "3: movl %[efault], %[err]\n"
-			     " jmp 2b\n"
-			     " .popsection\n"
-			     _ASM_EXTABLE(1b, 3b)
-			     : [err] "+r"(err), [v] "+q"(v)
-			     : [src] "m"(*(const u8 *)src), [efault] "i"(-EFAULT)
-			     : "memory");
-	*val = v;
-	return err;
-}
-
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
 	unsigned long addr = (unsigned long)src, max;
@@ -104,7 +84,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 
 		if ((unsigned long)res >= max)
 			return -EFAULT;
-		if (get_user_byte(&c, (const u8 __user *)src + res))
+		if (__get_byte_nofault(&c, (const u8 *)src + res))
 			return -EFAULT;
 		dst[res] = c;
 		if (!c)
@@ -128,7 +108,7 @@ long strnlen_user(const char __user *str, long count)
 
 		if ((unsigned long)res >= max)
 			return 0;
-		if (get_user_byte(&c, (const u8 __user *)str + res))
+		if (__get_byte_nofault(&c, (const u8 *)str + res))
 			return 0;
 		if (!c)
 			return res + 1;

@@ -26,25 +26,6 @@ static int put_byte_nofault(u8 *dst, u8 val)
 	return err;
 }
 
-static int get_byte_nofault(u8 *val, const u8 *src)
-{
-	int err = 0;
-	u8 v = 0;
-
-	__asm__ __volatile__("1: movb %[src], %b[v]\n"
-			     "2:\n"
-			     " .pushsection .fixup, \"ax\"\n"
-			     "3: movl %[efault], %[err]\n"
-			     " jmp 2b\n"
-			     " .popsection\n"
-			     _ASM_EXTABLE(1b, 3b)
-			     : [err] "+r"(err), [v] "+q"(v)
-			     : [src] "m"(*src), [efault] "i"(-EFAULT)
-			     : "memory");
-	*val = v;
-	return err;
-}
-
 long copy_to_kernel_nofault(void *dst, const void *src, size_t size)
 {
 	const u8 *s = src;
@@ -62,7 +43,7 @@ long copy_from_kernel_nofault(void *dst, const void *src, size_t size)
 	u8 *d = dst;
 
 	for (size_t i = 0; i < size; i++)
-		if (get_byte_nofault(d + i, s + i))
+		if (__get_byte_nofault(d + i, s + i))
 			return -EFAULT;
 	return 0;
 }

@@ -34,6 +34,30 @@
 	" .quad " #from ", " #to "\n"          \
 	" .popsection\n"
 
+/*
+ * One byte that may fault: 0, or -EFAULT if the load faulted (the fixup
+ * runs instead). The caller has checked the address is the kind it wants
+ * (access_ok() for user memory); mm/maccess.c and lib/usercopy.c share it.
+ */
+static inline int __get_byte_nofault(u8 *val, const u8 *src)
+{
+	int err = 0;
+	u8 v = 0;
+
+	__asm__ __volatile__("1: movb %[src], %b[v]\n"
+			     "2:\n"
+			     " .pushsection .fixup, \"ax\"\n"
+			     "3: movl %[efault], %[err]\n"
+			     " jmp 2b\n"
+			     " .popsection\n"
+			     _ASM_EXTABLE(1b, 3b)
+			     : [err] "+r"(err), [v] "+q"(v)
+			     : [src] "m"(*src), [efault] "i"(-EFAULT)
+			     : "memory");
+	*val = v;
+	return err;
+}
+
 long copy_to_kernel_nofault(void *dst, const void *src, size_t size);
 long copy_from_kernel_nofault(void *dst, const void *src, size_t size);
 

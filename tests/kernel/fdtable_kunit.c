@@ -404,7 +404,7 @@ VFS_TEST(fdt_put_files_struct)
 /* ---- many CPUs, one table ------------------------------------------------------------ */
 
 #define SMP_MAX 8
-#define SMP_HOLD 24			/* fds each thread holds at most: 4 CPUs x 24 > 64 */
+#define SMP_HOLD 40			/* fds each thread holds at most: 2 CPUs x 40 > 64 */
 #define SMP_MS 400
 #define SMP_FDS 512
 

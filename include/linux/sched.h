@@ -79,6 +79,7 @@ struct task_struct {
 	spinlock_t pi_lock;		/* serialises wakeups */
 	struct mm_struct *mm;		/* NULL for kernel threads */
 	struct fs_struct *fs;		/* root and cwd; NULL: init_fs (kernel threads) */
+	struct files_struct *files;	/* open fds (include/linux/fdtable.h); NULL for kernel threads */
 	int pid;
 	int exit_code;
 	atomic_t usage;			/* references; freed at 0 */

@@ -158,7 +158,7 @@ struct file *file_open_root(const struct path *root, const char *filename, int f
 	return do_file_open_root(root, filename, &op);
 }
 
-/* "id" is the fd table the file is closed from; there are none yet (Linux: filp_close). */
+/* "id" is the files_struct the file is closed from (Linux: filp_close). */
 int filp_close(struct file *filp, void *id)
 {
 	int retval = 0;

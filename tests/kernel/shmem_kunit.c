@@ -28,7 +28,7 @@
  * with shmem_kunit.seed=N to replay it) are in shmem_smp_kunit.c.
  */
 #include "shmem_test.h"
-#include "../../mm/slab.h"	/* slab_caches: shrink every cache for a settled baseline */
+#include "kunit_pages.h"
 
 unsigned long seed_param;
 bool seed_given;
@@ -56,38 +56,17 @@ __setup("shmem_kunit.perf", shmem_kunit_perf_setup);
 /* ---- helpers ---------------------------------------------------------------------- */
 
 /*
- * Free pages with nothing cached anywhere: every slab cache shrunk (empty
- * slabs back to the buddy) and the per-CPU page lists drained. Two calls
- * with the same objects alive give the same number.
- */
-static unsigned long free_pages_now(void)
-{
-	static struct kmem_cache *caches[128];
-	struct kmem_cache *s;
-	int n = 0;
-
-	spin_lock(&slab_mutex);
-	list_for_each_entry(s, &slab_caches, list)
-		if (n < (int)ARRAY_SIZE(caches))
-			caches[n++] = s;
-	spin_unlock(&slab_mutex);
-	for (int i = 0; i < n; i++)
-		kmem_cache_shrink(caches[i]);
-	drain_all_pages(NULL);
-	return nr_free_pages();
-}
-
-/*
- * The same, once two readings a millisecond apart agree: a kthread of an
- * earlier case that has just exited may still be giving its stack back.
+ * shrunk_free_pages() (kunit_pages.h), once two readings a millisecond
+ * apart agree: a kthread of an earlier case that has just exited may
+ * still be giving its stack back.
  */
 static unsigned long settled_free_pages(void)
 {
-	unsigned long a = free_pages_now(), b;
+	unsigned long a = shrunk_free_pages(), b;
 
 	for (int tries = 0; tries < 20; tries++, a = b) {
 		msleep(1);
-		b = free_pages_now();
+		b = shrunk_free_pages();
 		if (a == b)
 			break;
 	}

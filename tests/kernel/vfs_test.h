@@ -65,7 +65,6 @@ struct name_batch {
 	}                                                    \
 	static void name##_body(struct kunit *test)
 
-unsigned long settled_free_pages(void);
 void take_counts(struct vfs_counts *c);
 bool counts_equal(const struct vfs_counts *a, const struct vfs_counts *b);
 void take_baseline(struct vfs_counts *c);
@@ -89,5 +88,7 @@ loff_t size_of(const char *path);
 bool same_place(struct kunit *test, const char *a, const char *b);
 u32 xorshift(u32 *s);
 char *big_buf(struct kunit *test);
+
+#include "kunit_pages.h"
 
 #endif /* _TESTS_KERNEL_VFS_TEST_H */

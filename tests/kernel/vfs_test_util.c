@@ -4,45 +4,17 @@
  * dentries, inodes, files and free pages before and after each case,
  * reading directories, removing trees, and one-line file operations.
  */
-#include "../../mm/slab.h"	/* slab_caches, to give empty slabs back before counting */
 #include "vfs_test.h"
 
 /* ---- leak accounting --------------------------------------------------------------- */
 
-
-#define MAX_SHRINK_CACHES 128
-
-/*
- * Give every slab cache's empty slabs, and every CPU's cached pages, back
- * to the buddy, so that the free page count says what is really in use.
- * kmem_cache_shrink() sleeps, so the caches are collected under
- * slab_mutex first (caches are not destroyed while the tests run; the
- * array is static, the tests running one at a time).
- */
-unsigned long settled_free_pages(void)
-{
-	static struct kmem_cache *caches[MAX_SHRINK_CACHES];
-	struct kmem_cache *s;
-	unsigned int n = 0;
-
-	spin_lock(&slab_mutex);
-	list_for_each_entry(s, &slab_caches, list) {
-		if (n < MAX_SHRINK_CACHES)
-			caches[n++] = s;
-	}
-	spin_unlock(&slab_mutex);
-	for (unsigned int i = 0; i < n; i++)
-		kmem_cache_shrink(caches[i]);
-	drain_all_pages(NULL);
-	return nr_free_pages();
-}
 
 void take_counts(struct vfs_counts *c)
 {
 	c->dentries = get_nr_dentry();
 	c->inodes = get_nr_inodes();
 	c->files = get_nr_files();
-	c->pages = settled_free_pages();
+	c->pages = shrunk_free_pages();
 }
 
 bool counts_equal(const struct vfs_counts *a, const struct vfs_counts *b)

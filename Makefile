@@ -34,8 +34,8 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-fno-asynchronous-unwind-tables -fno-stack-protector \
 	-fno-strict-aliasing -fno-common -fno-ipa-sra \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-Iinclude -D__KERNEL__
-KAFLAGS := -D__ASSEMBLY__ -Iinclude -D__KERNEL__ -g
+	-Iinclude -I$(BUILD)/include -D__KERNEL__
+KAFLAGS := -D__ASSEMBLY__ -Iinclude -I$(BUILD)/include -D__KERNEL__ -g
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
 	-Wl,--no-warn-rwx-segments -T linker.ld
@@ -56,7 +56,7 @@ HOST_COMMON := tests/host/stubs.c lib/string.c mm/percpu.c
 HOST_SRCS_test_cmdline := lib/cmdline.c kernel/params.c
 HOST_SRCS_test_multiboot2 := kernel/multiboot2.c
 HOST_SRCS_test_e820 := kernel/e820.c
-HOST_SRCS_test_pgtable := mm/pgtable.c
+HOST_SRCS_test_pgtable = mm/pgtable.c $(HOST_MM)
 HOST_SRCS_test_acpi := drivers/acpi/tables.c
 HOST_SRCS_test_xarray := lib/xarray.c
 HOST_SRCS_test_initramfs := init/initramfs.c lib/crc32.c
@@ -82,6 +82,14 @@ $(DEPS_STAMP): scripts/install-deps.sh
 	@mkdir -p $(BUILD)
 	@sh scripts/install-deps.sh
 	@touch $@
+
+# The system-call table (kernel/syscalls/syscall_64.tbl -> kernel/syscall_64.c).
+SYSCALLS_H := $(BUILD)/include/generated/asm/syscalls_64.h
+$(SYSCALLS_H): kernel/syscalls/syscall_64.tbl scripts/syscalltbl.py
+	@mkdir -p $(dir $@)
+	@echo "  SYSTBL  $@"
+	@$(PYTHON) scripts/syscalltbl.py $< $@
+$(BUILD)/kernel/syscall_64.o: $(SYSCALLS_H)
 
 $(BUILD)/%.o: %.c $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

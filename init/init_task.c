@@ -4,6 +4,7 @@
  * idle task (Linux: init/init_task.c). Its stack is the boot stack.
  */
 #include <asm/page.h>
+#include <linux/mm_types.h>
 #include <linux/sched.h>
 
 extern char boot_stack[];
@@ -12,6 +13,7 @@ struct task_struct init_task = {
 	.__state = 0,
 	.stack = boot_stack,
 	.pid = 0,
+	.active_mm = &init_mm,
 	.cpu = 0,
 	.comm = "swapper/0",
 };

@@ -24,6 +24,7 @@
 #include <linux/kthread.h>
 #include <linux/lockdep.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/smp.h>
 #include <linux/vmstat.h>
 #include <linux/lkdtm.h>
@@ -130,6 +131,7 @@ void start_kernel(void)
 	parse_boot_params();
 	mm_core_init();
 	radix_tree_init();	/* the xarray's node cache (lib/xarray.c) */
+	proc_caches_init();	/* mm_struct (kernel/fork.c) */
 	vfs_caches_init();	/* dcache, inodes, files, mounts, tmpfs, the rootfs mount */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	vmalloc_init();		/* the vmalloc area's top-level tables; kernel stacks come from it */

@@ -648,6 +648,7 @@ void init_mem_mapping(void)
 		__supported_pte_mask &= ~_PAGE_GLOBAL;
 
 	init_top_pgt = alloc_low_page();
+	init_mm.pgd = init_top_pgt;
 	/*
 	 * The direct map's alias of kernel text and rodata is read-only and
 	 * never executable, as Linux makes it (set_memory_ro() fixes the

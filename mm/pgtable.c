@@ -8,10 +8,13 @@
  * Both go through the same pgd/p4d/pud/pmd/pte_offset helpers, so with
  * 4-level paging the p4d step is folded away at run time.
  *
- * Pure memory reads through __va(): the host tests build this file and
- * walk tables they made in malloc'd memory.
+ * The walks are pure memory reads through __va(): the host tests build
+ * this file and walk tables they made in malloc'd memory. pgd_alloc() at
+ * the end makes a process's top-level table.
  */
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 
 const char *const pt_level_names[5] = { "PGD", "P4D", "PUD", "PMD", "PTE" };
@@ -111,4 +114,31 @@ void pt_walk_address(pgd_t *pgd_base, unsigned long addr, struct pt_walk *w)
 out:
 	if (!w->present)
 		w->writable = w->executable = w->user = false;
+}
+
+/*
+ * A process's top-level table (Linux: pgd_alloc/pgd_free in
+ * arch/x86/mm/pgtable.c). The user half (entries 0-255) starts empty; the
+ * kernel half (256-511) is a copy of init_top_pgt's, so every process sees
+ * the kernel at the same addresses. The copy stays true because the
+ * kernel never adds a top-level entry after boot: every kernel region
+ * that can grow (vmalloc, ioremap) had its top-level entries made at boot
+ * (preallocate_kernel_pgds), as on x86-64 Linux. With 4-level paging the
+ * pgd is the PML4; with 5-level it is the PML5 and the user half's P4D
+ * tables come with the first mapping (p4d_alloc in mm/memory.c).
+ */
+pgd_t *pgd_alloc(struct mm_struct *mm)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+
+	if (!pgd)
+		return NULL;
+	memcpy(pgd + KERNEL_PGD_BOUNDARY, init_top_pgt + KERNEL_PGD_BOUNDARY,
+	       (PTRS_PER_PGD - KERNEL_PGD_BOUNDARY) * sizeof(pgd_t));
+	return pgd;
+}
+
+void pgd_free(struct mm_struct *mm, pgd_t *pgd)
+{
+	free_page((unsigned long)pgd);
 }

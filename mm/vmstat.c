@@ -112,6 +112,16 @@ static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGFREE] = "pgfree",
 	[NR_CONTEXT_SWITCHES] = "context_switches",
 	[NR_IRQS_HANDLED] = "interrupts",
+	[PGFAULT] = "pgfault",
+	[PGMAJFAULT] = "pgmajfault",
+	[PGCOW] = "pgcow",
+	[PGREUSE] = "pgreuse",
+	[PGZEROMAP] = "pgzeromap",
+	[NR_FORKS] = "forks",
+	[NR_TLB_REMOTE_FLUSH] = "nr_tlb_remote_flush",
+	[NR_TLB_REMOTE_FLUSH_RECEIVED] = "nr_tlb_remote_flush_received",
+	[NR_TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
+	[NR_TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
 };
 
 unsigned long vm_event_on_cpu(enum vm_event_item item, int cpu)
@@ -133,6 +143,8 @@ unsigned long sum_vm_event(enum vm_event_item item)
 static const char *const node_stat_names[NR_VM_NODE_STAT_ITEMS] = {
 	[NR_FILE_PAGES] = "nr_file_pages",
 	[NR_SHMEM] = "nr_shmem",
+	[NR_ANON_MAPPED] = "nr_anon_pages",
+	[NR_PAGETABLE] = "nr_page_table_pages",
 };
 
 /*

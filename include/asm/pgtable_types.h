@@ -62,6 +62,8 @@
 #define PTRS_PER_PMD 512
 #define PTRS_PER_PUD 512
 #define PTRS_PER_PGD 512
+#define KERNEL_PGD_BOUNDARY 256	/* pgd entries from here map the kernel half */
+#define USER_PTRS_PER_PGD KERNEL_PGD_BOUNDARY
 #define PTRS_PER_P4D ptrs_per_p4d
 #define PGDIR_SHIFT pgdir_shift
 

@@ -343,4 +343,190 @@ void mem_init_print_info(void);
 void zone_sizes_init(void);
 extern unsigned long nr_bad_pages;
 
+
+/*
+ * ---- Virtual memory: VMAs, mmap, faults (the contract between mm/mmap.c,
+ * mm/mprotect.c, mm/mremap.c, mm/memory.c, mm/mmu_gather.c, mm/fault.c,
+ * kernel/fork.c and fs/exec.c; Linux: include/linux/mm.h) ----
+ */
+struct vm_area_struct;
+struct mm_struct;
+struct mmu_gather;
+struct pt_regs;
+
+/* vm_flags (Linux's bit values). */
+#define VM_NONE		0x00000000UL
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL	/* what mprotect() may turn on */
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_MAYSHARE	0x00000080UL
+#define VM_GROWSDOWN	0x00000100UL	/* the stack: grows down on faults below it */
+#define VM_PFNMAP	0x00000400UL
+#define VM_LOCKED	0x00002000UL
+#define VM_IO		0x00004000UL
+#define VM_DONTCOPY	0x00020000UL	/* MADV_DONTFORK */
+#define VM_DONTEXPAND	0x00040000UL
+#define VM_ACCOUNT	0x00100000UL	/* counted in Committed_AS */
+#define VM_NORESERVE	0x00200000UL
+#define VM_DONTDUMP	0x04000000UL
+#define VM_WIPEONFORK	0x02000000UL
+#define VM_STACK	VM_GROWSDOWN
+#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+#define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | \
+			 VM_MAYEXEC | VM_ACCOUNT)
+
+/* Private and may be written: pages are shared copy-on-write after fork. */
+static inline bool is_cow_mapping(vm_flags_t flags)
+{
+	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+/* Fault flags (Linux: enum fault_flag) and results (enum vm_fault_reason). */
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_MKWRITE	0x02
+#define FAULT_FLAG_ALLOW_RETRY	0x04
+#define FAULT_FLAG_USER		0x40
+#define FAULT_FLAG_REMOTE	0x80
+#define FAULT_FLAG_INSTRUCTION	0x100
+
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM		0x000001
+#define VM_FAULT_SIGBUS		0x000002
+#define VM_FAULT_MAJOR		0x000004
+#define VM_FAULT_SIGSEGV	0x000040
+#define VM_FAULT_NOPAGE		0x000100
+#define VM_FAULT_LOCKED		0x000200
+#define VM_FAULT_RETRY		0x000400
+#define VM_FAULT_ERROR	(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+/* What a fault handler is told (Linux: struct vm_fault). */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address;		/* page-aligned faulting address */
+	unsigned long real_address;	/* the address as it faulted */
+	unsigned int flags;		/* FAULT_FLAG_* */
+	pgoff_t pgoff;			/* offset in the VMA's file, in pages */
+	pmd_t *pmd;
+	pte_t *pte;			/* the PTE, once mapped */
+	pte_t orig_pte;			/* its value when the fault began */
+	struct page *cow_page;		/* do_cow_fault's new page */
+	struct page *page;		/* ->fault returns the page here */
+};
+
+/* A VMA's operations (Linux: struct vm_operations_struct). */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);	/* a copy is made (fork, split) */
+	void (*close)(struct vm_area_struct *vma);
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	vm_fault_t (*page_mkwrite)(struct vm_fault *vmf);
+	const char *(*name)(struct vm_area_struct *vma);	/* /proc/PID/maps */
+};
+
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
+}
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* mm/mmap.c: the VMA tree, mmap, munmap, brk, the layout */
+extern unsigned long mmap_min_addr;		/* 64 KiB: page 0 is never mappable */
+extern unsigned long stack_guard_gap;		/* 256 pages, as Linux */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
+					     unsigned long end);
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vm_area_free(struct vm_area_struct *vma);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+pgprot_t vm_get_page_prot(vm_flags_t vm_flags);
+unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned long len,
+				unsigned long pgoff, unsigned long flags);
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      unsigned long *populate);
+/* mmap_write_lock taken inside; returns the address or -errno (Linux: vm_mmap in mm/util.c). */
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flag, unsigned long offset);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int vm_munmap(unsigned long start, size_t len);
+/* An anonymous brk-style mapping of [addr, addr + len), for exec's bss (Linux: vm_brk_flags). */
+int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+/* The mmap base and ASLR for a new exec (Linux: arch_pick_mmap_layout, arch/x86/mm/mmap.c). */
+void arch_pick_mmap_layout(struct mm_struct *mm);
+unsigned long arch_randomize_brk(struct mm_struct *mm);
+unsigned long randomize_stack_top(unsigned long stack_top);
+extern int randomize_va_space;			/* 2; 0 with norandmaps */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);	/* fork: copy VMAs and PTEs */
+void exit_mmap(struct mm_struct *mm);		/* the last mm_users is gone: unmap all */
+void vm_stat_account(struct mm_struct *mm, vm_flags_t flags, long npages);
+
+/* mm/memory.c: page tables of user space, faults, COW */
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags, struct pt_regs *regs);
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+void unmap_vmas(struct mmu_gather *tlb, struct vm_area_struct *start_vma,
+		unsigned long start, unsigned long end);
+void free_pgtables(struct mmu_gather *tlb, struct vm_area_struct *start_vma,
+		   unsigned long floor, unsigned long ceiling);
+void zap_page_range(struct vm_area_struct *vma, unsigned long address, unsigned long size);
+/* Change protections of [start, end) in vma's PTEs (mm/mprotect.c). */
+unsigned long change_protection(struct mmu_gather *tlb, struct vm_area_struct *vma,
+				unsigned long start, unsigned long end, pgprot_t newprot);
+/* Move the PTEs of [old_addr, old_addr + len) to new_addr (mm/mremap.c). */
+unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+			       struct vm_area_struct *new_vma, unsigned long new_addr,
+			       unsigned long len);
+/* Read/write another mm's memory through its page tables, faulting pages in (Linux: access_remote_vm). */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		     unsigned int gup_flags);
+struct page *get_zero_page(void);		/* the shared zero page (ZERO_PAGE(0)) */
+#define ZERO_PAGE(vaddr) get_zero_page()
+unsigned long mm_rss(struct mm_struct *mm);	/* resident pages, all types */
+
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	return atomic_long_read(&mm->rss_stat[member]);
+}
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_long_add(value, &mm->rss_stat[member]);
+}
+
+/* kernel/fork.c: the lifetime of an mm */
+struct mm_struct *mm_alloc(void);		/* empty user mm: pgd with the kernel half, no VMAs */
+void mmput(struct mm_struct *mm);		/* drop mm_users; the last one runs exit_mmap */
+void mmdrop(struct mm_struct *mm);		/* drop mm_count; the last one frees pgd and struct */
+static inline void mmgrab(struct mm_struct *mm) { atomic_inc(&mm->mm_count); }
+static inline void mmget(struct mm_struct *mm) { atomic_inc(&mm->mm_users); }
+struct task_struct;
+struct mm_struct *get_task_mm(struct task_struct *task);	/* mmget'd, or NULL */
+
+/* mm/pgtable.c: a process's top-level table */
+pgd_t *pgd_alloc(struct mm_struct *mm);		/* zeroed user half, kernel half from init_top_pgt */
+void pgd_free(struct mm_struct *mm, pgd_t *pgd);
+
+/* Make kernel thread current run in mm (Linux: kthread_use_mm), for tests and async work. */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+
+/* The mmap_lock API (Linux: include/linux/mmap_lock.h). */
+static inline void mmap_read_lock(struct mm_struct *mm) { down_read(&mm->mmap_lock); }
+static inline int mmap_read_trylock(struct mm_struct *mm) { return down_read_trylock(&mm->mmap_lock); }
+static inline void mmap_read_unlock(struct mm_struct *mm) { up_read(&mm->mmap_lock); }
+static inline void mmap_write_lock(struct mm_struct *mm) { down_write(&mm->mmap_lock); }
+static inline void mmap_write_unlock(struct mm_struct *mm) { up_write(&mm->mmap_lock); }
+
 #endif /* _LINUX_MM_H */

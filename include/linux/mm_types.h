@@ -10,8 +10,14 @@
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
+#include <linux/atomic.h>
+#include <linux/cpumask.h>
 #include <linux/list.h>
+#include <linux/rbtree_types.h>
+#include <linux/rwsem.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
+#include <asm/pgtable_types.h>
 
 struct page {
 	unsigned long flags;		/* PG_* bits, zone number (page-flags.h) */
@@ -72,5 +78,87 @@ FOLIO_MATCH(_mapcount, _mapcount);
 FOLIO_MATCH(_refcount, _refcount);
 #undef FOLIO_MATCH
 _Static_assert(sizeof(struct folio) == sizeof(struct page), "one folio is one struct page");
+
+
+/*
+ * Address spaces (Linux: struct mm_struct and struct vm_area_struct in
+ * include/linux/mm_types.h, Linux <= 6.0's design: the VMAs sit in a
+ * red-black tree keyed by address, for find_vma(), and on an ordered
+ * list, for walks; Linux 6.1 replaced both with the maple tree).
+ */
+struct file;
+struct mm_struct;
+struct vm_operations_struct;
+
+/* A VMA's vm_flags (VM_* in linux/mm.h). */
+typedef unsigned long vm_flags_t;
+
+struct vm_area_struct {
+	unsigned long vm_start;		/* first byte */
+	unsigned long vm_end;		/* first byte after */
+	struct vm_area_struct *vm_next, *vm_prev;	/* the ordered list, by address */
+	struct rb_node vm_rb;		/* in mm->mm_rb */
+	/*
+	 * The largest free gap below any VMA of this one's subtree (this one
+	 * included: the gap between vm_prev and vm_start): the augmented
+	 * rbtree that lets get_unmapped_area() skip whole subtrees (Linux
+	 * <= 6.0: rb_subtree_gap).
+	 */
+	unsigned long rb_subtree_gap;
+	struct mm_struct *vm_mm;
+	pgprot_t vm_page_prot;		/* PTE bits for pages of this VMA (vm_get_page_prot) */
+	vm_flags_t vm_flags;
+	unsigned long vm_pgoff;		/* offset in vm_file, in pages (or vm_start >> PAGE_SHIFT for anon) */
+	struct file *vm_file;		/* mapped file, or NULL (a counted reference) */
+	const struct vm_operations_struct *vm_ops;
+	void *vm_private_data;
+};
+
+/* RSS counters by type (Linux: enum in mm_types_task.h). */
+enum {
+	MM_FILEPAGES,	/* resident file-backed pages */
+	MM_ANONPAGES,	/* resident anonymous pages */
+	MM_SWAPENTS,	/* anonymous swap entries (always 0: no swap) */
+	MM_SHMEMPAGES,	/* resident shmem pages */
+	NR_MM_COUNTERS
+};
+
+struct mm_struct {
+	struct vm_area_struct *mmap;	/* first VMA of the ordered list */
+	struct rb_root mm_rb;		/* VMAs by address (augmented by rb_subtree_gap) */
+	unsigned long mmap_base;	/* top of the top-down mmap area (ASLR'd) */
+	unsigned long task_size;	/* end of user space: TASK_SIZE */
+	unsigned long highest_vm_end;	/* vm_end of the last VMA */
+	pgd_t *pgd;			/* top-level page table; kernel half shared with init_top_pgt */
+	atomic_t mm_users;		/* tasks (and get_task_mm users) using the address space */
+	atomic_t mm_count;		/* references to the struct; mm_users holds one */
+	atomic_long_t pgtables_bytes;	/* page-table pages, in bytes (VmPTE) */
+	int map_count;			/* number of VMAs */
+	spinlock_t page_table_lock;	/* guards page-table page allocation (pmd/pte populate) */
+	struct rw_semaphore mmap_lock;	/* VMA tree and list; mmap_read_lock() for faults */
+	struct list_head mmlist;	/* on the list of all mms (for the OOM killer, later) */
+	unsigned long total_vm;		/* pages mapped (VmSize) */
+	unsigned long locked_vm;
+	unsigned long data_vm;		/* VM_WRITE & ~VM_SHARED & ~VM_STACK */
+	unsigned long exec_vm;		/* VM_EXEC & ~VM_WRITE & ~VM_STACK */
+	unsigned long stack_vm;		/* VM_STACK */
+	unsigned long hiwater_rss, hiwater_vm;
+	unsigned long def_flags;
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long saved_auxv[2 * 24];	/* the auxv exec laid out (/proc/PID/auxv) */
+	atomic_long_t rss_stat[NR_MM_COUNTERS];
+	struct cpumask cpu_vm_mask;	/* CPUs that may hold TLB entries of this mm (mm_cpumask) */
+	struct file *exe_file;		/* the executable (/proc/PID/exe) */
+	unsigned long flags;		/* MMF_* */
+};
+
+static inline struct cpumask *mm_cpumask(struct mm_struct *mm)
+{
+	return &mm->cpu_vm_mask;
+}
+
+extern struct mm_struct init_mm;	/* the kernel's: pgd = init_top_pgt, no VMAs */
 
 #endif /* _LINUX_MM_TYPES_H */

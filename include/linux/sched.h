@@ -20,6 +20,7 @@
 #include <linux/list.h>
 #include <linux/percpu-defs.h>
 #include <linux/preempt.h>
+#include <linux/signal_types.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -39,8 +40,20 @@
 #define PF_KTHREAD 0x00200000
 #define PF_NO_SETAFFINITY 0x04000000
 
-/* thread_info flags. */
+/* thread_info flags (Linux's bit numbers). */
+#define TIF_NOTIFY_RESUME 1	/* do work before returning to user mode */
+#define TIF_SIGPENDING 2	/* a signal is pending: exit_to_user_mode delivers it */
 #define TIF_NEED_RESCHED 3
+
+/* exit_state (Linux's values). */
+#define EXIT_DEAD 0x0010
+#define EXIT_ZOMBIE 0x0020
+
+/* More task flags. */
+#define PF_VCPU 0x00000001
+#define PF_FORKNOEXEC 0x00000040	/* forked but did not exec */
+#define PF_SIGNALED 0x00000400		/* killed by a signal */
+#define PF_USER_WORKER 0x00004000
 
 /* The round-robin time slice, in ticks (Linux's SCHED_RR default is 100 ms). */
 #define RR_TIMESLICE (100 * HZ / 1000)
@@ -53,9 +66,19 @@
 
 struct set_affinity_pending;
 
+struct fpu;
+
 struct thread_struct {
 	unsigned long sp;	/* saved kernel stack pointer while switched out */
+	unsigned long fsbase;	/* user %fs base (arch_prctl ARCH_SET_FS): TLS */
+	unsigned long gsbase;	/* user %gs base (ARCH_SET_GS) */
+	struct fpu *fpu;	/* user FPU/SSE/AVX state (asm/fpu.h); NULL for kernel threads */
 };
+
+struct signal_struct;
+struct sighand_struct;
+struct mm_struct;
+
 
 struct task_struct {
 	struct {
@@ -78,10 +101,37 @@ struct task_struct {
 	struct list_head tasks;		/* on the list of all tasks */
 	spinlock_t pi_lock;		/* serialises wakeups */
 	struct mm_struct *mm;		/* NULL for kernel threads */
+	struct mm_struct *active_mm;	/* whose page tables are loaded (a kthread borrows the last) */
 	struct fs_struct *fs;		/* root and cwd; NULL: init_fs (kernel threads) */
 	struct files_struct *files;	/* open fds (include/linux/fdtable.h); NULL for kernel threads */
-	int pid;
-	int exit_code;
+	int pid;			/* the thread's id (gettid) */
+	int tgid;			/* the process's id (getpid): the group leader's pid */
+	int exit_code;			/* wait status word once a zombie (Linux's encoding) */
+	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD or 0 */
+	int exit_signal;		/* sent to the parent at exit: SIGCHLD, or 0 for threads */
+	/* Family (Linux: real_parent/parent, children/sibling), under tasklist_lock. */
+	struct task_struct *real_parent;	/* forked us (or the reaper, once orphaned) */
+	struct task_struct *parent;	/* gets SIGCHLD and wait4 (== real_parent: no ptrace) */
+	struct list_head children;	/* our children */
+	struct list_head sibling;	/* in our parent's children */
+	struct task_struct *group_leader;
+	/* Signals (kernel/signal.c): shared per process, and this thread's own. */
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	sigset_t blocked;		/* rt_sigprocmask */
+	sigset_t real_blocked;
+	sigset_t saved_sigmask;
+	struct sigpending pending;	/* signals sent to this thread (tgkill) */
+	unsigned long sas_ss_sp;	/* sigaltstack */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID */
+	int __user *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
+	void __user *robust_list;	/* set_robust_list (recorded) */
+	size_t robust_list_len;
+	u64 start_time;			/* ns since boot, when forked (/proc/PID/stat) */
+	unsigned long min_flt, maj_flt;	/* page faults (getrusage, /proc/PID/stat) */
+	u64 utime, stime;		/* ns in user and kernel mode */
 	atomic_t usage;			/* references; freed at 0 */
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
 	int (*threadfn)(void *data);	/* what ret_from_fork() calls (Linux: the fork frame) */

@@ -38,6 +38,7 @@ typedef unsigned short umode_t;	/* S_IF* type and permission bits */
 typedef unsigned long pgoff_t;		/* page index within a file */
 typedef unsigned int uid_t;		/* Linux wraps these as kuid_t/kgid_t */
 typedef unsigned int gid_t;
+typedef int pid_t;
 typedef unsigned int fmode_t;		/* FMODE_* (linux/fs.h) */
 
 #ifndef ULLONG_MAX

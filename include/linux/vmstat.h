@@ -15,12 +15,27 @@ enum vm_event_item {
 	PGFREE,
 	NR_CONTEXT_SWITCHES,
 	NR_IRQS_HANDLED,
+	PGFAULT,		/* page faults on user addresses (handle_mm_fault) */
+	PGMAJFAULT,		/* of those, ones that waited for I/O (none yet: no swap, no disk) */
+	PGCOW,			/* COW breaks that copied a page (wp_page_copy; not in Linux) */
+	PGREUSE,		/* COW breaks that reused the page (wp_page_reuse; Linux's pgreuse) */
+	PGZEROMAP,		/* read faults that mapped the zero page (not in Linux) */
+	NR_FORKS,		/* processes forked (Linux: total_forks, /proc/stat "processes") */
+	NR_TLB_REMOTE_FLUSH,	/* flush IPIs sent (Linux's nr_tlb_remote_flush) */
+	NR_TLB_REMOTE_FLUSH_RECEIVED,
+	NR_TLB_LOCAL_FLUSH_ALL,
+	NR_TLB_LOCAL_FLUSH_ONE,
 	NR_VM_EVENT_ITEMS
 };
 
 DECLARE_PER_CPU(unsigned long [NR_VM_EVENT_ITEMS], vm_event_states);
 /* Interrupts taken per vector on each CPU (Linux: irq_stat / kstat_irqs). */
 DECLARE_PER_CPU(unsigned int [256], irq_count);
+
+static inline void count_vm_event(enum vm_event_item item)
+{
+	this_cpu_inc(vm_event_states[item]);
+}
 
 static inline void count_vm_events(enum vm_event_item item, long delta)
 {

@@ -44,6 +44,7 @@
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <asm/tlbflush.h>
 #include <linux/vmalloc.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
@@ -343,14 +344,6 @@ static void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev);
 }
 
-/* C half of the stack switch (Linux: __switch_to in process_64.c). */
-struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
-struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
-{
-	this_cpu_write(current_task, next);
-	return prev;
-}
-
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
 {
 	WRITE_ONCE(next->on_cpu, 1);
@@ -358,6 +351,12 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	/* next unlocks rq->lock (Linux: prepare_lock_switch): hand it over in lockdep too. */
 	spin_release(&rq->lock.dep_map, _THIS_IP_);
 	rq->lock.owner = next;
+	/*
+	 * Linux: switch_mm_irqs_off() unless next is a kernel thread in lazy
+	 * TLB mode. Here a task without an mm runs on init_mm (mm/tlb.c).
+	 */
+	next->active_mm = next->mm ? next->mm : &init_mm;
+	switch_mm_irqs_off(prev->active_mm, next->active_mm, next);
 	prev = __switch_to_asm(prev, next);
 	/* Now running as next; prev is the task we came from. */
 	finish_task_switch(prev);
@@ -663,6 +662,7 @@ struct task_struct *task_alloc(void)
 	cpumask_setall(&p->cpus_mask);
 	p->nr_cpus_allowed = cpumask_weight(&p->cpus_mask);
 	p->pid = atomic_fetch_inc(&next_pid);
+	p->active_mm = &init_mm;
 	spin_lock(&tasklist_lock);
 	list_add_tail(&p->tasks, &task_list);
 	spin_unlock(&tasklist_lock);

@@ -26,6 +26,9 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
+/* mm/pgtable.c's pgd_alloc() copies the kernel half of this (mm/init_64.c in the kernel). */
+pgd_t *init_top_pgt;
+
 /* Indexes into pt_walk.entry[]. */
 enum { L_PGD, L_P4D, L_PUD, L_PMD, L_PTE };
 

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * User FPU/SSE/AVX state (Linux: arch/x86/include/asm/fpu/, arch/x86/kernel/fpu/).
+ *
+ * The kernel itself never touches these registers (-mgeneral-regs-only),
+ * so a task's user FPU registers stay live in the CPU while it runs in
+ * the kernel, and are saved only when another task is switched in
+ * (switch_fpu in __switch_to). The buffer is XSAVE's when the CPU has
+ * XSAVE (CR4.OSXSAVE set, XCR0 the features CPUID offers), else the
+ * 512-byte FXSAVE area. Linux defers the restore to the return to user
+ * mode (TIF_NEED_FPU_LOAD); Linnet restores at the switch.
+ */
+#ifndef _ASM_FPU_H
+#define _ASM_FPU_H
+
+#include <linux/types.h>
+
+struct task_struct;
+
+struct fpu {
+	unsigned int size;		/* bytes of state: fpu_user_xstate_size */
+	u8 state[] __attribute__((aligned(64)));	/* XSAVE or FXSAVE image */
+};
+
+extern unsigned int fpu_kernel_xstate_size;	/* bytes the buffer needs */
+extern u64 xfeatures_mask;			/* XCR0, or 0 without XSAVE */
+
+void fpu__init_cpu(void);			/* CR0/CR4/XCR0 on each CPU */
+int fpu_clone(struct task_struct *dst, struct task_struct *src);	/* fork: copy src's state */
+void fpu__clear_user_states(struct task_struct *tsk);	/* exec: the initial state */
+void fpu_free(struct task_struct *tsk);
+void switch_fpu(struct task_struct *prev, struct task_struct *next);
+
+#endif /* _ASM_FPU_H */

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What a process shares among its threads (struct signal_struct) and its
+ * signal handlers (struct sighand_struct), and the signal API the rest of
+ * the kernel calls (Linux: include/linux/sched/signal.h, kernel/signal.c).
+ * kernel/signal.c and kernel/exit.c own the bodies.
+ */
+#ifndef _LINUX_SCHED_SIGNAL_H
+#define _LINUX_SCHED_SIGNAL_H
+
+#include <linux/signal.h>
+#include <linux/wait.h>
+
+/* Resource limits (Linux: include/uapi/asm-generic/resource.h). */
+#define RLIMIT_CPU 0
+#define RLIMIT_FSIZE 1
+#define RLIMIT_DATA 2
+#define RLIMIT_STACK 3
+#define RLIMIT_CORE 4
+#define RLIMIT_RSS 5
+#define RLIMIT_NPROC 6
+#define RLIMIT_NOFILE 7
+#define RLIMIT_MEMLOCK 8
+#define RLIMIT_AS 9
+#define RLIMIT_LOCKS 10
+#define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE 12
+#define RLIMIT_NICE 13
+#define RLIMIT_RTPRIO 14
+#define RLIMIT_RTTIME 15
+#define RLIM_NLIMITS 16
+#define RLIM_INFINITY (~0UL)
+#define _STK_LIM (8 * 1024 * 1024)	/* the default RLIMIT_STACK soft limit */
+
+struct rlimit {
+	unsigned long rlim_cur;
+	unsigned long rlim_max;
+};
+
+struct tty_struct;
+
+struct sighand_struct {
+	atomic_t count;
+	spinlock_t siglock;		/* guards action[], and pending/blocked of every thread */
+	struct k_sigaction action[_NSIG];
+};
+
+struct signal_struct {
+	atomic_t sigcnt;
+	atomic_t live;			/* threads not yet exiting */
+	int nr_threads;
+	struct wait_queue_head wait_chldexit;	/* wait4() sleeps here */
+	struct sigpending shared_pending;	/* signals sent to the process (kill) */
+	int group_exit_code;
+	unsigned int flags;		/* SIGNAL_GROUP_EXIT ... */
+	int pgrp;			/* process group id */
+	int session;			/* session id */
+	struct tty_struct *tty;		/* controlling terminal, or NULL */
+	struct rlimit rlim[RLIM_NLIMITS];
+	/* Children's resource use, once reaped (getrusage RUSAGE_CHILDREN). */
+	u64 cutime, cstime;
+	unsigned long cmin_flt, cmaj_flt;
+};
+
+#define SIGNAL_GROUP_EXIT 0x00000004
+
+static inline unsigned long rlimit(unsigned int limit)
+{
+	return READ_ONCE(current->signal->rlim[limit].rlim_cur);
+}
+
+/* Send sig to a task from the kernel (a fault, a pipe with no reader...). */
+int send_sig(int sig, struct task_struct *p, int priv);
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
+/* The current task's fault: SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP with si_code and si_addr. */
+int force_sig_fault(int sig, int code, void __user *addr);
+void force_sig(int sig);
+void force_sigsegv(int sig);
+bool signal_pending(struct task_struct *p);
+bool fatal_signal_pending(struct task_struct *p);
+/* Take the next deliverable signal and act on it (exit_to_user_mode_prepare). */
+void arch_do_signal_or_restart(struct pt_regs *regs);
+void flush_signal_handlers(struct task_struct *t, int force_default);	/* exec */
+void __noreturn do_group_exit(int exit_code);
+/* kernel/exit.c: the reaper for orphans (PID 1) */
+extern struct task_struct *child_reaper;
+
+/* The wait status word, as Linux encodes it (wait4). */
+static inline int wait_status_exited(int code) { return (code & 0xff) << 8; }
+
+#endif /* _LINUX_SCHED_SIGNAL_H */

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Creating and ending tasks (Linux: include/linux/sched/task.h,
+ * kernel/fork.c, kernel/exit.c). The clone flags are Linux's values
+ * (include/uapi/linux/sched.h).
+ */
+#ifndef _LINUX_SCHED_TASK_H
+#define _LINUX_SCHED_TASK_H
+
+#include <linux/sched.h>
+
+#define CSIGNAL 0x000000ff		/* the exit signal, in the low byte */
+#define CLONE_VM 0x00000100
+#define CLONE_FS 0x00000200
+#define CLONE_FILES 0x00000400
+#define CLONE_SIGHAND 0x00000800
+#define CLONE_PIDFD 0x00001000
+#define CLONE_PTRACE 0x00002000
+#define CLONE_VFORK 0x00004000
+#define CLONE_PARENT 0x00008000
+#define CLONE_THREAD 0x00010000
+#define CLONE_NEWNS 0x00020000
+#define CLONE_SYSVSEM 0x00040000
+#define CLONE_SETTLS 0x00080000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_DETACHED 0x00400000
+#define CLONE_UNTRACED 0x00800000
+#define CLONE_CHILD_SETTID 0x01000000
+#define CLONE_NEWCGROUP 0x02000000
+#define CLONE_NEWUTS 0x04000000
+#define CLONE_NEWIPC 0x08000000
+#define CLONE_NEWUSER 0x10000000
+#define CLONE_NEWPID 0x20000000
+#define CLONE_NEWNET 0x40000000
+#define CLONE_IO 0x80000000
+
+/* Linux: struct kernel_clone_args. */
+struct kernel_clone_args {
+	u64 flags;			/* CLONE_* (without the exit signal) */
+	int __user *pidfd;
+	int __user *child_tid;
+	int __user *parent_tid;
+	int exit_signal;
+	unsigned long stack;		/* user: new %rsp, or 0 for the parent's */
+	unsigned long stack_size;
+	unsigned long tls;		/* CLONE_SETTLS: the new %fs base */
+	/* Kernel threads and user_mode_thread(): what the new task runs first. */
+	int (*fn)(void *arg);
+	void *fn_arg;
+	unsigned int kthread : 1;	/* PF_KTHREAD: no return to user mode */
+	unsigned int io_thread : 1;
+	const char *name;
+};
+
+/* kernel/fork.c */
+void proc_caches_init(void);
+pid_t kernel_clone(struct kernel_clone_args *args);	/* the new pid or -errno */
+/* A task that starts in fn() in the kernel and may exec into user space (Linux: user_mode_thread). */
+pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags);
+
+/*
+ * kernel/process_64.c (arch): give p its first kernel stack frame. For a
+ * kernel-started task (args->fn) it runs fn(fn_arg) from ret_from_fork;
+ * if fn returns 0 after a successful kernel_execve() the task returns to
+ * user mode. For a fork, the child's pt_regs are a copy of the parent's
+ * with ax = 0 (and sp/tls from args), and it returns to user mode
+ * directly. Copies the parent's user FPU state and fs/gs bases.
+ */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+void exit_thread(struct task_struct *tsk);	/* free the FPU state */
+
+#endif /* _LINUX_SCHED_TASK_H */

@@ -488,6 +488,8 @@ unsigned long change_protection(struct mmu_gather *tlb, struct vm_area_struct *v
 unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
 			       struct vm_area_struct *new_vma, unsigned long new_addr,
 			       unsigned long len);
+#define FOLL_WRITE	0x01	/* access_remote_vm: write (break COW) */
+#define FOLL_FORCE	0x10	/* even where the VMA forbids it (exec's stack, ptrace) */
 /* Read/write another mm's memory through its page tables, faulting pages in (Linux: access_remote_vm). */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
 		     unsigned int gup_flags);

@@ -58,6 +58,9 @@ void proc_caches_init(void);
 pid_t kernel_clone(struct kernel_clone_args *args);	/* the new pid or -errno */
 /* A task that starts in fn() in the kernel and may exec into user space (Linux: user_mode_thread). */
 pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags);
+/* kernel/exit.c: reap child pid of the calling kernel thread; *status is wait4's word (Linux: kernel_wait). */
+int kernel_wait(pid_t pid, int *status);
+struct task_struct *find_task_by_vpid(pid_t nr);	/* kernel/pid.c; caller holds tasklist_lock or RCU-free equivalent */
 
 /*
  * kernel/process_64.c (arch): give p its first kernel stack frame. For a

@@ -66,6 +66,9 @@ void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl)
 static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address)
 {
+	/* The tables the CPU walked (Linux: read_cr3_pa()): the borrowed or own user mm's, or the kernel's. */
+	pgd_t *pgd = current->mm ? current->mm->pgd : init_top_pgt;
+
 	if (address < PAGE_SIZE)
 		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
 	else
@@ -74,7 +77,7 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 	if (error_code & X86_PF_INSTR) {
 		struct pt_walk w;
 
-		pt_walk_address(init_top_pgt, address, &w);
+		pt_walk_address(pgd, address, &w);
 		if (w.present && !w.executable)
 			pr_crit("kernel tried to execute NX-protected page - exploit attempt?\n");
 	}
@@ -87,7 +90,7 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 		 !(error_code & X86_PF_PROT) ? "not-present page" :
 		 (error_code & X86_PF_RSVD) ? "reserved bit violation" :
 		 "permissions violation");
-	print_pagetable_walk(init_top_pgt, address, KERN_DEFAULT);
+	print_pagetable_walk(pgd, address, KERN_DEFAULT);
 }
 
 /* A kernel-mode fault nobody expected: report it and die (Linux: page_fault_oops). */
@@ -290,8 +293,14 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
-	/* In an interrupt or without a user context: never take the fault. */
-	if (in_interrupt() || !mm) {
+	/*
+	 * In an interrupt, in atomic context (a spinlock held), or without a
+	 * user context: never take the fault (Linux: faulthandler_disabled()
+	 * || !mm). Kernel code with interrupts off is refused too: the fault
+	 * would sleep on mmap_lock (Linux lets it try, and might_sleep warns).
+	 */
+	if (in_interrupt() || in_atomic() || !mm ||
+	    (!user_mode(regs) && !(regs->flags & X86_EFLAGS_IF))) {
 		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}

@@ -16,7 +16,9 @@
  *    the instruction's exception-table fixup (-EFAULT) or oopses.
  *    VM_FAULT_SIGBUS sends SIGBUS; VM_FAULT_OOM kills the task with
  *    SIGKILL (the OOM killer is for later), never panics.
- *  - a kernel address: there is no VMA to consult. A fault is either
+ *  - a kernel address: there is no VMA to consult. From user mode it is
+ *    SIGSEGV (the error code gets X86_PF_PROT, as Linux hides whether a
+ *    kernel page is mapped). From the kernel a fault is either
  *    expected (the instruction has an exception-table entry, as in
  *    copy_to_kernel_nofault()) and fixed up, or a kernel bug, reported the
  *    way Linux's page_fault_oops()/show_fault_oops() reports it: the kind
@@ -222,6 +224,9 @@ static void bad_area_nosemaphore(struct pt_regs *regs, unsigned long error_code,
 		page_fault_oops(regs, error_code, address);
 	}
 	local_irq_enable();
+	/* Do not tell user space whether a kernel address is mapped (Linux: sanitize_error_code). */
+	if (address >= TASK_SIZE_MAX)
+		error_code |= X86_PF_PROT;
 	if (show_unhandled_signals)
 		show_signal_msg(regs, error_code, address, tsk);
 	force_sig_fault(SIGSEGV, si_code, (void __user *)address);
@@ -358,6 +363,11 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 	/* Linux: fault_in_kernel_space() -> do_kern_addr_fault(), else do_user_addr_fault(). */
 	if (address < TASK_SIZE_MAX) {
 		do_user_addr_fault(regs, error_code, address);
+		return;
+	}
+	/* do_kern_addr_fault: user code touching the kernel half gets SIGSEGV. */
+	if (user_mode(regs)) {
+		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
 	kernelmode_fixup_or_oops(regs, error_code, address);

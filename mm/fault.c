@@ -152,24 +152,6 @@ static bool fault_signal_unhandled(struct task_struct *tsk, int sig)
 	return handler == SIG_DFL || handler == SIG_IGN;
 }
 
-/* " in prog[400000+1000]" for a file-backed VMA holding ip (Linux: print_vma_addr in mm/memory.c). */
-static void print_vma_addr(const char *prefix, unsigned long ip)
-{
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-
-	if (!mm || !mmap_read_trylock(mm))
-		return;
-	vma = find_vma(mm, ip);
-	if (vma && vma->vm_start <= ip && vma->vm_file) {
-		struct dentry *d = vma->vm_file->f_path.dentry;
-
-		printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
-		       vma->vm_start, vma->vm_end - vma->vm_start);
-	}
-	mmap_read_unlock(mm);
-}
-
 /* "Code: 42 bytes <byte at ip> 21 bytes" (Linux: show_opcodes in arch/x86/kernel/dumpstack.c). */
 static void show_user_opcodes(struct pt_regs *regs, const char *loglvl)
 {

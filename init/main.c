@@ -134,6 +134,7 @@ void start_kernel(void)
 	radix_tree_init();	/* the xarray's node cache (lib/xarray.c) */
 	fpu__init_system();	/* XCR0 and the per-task FPU buffers (kernel/fpu.c) */
 	proc_caches_init();	/* mm_struct (kernel/fork.c) */
+	mmap_init();		/* vm_area_struct (mm/mmap.c) */
 	vfs_caches_init();	/* dcache, inodes, files, mounts, tmpfs, the rootfs mount */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	vmalloc_init();		/* the vmalloc area's top-level tables; kernel stacks come from it */

@@ -493,6 +493,12 @@ int filename_lookup(int dfd, struct filename *name, unsigned int flags, struct p
 	return err;
 }
 
+/* A user-space name (Linux: user_path_at_empty); LOOKUP_EMPTY lets "" name dfd itself. */
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path)
+{
+	return filename_lookup(dfd, getname_flags(name, flags, NULL), flags, path, NULL);
+}
+
 int kern_path(const char *name, unsigned int flags, struct path *path)
 {
 	return filename_lookup(AT_FDCWD, getname_kernel(name), flags, path, NULL);

@@ -47,6 +47,7 @@ struct filename *getname_uflags(const char __user *filename, int uflags);
 void putname(struct filename *name);
 
 int kern_path(const char *name, unsigned int flags, struct path *path);
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);
 int vfs_path_lookup(struct dentry *dentry, struct vfsmount *mnt, const char *name,
 		    unsigned int flags, struct path *path);
 int filename_lookup(int dfd, struct filename *name, unsigned int flags, struct path *path,

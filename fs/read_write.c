@@ -242,13 +242,6 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 	return vfs_iter_write(file, &iter, pos);
 }
 
-int vfs_fsync(struct file *file, int datasync)
-{
-	if (!file->f_op->fsync)
-		return -EINVAL;
-	return file->f_op->fsync(file, 0, LLONG_MAX, datasync);
-}
-
 int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync)
 {
 	return 0;

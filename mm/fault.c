@@ -148,7 +148,7 @@ static bool fault_signal_unhandled(struct task_struct *tsk, int sig)
 }
 
 /* " in prog[400000+1000]" for a file-backed VMA holding ip (Linux: print_vma_addr in mm/memory.c). */
-static void print_vma_addr(const char *prefix, unsigned long ip)
+void print_vma_addr(const char *prefix, unsigned long ip)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;

@@ -813,7 +813,7 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 	if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
 		return -EOPNOTSUPP;
 	if (!(flags & MAP_ANONYMOUS)) {
-		struct file *file = fget(fd);
+		struct file *file = current->files ? fget(fd) : NULL;	/* a kthread may have none */
 
 		if (!file)
 			return -EBADF;

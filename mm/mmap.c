@@ -19,8 +19,8 @@
  * mm/mremap.c, mm/madvise.c and mm/msync.c the other system calls.
  *
  * Left out: file mappings (mmap of an fd is -ENODEV until issue 11),
- * anon_vma and the reverse map, mlock and MAP_POPULATE (accepted, not
- * populated), userfaultfd, memory policies, VM_GROWSUP, accounting of
+ * anon_vma and the reverse map, mlock (MAP_LOCKED and MAP_POPULATE only
+ * fault the range in: mm_populate), userfaultfd, memory policies, VM_GROWSUP, accounting of
  * Committed_AS, and MAP_SHARED|MAP_ANONYMOUS through a shmem file: a
  * shared anonymous VMA here is VM_SHARED without a file, so its pages are
  * shared with a child only if they were present at fork.

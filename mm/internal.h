@@ -44,6 +44,12 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end, vm_flags_t vm_flags,
 				 struct file *file, pgoff_t pgoff);
+/* Give [start, end) of vma new flags, splitting and merging; the VMA covering it or ERR_PTR. */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma,
+					unsigned long start, unsigned long end,
+					vm_flags_t newflags);
+/* The PTE of addr in mm if its page table exists, else NULL and *next: where to look next. */
+pte_t *mm_find_pte(struct mm_struct *mm, unsigned long addr, unsigned long *next);
 /* Link a new VMA into the tree and the list (Linux: vma_link); -ENOMEM if it overlaps. */
 int vma_link_new(struct mm_struct *mm, struct vm_area_struct *vma);
 /* Move vma's end (and start, pgoff) in place, keeping the gaps right (Linux: vma_adjust). */

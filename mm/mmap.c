@@ -19,8 +19,8 @@
  * mm/mremap.c, mm/madvise.c and mm/msync.c the other system calls.
  *
  * Left out: file mappings (mmap of an fd is -ENODEV until issue 11),
- * anon_vma and the reverse map, mlock and MAP_POPULATE (accepted, not
- * populated), userfaultfd, memory policies, VM_GROWSUP, accounting of
+ * anon_vma and the reverse map, mlock (MAP_LOCKED and MAP_POPULATE only
+ * fault the range in: mm_populate), userfaultfd, memory policies, VM_GROWSUP, accounting of
  * Committed_AS, and MAP_SHARED|MAP_ANONYMOUS through a shmem file: a
  * shared anonymous VMA here is VM_SHARED without a file, so its pages are
  * shared with a child only if they were present at fork.
@@ -530,6 +530,41 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 	return next;
 }
 
+/*
+ * Give [start, end), which lies inside vma, the flags newflags: merge it
+ * into a neighbour if they then agree, else split it off (Linux: the
+ * vma_merge / split_vma sequence of mprotect_fixup and madvise_behavior).
+ * Returns the VMA that covers [start, end) afterwards, or an ERR_PTR;
+ * its vm_flags are newflags, its vm_page_prot is the caller's to update.
+ */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma,
+					unsigned long start, unsigned long end,
+					vm_flags_t newflags)
+{
+	pgoff_t pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	struct vm_area_struct *merged;
+	int error;
+
+	if (newflags == vma->vm_flags)
+		return vma;
+	if (start != vma->vm_start) {
+		error = split_vma(mm, vma, start, 1);
+		if (error)
+			return ERR_PTR(error);
+	}
+	if (end != vma->vm_end) {
+		error = split_vma(mm, vma, end, 0);
+		if (error)
+			return ERR_PTR(error);
+	}
+	/* vma is now exactly [start, end): may it join a neighbour? */
+	merged = vma_merge(mm, vma->vm_prev, start, end, newflags, vma->vm_file, pgoff);
+	if (merged)
+		return merged;
+	vma->vm_flags = newflags;
+	return vma;
+}
+
 /* ---- get_unmapped_area ------------------------------------------------ */
 
 /*
@@ -717,6 +752,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	*populate = 0;
 	if (!len)
 		return -EINVAL;
+	/* MAP_FIXED_NOREPLACE is MAP_FIXED that refuses to replace. */
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
 	if (!(flags & MAP_FIXED))
 		addr = round_hint_to_min(addr);
 	len = PAGE_ALIGN(len);
@@ -727,9 +765,6 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	if (mm->map_count > sysctl_max_map_count)
 		return -ENOMEM;
 
-	/* MAP_FIXED_NOREPLACE is MAP_FIXED that refuses to replace. */
-	if (flags & MAP_FIXED_NOREPLACE)
-		flags |= MAP_FIXED;
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
@@ -778,7 +813,7 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 	if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
 		return -EOPNOTSUPP;
 	if (!(flags & MAP_ANONYMOUS)) {
-		struct file *file = fget(fd);
+		struct file *file = current->files ? fget(fd) : NULL;	/* a kthread may have none */
 
 		if (!file)
 			return -EBADF;
@@ -1072,7 +1107,12 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	int retval = 0;
 
 	mmap_write_lock(oldmm);
-	mmap_write_lock(mm);
+	down_write_nested(&mm->mmap_lock, SINGLE_DEPTH_NESTING);
+	/* Whatever dup_mm copied from oldmm, the new mm starts with no VMAs. */
+	mm->mmap = NULL;
+	mm->mm_rb = RB_ROOT;
+	mm->map_count = 0;
+	mm->highest_vm_end = 0;
 	mm->total_vm = oldmm->total_vm;
 	mm->data_vm = oldmm->data_vm;
 	mm->exec_vm = oldmm->exec_vm;

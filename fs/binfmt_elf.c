@@ -24,14 +24,16 @@
  * Each PT_LOAD becomes an anonymous private mapping with the segment's
  * permissions, into which the file's bytes are copied (kernel_read, then
  * access_remote_vm with FOLL_FORCE, so read-only and execute-only pages
- * can be filled as ptrace would); the part of MemSiz beyond FileSiz is
- * fresh anonymous memory, so it reads as zeros, and whole pages of it are
- * a brk-style mapping (vm_brk_flags), as Linux's elf_load() makes them.
- * Linux maps the file itself (MAP_PRIVATE file pages, padzero() for the
- * partial page); file-backed mappings of tmpfs pages come with issue 11.
- * A segment that starts in the last page of the previous one gets its
- * bytes copied into that page, which keeps the first segment's
- * permissions.
+ * can be filled as ptrace would). The bytes are those a private file
+ * mapping would show: whole pages of the file, from the page holding
+ * p_offset, so the first page of a segment also holds the file's bytes
+ * before it (the ELF header, for the first); when MemSiz > FileSiz the
+ * rest of the last file page is zero (Linux: padzero) and the whole pages
+ * of .bss after it are a brk-style mapping (vm_brk_flags), as Linux's
+ * elf_load() makes them. Linux maps the file itself (MAP_PRIVATE file
+ * pages, filled on fault); file-backed mappings of tmpfs pages come with
+ * issue 11. Every PT_LOAD after the first is MAP_FIXED, as in Linux, so a
+ * segment that starts in the previous one's last page replaces it.
  *
  * Left out: PT_INTERP (dynamic programs: -ENOEXEC until issue 13),
  * 32-bit (compat) ELF, the vDSO (no AT_SYSINFO_EHDR), an executable stack
@@ -245,42 +247,59 @@ static int elf_copy_in(struct file *file, unsigned long addr, loff_t offset, uns
 }
 
 /*
- * Map one PT_LOAD at p_vaddr + load_bias (Linux: elf_load + elf_map):
- * [page start, end of the file bytes) with the segment's protection, the
- * whole pages of .bss after it as brk-style anonymous memory. *mapped_end
- * is where the previous segment's pages end; a segment starting inside
- * that page reuses it.
+ * Map one PT_LOAD at p_vaddr + load_bias (Linux: elf_load + elf_map).
+ * [page start, end of the file bytes) gets the segment's protection and
+ * what a private file mapping would show: the file from the page that
+ * holds p_offset, to the end of the last page (or EOF), except that the
+ * rest of the last page is zero when there is .bss (Linux: padzero). The
+ * whole pages of .bss after it are brk-style anonymous memory
+ * (vm_brk_flags). A segment that starts in the previous one's last page
+ * replaces that page (MAP_FIXED), as in Linux.
  */
 static int elf_load(struct file *file, const struct elf_phdr *p, unsigned long load_bias,
-		    int map_flags, unsigned long *mapped_end)
+		    int map_flags)
 {
 	unsigned long vaddr = p->p_vaddr + load_bias;
 	unsigned long start = ELF_PAGESTART(vaddr);
-	unsigned long file_end = ELF_PAGEALIGN(vaddr + p->p_filesz);
-	unsigned long mem_end = ELF_PAGEALIGN(vaddr + p->p_memsz);
+	unsigned long zero_start, zero_end;
 	int prot = make_prot(p->p_flags);
 	int err;
 
-	if (start < *mapped_end)
-		start = *mapped_end;	/* the first page is the previous segment's */
-	if (p->p_filesz && file_end > start) {
-		unsigned long addr = vm_mmap(NULL, start, file_end - start, prot,
-					     MAP_PRIVATE | MAP_ANONYMOUS | map_flags, 0);
+	if (p->p_filesz) {
+		unsigned long map_end = ELF_PAGEALIGN(vaddr + p->p_filesz);
+		loff_t off = ELF_PAGESTART(p->p_offset);
+		u64 isize = i_size_read(file_inode(file));
+		unsigned long addr, len;
 
+		addr = vm_mmap(NULL, start, map_end - start, prot,
+			       MAP_PRIVATE | MAP_ANONYMOUS | map_flags, 0);
 		if (IS_ERR_VALUE(addr))
 			return (int)addr;
 		if (addr != start)
 			return -EEXIST;
-		start = file_end;
-	}
-	if (mem_end > start) {
-		err = vm_brk_flags(start, mem_end - start, prot & PROT_EXEC ? VM_EXEC : 0);
+		if (p->p_memsz > p->p_filesz)
+			len = vaddr + p->p_filesz - start;
+		else
+			len = min_t(u64, map_end - start, isize - off);
+		err = elf_copy_in(file, start, off, len);
 		if (err)
 			return err;
+		zero_start = vaddr + p->p_filesz;
+	} else {
+		zero_start = start;
 	}
-	if (mem_end > *mapped_end)
-		*mapped_end = mem_end;
-	return elf_copy_in(file, vaddr, p->p_offset, p->p_filesz);
+	zero_end = vaddr + p->p_memsz;
+	if (p->p_memsz > p->p_filesz) {
+		zero_start = ELF_PAGEALIGN(zero_start);
+		zero_end = ELF_PAGEALIGN(zero_end);
+		if (zero_end > zero_start) {
+			err = vm_brk_flags(zero_start, zero_end - zero_start,
+					   prot & PROT_EXEC ? VM_EXEC : 0);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
 }
 
 /* Linux: arch_align_stack (x86): up to 8 KiB of random offset, 16-byte aligned. */
@@ -408,7 +427,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 	struct elf_phdr *elf_phdata, *elf_ppnt;
 	unsigned long load_bias = 0, phdr_addr = 0, e_entry;
 	unsigned long start_code = ~0UL, end_code = 0, start_data = 0, end_data = 0;
-	unsigned long elf_brk = 0, mapped_end = 0;
+	unsigned long elf_brk = 0;
 	struct elf_plan plan;
 	struct mm_struct *mm;
 	int map_flags = MAP_FIXED_NOREPLACE;
@@ -459,9 +478,10 @@ static int load_elf_binary(struct linux_binprm *bprm)
 		elf_ppnt = &elf_phdata[i];
 		if (elf_ppnt->p_type != PT_LOAD || !elf_ppnt->p_memsz)
 			continue;
-		retval = elf_load(bprm->file, elf_ppnt, load_bias, map_flags, &mapped_end);
+		retval = elf_load(bprm->file, elf_ppnt, load_bias, map_flags);
 		if (retval)
 			goto out_free_ph;
+		map_flags = MAP_FIXED;	/* Linux: every PT_LOAD after the first */
 		/* AT_PHDR: where the program headers are in memory (Linux 6.x). */
 		if (elf_ppnt->p_offset <= elf_ex->e_phoff &&
 		    elf_ex->e_phoff < elf_ppnt->p_offset + elf_ppnt->p_filesz)

@@ -404,23 +404,11 @@ out_free:
 /* ---- the point of no return -------------------------------------------------------- */
 
 /*
- * What exec does to the old mm's users (Linux: exec_mm_release ->
- * mm_release): a vfork() parent waiting for us is released, and a
- * set_tid_address() word is cleared for the threads that share the old mm.
+ * kernel/fork.c (Linux: exec_mm_release -> mm_release): a vfork() parent
+ * waiting for us goes on, a set_tid_address() word is cleared for the
+ * threads that share the old mm. Declared in linux/sched/task.h too.
  */
-static void exec_mm_release(struct task_struct *tsk, struct mm_struct *old_mm)
-{
-	struct completion *vfork;
-
-	if (tsk->clear_child_tid) {
-		if (old_mm && atomic_read(&old_mm->mm_users) > 1)
-			put_user(0, tsk->clear_child_tid);
-		tsk->clear_child_tid = NULL;
-	}
-	vfork = __atomic_exchange_n(&tsk->vfork_done, NULL, __ATOMIC_ACQ_REL);
-	if (vfork)
-		complete(vfork);
-}
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 /*
  * Install mm as current's address space (Linux: exec_mmap). With irqs
@@ -476,6 +464,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 	retval = exec_unshare_files();
 	if (retval)
 		return retval;
+	/* /proc/PID/exe (Linux: set_mm_exe_file); mmput() drops it. */
+	bprm->mm->exe_file = get_file(bprm->file);
 	retval = exec_mmap(bprm->mm);
 	if (retval)
 		return retval;

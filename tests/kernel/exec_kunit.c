@@ -22,7 +22,11 @@
  * set, close-on-exec; then it execs again with argv/envp from its own
  * user memory (execve's path) and checks that a failing exec leaves its
  * program intact. A static-pie (ET_DYN) variant lands at a load bias.
- * The free page count is back where it was once the child is reaped.
+ * Then the program runs for real (user_mode_thread returns to user mode
+ * in it): it exits with argc + 39, read from its stack, as ET_EXEC and as
+ * static-pie; with its entry in the NX data segment or in no segment it
+ * dies of SIGSEGV, exec itself having succeeded, as in Linux. The free
+ * page count is back where it was once each child is reaped.
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -42,9 +46,9 @@
 #define BSS_EXTRA 0x3000UL
 
 /*
- * A tiny static program: exit_group(42). The data segment shares the
- * file page with the code (p_offset == p_vaddr mod 4096), as ld lays
- * segments out.
+ * A tiny static program: exit_group(argc + 39), so 42 for test_argv. The
+ * data segment shares the file page with the code (p_offset == p_vaddr
+ * mod 4096), as ld lays segments out.
  */
 struct tiny_elf {
 	Elf64_Ehdr eh;
@@ -57,11 +61,11 @@ struct tiny_elf {
 #define DATA_OFF offsetof(struct tiny_elf, data)
 
 static const u8 tiny_code[16] = {
+	0x48, 0x8b, 0x3c, 0x24,		/* mov (%rsp), %rdi: argc */
+	0x83, 0xc7, 0x27,		/* add $39, %edi */
 	0xb8, 0xe7, 0x00, 0x00, 0x00,	/* mov $231, %eax (exit_group) */
-	0xbf, 0x2a, 0x00, 0x00, 0x00,	/* mov $42, %edi */
 	0x0f, 0x05,			/* syscall */
 	0xeb, 0xfe,			/* jmp . */
-	0x90, 0x90,
 };
 
 static void build_elf(struct tiny_elf *e, unsigned long base)
@@ -525,6 +529,55 @@ VFS_TEST(exec_static_pie)
 	run_exec_child(test, 0);
 }
 
+/* ---- and run: the child returns to user mode in the program ---------------------- */
+
+static int run_child_fn(void *arg)
+{
+	/* 0: ret_from_fork leaves for the program; else the exit code */
+	return kernel_execve(X_PATH, test_argv, test_envp);
+}
+
+static int run_prog(struct kunit *test, const struct tiny_elf *e)
+{
+	int status = -1;
+	pid_t pid;
+
+	KUNIT_EXPECT_EQ(test, write_prog(X_PATH, e, sizeof(*e), 0755), 0);
+	pid = user_mode_thread(run_child_fn, NULL, SIGCHLD);
+	KUNIT_EXPECT_TRUE(test, pid > 0);
+	if (pid > 0)
+		KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	init_unlink(X_PATH);
+	return status;
+}
+
+/* The program reads argc from its stack and exits with argc + 39. */
+VFS_TEST(exec_run_to_exit)
+{
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
+	build_elf(&e, 0);			/* static-pie */
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
+}
+
+/*
+ * An entry point in the (NX) data segment: exec succeeds, as in Linux,
+ * and the program dies of SIGSEGV at its first instruction.
+ */
+VFS_TEST(exec_run_bad_entry)
+{
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	e.eh.e_entry = e.ph[1].p_vaddr;
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
+	build_elf(&e, CODE_VADDR);
+	e.eh.e_entry = 0x10000000;		/* in no segment at all */
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
+}
+
 static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_bad_headers),
 	KUNIT_CASE(exec_bad_segments),
@@ -532,6 +585,8 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_bad_args),
 	KUNIT_CASE(exec_static_layout),
 	KUNIT_CASE(exec_static_pie),
+	KUNIT_CASE(exec_run_to_exit),
+	KUNIT_CASE(exec_run_bad_entry),
 	{}
 };
 

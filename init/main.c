@@ -46,6 +46,7 @@
 #include <linux/xarray.h>
 #include <linux/binfmts.h>
 #include <linux/fcntl.h>
+#include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/init_syscalls.h>
@@ -121,14 +122,23 @@ static int init_dup(struct file *file)
 	return 0;
 }
 
-/* fds 0, 1 and 2 of init are /dev/console (Linux: console_on_rootfs). */
+/*
+ * fds 0, 1 and 2 of init are /dev/console (Linux: console_on_rootfs).
+ * Linux's PID 1 inherits a copy of init_task's empty table (init_files);
+ * here the boot task has none, so PID 1 makes that copy itself.
+ */
 static void console_on_rootfs(void)
 {
 	struct file *file;
 
 	if (!current->files) {
-		pr_err("Warning: unable to open an initial console.\n");
-		return;
+		struct files_struct *files = dup_fd(&init_files);
+
+		if (IS_ERR(files)) {
+			pr_err("Warning: unable to open an initial console.\n");
+			return;
+		}
+		current->files = files;
 	}
 	file = filp_open("/dev/console", O_RDWR, 0);
 	if (IS_ERR(file)) {

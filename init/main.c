@@ -204,6 +204,8 @@ static int run_init(void)
 /* PID 1: what runs once the scheduler is up (Linux: kernel_init, kernel_init_freeable). */
 static int kernel_init(void *unused)
 {
+	/* Linux's PID 1 keeps the boot task's "swapper/0" until it execs; ours says what it is. */
+	__set_task_comm(current, "init", false);
 	smp_init();
 	do_basic_setup();
 	console_on_rootfs();

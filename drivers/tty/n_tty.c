@@ -362,11 +362,8 @@ static void n_tty_receive_char(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 		/* Issue 11: isig() sends SIGINT/SIGQUIT/SIGTSTP to the foreground group. */
 		if (!L_NOFLSH(tty))
 			n_tty_flush_locked(ld);
-		if (L_ECHO(tty)) {
+		if (L_ECHO(tty))
 			echo_char(ld, o, c);
-			if (ld->icanon)
-				do_output_char(ld, o, '\n');
-		}
 		return;
 	}
 	if (c == '\r') {

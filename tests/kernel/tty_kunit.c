@@ -838,6 +838,65 @@ static void tty_keyboard(struct kunit *test)
 	expect_counts(test, before);
 }
 
+/*
+ * The whole path from the hardware: the i8042's "write output buffer"
+ * command (0xd2) puts a byte in the controller as if the keyboard had
+ * sent it, which raises IRQ 1 through the I/O APIC to i8042_interrupt().
+ */
+static bool i8042_idle(void)
+{
+	return !(inb(0x64) & 0x03);	/* nothing to read, nothing being written */
+}
+
+static bool i8042_feed(u8 data)
+{
+	if (!wait_for(i8042_idle, 1000))
+		return false;
+	outb(0xd2, 0x64);
+	for (int i = 0; i < 100000 && (inb(0x64) & 0x02); i++)
+		cpu_relax();
+	outb(data, 0x60);
+	return wait_for(i8042_idle, 1000);	/* the interrupt handler took it */
+}
+
+static struct file *kbd_file;
+
+static bool kbd_line_ready(void)
+{
+	int n = 0;
+
+	return !tty_kernel_ioctl(kbd_file, FIONREAD, &n) && n > 0;
+}
+
+static void tty_keyboard_irq(struct kunit *test)
+{
+	static const u8 keys[] = { 0x23, 0xa3, 0x17, 0x97, 0x1c, 0x9c };	/* h i Enter */
+	struct counts before = counts_now();
+	struct file *f;
+	char buf[16];
+
+	if (!vc_cons[0].vc_sw) {
+		kunit_skip(test, "no VGA console");
+		return;
+	}
+	if (!setup_dir(test))
+		return;
+	f = open_node(test, "tty1", TTY_MAJOR, 1, O_RDWR | O_NONBLOCK);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
+	kbd_reset_state();
+	while (read_str(f, buf, sizeof(buf)) > 0)
+		;
+	kbd_file = f;
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		KUNIT_EXPECT_TRUE(test, i8042_feed(keys[i]));
+	KUNIT_EXPECT_TRUE(test, wait_for(kbd_line_ready, 2000));
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 3);
+	KUNIT_EXPECT_STREQ(test, buf, "hi\n");
+	filp_close(f, NULL);
+	remove_dir(test);
+	expect_counts(test, before);
+}
+
 static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_canon_line),
 	KUNIT_CASE(tty_canon_erase),
@@ -850,6 +909,7 @@ static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_console_serial),
 	KUNIT_CASE(tty_vga),
 	KUNIT_CASE(tty_keyboard),
+	KUNIT_CASE(tty_keyboard_irq),
 	{}
 };
 

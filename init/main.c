@@ -234,17 +234,19 @@ static int kernel_init(void *unused)
 /*
  * Linux: rest_init(): start PID 1, then the boot task becomes CPU 0's
  * idle task. PID 1 is a user_mode_thread (not a kthread), since it will
- * exec; it starts running at once (wake_up_new_task), which is why
- * system_state moves to SCHEDULING first.
+ * exec. As in Linux, system_state moves to SCHEDULING only after it is
+ * made: until then allocations may sleep-check freely (preemption is
+ * still off here), and PID 1 cannot run before this task schedules (the
+ * other CPUs come up later, from kernel_init).
  */
 static __noreturn void rest_init(void)
 {
 	pid_t pid;
 
-	system_state = SYSTEM_SCHEDULING;
 	pid = user_mode_thread(kernel_init, NULL, CLONE_FS);
 	if (pid < 0)
 		panic("cannot create the init thread: %d", pid);
+	system_state = SYSTEM_SCHEDULING;
 	cpu_startup_entry();
 }
 

@@ -191,7 +191,7 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address, struct task_struct *tsk)
 {
 	const char *loglvl = tsk->pid > 1 ? KERN_INFO : KERN_EMERG;
-	int cpu = smp_processor_id();
+	int cpu = raw_smp_processor_id();
 
 	if (!fault_signal_unhandled(tsk, SIGSEGV))
 		return;
@@ -349,6 +349,11 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 	/* Linux: fault_in_kernel_space() -> do_kern_addr_fault(), else do_user_addr_fault(). */
 	if (address < TASK_SIZE_MAX) {
 		do_user_addr_fault(regs, error_code, address);
+		return;
+	}
+	/* Linux: do_kern_addr_fault(); a user program touching the kernel gets SIGSEGV. */
+	if (user_mode(regs)) {
+		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
 	kernelmode_fixup_or_oops(regs, error_code, address);

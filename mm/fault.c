@@ -68,8 +68,8 @@ void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl)
 static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address)
 {
-	/* The tables the CPU walked (Linux: read_cr3_pa()): the borrowed or own user mm's, or the kernel's. */
-	pgd_t *pgd = current->mm ? current->mm->pgd : init_top_pgt;
+	/* The tables the CPU walked: a process's, or init_top_pgt (Linux: read_cr3_pa). */
+	pgd_t *pgd = __va(read_cr3() & PTE_PFN_MASK);
 
 	if (address < PAGE_SIZE)
 		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
@@ -81,7 +81,9 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 
 		pt_walk_address(pgd, address, &w);
 		if (w.present && !w.executable)
-			pr_crit("kernel tried to execute NX-protected page - exploit attempt?\n");
+			pr_crit("kernel tried to execute NX-protected page - exploit attempt? (uid: 0)\n");
+		if (w.present && w.executable && w.user && (read_cr4() & X86_CR4_SMEP))
+			pr_crit("unable to execute userspace code (SMEP?) (uid: 0)\n");
 	}
 	pr_alert("#PF: %s %s in %s mode\n",
 		 (error_code & X86_PF_USER) ? "user" : "supervisor",
@@ -152,6 +154,24 @@ static bool fault_signal_unhandled(struct task_struct *tsk, int sig)
 	return handler == SIG_DFL || handler == SIG_IGN;
 }
 
+/* " in prog[400000+1000]" for a file-backed VMA holding ip (Linux: print_vma_addr in mm/memory.c). */
+void print_vma_addr(const char *prefix, unsigned long ip)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	if (!mm || !mmap_read_trylock(mm))
+		return;
+	vma = find_vma(mm, ip);
+	if (vma && vma->vm_start <= ip && vma->vm_file) {
+		struct dentry *d = vma->vm_file->f_path.dentry;
+
+		printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
+		       vma->vm_start, vma->vm_end - vma->vm_start);
+	}
+	mmap_read_unlock(mm);
+}
+
 /* "Code: 42 bytes <byte at ip> 21 bytes" (Linux: show_opcodes in arch/x86/kernel/dumpstack.c). */
 static void show_user_opcodes(struct pt_regs *regs, const char *loglvl)
 {
@@ -178,7 +198,7 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address, struct task_struct *tsk)
 {
 	const char *loglvl = tsk->pid > 1 ? KERN_INFO : KERN_EMERG;
-	int cpu = smp_processor_id();
+	int cpu = raw_smp_processor_id();
 
 	if (!fault_signal_unhandled(tsk, SIGSEGV))
 		return;
@@ -274,12 +294,14 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	/* User page tables never have reserved bits set: corrupted tables. */
 	if (error_code & X86_PF_RSVD)
 		page_fault_oops(regs, error_code, address);
-	/* SMAP: the kernel touched user memory outside stac/clac. */
+	/*
+	 * SMAP: the kernel touched user memory outside stac/clac. No fixup
+	 * applies: copy_*_user always opens the window, so this is a kernel
+	 * bug (an unchecked pointer), as Linux reports it.
+	 */
 	if (!(error_code & X86_PF_USER) && (read_cr4() & X86_CR4_SMAP) &&
-	    !(regs->flags & X86_EFLAGS_AC)) {
-		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
-		return;
-	}
+	    !(regs->flags & X86_EFLAGS_AC))
+		page_fault_oops(regs, error_code, address);
 	/*
 	 * In an interrupt, in atomic context (a spinlock held), or without a
 	 * user context: never take the fault (Linux: faulthandler_disabled()
@@ -347,7 +369,7 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 		do_user_addr_fault(regs, error_code, address);
 		return;
 	}
-	/* do_kern_addr_fault: user code touching the kernel half gets SIGSEGV. */
+	/* Linux: do_kern_addr_fault(); a user program touching the kernel gets SIGSEGV. */
 	if (user_mode(regs)) {
 		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
 		return;

@@ -19,7 +19,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "memory_internal.h"
 
 /* ---- access_remote_vm: exec's argv/envp, later ptrace and /proc/PID/mem ---- */
 

@@ -42,8 +42,6 @@
 #include <asm/tlb.h>
 #include <asm/tlbflush.h>
 #include <linux/err.h>
-#include <linux/dcache.h>
-#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
@@ -52,7 +50,7 @@
 #include <linux/string.h>
 #include <linux/vmstat.h>
 
-#include "internal.h"
+#include "memory_internal.h"
 
 /* The shared zero page (Linux: empty_zero_page in arch/x86/kernel/head_64.S). */
 static unsigned char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
@@ -1023,29 +1021,4 @@ void free_pgtables(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		free_pgd_range(tlb, addr, vma->vm_end, floor, next ? next->vm_start : ceiling);
 		vma = next;
 	}
-}
-
-/* ---- log lines ---- */
-
-/*
- * " in prog[400000+1000]" for a file-backed VMA holding ip, for the
- * segfault and trap log lines (Linux: print_vma_addr). Only a trylock:
- * the caller may already hold mmap_lock, or be in a hurry.
- */
-void print_vma_addr(const char *prefix, unsigned long ip)
-{
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-
-	if (!mm || !mmap_read_trylock(mm))
-		return;
-	vma = find_vma(mm, ip);
-	if (vma && vma->vm_start <= ip && vma->vm_file) {
-		/* Linux prints kbasename(file_path()): the dentry's name is that basename. */
-		struct dentry *d = vma->vm_file->f_path.dentry;
-
-		printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
-		       vma->vm_start, vma->vm_end - vma->vm_start);
-	}
-	mmap_read_unlock(mm);
 }

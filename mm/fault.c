@@ -163,11 +163,21 @@ void print_vma_addr(const char *prefix, unsigned long ip)
 	if (!mm || !mmap_read_trylock(mm))
 		return;
 	vma = find_vma(mm, ip);
-	if (vma && vma->vm_start <= ip && vma->vm_file) {
-		struct dentry *d = vma->vm_file->f_path.dentry;
+	if (vma && vma->vm_start <= ip) {
+		struct file *f = vma->vm_file;
+		struct dentry *d;
 
-		printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
-		       vma->vm_start, vma->vm_end - vma->vm_start);
+		/*
+		 * exec copies the program's segments into anonymous VMAs until
+		 * file mappings exist (fs/binfmt_elf.c); in Linux the text VMA
+		 * maps the executable, so name it as Linux would.
+		 */
+		if (!f && ip >= mm->start_code && ip < mm->end_code)
+			f = mm->exe_file;
+		d = f ? f->f_path.dentry : NULL;
+		if (f)
+			printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
+			       vma->vm_start, vma->vm_end - vma->vm_start);
 	}
 	mmap_read_unlock(mm);
 }

@@ -21,6 +21,8 @@
  *    write copies it (do_cow_fault, or do_wp_page once mapped) and the
  *    file page is never written, a shared write lands in the file's page
  *    and dirties it, a fault past the file is SIGBUS (-EFAULT here);
+ *  - oom_is_efault: with every free page taken, a fault is VM_FAULT_OOM
+ *    and the uaccess -EFAULT, no panic; with memory back it works;
  *  - smp_concurrent_faults: two threads on two CPUs fault the same pages
  *    of one mm at once: each page is allocated once, both writes land.
  * Every case checks that the free page count, AnonPages and PageTables
@@ -31,6 +33,7 @@
 #include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -468,12 +471,52 @@ free:
 	}
 }
 
+/*
+ * Out of memory in a fault: with every free page taken, a fault from the
+ * kernel gets VM_FAULT_OOM and the uaccess fails with -EFAULT through its
+ * fixup (a user task would get SIGKILL); nothing panics, and once memory
+ * is back the same access works.
+ */
+static void oom_is_efault(struct kunit *test)
+{
+	struct fault_env e;
+	struct page *page, *tmp;
+	unsigned long addr, v = 1, taken = 0;
+	LIST_HEAD(hoard);
+
+	if (nr_free_pages() > (1UL << 30) / PAGE_SIZE)
+		kunit_skip(test, "more than 1 GiB free: too slow to exhaust under TCG");
+	if (!env_begin(test, &e))
+		return;
+	addr = map_anon(test, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+	if (!addr)
+		goto out;
+	while ((page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN))) {
+		list_add(&page->lru, &hoard);
+		taken++;
+	}
+	KUNIT_EXPECT_GT(test, taken, 0);
+	/* No page for the tables nor the data: both accesses fail, cleanly. */
+	KUNIT_EXPECT_EQ(test, put_user(7UL, (unsigned long *)addr), -EFAULT);
+	KUNIT_EXPECT_EQ(test, mm_rss(e.mm), 0);
+	list_for_each_entry_safe(page, tmp, &hoard, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	KUNIT_EXPECT_EQ(test, put_user(7UL, (unsigned long *)addr), 0);
+	KUNIT_EXPECT_EQ(test, get_user(v, (unsigned long *)addr), 0);
+	KUNIT_EXPECT_EQ(test, v, 7);
+out:
+	env_end(test, &e);
+}
+
 static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(sparse_1g),
 	KUNIT_CASE(read_maps_zero_page),
 	KUNIT_CASE(bad_access_efault),
 	KUNIT_CASE(remote_access),
 	KUNIT_CASE(file_fault_paths),
+	KUNIT_CASE(oom_is_efault),
 	KUNIT_CASE(smp_concurrent_faults),
 	{}
 };

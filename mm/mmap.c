@@ -314,11 +314,18 @@ static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (next)
 		next->vm_prev = vma;
 
+	/*
+	 * The gap after the new VMA shrank: fix it while the tree is still
+	 * without the new node. Done after the insert, a rotation could copy
+	 * next's stale gap into the new node's cached maximum, and the
+	 * propagation from next would stop at next, which a rotation had
+	 * already recomputed (Linux's __vma_link_rb keeps this order too).
+	 */
+	vma_end_changed(mm, vma);
 	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
 	vma->rb_subtree_gap = 0;
 	vma_gap_update(vma);
 	vma_rb_insert(vma, &mm->mm_rb);
-	vma_end_changed(mm, vma);
 	mm->map_count++;
 }
 

@@ -786,9 +786,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	if (file)
 		return -ENODEV;		/* file mappings: issue 11 */
 
+	/* Anonymous: MAP_SHARED_VALIDATE (= MAP_SHARED|MAP_PRIVATE) is -EINVAL, as Linux. */
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED:
-	case MAP_SHARED_VALIDATE:
 		if (vm_flags & VM_GROWSDOWN)
 			return -EINVAL;
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
@@ -817,8 +817,6 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 				     unsigned long prot, unsigned long flags,
 				     unsigned long fd, unsigned long pgoff)
 {
-	if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
-		return -EOPNOTSUPP;
 	if (!(flags & MAP_ANONYMOUS)) {
 		struct file *file = current->files ? fget(fd) : NULL;	/* a kthread may have none */
 
@@ -833,6 +831,8 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 			return -EINVAL;
 		if (!len)
 			return -EINVAL;
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+			return -EOPNOTSUPP;
 		return -ENODEV;		/* file mappings: issue 11 */
 	}
 	if (flags & MAP_HUGETLB)

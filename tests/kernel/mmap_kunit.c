@@ -262,8 +262,10 @@ static void mmap_bad_args(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_mmap(0, 0, RW, ANON), -EINVAL);
 	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, MAP_ANONYMOUS), -EINVAL);	/* neither */
 	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, 0x0f | MAP_ANONYMOUS), -EINVAL);
+	/* MAP_SHARED|MAP_PRIVATE is MAP_SHARED_VALIDATE: for anonymous memory -EINVAL (Linux). */
 	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, MAP_SHARED_VALIDATE | MAP_ANONYMOUS | 0x400000),
-			-EOPNOTSUPP);
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS), -EINVAL);
 	KUNIT_EXPECT_EQ(test, t_mmap(0, -P + 1, RW, ANON), -ENOMEM);	/* PAGE_ALIGN wraps */
 	KUNIT_EXPECT_EQ(test, t_mmap(0, TASK_SIZE + P, RW, ANON), -ENOMEM);
 	KUNIT_EXPECT_EQ(test, t_mmap(0x200001, P, RW, ANON | MAP_FIXED), -EINVAL);
@@ -274,8 +276,7 @@ static void mmap_bad_args(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sys6(__x64_sys_mmap, 0, P, RW, ANON, -1UL, 123), -EINVAL);
 	KUNIT_EXPECT_EQ(test, sys6(__x64_sys_mmap, 0, P, RW, MAP_PRIVATE, -1UL, 0), -EBADF);
 	KUNIT_EXPECT_EQ(test, sys6(__x64_sys_mmap, 0, P, RW, MAP_PRIVATE, 100000, 0), -EBADF);
-	/* MAP_SHARED|MAP_PRIVATE is MAP_SHARED_VALIDATE (Linux): a valid shared mapping. */
-	a = t_mmap(0, P, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS);
+	a = t_mmap(0, P, RW, MAP_SHARED | MAP_ANONYMOUS);
 	KUNIT_EXPECT_FALSE(test, IS_ERR_VALUE(a));
 	/* A hint below mmap_min_addr is raised to it. */
 	a = t_mmap(0x1000, P, RW, ANON);

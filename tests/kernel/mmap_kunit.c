@@ -419,6 +419,20 @@ static void mprotect_split_merge(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vma_at(c.mm, a + 5 * P)->vm_flags & VM_ACCESS_FLAGS, VM_READ);
 	KUNIT_EXPECT_EQ(test, c.mm->map_count, 2);
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 5 * P, P, PROT_GROWSDOWN | PROT_READ), -EINVAL);
+	/* MAP_NORESERVE: no VM_ACCOUNT when made writable again, so it merges back. */
+	{
+		unsigned long n = t_mmap(0, 3 * P, RW, ANON | MAP_NORESERVE);
+		int before = c.mm->map_count;
+
+		KUNIT_EXPECT_EQ(test, t_mprotect(n + P, P, PROT_READ), 0);
+		KUNIT_EXPECT_EQ(test, t_mprotect(n + P, P, PROT_NONE), 0);
+		KUNIT_EXPECT_EQ(test, c.mm->map_count, before + 2);
+		KUNIT_EXPECT_EQ(test, t_mprotect(n + P, P, RW), 0);
+		KUNIT_EXPECT_EQ(test, c.mm->map_count, before);
+		KUNIT_EXPECT_EQ(test, vma_at(c.mm, n)->vm_end, n + 3 * P);
+		KUNIT_EXPECT_FALSE(test, vma_at(c.mm, n)->vm_flags & VM_ACCOUNT);
+		KUNIT_EXPECT_EQ(test, t_munmap(n, 3 * P), 0);
+	}
 	vma = vma_at(c.mm, a);
 	vma->vm_flags &= ~VM_MAYWRITE;
 	KUNIT_EXPECT_EQ(test, t_mprotect(a, P, RW), -EACCES);

@@ -1209,6 +1209,14 @@ void mm_populate(unsigned long start, unsigned long len)
 			addr = vma->vm_end - PAGE_SIZE;
 			continue;
 		}
+		/*
+		 * Linux populates until the OOM killer steps in; with no OOM
+		 * killer, stop while an eighth of RAM is still free (and when
+		 * the task is being killed), so a huge MAP_POPULATE cannot
+		 * starve the kernel. The rest faults in on use.
+		 */
+		if (nr_free_pages() < totalram_pages_count / 8 || fatal_signal_pending(current))
+			break;
 		/* Private writable: write faults, so the pages are the mapping's own. */
 		if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
 			flags |= FAULT_FLAG_WRITE;

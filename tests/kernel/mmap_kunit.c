@@ -499,6 +499,15 @@ static void mmap_data(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 14));
 	KUNIT_EXPECT_TRUE(test, fill(a + 4 * P, 4, 40));
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 40));
+	/* MAP_POPULATE faults the pages in at mmap time (write faults: private writable). */
+	{
+		unsigned long pop = t_mmap(0, 4 * P, RW, ANON | MAP_POPULATE);
+		unsigned long anon = get_mm_counter(c.mm, MM_ANONPAGES);
+
+		KUNIT_EXPECT_FALSE(test, IS_ERR_VALUE(pop));
+		KUNIT_EXPECT_EQ(test, t_munmap(pop, 4 * P), 0);
+		KUNIT_EXPECT_EQ(test, get_mm_counter(c.mm, MM_ANONPAGES), anon - 4);
+	}
 	/* madvise(MADV_DONTNEED): the pages go, the next read sees zeroes. */
 	KUNIT_EXPECT_EQ(test, t_madvise(a + 4 * P, 2 * P, MADV_DONTNEED), 0);
 	KUNIT_EXPECT_EQ(test, get_mm_counter(c.mm, MM_ANONPAGES), 4UL);

@@ -314,11 +314,18 @@ static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (next)
 		next->vm_prev = vma;
 
+	/*
+	 * The gap after the new VMA shrank: fix it while the tree is still
+	 * without the new node. Done after the insert, a rotation could copy
+	 * next's stale gap into the new node's cached maximum, and the
+	 * propagation from next would stop at next, which a rotation had
+	 * already recomputed (Linux's __vma_link_rb keeps this order too).
+	 */
+	vma_end_changed(mm, vma);
 	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
 	vma->rb_subtree_gap = 0;
 	vma_gap_update(vma);
 	vma_rb_insert(vma, &mm->mm_rb);
-	vma_end_changed(mm, vma);
 	mm->map_count++;
 }
 
@@ -779,9 +786,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	if (file)
 		return -ENODEV;		/* file mappings: issue 11 */
 
+	/* Anonymous: MAP_SHARED_VALIDATE (= MAP_SHARED|MAP_PRIVATE) is -EINVAL, as Linux. */
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED:
-	case MAP_SHARED_VALIDATE:
 		if (vm_flags & VM_GROWSDOWN)
 			return -EINVAL;
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
@@ -810,8 +817,6 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 				     unsigned long prot, unsigned long flags,
 				     unsigned long fd, unsigned long pgoff)
 {
-	if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
-		return -EOPNOTSUPP;
 	if (!(flags & MAP_ANONYMOUS)) {
 		struct file *file = current->files ? fget(fd) : NULL;	/* a kthread may have none */
 
@@ -826,6 +831,8 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 			return -EINVAL;
 		if (!len)
 			return -EINVAL;
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+			return -EOPNOTSUPP;
 		return -ENODEV;		/* file mappings: issue 11 */
 	}
 	if (flags & MAP_HUGETLB)
@@ -1202,6 +1209,14 @@ void mm_populate(unsigned long start, unsigned long len)
 			addr = vma->vm_end - PAGE_SIZE;
 			continue;
 		}
+		/*
+		 * Linux populates until the OOM killer steps in; with no OOM
+		 * killer, stop while an eighth of RAM is still free (and when
+		 * the task is being killed), so a huge MAP_POPULATE cannot
+		 * starve the kernel. The rest faults in on use.
+		 */
+		if (nr_free_pages() < totalram_pages_count / 8 || fatal_signal_pending(current))
+			break;
 		/* Private writable: write faults, so the pages are the mapping's own. */
 		if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
 			flags |= FAULT_FLAG_WRITE;

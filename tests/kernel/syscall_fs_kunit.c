@@ -280,8 +280,13 @@ SC_TEST(sc_getname)
 	KUNIT_EXPECT_EQ(test, SC3(open, KPTR, O_RDONLY, 0), -EFAULT);
 	KUNIT_EXPECT_EQ(test, SC3(open, U_UNMAPPED, O_RDONLY, 0), -EFAULT);
 	KUNIT_EXPECT_EQ(test, SC3(open, ustr(0, ""), O_RDONLY, 0), -ENOENT);
-	memset(k, 'a', PATH_MAX);
+	/* PATH_MAX slashes and no NUL: would name "/" if it were not cut off. */
+	memset(k, '/', PATH_MAX);
 	KUNIT_EXPECT_EQ(test, SC3(open, U(0), O_RDONLY, 0), -ENAMETOOLONG);
+	k[PATH_MAX - 1] = '\0';
+	fd = SC3(open, U(0), O_RDONLY, 0);
+	KUNIT_EXPECT_GE(test, fd, 0);
+	KUNIT_EXPECT_EQ(test, SC1(close, fd), 0);
 	/* A name running into the unmapped page. */
 	memset(kalias(UW_RO * PAGE_SIZE), 'b', PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, SC3(open, U(UW_RO * PAGE_SIZE + PAGE_SIZE - 8), O_RDONLY, 0),
@@ -753,7 +758,8 @@ struct pipe_helper {
 	struct file *file;
 	int delay_ms;
 	char fill;
-	int writes;		/* of PIPE_BUF bytes each */
+	int writes;		/* of len bytes each; 0: one byte */
+	int len;
 	bool put_file;		/* the thread drops file when done (its last writer: EOF) */
 	long result;
 	bool done;
@@ -788,7 +794,7 @@ static int pipe_writer(void *data)
 	msleep(h->delay_ms);
 	for (int i = 0; i < (h->writes ? h->writes : 1); i++) {
 		loff_t pos = 0;
-		ssize_t n = kernel_write(h->file, buf, h->writes ? PAGE_SIZE : 1, &pos);
+		ssize_t n = kernel_write(h->file, buf, h->writes ? h->len : 1, &pos);
 
 		if (n < 0) {
 			done = n;
@@ -928,7 +934,13 @@ SC_TEST(sc_pipe)
 	KUNIT_EXPECT_EQ(test, h.result, -EPIPE);
 }
 
-/* Two writers of PIPE_BUF-byte records: every record arrives whole. */
+/*
+ * Two writers of 1000-byte records (at most PIPE_BUF: atomic): every record
+ * arrives whole. 1000 does not divide a page, so records are appended to a
+ * partly filled buffer, which must hold the whole record or none of it.
+ */
+#define REC 1000
+#define RECS 200
 SC_TEST(sc_pipe_atomic)
 {
 	int *fds = kalias(0);
@@ -941,7 +953,8 @@ SC_TEST(sc_pipe_atomic)
 	KUNIT_ASSERT_EQ(test, SC1(pipe, U(0)), 0);
 	for (int i = 0; i < 2; i++) {
 		h[i] = (struct pipe_helper){ .file = fget(fds[1]), .delay_ms = 1,
-					     .fill = 'A' + i, .writes = 40, .put_file = true };
+					     .fill = 'A' + i, .writes = RECS, .len = REC,
+					     .put_file = true };
 		k[i] = kthread_run(pipe_writer, &h[i], "pipe_atomic%d", i);
 		KUNIT_ASSERT_TRUE(test, !IS_ERR(k[i]));
 	}
@@ -950,17 +963,17 @@ SC_TEST(sc_pipe_atomic)
 	for (;;) {
 		long have = 0;
 
-		while (have < (long)PAGE_SIZE) {
-			r = SC3(read, fds[0], U(PAGE_SIZE + have), PAGE_SIZE - have);
+		while (have < REC) {
+			r = SC3(read, fds[0], U(PAGE_SIZE + have), REC - have);
 			if (r <= 0)
 				break;
 			have += r;
 		}
-		if (have < (long)PAGE_SIZE) {
+		if (have < REC) {
 			KUNIT_EXPECT_EQ(test, have, 0);
 			break;
 		}
-		for (long j = 1; j < (long)PAGE_SIZE; j++)
+		for (long j = 1; j < REC; j++)
 			if (buf[j] != buf[0]) {
 				torn++;
 				break;
@@ -970,11 +983,11 @@ SC_TEST(sc_pipe_atomic)
 	}
 	for (int i = 0; i < 2; i++) {
 		kthread_stop(k[i]);
-		KUNIT_EXPECT_EQ(test, h[i].result, 40 * PAGE_SIZE);
+		KUNIT_EXPECT_EQ(test, h[i].result, RECS * REC);
 	}
 	KUNIT_EXPECT_EQ(test, torn, 0);
-	KUNIT_EXPECT_EQ(test, got[0], 40);
-	KUNIT_EXPECT_EQ(test, got[1], 40);
+	KUNIT_EXPECT_EQ(test, got[0], RECS);
+	KUNIT_EXPECT_EQ(test, got[1], RECS);
 	KUNIT_EXPECT_EQ(test, SC1(close, fds[0]), 0);
 }
 

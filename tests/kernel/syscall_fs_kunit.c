@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests of the file-system and miscellaneous system calls (fs/
- * read_write.c, open.c, stat.c, readdir.c, namei_ops.c ..., fs/pipe.c, kernel/time/, kernel/sys.c, kernel/reboot.c's
- * argument checks, drivers/char/random.c): each case calls them through
- * do_syscall_64() with Linux's numbers and a struct pt_regs, as user
- * space will, and checks results and Linux's error codes.
+ * KUnit tests of the file-system and miscellaneous system calls
+ * (fs/read_write.c, open.c, stat.c, readdir.c, namei_ops.c, d_path.c,
+ * file.c, fcntl.c, ioctl.c, sync.c, pipe.c; kernel/time/; kernel/sys.c;
+ * kernel/reboot.c's argument checks; drivers/char/random.c): each case
+ * calls them through x64_sys_call() (the table lookup do_syscall_64
+ * makes for a real system call) with Linux's numbers and a struct
+ * pt_regs, and checks results and Linux's error codes.
  *
  * Before user mode there is no user memory, so a case maps a small
  * "user window" of kernel pages at UBASE in init_top_pgt (as
@@ -137,7 +139,7 @@ static long sc6(unsigned long nr, unsigned long a1, unsigned long a2, unsigned l
 	regs.r8 = a5;
 	regs.r9 = a6;
 	regs.orig_ax = nr;
-	return do_syscall_64(&regs, nr);
+	return x64_sys_call(&regs, nr);
 }
 
 #define SC0(nr) sc6(__NR_##nr, 0, 0, 0, 0, 0, 0)

@@ -76,7 +76,7 @@ HOST_SRCS_test_mmap := $(HOST_MM) lib/rbtree.c mm/mmap.c mm/util.c mm/mprotect.c
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host \
+.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host syscalls-doc \
 	initramfs bench-initramfs
 all: $(KERNEL) $(ISO) $(INITRAMFS) $(BUILD)/compile_commands.json
 
@@ -190,7 +190,12 @@ test-host: $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --only '^(host|selftest)'
 
 test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
+	@$(PYTHON) scripts/syscalls_doc.py --check --kernel $(KERNEL)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
+
+# docs/syscalls.md from the system-call table and the kernel's symbols (make test checks it).
+syscalls-doc: $(KERNEL)
+	@$(PYTHON) scripts/syscalls_doc.py --kernel $(KERNEL)
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
 BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST

@@ -405,6 +405,8 @@ static struct signal_struct *alloc_signal(const struct signal_struct *from)
 	sig->pgrp = from->pgrp;
 	sig->session = from->session;
 	sig->tty = from->tty;
+	/* Linux: copy_signal: orphans look for a subreaper only below one. */
+	sig->has_child_subreaper = from->has_child_subreaper || from->is_child_subreaper;
 	return sig;
 }
 
@@ -524,6 +526,8 @@ struct task_struct *task_alloc(void)
 		return NULL;
 	}
 	p->exit_signal = 0;
+	if (p == child_reaper)
+		p->signal->flags |= SIGNAL_UNKILLABLE;
 	return p;
 }
 

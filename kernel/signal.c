@@ -282,6 +282,9 @@ static int send_signal_locked(int sig, struct kernel_siginfo *info, struct task_
 	if (sigismember(&pending->signal, sig))
 		return 0;
 	sigaddset(&pending->signal, sig);
+	/* A stop signal at SIG_DFL waits for job control (see the top): nobody is woken. */
+	if (sig_kernel_stop(sig) && sig_handler(t, sig) == SIG_DFL)
+		return 0;
 	complete_signal(sig, t, shared);
 	return 0;
 }
@@ -743,7 +746,7 @@ SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 }
 
 /* Linux: do_sigaction. */
-static int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
+int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
 {
 	struct task_struct *p = current, *t;
 	struct k_sigaction *k;
@@ -772,6 +775,14 @@ static int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oa
 	spin_unlock_irq(&p->sighand->siglock);
 	spin_unlock(&tasklist_lock);
 	return 0;
+}
+
+/* A kernel-started task sets one of its own actions (Linux: kernel_sigaction). */
+void kernel_sigaction(int sig, __sighandler_t action)
+{
+	struct k_sigaction ka = { .sa = { .sa_handler = action } };
+
+	do_sigaction(sig, &ka, NULL);
 }
 
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,

@@ -556,21 +556,6 @@ void put_task_struct(struct task_struct *p)
 
 /* ---- copy_process ----------------------------------------------------------------------- */
 
-/* The architecture's parts, until kernel/process_64.c defines them. */
-__attribute__((weak)) int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
-{
-	if (!args->fn)
-		return -EINVAL;	/* a user fork needs the arch's pt_regs copy */
-	p->threadfn = args->fn;
-	p->data = args->fn_arg;
-	task_setup_first_switch(p);
-	return 0;
-}
-
-__attribute__((weak)) void exit_thread(struct task_struct *tsk)
-{
-}
-
 /* Linux's checks of the flag combinations, in its order and with its errors. */
 static int check_clone_flags(u64 clone_flags)
 {

@@ -811,12 +811,6 @@ typedef struct {
 #define SS_AUTODISARM (1U << 31)
 #define SS_FLAG_BITS SS_AUTODISARM
 
-/* Until kernel/process_64.c has it: the frame at the top of the kernel stack. */
-__attribute__((weak)) struct pt_regs *task_pt_regs(struct task_struct *p)
-{
-	return (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
-}
-
 static bool on_sig_stack(unsigned long sp)
 {
 	struct task_struct *t = current;

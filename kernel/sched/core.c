@@ -78,7 +78,6 @@ bool scheduler_running;
 enum system_states system_state;	/* SYSTEM_BOOTING until rest_init() */
 
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
-void ret_from_fork_asm(void);
 
 /* ---- preemption model -------------------------------------------------- */
 
@@ -616,22 +615,6 @@ void cpu_startup_entry(void)
 /* ---- tasks --------------------------------------------------------------------------- */
 
 /*
- * Make p's first switch-in land in ret_from_fork_asm: a stack that looks
- * as if p had called __switch_to_asm itself (Linux: copy_thread and
- * struct inactive_task_frame).
- */
-void task_setup_first_switch(struct task_struct *p)
-{
-	unsigned long *sp = (unsigned long *)((char *)p->stack + THREAD_SIZE);
-
-	*--sp = 0;				/* end of the backtrace */
-	*--sp = (unsigned long)ret_from_fork_asm;
-	for (int i = 0; i < 6; i++)
-		*--sp = 0;			/* rbp, rbx, r12-r15 */
-	p->thread.sp = (unsigned long)sp;
-}
-
-/*
  * The first C of a new task, on its own stack after its first switch-in
  * (Linux: schedule_tail): finish the switch, and for CLONE_CHILD_SETTID
  * store the tid where the child asked for it, in its own address space.
@@ -642,14 +625,6 @@ void schedule_tail(struct task_struct *prev)
 	preempt_enable();
 	if (current->set_child_tid)
 		put_user(current->pid, current->set_child_tid);
-}
-
-/* Linux: ret_from_fork for a kernel-started task: fn(arg), then exit with its value. */
-void ret_from_fork(struct task_struct *prev);
-void ret_from_fork(struct task_struct *prev)
-{
-	schedule_tail(prev);
-	do_exit(current->threadfn(current->data));
 }
 
 /*

@@ -10,7 +10,9 @@
  * and pages come back.
  *
  * The tests run in PID 1 (kernel_init), which is also the reaper of
- * orphans, so every child made here is ours to reap.
+ * orphans, so every child made here is ours to reap. A user_mode_thread()
+ * function that returns 0 would go on to user mode (as after a successful
+ * kernel_execve), so the ones here end with do_exit().
  */
 #include <kunit/test.h>
 #include <asm/ptrace.h>
@@ -58,7 +60,7 @@ static unsigned long wait_task_structs(unsigned long n)
 
 static int fn_return0(void *arg)
 {
-	return 0;
+	do_exit(0);
 }
 
 static int fn_exit_code(void *arg)
@@ -201,7 +203,7 @@ static int fn_make_grandchild(void *arg)
 	struct gate *g = arg;
 
 	g->child = user_mode_thread(fn_wait_gate, g, SIGCHLD);
-	return 0;
+	do_exit(0);
 }
 
 static pid_t parent_of(pid_t pid)
@@ -345,7 +347,7 @@ static int fn_vfork_child(void *arg)
 {
 	msleep(30);
 	WRITE_ONCE(*(int *)arg, 1);
-	return 0;
+	do_exit(0);
 }
 
 static void vfork_parent_waits(struct kunit *test)
@@ -404,7 +406,7 @@ static int fn_report_mm(void *arg)
 	struct mm_struct **out = arg;
 
 	*out = current->mm;
-	return 0;
+	do_exit(0);
 }
 
 static int fn_vm_child(void *arg)
@@ -413,7 +415,7 @@ static int fn_vm_child(void *arg)
 
 	r->child_mm_vm = current->mm;
 	r->users_during_vm = atomic_read(&current->mm->mm_users);
-	return 0;
+	do_exit(0);
 }
 
 static int fn_fork_with_mm(void *arg)
@@ -443,7 +445,7 @@ static int fn_fork_with_mm(void *arg)
 	r->vm_pid = kernel_clone(&args);
 	if (r->vm_pid > 0)
 		kernel_wait(r->vm_pid, NULL);
-	return 0;		/* do_exit -> exit_mm -> mmput frees mm */
+	do_exit(0);		/* do_exit -> exit_mm -> mmput frees mm */
 }
 
 static void fork_copies_or_shares_mm(struct kunit *test)
@@ -487,7 +489,7 @@ static int fn_ids(void *arg)
 	r->pgid = sys2(__x64_sys_getpgid, 0, 0);
 	r->bad_pgid = sys2(__x64_sys_setpgid, 0, -5);
 	r->no_such = sys2(__x64_sys_getpgid, 0x7ffffff0, 0);
-	return 0;
+	do_exit(0);
 }
 
 static int fn_group_leader(void *arg)
@@ -497,7 +499,7 @@ static int fn_group_leader(void *arg)
 	r->setpgid_child = sys2(__x64_sys_setpgid, 0, 0);
 	r->child_pgid = sys2(__x64_sys_getpgid, 0, 0);
 	r->setsid_group_leader = sys0(__x64_sys_setsid);
-	return 0;
+	do_exit(0);
 }
 
 static void ids_groups_and_sessions(struct kunit *test)
@@ -534,7 +536,7 @@ static int fn_short_busy(void *arg)
 {
 	for (int i = 0; i < 1000; i++)
 		cpu_relax();
-	return wait_status_exited((long)arg & 0xff);
+	do_exit(wait_status_exited((long)arg & 0xff));
 }
 
 static void many_children_stress(struct kunit *test)

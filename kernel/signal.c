@@ -624,6 +624,17 @@ static int dequeue_signal(struct task_struct *t)
 }
 
 /*
+ * Did regs come from the syscall instruction? Linux tests orig_ax >= 0,
+ * having stored -1 there for every other entry; Linnet's entry code keeps
+ * the error code or vector there, so look for the syscall instruction's
+ * own marks too: rcx holds the return address and r11 the flags.
+ */
+static bool in_syscall(const struct pt_regs *regs)
+{
+	return regs->orig_ax < nr_syscalls && regs->cx == regs->ip && regs->r11 == regs->flags;
+}
+
+/*
  * Linux: arch_do_signal_or_restart -> get_signal. Called on the way back
  * to user mode with TIF_SIGPENDING set and interrupts on.
  */
@@ -661,7 +672,7 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 	}
 
 	/* No handler ran: a system call a signal interrupted starts again (Linux: the same switch). */
-	if (regs && (long)regs->orig_ax >= 0) {
+	if (regs && in_syscall(regs)) {
 		switch ((long)regs->ax) {
 		case -ERESTARTNOHAND:
 		case -ERESTARTSYS:

@@ -906,6 +906,48 @@ SYSCALL_DEFINE_REGS(rt_sigreturn)
 	return 0;
 }
 
+/*
+ * Sleep until a signal arrives (Linux: sys_pause). Before issue 11 no
+ * handler runs, so the signal that ends the wait either kills the process
+ * on the way out or, if it was dropped meanwhile, the call starts again.
+ */
+SYSCALL_DEFINE0(pause)
+{
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return -ERESTARTNOHAND;
+}
+
+/*
+ * Wait for a signal with a temporary mask (Linux: sys_rt_sigsuspend).
+ * Linux restores the old mask after the handler's frame is set up; with
+ * no frames yet it is restored here, and the call returns -EINTR.
+ */
+SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	sigset_t newset, saved = current->blocked;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	sigprocmask(SIG_SETMASK, &newset, NULL);
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	/* The fatal case is decided now, under the temporary mask, as Linux would. */
+	arch_do_signal_or_restart(NULL);
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return -EINTR;
+}
+
 /* ---- robust futex list (recorded only: no futexes yet) ---------------------------------- */
 
 SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)

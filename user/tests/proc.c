@@ -253,6 +253,11 @@ int exec_child_main(int argc, char **argv, char **envp)
 {
 	if (argc >= 4 && !strcmp(argv[2], "exit"))
 		return atoi(argv[3]);
+	if (argc >= 3 && !strcmp(argv[2], "segv")) {
+		volatile int *volatile bad = (volatile int *)16;
+
+		*bad = 1;	/* tests/kernel/user_kunit.c: killed by SIGSEGV */
+	}
 	if (argc >= 4 && !strcmp(argv[2], "fdcheck")) {
 		/* argv[3]: a close-on-exec fd that must be closed; argv[4]: one that must be open */
 		int closed = atoi(argv[3]), open_fd = atoi(argv[4]);

@@ -15,7 +15,7 @@
  *
  * The kernel passes the words of its command line that are not its own
  * options to init as argv (Linux's argv_init), so a test boot says
- * "rdinit=/init -- /bin/usertests -t 30". With init.test=PROG in the
+ * "rdinit=/init -- /bin/usertests -t 30". With init_prog=PROG in the
  * environment (Linux hands unknown name=value words to init as envp)
  * the same. Linux's own test boots often name the program directly:
  * init=/bin/usertests works too, since usertests powers off as PID 1.
@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 {
 	char *shell[] = { "/bin/lsh", NULL };
 	char **prog = NULL;
-	char *test = getenv("init.test");
+	char *test = getenv("init_prog");
 	int i = 1;
 
 	setenv("PATH", "/bin:/sbin:/usr/bin", 1);

@@ -23,6 +23,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/lockdep.h>
+#include <asm/fpu.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/smp.h>
@@ -131,6 +132,7 @@ void start_kernel(void)
 	parse_boot_params();
 	mm_core_init();
 	radix_tree_init();	/* the xarray's node cache (lib/xarray.c) */
+	fpu__init_system();	/* XCR0 and the per-task FPU buffers (kernel/fpu.c) */
 	proc_caches_init();	/* mm_struct (kernel/fork.c) */
 	vfs_caches_init();	/* dcache, inodes, files, mounts, tmpfs, the rootfs mount */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */

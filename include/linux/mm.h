@@ -493,6 +493,8 @@ unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_add
 /* Read/write another mm's memory through its page tables, faulting pages in (Linux: access_remote_vm). */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
 		     unsigned int gup_flags);
+/* " in prog[400000+1000]" for a log line about ip, if a file maps it (Linux: print_vma_addr in mm/memory.c). */
+void print_vma_addr(const char *prefix, unsigned long ip);
 struct page *get_zero_page(void);		/* the shared zero page (ZERO_PAGE(0)) */
 #define ZERO_PAGE(vaddr) get_zero_page()
 unsigned long mm_rss(struct mm_struct *mm);	/* resident pages, all types */

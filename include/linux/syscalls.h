@@ -73,7 +73,9 @@ typedef long (*sys_call_ptr_t)(const struct pt_regs *regs);
 extern const sys_call_ptr_t sys_call_table[];
 extern const char *const sys_call_names[];
 extern const unsigned int nr_syscalls;		/* NR_syscalls: one past the highest number */
-long do_syscall_64(struct pt_regs *regs, unsigned long nr);
+long x64_sys_call(struct pt_regs *regs, unsigned int nr);
+/* kernel/entry/common.c: from entry_SYSCALL_64; true if sysretq may return. */
+bool do_syscall_64(struct pt_regs *regs, int nr);
 /* Set when a system call has no entry point: -ENOSYS, logged once per number. */
 long sys_ni_syscall(unsigned long nr);
 

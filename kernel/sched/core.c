@@ -76,7 +76,6 @@ bool scheduler_running;
 enum system_states system_state;	/* SYSTEM_BOOTING until rest_init() */
 
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
-void ret_from_fork_asm(void);
 
 /* ---- preemption model -------------------------------------------------- */
 
@@ -689,28 +688,14 @@ void put_task_struct(struct task_struct *p)
 }
 
 /*
- * Make p's first switch-in land in ret_from_fork_asm: a stack that looks
- * as if p had called __switch_to_asm itself (Linux: copy_thread and
- * struct inactive_task_frame).
+ * The scheduler's part of a new task's first switch-in (Linux:
+ * schedule_tail), called from ret_from_fork (kernel/process_64.c).
  */
-void task_setup_first_switch(struct task_struct *p)
-{
-	unsigned long *sp = (unsigned long *)((char *)p->stack + THREAD_SIZE);
-
-	*--sp = 0;				/* end of the backtrace */
-	*--sp = (unsigned long)ret_from_fork_asm;
-	for (int i = 0; i < 6; i++)
-		*--sp = 0;			/* rbp, rbx, r12-r15 */
-	p->thread.sp = (unsigned long)sp;
-}
-
-/* The first C a new task runs (Linux: schedule_tail + ret_from_fork). */
-void ret_from_fork(struct task_struct *prev);
-void ret_from_fork(struct task_struct *prev)
+void schedule_tail(struct task_struct *prev);
+void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	preempt_enable();
-	do_exit(current->threadfn(current->data));
 }
 
 void do_exit(int code)

@@ -6,9 +6,10 @@
 #
 #   python3 scripts/compare_linux.py [--kernel build/kernel.elf] [PROGRAM...]
 #
-# PROGRAM defaults to the three report programs user/Makefile builds:
+# PROGRAM defaults to the report programs user/Makefile builds:
 # nolibc-report (no libc: own _start, raw system calls), musl-report and
-# glibc-report (static, musl and glibc). For each, a small initramfs is
+# glibc-report (static, musl and glibc), and nolibc-pie and glibc-pie, the
+# same as static-pie (ET_DYN). For each, a small initramfs is
 # written here (newc, no fakeroot needed): /init is the program, plus
 # /dev/console, /dev/null and /tmp. It boots
 #   - Debian's Linux kernel through /work/shared/tools/linux-qemu.sh
@@ -37,7 +38,7 @@ import qemu_runner  # noqa: E402
 
 ROOT = qemu_runner.ROOT
 LINUX_QEMU = os.environ.get("LINUX_QEMU", "/work/shared/tools/linux-qemu.sh")
-PROGRAMS = ["nolibc-report", "musl-report", "glibc-report"]
+PROGRAMS = ["nolibc-report", "nolibc-pie", "musl-report", "glibc-report", "glibc-pie"]
 KILL_INIT = re.compile(r"Attempted to kill init! exitcode=(0x[0-9a-fA-F]+)")
 
 

@@ -44,6 +44,7 @@ static const struct {
 	{ "orphans", t_orphans },
 	{ "exec_args_auxv", t_exec_args },
 	{ "exec_errors", t_exec_errors },
+	{ "exec_static_pie", t_exec_static_pie },
 	{ "cloexec", t_cloexec },
 	{ "files", t_files },
 	{ "pipe", t_pipe },

@@ -2,6 +2,7 @@
 #
 #   make            build build/kernel.elf and build/linnet.iso
 #   make run        build and boot in QEMU on this terminal (Ctrl-A X quits)
+#   make run-gui    the same in a QEMU window: VGA text console, PS/2 keyboard
 #   make test       host unit tests + in-kernel tests (4- and 5-level) + GDB test
 #   make debug      boot halted, waiting for GDB;  make gdb  attaches to it
 #   make help       everything else
@@ -41,7 +42,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -T linker.ld
 
 KERNEL_SRCS := $(wildcard boot/*.S init/*.c kernel/*.c kernel/*.S kernel/*/*.c \
-	mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c fs/*.c tests/kernel/*.c)
+	mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
 DEPFILES := $(KERNEL_OBJS:.o=.d)
 
@@ -129,8 +130,17 @@ run: $(ISO)
 	@echo "Booting Linnet in QEMU (TCG). Leave with Ctrl-A X."
 	$(QEMU) -display none -serial mon:stdio
 
-run-gui: $(ISO)
-	$(QEMU) -serial stdio
+# run-gui: a QEMU window with the VGA text console and the PS/2 keyboard; the
+# kernel log goes to both screens, /dev/console (the shell) is tty1 (the
+# last console=), the serial port stays on this terminal as ttyS0.
+GUI_ISO := $(BUILD)/linnet-gui.iso
+GUI_CMDLINE := $(CMDLINE) console=ttyS0 console=tty0
+$(GUI_ISO): $(KERNEL) $(BUILD)/.cmdline scripts/mkiso.sh $(INITRD)
+	@echo "  ISO     $@  (cmdline: $(GUI_CMDLINE))"
+	@sh scripts/mkiso.sh $(KERNEL) $@ "$(GUI_CMDLINE)" $(INITRD)
+
+run-gui: $(GUI_ISO)
+	$(patsubst $(ISO),$(GUI_ISO),$(QEMU)) -serial mon:stdio
 
 debug: $(ISO)
 	@echo "QEMU is halted before the first instruction, gdbstub on port $(GDB_PORT)."
@@ -210,7 +220,7 @@ clean:
 	rm -rf $(BUILD) compile_commands.json
 
 help:
-	@sed -n '1,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,13p' Makefile | sed 's/^# \{0,1\}//'
 
 FORCE:
 -include $(DEPFILES)

@@ -52,7 +52,13 @@ static struct counts counts_now(void)
 
 static void expect_counts(struct kunit *test, struct counts before)
 {
-	struct counts after = counts_now();
+	u64 until = ktime_get_ns() + 2000000000ULL;
+	struct counts after;
+
+	/* A stopped kthread's stack and task_struct are freed a moment after kthread_stop(). */
+	while ((long)nr_task_structs() != before.tasks && ktime_get_ns() < until)
+		msleep(1);
+	after = counts_now();
 
 	KUNIT_EXPECT_EQ(test, after.files, before.files);
 	KUNIT_EXPECT_EQ(test, after.inodes, before.inodes);

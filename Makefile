@@ -156,13 +156,15 @@ gdb: $(KERNEL)
 # manifest the in-kernel test checks; GNU cpio packs it (newc). fakeroot
 # lets a non-root build make device nodes owned by root. The truncated and
 # garbled copies are for the matrix's bad-archive boots (tests/matrix.py).
-INITRAMFS_SRCS := scripts/mkinitramfs.py $(shell find usr/rootfs 2>/dev/null)
+# The user programs (user/Makefile, docs/user.md) go in as /init and /bin/*.
+include user/Makefile
+INITRAMFS_SRCS := scripts/mkinitramfs.py $(shell find usr/rootfs 2>/dev/null) $(USER_INSTALL)
 FAKEROOT := $(shell command -v fakeroot 2>/dev/null)
 
 $(INITRAMFS) $(INITRAMFS_BAD) &: $(INITRAMFS_SRCS) $(DEPS_STAMP)
 	@mkdir -p $(BUILD)
 	@$(FAKEROOT) $(PYTHON) scripts/mkinitramfs.py --skel usr/rootfs --root $(BUILD)/rootfs \
-		--out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
+		--add $(USER_ROOT) --out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
 initramfs: $(INITRAMFS) $(INITRAMFS_BAD)
 
 # The unpack rate of a 64 MiB initramfs (printed, never asserted; not in make test).

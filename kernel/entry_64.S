@@ -1,20 +1,47 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Exception entry stubs (Linux: arch/x86/entry/entry_64.S and the
- * idtentry macros of arch/x86/include/asm/idtentry.h).
+ * Entry to the kernel from user space and from exceptions and interrupts
+ * (Linux: arch/x86/entry/entry_64.S and the idtentry macros of
+ * arch/x86/include/asm/idtentry.h).
  *
- * For each vector a stub makes the stack look the same whether or not
- * the CPU pushed an error code (it pushes a 0 if not), saves the general
- * registers to complete a struct pt_regs (asm/ptrace.h) and calls the
- * vector's C handler as handler(struct pt_regs *regs, unsigned long
- * error_code). If the handler returns, the registers are restored and
- * iretq resumes the interrupted code. %rbp is left alone, so the C
- * handler's frame links to the interrupted code's frames and backtraces
- * run through. Kernel-mode entries only for now: swapgs and the user-mode
- * paths come with user space.
+ * System calls: the syscall instruction jumps to entry_SYSCALL_64 (MSR_LSTAR)
+ * with interrupts off (MSR_SYSCALL_MASK clears IF, TF, DF, AC...), the user
+ * %rip in %rcx and %rflags in %r11, still on the user stack. swapgs makes
+ * %gs the kernel's per-CPU base, the stack becomes the task's kernel stack
+ * (cpu_current_top_of_stack), and a struct pt_regs is built at its top, the
+ * same frame an interrupt from user mode leaves, so task_pt_regs() finds
+ * either. do_syscall_64() (kernel/entry/common.c) runs the call and its
+ * exit work and says whether sysretq may return: only when %rcx/%r11 still
+ * hold the return %rip/%rflags, the %rip is canonical (a sysretq to a
+ * non-canonical %rip would fault in kernel mode with the user's %gs), and
+ * no TF/RF is set. Otherwise iretq restores everything.
+ *
+ * Exceptions and interrupts: a stub makes the stack look the same whether
+ * or not the CPU pushed an error code (it pushes a 0 if not), swapgs if the
+ * saved CS says the CPU came from user mode, saves the general registers
+ * to complete a struct pt_regs and calls the C handler as handler(struct
+ * pt_regs *regs, unsigned long error_code). On the way out, a return to
+ * user mode runs the exit work (irqentry_exit_to_user_mode: reschedule,
+ * signals) and swapgs again before iretq. NMI, #DF and #MC run on IST
+ * stacks and may interrupt the kernel inside the few instructions where
+ * %gs is already (or still) the user's, so they decide by the GS base MSR
+ * itself, as Linux's paranoid_entry does: a kernel base is negative.
+ * %rbp is left alone, so the C handler's frame links to the interrupted
+ * code's frames and backtraces run through.
  */
+#include <asm/msr-index.h>
+#include <asm/segment.h>
 
+/* Offsets in struct pt_regs (asm/ptrace.h). */
+#define RCX (11 * 8)
+#define R11 (6 * 8)
 #define ORIG_RAX (15 * 8)
+#define RIP (16 * 8)
+#define CS (17 * 8)
+#define EFLAGS (18 * 8)
+#define RSP (19 * 8)
+#define SS (20 * 8)
+#define ENOSYS 38
 
 .macro PUSH_REGS
 	pushq	%rdi
@@ -59,10 +86,42 @@
 	.if \has_error_code == 0
 	pushq	$0
 	.endif
+	testb	$3, 16(%rsp)			/* the saved CS: from user mode? */
+	jz	1f
+	swapgs
+1:
 	PUSH_REGS
 	movq	%rsp, %rdi
 	movq	ORIG_RAX(%rsp), %rsi
 	call	\cfunc
+	jmp	restore_regs_and_return
+	.size \asmsym, . - \asmsym
+.endm
+
+/* NMI, #DF, #MC: on an IST stack, %gs decided by its base (Linux: paranoid_entry/exit). */
+.macro idtentry_paranoid asmsym cfunc has_error_code
+	.globl \asmsym
+	.type \asmsym, @function
+\asmsym:
+	.if \has_error_code == 0
+	pushq	$0
+	.endif
+	PUSH_REGS
+	movl	$1, %ebx			/* 1: %gs was the kernel's, no swapgs on exit */
+	movl	$MSR_GS_BASE, %ecx
+	rdmsr
+	testl	%edx, %edx
+	js	1f
+	swapgs
+	xorl	%ebx, %ebx
+1:
+	movq	%rsp, %rdi
+	movq	ORIG_RAX(%rsp), %rsi
+	call	\cfunc
+	testl	%ebx, %ebx
+	jnz	2f
+	swapgs
+2:
 	POP_REGS
 	addq	$8, %rsp			/* the error code */
 	iretq
@@ -73,13 +132,13 @@
 
 idtentry asm_exc_divide_error		exc_divide_error		0
 idtentry asm_exc_debug			exc_debug			0
-idtentry asm_exc_nmi			exc_nmi				0
+idtentry_paranoid asm_exc_nmi		exc_nmi				0
 idtentry asm_exc_int3			exc_int3			0
 idtentry asm_exc_overflow		exc_overflow			0
 idtentry asm_exc_bounds			exc_bounds			0
 idtentry asm_exc_invalid_op		exc_invalid_op			0
 idtentry asm_exc_device_not_available	exc_device_not_available	0
-idtentry asm_exc_double_fault		exc_double_fault		1
+idtentry_paranoid asm_exc_double_fault	exc_double_fault		1
 idtentry asm_exc_coproc_segment_overrun	exc_coproc_segment_overrun	0
 idtentry asm_exc_invalid_tss		exc_invalid_tss			1
 idtentry asm_exc_segment_not_present	exc_segment_not_present		1
@@ -89,7 +148,7 @@ idtentry asm_exc_page_fault		exc_page_fault			1
 idtentry asm_exc_spurious_interrupt_bug	exc_spurious_interrupt_bug	0
 idtentry asm_exc_coprocessor_error	exc_coprocessor_error		0
 idtentry asm_exc_alignment_check	exc_alignment_check		1
-idtentry asm_exc_machine_check		exc_machine_check		0
+idtentry_paranoid asm_exc_machine_check	exc_machine_check		0
 idtentry asm_exc_simd_coprocessor_error	exc_simd_coprocessor_error	0
 idtentry asm_exc_virtualization		exc_virtualization		0
 idtentry asm_exc_control_protection	exc_control_protection		1
@@ -120,12 +179,90 @@ irq_entries_start:
 	.endr
 
 common_interrupt:
+	testb	$3, 16(%rsp)			/* the saved CS: from user mode? */
+	jz	1f
+	swapgs
+1:
 	PUSH_REGS
 	movq	%rsp, %rdi
 	call	common_interrupt_c
+	/* fall through */
+
+/*
+ * The common way out of exceptions and interrupts (Linux:
+ * error_return / restore_regs_and_return_to_kernel and
+ * swapgs_restore_regs_and_return_to_usermode). Interrupts are off here.
+ */
+	.globl restore_regs_and_return
+restore_regs_and_return:
+	testb	$3, CS(%rsp)
+	jz	restore_regs_and_return_to_kernel
+	movq	%rsp, %rdi
+	call	irqentry_exit_to_user_mode	/* returns with interrupts off */
+	.globl swapgs_restore_regs_and_return_to_usermode
+swapgs_restore_regs_and_return_to_usermode:
 	POP_REGS
-	addq	$8, %rsp			/* the vector */
+	addq	$8, %rsp			/* orig_ax */
+	swapgs
 	iretq
+
+restore_regs_and_return_to_kernel:
+	POP_REGS
+	addq	$8, %rsp			/* orig_ax: error code or vector */
+	iretq
+
+/*
+ * The syscall instruction lands here (MSR_LSTAR, Linux: entry_SYSCALL_64),
+ * on the user's stack with interrupts off. The user %rsp waits in
+ * rsp_scratch while the frame is built on the kernel stack.
+ */
+	.globl entry_SYSCALL_64
+	.type entry_SYSCALL_64, @function
+entry_SYSCALL_64:
+	swapgs
+	movq	%rsp, %gs:rsp_scratch
+	movq	%gs:cpu_current_top_of_stack, %rsp
+	pushq	$__USER_DS			/* pt_regs->ss */
+	pushq	%gs:rsp_scratch			/* pt_regs->sp */
+	pushq	%r11				/* pt_regs->flags */
+	pushq	$__USER_CS			/* pt_regs->cs */
+	pushq	%rcx				/* pt_regs->ip */
+	pushq	%rax				/* pt_regs->orig_ax: the number */
+	pushq	%rdi
+	pushq	%rsi
+	pushq	%rdx
+	pushq	%rcx
+	pushq	$-ENOSYS			/* pt_regs->ax: the result until there is one */
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	xorl	%ebp, %ebp			/* the user's %rbp is no kernel frame */
+	movq	%rsp, %rdi
+	movslq	%eax, %rsi			/* the number is the low 32 bits, as in Linux */
+	call	do_syscall_64			/* true: sysretq may return */
+	testb	%al, %al
+	jz	swapgs_restore_regs_and_return_to_usermode
+	POP_REGS				/* %rcx = %rip, %r11 = %rflags: checked */
+	addq	$8, %rsp			/* orig_ax */
+	movq	RSP - RIP(%rsp), %rsp		/* the user stack */
+	swapgs
+	sysretq
+	.size entry_SYSCALL_64, . - entry_SYSCALL_64
+
+/* syscall from 32-bit compat mode (MSR_CSTAR): no IA32 emulation, -ENOSYS (Linux: entry_SYSCALL32_ignore). */
+	.globl entry_SYSCALL32_ignore
+	.type entry_SYSCALL32_ignore, @function
+entry_SYSCALL32_ignore:
+	movl	$-ENOSYS, %eax
+	sysretl
+	.size entry_SYSCALL32_ignore, . - entry_SYSCALL32_ignore
 
 /*
  * void call_on_irqstack(void (*fn)(struct pt_regs *), struct pt_regs *regs,
@@ -180,12 +317,16 @@ __switch_to_asm:
 	jmp	__switch_to
 	.size __switch_to_asm, . - __switch_to_asm
 
-/* A new task's first instructions; %rax is the task we switched from. */
+/*
+ * A new task's first instructions; %rax is the task we switched from and
+ * %rsp the task's pt_regs (kernel/process_64.c lays the frame out so).
+ */
 	.globl ret_from_fork_asm
 	.type ret_from_fork_asm, @function
 ret_from_fork_asm:
 	xorl	%ebp, %ebp			/* backtraces end here */
-	movq	%rax, %rdi
-	call	ret_from_fork
-	ud2					/* ret_from_fork never returns */
+	movq	%rax, %rdi			/* prev */
+	movq	%rsp, %rsi			/* the new task's pt_regs (copy_thread) */
+	call	ret_from_fork			/* returns only to enter user mode */
+	jmp	swapgs_restore_regs_and_return_to_usermode
 	.size ret_from_fork_asm, . - ret_from_fork_asm

@@ -15,17 +15,19 @@ struct idt_data {
 	unsigned int vector;
 	void (*addr)(void);
 	unsigned int ist;	/* 0: current stack, n: IST slot n */
+	unsigned int dpl;	/* the lowest privilege that may use int n on it */
 };
 
-#define INTG(v, f) { v, f, 0 }
-#define ISTG(v, f, ist) { v, f, (ist) + 1 }
+#define INTG(v, f) { v, f, 0, 0 }
+#define ISTG(v, f, ist) { v, f, (ist) + 1, 0 }
+#define SYSG(v, f) { v, f, 0, 3 }	/* user mode may raise it: int3, into */
 
 static const struct idt_data def_idts[] = {
 	INTG(X86_TRAP_DE, asm_exc_divide_error),
 	INTG(X86_TRAP_DB, asm_exc_debug),
 	ISTG(X86_TRAP_NMI, asm_exc_nmi, IST_INDEX_NMI),
-	INTG(X86_TRAP_BP, asm_exc_int3),
-	INTG(X86_TRAP_OF, asm_exc_overflow),
+	SYSG(X86_TRAP_BP, asm_exc_int3),
+	SYSG(X86_TRAP_OF, asm_exc_overflow),
 	INTG(X86_TRAP_BR, asm_exc_bounds),
 	INTG(X86_TRAP_UD, asm_exc_invalid_op),
 	INTG(X86_TRAP_NM, asm_exc_device_not_available),
@@ -62,7 +64,7 @@ static void idt_set_gate(const struct idt_data *d)
 	g->offset_low = addr & 0xffff;
 	g->segment = __KERNEL_CS;
 	g->ist = d->ist;
-	g->type_attr = 0x80 | GATE_INTERRUPT;	/* present, DPL 0 */
+	g->type_attr = 0x80 | (d->dpl << 5) | GATE_INTERRUPT;	/* present, DPL */
 	g->offset_middle = (addr >> 16) & 0xffff;
 	g->offset_high = addr >> 32;
 	g->reserved = 0;

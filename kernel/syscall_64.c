@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The system-call table and dispatcher (Linux: arch/x86/entry/syscall_64.c
- * and do_syscall_64 in arch/x86/entry/common.c).
+ * The system-call table and dispatcher (Linux: arch/x86/entry/syscall_64.c,
+ * x64_sys_call). The entry and exit around it are kernel/entry/common.c.
  *
  * sys_call_table[] is built from kernel/syscalls/syscall_64.tbl through
  * the generated <generated/asm/syscalls_64.h>. Every entry point is
@@ -61,16 +61,16 @@ long sys_ni_syscall(unsigned long nr)
 }
 
 /*
- * nr is the user's %rax as a signed 64-bit value: Linux compares it
- * unsigned against NR_syscalls, so -1 (the "no system call" marker
- * rt_sigreturn and ptrace use) and huge values are simply -ENOSYS.
+ * Call system call nr (the low 32 bits of the user's %rax, as an unsigned
+ * number: Linux's do_syscall_x64). -1 is the "no system call" marker
+ * (Linux: a restarted or ptrace-cancelled call) and stays -ENOSYS unlogged.
  */
-long do_syscall_64(struct pt_regs *regs, unsigned long nr)
+long x64_sys_call(struct pt_regs *regs, unsigned int nr)
 {
 	sys_call_ptr_t fn;
 
 	if (nr >= nr_syscalls)
-		return sys_ni_syscall(nr);
+		return nr == ~0U ? -ENOSYS : sys_ni_syscall(nr);
 	fn = sys_call_table[nr];
 	if (!fn)
 		return sys_ni_syscall(nr);

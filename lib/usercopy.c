@@ -14,12 +14,17 @@
  * rep_movs_alternative does the same with its fixups. The string
  * functions load one byte at a time, each load covered by the table.
  *
- * There is no user space yet: nothing maps user addresses (only
- * tests/kernel/usercopy_kunit.c and chrdev_kunit.c map a page there for a
- * while, to make copies stop part-way), so a user address normally faults
- * at once; the functions are already what the system calls will use. Left out: SMAP (stac/clac; CR4.SMAP is never set), the
- * word-at-a-time string loops, might_fault(), fault injection.
+ * A fault on a user page first goes to the page-fault handler's user
+ * half (do_user_addr_fault), which maps the page if the address is inside
+ * a VMA that allows the access (demand paging, COW) and restarts the
+ * instruction; only a fault it cannot resolve reaches the fixup.
+ *
+ * With SMAP (asm/smap.h) the kernel may touch user pages only between
+ * stac() and clac(), so every user access here is bracketed by them, and
+ * nothing else in the kernel can read user memory by accident. Left out:
+ * the word-at-a-time string loops, might_fault(), fault injection.
  */
+#include <asm/smap.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -27,12 +32,14 @@
 /* Copy n bytes; returns those left when a fault stopped it (Linux: copy_user_generic). */
 static unsigned long raw_copy_user(void *to, const void *from, unsigned long n)
 {
+	stac();
 	__asm__ __volatile__("1: rep movsb\n"
 			     "2:\n"
 			     _ASM_EXTABLE(1b, 2b)
 			     : "+c"(n), "+D"(to), "+S"(from)
 			     :
 			     : "memory");
+	clac();
 	return n;
 }
 
@@ -60,13 +67,26 @@ unsigned long clear_user(void __user *to, unsigned long n)
 
 	if (!access_ok(to, n))
 		return n;
+	stac();
 	__asm__ __volatile__("1: rep stosb\n"
 			     "2:\n"
 			     _ASM_EXTABLE(1b, 2b)
 			     : "+c"(n), "+D"(dst)
 			     : "a"(0)
 			     : "memory");
+	clac();
 	return n;
+}
+
+/* One user byte, in its own stac/clac window: 0 or -EFAULT. */
+static int get_user_byte(u8 *c, const u8 *src)
+{
+	int err;
+
+	stac();
+	err = __get_byte_nofault(c, src);
+	clac();
+	return err;
 }
 
 long strncpy_from_user(char *dst, const char __user *src, long count)
@@ -84,7 +104,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 
 		if ((unsigned long)res >= max)
 			return -EFAULT;
-		if (__get_byte_nofault(&c, (const u8 *)src + res))
+		if (get_user_byte(&c, (const u8 *)src + res))
 			return -EFAULT;
 		dst[res] = c;
 		if (!c)
@@ -108,7 +128,7 @@ long strnlen_user(const char __user *str, long count)
 
 		if ((unsigned long)res >= max)
 			return 0;
-		if (__get_byte_nofault(&c, (const u8 *)str + res))
+		if (get_user_byte(&c, (const u8 *)str + res))
 			return 0;
 		if (!c)
 			return res + 1;

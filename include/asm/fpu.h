@@ -25,6 +25,7 @@ struct fpu {
 extern unsigned int fpu_kernel_xstate_size;	/* bytes the buffer needs */
 extern u64 xfeatures_mask;			/* XCR0, or 0 without XSAVE */
 
+void fpu__init_system(void);		/* boot CPU, once */
 void fpu__init_cpu(void);			/* CR0/CR4/XCR0 on each CPU */
 int fpu_clone(struct task_struct *dst, struct task_struct *src);	/* fork: copy src's state */
 void fpu__clear_user_states(struct task_struct *tsk);	/* exec: the initial state */

@@ -70,11 +70,19 @@
 #define SI_TKILL (-6)
 #define SEGV_MAPERR 1	/* no mapping at the address */
 #define SEGV_ACCERR 2	/* the mapping forbids the access */
+#define SEGV_CPERR 10	/* control-protection fault */
 #define BUS_ADRALN 1
 #define BUS_ADRERR 2
 #define ILL_ILLOPN 2
 #define FPE_INTDIV 1
+#define FPE_INTOVF 2
+#define FPE_FLTDIV 3
+#define FPE_FLTOVF 4
+#define FPE_FLTUND 5
+#define FPE_FLTRES 6
+#define FPE_FLTINV 7
 #define TRAP_BRKPT 1
+#define TRAP_TRACE 2
 #define CLD_EXITED 1
 #define CLD_KILLED 2
 #define CLD_DUMPED 3

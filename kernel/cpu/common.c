@@ -10,6 +10,9 @@
  * quirks, 32-bit.
  */
 #include <asm/desc.h>
+#include <asm/fpu.h>
+#include <asm/processor-flags.h>
+#include <asm/special_insns.h>
 #include <asm/msr-index.h>
 #include <asm/page.h>
 #include <asm/processor.h>
@@ -18,6 +21,9 @@
 #include <linux/string.h>
 
 struct cpuinfo_x86 boot_cpu_data;
+
+void entry_SYSCALL_64(void);
+void entry_SYSCALL32_ignore(void);
 
 /*
  * Per CPU: its GDT (the TSS descriptor differs, and the CPU writes the
@@ -59,12 +65,19 @@ void early_cpu_init(void)
 	get_cpu_vendor_and_model(c);
 	cpuid_count(0, 0, &max, &b, &cx, &d);
 	cpuid_count(1, 0, &a, &b, &cx, &d);
+	c->x86_capability_1_edx = d;
+	c->x86_capability_1_ecx = cx;
+	c->has_fxsr = d & (1 << 24);
+	c->has_xsave = cx & (1 << 26);
 	c->has_tsc = d & (1 << 4);
 	c->has_apic = d & (1 << 9);
 	c->has_pge = d & (1 << 13);
 	if (max >= 7) {
 		cpuid_count(7, 0, &a, &b, &cx, &d);
 		c->has_la57 = cx & (1 << 16);
+		c->has_smep = b & (1 << 7);
+		c->has_smap = b & (1 << 20);
+		c->has_umip = cx & (1 << 2);
 	}
 	cpuid_count(0x80000001, 0, &a, &b, &cx, &d);
 	c->has_nx = d & (1 << 20);
@@ -106,6 +119,47 @@ static void load_gdt_and_segments(u64 *gdt)
 	__asm__ __volatile__("ltr %w0" : : "r"(__TSS_SEL));
 }
 
+/*
+ * The syscall instruction (Linux: syscall_init). STAR's selectors: syscall
+ * loads CS = __KERNEL_CS and SS = __KERNEL_CS + 8 = __KERNEL_DS; sysretq
+ * loads CS = __USER32_CS + 16 = __USER_CS and SS = __USER32_CS + 8 =
+ * __USER_DS, which is why the GDT has Linux's order. The mask clears what
+ * the kernel must not inherit: interrupts (IF) until the stack is
+ * switched, single-stepping (TF), the direction flag (DF), AC (SMAP's
+ * override), NT and the rest of the arithmetic flags. 32-bit syscalls
+ * (CSTAR) return -ENOSYS: there is no IA32 emulation.
+ */
+static void syscall_init(void)
+{
+	wrmsr(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
+	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
+	wrmsr(MSR_CSTAR, (u64)entry_SYSCALL32_ignore);
+	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_CF | X86_EFLAGS_TF | X86_EFLAGS_IF | X86_EFLAGS_DF |
+				 X86_EFLAGS_IOPL | X86_EFLAGS_NT | X86_EFLAGS_RF |
+				 X86_EFLAGS_AC | X86_EFLAGS_ID | 0x8d4 /* PF AF ZF SF OF */);
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+}
+
+/*
+ * SMEP: the kernel faults if it executes a user page; SMAP: it faults if
+ * it reads or writes one outside stac()/clac() (lib/usercopy.c). Both on
+ * when the CPU has them (QEMU's -cpu max), as Linux does by default.
+ */
+bool smap_enabled;
+
+static void setup_smep_smap(void)
+{
+	unsigned long cr4 = read_cr4();
+
+	if (boot_cpu_data.has_smep)
+		cr4 |= X86_CR4_SMEP;
+	if (boot_cpu_data.has_smap) {
+		cr4 |= X86_CR4_SMAP;
+		smap_enabled = true;
+	}
+	write_cr4(cr4);
+}
+
 /* Per-CPU state of the running CPU (Linux: cpu_init, switch_to_new_gdt). */
 void cpu_init(void)
 {
@@ -118,4 +172,7 @@ void cpu_init(void)
 	tss->io_bitmap_base = sizeof(*tss);	/* no I/O bitmap */
 	set_tss_desc(gdt, tss);			/* "available" again, whatever was copied */
 	load_gdt_and_segments(gdt);
+	syscall_init();
+	setup_smep_smap();
+	fpu__init_cpu();
 }

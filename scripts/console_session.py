@@ -5,8 +5,9 @@ Boots the ISO in QEMU as `make run` does (-display none -serial mon:stdio), with
 QEMU's stdin and stdout on a pseudo-terminal this script holds, then runs a list
 of steps: wait for a regular expression in the output, or type text one
 character at a time. The default steps wait for the shell's prompt and type a
-line with a DEL (^?) and a ^H in it, then a line killed with ^U, and check the
-shell ran what the line discipline made of them.
+line with a DEL (^?) and a ^H in it (the shell must complain about the
+edited command name), then a line killed with ^U and replaced, and check the
+echo and what the shell made of them.
 
     python3 scripts/console_session.py --iso build/linnet.iso
     python3 scripts/console_session.py --iso build/linnet.iso \\
@@ -29,13 +30,17 @@ import tty
 
 DEFAULT_STEPS = [
     r"expect:[$#] $",
-    # a DEL and a ^H: the line the shell gets is "echo hello world"
-    r"send:echo hellx\x7fo worx\x08ld\r",
-    r"expect:\r\nhello world\r\n",
+    # a DEL and a ^H: the shell gets "nosuchcmd world" and says it has no such command
+    r"send:nosuchcmx\x7fd worx\x08ld\r",
+    r"expect:nosuchcmx\x08 \x08d worx\x08 \x08ld\r\n",
+    r"expect:nosuchcmd: (command )?not found\r\n",
     r"expect:[$#] $",
     # ^U kills what was typed; the echo erased it on the screen ("\b \b" each)
-    r"send:echo wrong\x15echo right\r",
-    r"expect:(\x08 \x08){10}echo right\r\nright\r\n",
+    r"send:wrong\x15cd /bin\r",
+    r"expect:(\x08 \x08){5}cd /bin\r\n",
+    r"expect:[$#] $",
+    r"send:cd /nonexistent\r",
+    r"expect:[Nn]o such file or directory",
     r"expect:[$#] $",
 ]
 

@@ -29,6 +29,7 @@
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/serial.h>
 #include <linux/stat.h>
 #include <linux/string.h>

@@ -374,7 +374,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 		put_page(new);
 		return ret;
 	}
-	memcpy(page_address(new), page_address(vmf->page), PAGE_SIZE);
+	copy_page(page_address(new), page_address(vmf->page));
 	put_page(vmf->page);
 	return ret | finish_fault(vmf, new, true);
 }
@@ -394,7 +394,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
 	if (old) {
 		new = alloc_page(GFP_HIGHUSER_MOVABLE);
 		if (new)
-			memcpy(page_address(new), page_address(old), PAGE_SIZE);
+			copy_page(page_address(new), page_address(old));
 	} else {
 		new = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 	}

@@ -17,6 +17,7 @@
 #include <asm/ptrace.h>
 #include <kunit/test.h>
 #include <linux/err.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -870,6 +871,11 @@ static void layout_aslr(struct kunit *test)
 	mm->brk = 0x400000;
 	KUNIT_EXPECT_GE(test, arch_randomize_brk(mm), 0x400000UL);
 	KUNIT_EXPECT_LT(test, arch_randomize_brk(mm), 0x400000UL + 0x02000000);
+	/* "norandmaps" on the command line turns it all off (the GDB labs). */
+	if (strstr(boot_command_line, "norandmaps"))
+		KUNIT_EXPECT_EQ(test, randomize_va_space, 0);
+	else
+		KUNIT_EXPECT_EQ(test, randomize_va_space, 2);
 	if (randomize_va_space) {
 		/* Two draws of 28 (and 22) random bits agree with tiny probability. */
 		KUNIT_EXPECT_TRUE(test, b1 != b2 || s1 != s2);

@@ -705,6 +705,25 @@ static void mremap_cases(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 2, 50));
 	KUNIT_EXPECT_TRUE(test, vma_at(c.mm, r) == NULL);
 	KUNIT_EXPECT_TRUE(test, check(r + 2 * P, 1, 52));
+	/* MREMAP_DONTUNMAP: the pages move, the old VMA stays, empty (reads zero). */
+	{
+		unsigned long d = t_mmap(0, 2 * P, RW, ANON), to;
+		int before = c.mm->map_count;
+
+		KUNIT_EXPECT_TRUE(test, fill(d, 2, 70));
+		to = t_mremap(d, 2 * P, 2 * P, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0);
+		KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(to));
+		KUNIT_EXPECT_NE(test, to, d);
+		KUNIT_EXPECT_EQ(test, c.mm->map_count, before + 1);
+		KUNIT_EXPECT_TRUE(test, check(to, 2, 70));
+		KUNIT_EXPECT_TRUE(test, vma_at(c.mm, d) != NULL);
+		KUNIT_EXPECT_EQ(test, get_user(byte, (u8 __user *)(d + 128)), 0);
+		KUNIT_EXPECT_EQ(test, byte, 0);
+		KUNIT_EXPECT_EQ(test, t_mremap(d, 2 * P, 3 * P, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0),
+				-EINVAL);
+		KUNIT_EXPECT_EQ(test, t_munmap(d, 2 * P), 0);
+		KUNIT_EXPECT_EQ(test, t_munmap(to, 2 * P), 0);
+	}
 	/* Errors. */
 	KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, P, P, 0x80, 0), -EINVAL);
 	KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, P, P, MREMAP_FIXED, a), -EINVAL);

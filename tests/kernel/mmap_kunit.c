@@ -17,6 +17,7 @@
 #include <asm/ptrace.h>
 #include <kunit/test.h>
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -822,8 +823,8 @@ static void fork_dup_mmap(struct kunit *test)
 	struct mm_ctx c;
 	struct mm_struct *child;
 	struct vm_area_struct *v1, *v2;
-	unsigned long a, free_before = shrunk_free_pages();
-	unsigned long vmas_before = nr_vm_area_structs();
+	unsigned long a, sh, free_before = shrunk_free_pages();
+	unsigned long vmas_before = nr_vm_area_structs(), files_before = get_nr_files();
 	u8 byte;
 
 	mm_enter(test, &c);
@@ -833,6 +834,12 @@ static void fork_dup_mmap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_madvise(a + 4 * P, P, MADV_DONTFORK), 0);
 	KUNIT_EXPECT_EQ(test, t_madvise(a + 5 * P, P, MADV_WIPEONFORK), 0);
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + P, P, PROT_READ), 0);
+	/* Shared anonymous memory: one page touched before the fork, one after. */
+	sh = t_mmap(0, 2 * P, RW, MAP_SHARED | MAP_ANONYMOUS);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(sh));
+	KUNIT_EXPECT_TRUE(test, vma_at(c.mm, sh)->vm_file != NULL);
+	KUNIT_EXPECT_EQ(test, vma_at(c.mm, sh)->vm_pgoff, 0UL);
+	KUNIT_EXPECT_TRUE(test, fill(sh, 1, 80));
 	child = mm_alloc();
 	KUNIT_ASSERT_TRUE(test, child != NULL);
 	child->mmap_base = c.mm->mmap_base;
@@ -850,8 +857,13 @@ static void fork_dup_mmap(struct kunit *test)
 	mm_check(test, child);
 	/* The parent writes after the fork: COW keeps the child's copy. */
 	KUNIT_EXPECT_TRUE(test, fill(a, 1, 99));
+	/* The shared page touched before the fork is written by the parent now. */
+	KUNIT_EXPECT_TRUE(test, fill(sh, 1, 81));
 	kthread_unuse_mm(c.mm);
 	kthread_use_mm(child);
+	KUNIT_EXPECT_TRUE(test, check(sh, 1, 81));
+	/* The child is first to touch the second shared page: the parent sees it. */
+	KUNIT_EXPECT_TRUE(test, fill(sh + P, 1, 90));
 	KUNIT_EXPECT_TRUE(test, check(a, 4, 60));
 	KUNIT_EXPECT_NE(test, get_user(byte, (u8 __user *)(a + 4 * P + 128)), 0);	/* DONTFORK */
 	KUNIT_EXPECT_EQ(test, get_user(byte, (u8 __user *)(a + 5 * P + 128)), 0);	/* wiped */
@@ -860,11 +872,13 @@ static void fork_dup_mmap(struct kunit *test)
 	kthread_use_mm(c.mm);
 	KUNIT_EXPECT_TRUE(test, check(a, 1, 99));
 	KUNIT_EXPECT_TRUE(test, check(a + 5 * P, 1, 65));
+	KUNIT_EXPECT_TRUE(test, check(sh + P, 1, 90));
 	exit_mmap(child);
 	KUNIT_EXPECT_EQ(test, mm_rss(child), 0UL);
 	mmdrop(child);
 	mm_leave(test, &c);
 	KUNIT_EXPECT_EQ(test, nr_vm_area_structs(), vmas_before);
+	KUNIT_EXPECT_EQ(test, get_nr_files(), files_before);	/* the shmem file went */
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), free_before);
 }
 

@@ -725,6 +725,21 @@ static void mremap_cases(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, t_munmap(d, 2 * P), 0);
 		KUNIT_EXPECT_EQ(test, t_munmap(to, 2 * P), 0);
 	}
+	/* old_len 0 of a shared mapping: a second view of the same page. */
+	{
+		unsigned long sh = t_mmap(0, P, RW, MAP_SHARED | MAP_ANONYMOUS), dup;
+
+		KUNIT_EXPECT_TRUE(test, fill(sh, 1, 33));
+		dup = t_mremap(sh, 0, P, MREMAP_MAYMOVE, 0);
+		KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(dup));
+		KUNIT_EXPECT_NE(test, dup, sh);
+		KUNIT_EXPECT_TRUE(test, check(dup, 1, 33));
+		KUNIT_EXPECT_TRUE(test, fill(dup, 1, 34));
+		KUNIT_EXPECT_TRUE(test, check(sh, 1, 34));
+		KUNIT_EXPECT_EQ(test, t_munmap(sh, P), 0);
+		KUNIT_EXPECT_EQ(test, t_munmap(dup, P), 0);
+		KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, 0, P, MREMAP_MAYMOVE, 0), -EINVAL);
+	}
 	/* Errors. */
 	KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, P, P, 0x80, 0), -EINVAL);
 	KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, P, P, MREMAP_FIXED, a), -EINVAL);

@@ -45,6 +45,10 @@ MATRIX = [
      "cpu": "max",
      "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
      "expect_log": [r"4-level paging"]},
+    # No ASLR (the GDB labs' setting): the layout tests see randomize_va_space 0.
+    {"name": "mmap-norandmaps", "cmdline": "ktest=mmap.* norandmaps",
+     "cpu": "max", "mem": "128M", "smp": 2, "timeout": 60, "expect": "pass",
+     "expect_log": [r"ok \d+ layout_aslr"]},
 
     # LKDTM crash types: the runner must tell these outcomes apart.
     {"name": "lkdtm-write-kern", "cmdline": "lkdtm=WRITE_KERN",

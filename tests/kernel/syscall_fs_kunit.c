@@ -1153,6 +1153,149 @@ SC_TEST(sc_sys)
 				  0, 0), -EFAULT);
 }
 
+/* ---- garbage in: a seeded fuzzer over the calls above ------------------------------------ */
+
+static u64 fuzz_state;
+
+static u64 fuzz_next(void)
+{
+	fuzz_state ^= fuzz_state << 13;
+	fuzz_state ^= fuzz_state >> 7;
+	fuzz_state ^= fuzz_state << 17;
+	return fuzz_state;
+}
+
+#define FUZZ_NAMES 16
+#define FUZZ_NAME_LEN 16
+
+/*
+ * One argument: a name from the pool (relative, letters and '/', no '.':
+ * nothing can climb out of TDIR, link targets included; fuzz_restore()
+ * puts the pool back before each call), a buffer or an
+ * iovec array in the window, a bad pointer, a small number, an fd, or
+ * 64 random bits.
+ */
+static unsigned long fuzz_arg(void)
+{
+	u64 r = fuzz_next();
+
+	switch (r % 12) {
+	case 0:
+	case 1:
+	case 2:
+		return A(U((r >> 8) % FUZZ_NAMES * FUZZ_NAME_LEN));
+	case 3:
+		return A(U(PAGE_SIZE + (r >> 8) % (2 * PAGE_SIZE)));
+	case 4:
+		return A(U(3 * PAGE_SIZE + ((r >> 8) % 32) * sizeof(struct iovec)));
+	case 5:
+		return (r >> 8) & 1 ? 0 : A(KPTR);
+	case 6:
+		return (r >> 8) & 1 ? A(U_RO) : A(U_UNMAPPED);
+	case 7:
+		return (r >> 8) % 8;
+	case 8:
+		return (r >> 8) % 12;	/* an fd, often an open one */
+	case 9:
+		return (unsigned long)(long)AT_FDCWD;
+	case 10:
+		return (r >> 8) % 5000;
+	}
+	return fuzz_next();
+}
+
+/* What the pool and the iovecs should be: calls write into the window, and a name
+ * changed by read() or getrandom() could start with '/' or hold "..". */
+static char fuzz_names[FUZZ_NAMES * FUZZ_NAME_LEN];
+static struct iovec fuzz_iov[32];
+
+static void fuzz_restore(void)
+{
+	memcpy(kalias(0), fuzz_names, sizeof(fuzz_names));
+	memcpy(kalias(3 * PAGE_SIZE), fuzz_iov, sizeof(fuzz_iov));
+	/* A buffer may be passed as a name too: no '/' or '.' in it, so it names no way out. */
+	for (unsigned long off = PAGE_SIZE; off < 3 * PAGE_SIZE; off++) {
+		char *c = kalias(off);
+
+		if (*c == '/' || *c == '.')
+			*c = 'x';
+	}
+}
+
+static void fuzz_refill(void)
+{
+	static const char alphabet[] = "ab/";
+	struct iovec *iov = fuzz_iov;
+
+	for (int i = 0; i < FUZZ_NAMES; i++) {
+		char *n = fuzz_names + i * FUZZ_NAME_LEN;
+		int len = 1 + fuzz_next() % (FUZZ_NAME_LEN - 1);
+
+		for (int j = 0; j < len; j++)
+			n[j] = alphabet[fuzz_next() % 3];
+		n[0] = 'a' + fuzz_next() % 2;	/* never absolute */
+		n[len] = '\0';
+	}
+	for (int i = 0; i < 32; i++) {
+		u64 r = fuzz_next();
+
+		iov[i].iov_base = r & 1 ? U(PAGE_SIZE + (r >> 8) % (2 * PAGE_SIZE)) :
+			(r & 2 ? U_UNMAPPED : KPTR);
+		iov[i].iov_len = r & 4 ? (r >> 16) % 8192 : (size_t)(r >> 16);
+	}
+}
+
+/* The calls that cannot block here (no pipes, no device nodes, no sleeps, no reboot). */
+static const unsigned short fuzz_nrs[] = {
+	__NR_read, __NR_write, __NR_open, __NR_close, __NR_stat, __NR_fstat, __NR_lstat,
+	__NR_lseek, __NR_ioctl, __NR_pread64, __NR_pwrite64, __NR_readv, __NR_writev,
+	__NR_access, __NR_dup, __NR_dup2, __NR_fcntl, __NR_fsync, __NR_fdatasync,
+	__NR_truncate, __NR_ftruncate, __NR_getdents, __NR_getcwd, __NR_chdir, __NR_fchdir,
+	__NR_rename, __NR_mkdir, __NR_rmdir, __NR_creat, __NR_link, __NR_unlink,
+	__NR_symlink, __NR_readlink, __NR_chmod, __NR_fchmod, __NR_umask,
+	__NR_gettimeofday, __NR_getrlimit, __NR_getrusage, __NR_sysinfo, __NR_uname,
+	__NR_getdents64, __NR_clock_gettime, __NR_clock_getres, __NR_openat, __NR_mkdirat,
+	__NR_newfstatat, __NR_unlinkat, __NR_renameat, __NR_linkat, __NR_symlinkat,
+	__NR_readlinkat, __NR_fchmodat, __NR_faccessat, __NR_preadv, __NR_pwritev,
+	__NR_dup3, __NR_renameat2, __NR_getrandom, __NR_statx, __NR_faccessat2, __NR_time,
+};
+
+SC_TEST(sc_fuzz)
+{
+	unsigned long calls = 0, errors = 0;
+
+	fuzz_state = 0x5eed5eed1234ULL;
+	KUNIT_ASSERT_EQ(test, SC1(chdir, ustr(0, TDIR)), 0);
+	for (int round = 0; round < 4000; round++) {
+		unsigned short nr = fuzz_nrs[fuzz_next() % ARRAY_SIZE(fuzz_nrs)];
+		unsigned long a[6];
+		long ret;
+
+		if (round % 64 == 0)
+			fuzz_refill();
+		fuzz_restore();
+		for (int i = 0; i < 6; i++)
+			a[i] = fuzz_arg();
+		/* Keep the walk inside TDIR: chdir/fchdir only to names from the pool. */
+		if (nr == __NR_chdir && a[0] >= A(U(FUZZ_NAMES * FUZZ_NAME_LEN)))
+			continue;
+		ret = sc6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		calls++;
+		if (ret < 0) {
+			errors++;
+			if (ret < -4095)
+				kunit_fail(test, __FILE__, __LINE__, "nr %u returned %ld", nr, ret);
+		}
+	}
+	for (int fd = 0; fd < 1024; fd++)
+		SC1(close, fd);
+	SC1(umask, 022);
+	KUNIT_EXPECT_EQ(test, SC1(chdir, ustr(0, "/")), 0);
+	KUNIT_EXPECT_GT(test, calls, 3000);
+	KUNIT_EXPECT_GT(test, calls - errors, 100);	/* some calls did succeed */
+	pr_info("sc_fuzz: %lu calls, %lu errors\n", calls, errors);
+}
+
 static struct kunit_case syscall_fs_cases[] = {
 	KUNIT_CASE(sc_getname),
 	KUNIT_CASE(sc_read_write),
@@ -1167,6 +1310,7 @@ static struct kunit_case syscall_fs_cases[] = {
 	KUNIT_CASE(sc_pipe_atomic),
 	KUNIT_CASE(sc_time),
 	KUNIT_CASE(sc_sys),
+	KUNIT_CASE(sc_fuzz),
 	{}
 };
 

@@ -83,6 +83,29 @@ NOTES = {
 }
 
 
+EPILOGUE = """## How the file calls are built
+
+- **Names** come in through `getname()` (`fs/namei.c`): `strncpy_from_user` into a
+  `struct filename`; `-EFAULT`, `-ENAMETOOLONG` (no NUL within `PATH_MAX`), `-ENOENT`
+  for `""` unless the call takes `AT_EMPTY_PATH`. A `dfd` other than `AT_FDCWD` starts
+  the walk at that open file (`path_init`: `-EBADF`, `-ENOTDIR` unless the name is empty).
+- **File descriptors** are looked up with `fdget()` (no reference taken when the table is
+  not shared, Linux's `__fget_light`); read, write, lseek and getdents use `fdget_pos()`,
+  which takes `f_pos_lock` for regular files and directories. `RLIMIT_NOFILE` bounds the
+  table (`nofile_limit()`).
+- **Pipes** (`fs/pipe.c`): an inode on the internal `pipefs` mount with a ring of 16 page
+  buffers (64 KiB); writes of at most `PIPE_BUF` (4096) bytes are atomic; readers and
+  writers sleep interruptibly on `rd_wait`/`wr_wait`.
+- **Sleeps** (`kernel/time/hrtimer.c`) are whole ticks of the timer wheel (HZ = 250)
+  against a TSC deadline: never early, at most ~4 ms late.
+- **Watching it**: `ktest=syscall.*` runs the `syscall.fs` KUnit suite
+  (`tests/kernel/syscall_fs_kunit.c`), which calls each of these through the system-call
+  table with real user pointers (a mapped window of read-write, read-only and unmapped
+  pages), including a seeded fuzzer; the first call of a missing number logs
+  `prog[pid]: system call N (name) not implemented: -ENOSYS`.
+"""
+
+
 def parse_table(path):
     rows = []
     for raw in open(path):
@@ -159,6 +182,7 @@ def render(rows, linked, defs):
     w("")
     w(", ".join("%s (%d)" % (name, nr) for nr, name, entry in missing) + ".")
     w("")
+    w(EPILOGUE)
     return "\n".join(out)
 
 

@@ -78,6 +78,16 @@ NOTES = {
     "sys_nanosleep": "tick granularity (4 ms); a signal: `-EINTR` and the time left",
     "sys_gettimeofday": "timezone: zeros",
     "sys_getrandom": "ChaCha20 generator, always seeded (GRND_NONBLOCK never blocks)",
+    "sys_utimensat": "UTIME_NOW, UTIME_OMIT, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH; NULL name: the fd",
+    "sys_chown": "-1 keeps an id; S_ISUID (and group-exec S_ISGID) cleared on files",
+    "sys_fchownat": "AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH",
+    "sys_statfs": "x86-64 `struct statfs`; f_fsid is the device number",
+    "sys_close_range": "CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE",
+    "sys_fadvise64": "checks only: no page-cache advice to take",
+    "sys_readahead": "checks only",
+    "sys_sync_file_range": "checks only: nothing to write back",
+    "sys_sethostname": "at most 64 bytes; uname's nodename",
+    "sys_times": "USER_HZ 100; the calling thread's times",
     "sys_reboot": "POWER_OFF (QEMU exit / ACPI S5), HALT, RESTART(2), CAD_ON/OFF; "
                   "KEXEC, SW_SUSPEND `-EINVAL`",
 }

@@ -107,6 +107,31 @@
 #define __NR_statx 332
 #define __NR_faccessat2 439
 #define __NR_uname 63
+#define __NR_utimensat 280
+#define __NR_utimes 235
+#define __NR_utime 132
+#define __NR_futimesat 261
+#define __NR_chown 92
+#define __NR_fchown 93
+#define __NR_lchown 94
+#define __NR_fchownat 260
+#define __NR_statfs 137
+#define __NR_fstatfs 138
+#define __NR_close_range 436
+#define __NR_fallocate 285
+#define __NR_fadvise64 221
+#define __NR_readahead 187
+#define __NR_sethostname 170
+#define __NR_setdomainname 171
+#define __NR_times 100
+#define __NR_chroot 161
+#define __NR_sync_file_range 277
+#define __NR_sync 162
+#define __NR_syncfs 306
+#define __NR_mknod 133
+#define __NR_mknodat 259
+#define __NR_getresuid 118
+#define __NR_getresgid 120
 
 #define UBASE 0x00003e0000000000UL	/* below TASK_SIZE_MAX in both paging modes */
 #define UW_RW 4				/* writable pages */
@@ -1153,6 +1178,108 @@ SC_TEST(sc_sys)
 				  0, 0), -EFAULT);
 }
 
+/* ---- times, owners, statfs, close_range, advice, hostname, chroot ------------------------ */
+
+SC_TEST(sc_more)
+{
+	struct ustat *st = kalias(PAGE_SIZE);
+	struct uts *ts = kalias(2 * PAGE_SIZE);
+	long *sf = kalias(3 * PAGE_SIZE);
+	char *uts = kalias(3 * PAGE_SIZE);
+	int *fds = kalias(2 * PAGE_SIZE + 512);
+	long fd;
+
+	fd = SC3(open, ustr(0, TDIR "/u"), O_CREAT | O_RDWR, 06755);
+	KUNIT_ASSERT_EQ(test, fd, 0);
+	/* utimensat: a given mtime, atime left alone; UTIME_NOW; bad nsec. */
+	ts[0] = (struct uts){ 0, (1L << 30) - 2 };	/* UTIME_OMIT */
+	ts[1] = (struct uts){ 12345, 678 };
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), U(2 * PAGE_SIZE), 0), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fstat, fd, U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_mtime, 12345);
+	KUNIT_EXPECT_EQ(test, st->st_mtime_nsec, 678);
+	KUNIT_EXPECT_GT(test, st->st_atime, 12345UL);
+	ts[1].tv_nsec = 1000000000;
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), U(2 * PAGE_SIZE), 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), U_UNMAPPED, 0), -EFAULT);
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, fd, NULL, NULL, 0), 0);	/* futimens(fd, NULL) */
+	KUNIT_EXPECT_EQ(test, SC2(fstat, fd, U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_GT(test, st->st_mtime, 12345UL);
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), NULL, 0x8), -EINVAL);
+	((long *)ts)[0] = 1;
+	((long *)ts)[1] = 1000000;	/* tv_usec out of range */
+	KUNIT_EXPECT_EQ(test, SC2(utimes, U(0), U(2 * PAGE_SIZE)), -EINVAL);
+	((long *)ts)[1] = 5;
+	((long *)ts)[2] = 777;
+	((long *)ts)[3] = 0;
+	KUNIT_EXPECT_EQ(test, SC2(utimes, U(0), U(2 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, SC2(stat, U(0), U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_atime, 1);
+	KUNIT_EXPECT_EQ(test, st->st_mtime, 777);
+	KUNIT_EXPECT_EQ(test, SC2(utime, U(0), NULL), 0);
+	/* chown: -1 keeps; setuid and (group-executable) setgid go. */
+	KUNIT_EXPECT_EQ(test, SC3(chown, U(0), 1000, -1), 0);
+	KUNIT_EXPECT_EQ(test, SC2(stat, U(0), U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_uid, 1000);
+	KUNIT_EXPECT_EQ(test, st->st_gid, 0);
+	KUNIT_EXPECT_EQ(test, st->st_mode, S_IFREG | 0755);
+	KUNIT_EXPECT_EQ(test, SC3(fchown, fd, -1, 50), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fstat, fd, U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_uid, 1000);
+	KUNIT_EXPECT_EQ(test, st->st_gid, 50);
+	KUNIT_EXPECT_EQ(test, SC5(fchownat, AT_FDCWD, U(0), 0, 0, 0x2), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC3(lchown, ustr(64, TDIR "/none"), 0, 0), -ENOENT);
+	/* statfs: tmpfs's magic; a bad buffer. */
+	KUNIT_EXPECT_EQ(test, SC2(statfs, ustr(0, TDIR), U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, sf[0], 0x01021994);
+	KUNIT_EXPECT_EQ(test, sf[1], 4096);
+	KUNIT_EXPECT_EQ(test, SC2(fstatfs, fd, U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, sf[0], 0x01021994);
+	KUNIT_EXPECT_EQ(test, SC2(fstatfs, fd, U_RO), -EFAULT);
+	KUNIT_EXPECT_EQ(test, SC2(fstatfs, 333, U(3 * PAGE_SIZE)), -EBADF);
+	/* fallocate, fadvise64, readahead, sync_file_range: checks, then nothing to do. */
+	KUNIT_EXPECT_EQ(test, SC4(fallocate, fd, 0, 0, 8192), 0);
+	KUNIT_EXPECT_EQ(test, SC3(lseek, fd, 0, SEEK_END), 8192);
+	KUNIT_EXPECT_EQ(test, SC4(fallocate, fd, 0, 0, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC4(fallocate, 99, 0, 0, 1), -EBADF);
+	KUNIT_EXPECT_EQ(test, SC4(fadvise64, fd, 0, 0, 4), 0);
+	KUNIT_EXPECT_EQ(test, SC4(fadvise64, fd, 0, 0, 9), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC3(readahead, fd, 0, 4096), 0);
+	KUNIT_EXPECT_EQ(test, SC4(sync_file_range, fd, 0, 0, 8), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC4(sync_file_range, fd, 0, 0, 2), 0);
+	KUNIT_EXPECT_EQ(test, SC0(sync), 0);
+	KUNIT_EXPECT_EQ(test, SC1(syncfs, fd), 0);
+	KUNIT_ASSERT_EQ(test, SC1(pipe, U(2 * PAGE_SIZE + 512)), 0);
+	KUNIT_EXPECT_EQ(test, SC4(fadvise64, fds[0], 0, 0, 0), -ESPIPE);
+	KUNIT_EXPECT_EQ(test, SC4(sync_file_range, fds[0], 0, 0, 2), -ESPIPE);
+	/* close_range: CLOEXEC marks, then closing; fd > max_fd and bad flags -EINVAL. */
+	KUNIT_EXPECT_EQ(test, SC2(dup2, fd, 7), 7);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 1, ~0U, 1 << 2), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 7, 1), 1);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 0, 1), 0);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 1, ~0U, 0), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 1, 1), -EBADF);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 7, 1), -EBADF);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 0, 1), 0);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 5, 4, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 0, 4, 1), -EINVAL);
+	/* sethostname shows in uname; times counts ticks. */
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, ustr(0, "linnet-box"), 6), 0);
+	KUNIT_EXPECT_EQ(test, SC1(uname, U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_STREQ(test, uts + 65, "linnet");
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, ustr(0, "(none)"), 6), 0);
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, U(0), 65), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, U_UNMAPPED, 3), -EFAULT);
+	KUNIT_EXPECT_GT(test, SC1(times, NULL), 0);
+	KUNIT_EXPECT_GT(test, SC1(times, U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, SC1(times, U_RO), -EFAULT);
+	/* chroot: "/" is TDIR afterwards (for this case's own fs_struct). */
+	KUNIT_EXPECT_EQ(test, SC1(chroot, ustr(0, TDIR)), 0);
+	KUNIT_EXPECT_EQ(test, SC2(stat, ustr(0, "/u"), U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, SC1(chroot, ustr(0, "/u")), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, SC1(close, 0), 0);
+}
+
 /* ---- garbage in: a seeded fuzzer over the calls above ------------------------------------ */
 
 static u64 fuzz_state;
@@ -1245,7 +1372,11 @@ static void fuzz_refill(void)
 	}
 }
 
-/* The calls that cannot block here (no pipes, no device nodes, no sleeps, no reboot). */
+/*
+ * The calls that cannot block here (no pipes, no device nodes, no sleeps, no reboot),
+ * nor reach outside the case (no sethostname, setrlimit, chroot; no fallocate: a
+ * random length would fill memory).
+ */
 static const unsigned short fuzz_nrs[] = {
 	__NR_read, __NR_write, __NR_open, __NR_close, __NR_stat, __NR_fstat, __NR_lstat,
 	__NR_lseek, __NR_ioctl, __NR_pread64, __NR_pwrite64, __NR_readv, __NR_writev,
@@ -1258,6 +1389,9 @@ static const unsigned short fuzz_nrs[] = {
 	__NR_newfstatat, __NR_unlinkat, __NR_renameat, __NR_linkat, __NR_symlinkat,
 	__NR_readlinkat, __NR_fchmodat, __NR_faccessat, __NR_preadv, __NR_pwritev,
 	__NR_dup3, __NR_renameat2, __NR_getrandom, __NR_statx, __NR_faccessat2, __NR_time,
+	__NR_utimensat, __NR_utimes, __NR_futimesat, __NR_chown, __NR_fchown, __NR_lchown,
+	__NR_fchownat, __NR_statfs, __NR_fstatfs, __NR_close_range, __NR_fadvise64,
+	__NR_readahead, __NR_sync_file_range, __NR_times,
 };
 
 SC_TEST(sc_fuzz)
@@ -1310,6 +1444,7 @@ static struct kunit_case syscall_fs_cases[] = {
 	KUNIT_CASE(sc_pipe_atomic),
 	KUNIT_CASE(sc_time),
 	KUNIT_CASE(sc_sys),
+	KUNIT_CASE(sc_more),
 	KUNIT_CASE(sc_fuzz),
 	{}
 };

@@ -129,6 +129,8 @@ static struct file_system_type pipe_fs_type = {
 	.name = "pipefs",
 	.mount = pipefs_mount,
 	.kill_sb = kill_anon_super,
+	/* Not registered (nobody mounts pipefs by name), so its list is set up here. */
+	.fs_supers = LIST_HEAD_INIT(pipe_fs_type.fs_supers),
 };
 
 /* Linux mounts pipefs at boot (init_pipe_fs, an fs_initcall); here at the first pipe. */

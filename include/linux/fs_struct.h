@@ -24,5 +24,10 @@ void set_fs_pwd(struct fs_struct *fs, const struct path *path);
 void get_fs_root(struct fs_struct *fs, struct path *root);
 void get_fs_pwd(struct fs_struct *fs, struct path *pwd);
 struct fs_struct *current_fs(void);
+/* fork and exit (kernel/fork.c, kernel/exit.c). */
+struct task_struct;
+struct fs_struct *copy_fs_struct(struct fs_struct *old);
+void free_fs_struct(struct fs_struct *fs);
+void exit_fs(struct task_struct *tsk);
 
 #endif /* _LINUX_FS_STRUCT_H */

@@ -55,6 +55,9 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/uaccess.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -71,7 +74,6 @@ enum preempt_model preempt_model = PREEMPT_MODEL_FULL;
 unsigned long might_sleep_reports;
 LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
-static atomic_t next_pid = ATOMIC_INIT(1);
 bool scheduler_running;
 enum system_states system_state;	/* SYSTEM_BOOTING until rest_init() */
 
@@ -613,116 +615,61 @@ void cpu_startup_entry(void)
 /* ---- tasks --------------------------------------------------------------------------- */
 
 /*
- * CONFIG_VMAP_STACK (Linux: alloc_thread_stack_node in kernel/fork.c):
- * the kernel stack is THREAD_SIZE of vmalloc space, THREAD_ALIGN-aligned,
- * whose pages need not be contiguous. Every vmalloc area is followed by
- * an unmapped guard page and placed after the previous one's, so the
- * page just below a stack is never mapped: running off the bottom of the
- * stack faults (and, with the stack pointer down there, double-faults
- * onto the #DF IST stack: kernel/traps.c names the task and panics)
- * instead of overwriting whatever lies below. Linux also keeps two freed
- * stacks per CPU for reuse (cached_stacks); we vfree at once. The boot
- * task (init_task, later CPU 0's idle task) stays on boot_stack in the
- * kernel image, whose guard page is boot_stack_guard.
+ * The first C of a new task, on its own stack after its first switch-in
+ * (Linux: schedule_tail): finish the switch, and for CLONE_CHILD_SETTID
+ * store the tid where the child asked for it, in its own address space.
  */
-static void *alloc_thread_stack_node(struct task_struct *tsk)
-{
-	return __vmalloc_node_range(THREAD_SIZE, THREAD_ALIGN, VMALLOC_START, VMALLOC_END,
-				    GFP_KERNEL, PAGE_KERNEL, 0, -1, __builtin_return_address(0));
-}
-
-/*
- * Task structs allocated and not yet freed, stack included, dead ones
- * too: it drops only once put_task_struct() has freed everything.
- */
-static atomic_long_t task_structs;
-
-unsigned long nr_task_structs(void)
-{
-	return atomic_long_read(&task_structs);
-}
-
-struct task_struct *task_alloc(void)
-{
-	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-
-	if (!p)
-		return NULL;
-	p->stack = alloc_thread_stack_node(p);
-	if (!p->stack) {
-		kfree(p);
-		return NULL;
-	}
-	spin_lock_init(&p->pi_lock);
-	INIT_LIST_HEAD(&p->run_list);
-	atomic_set(&p->usage, 1);
-	p->time_slice = RR_TIMESLICE;
-	p->prio = 0;
-	cpumask_setall(&p->cpus_mask);
-	p->nr_cpus_allowed = cpumask_weight(&p->cpus_mask);
-	p->pid = atomic_fetch_inc(&next_pid);
-	p->active_mm = &init_mm;
-	spin_lock(&tasklist_lock);
-	list_add_tail(&p->tasks, &task_list);
-	spin_unlock(&tasklist_lock);
-	atomic_long_inc(&task_structs);
-	return p;
-}
-
-void get_task_struct(struct task_struct *p)
-{
-	atomic_inc(&p->usage);
-}
-
-void put_task_struct(struct task_struct *p)
-{
-	if (!atomic_dec_and_test(&p->usage))
-		return;
-	spin_lock(&tasklist_lock);
-	list_del(&p->tasks);
-	spin_unlock(&tasklist_lock);
-	free_kthread_struct(p);
-	vfree(p->stack);		/* Linux: free_thread_stack() */
-	kfree(p);
-	atomic_long_dec(&task_structs);
-}
-
-/*
- * The scheduler's part of a new task's first switch-in (Linux:
- * schedule_tail), called from ret_from_fork (kernel/process_64.c).
- */
-void schedule_tail(struct task_struct *prev);
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	preempt_enable();
+	if (current->set_child_tid)
+		put_user(current->pid, current->set_child_tid);
 }
 
-void do_exit(int code)
+/*
+ * The end of do_exit() (Linux: do_task_dead). A wakeup that matched our
+ * old state (say kthread_stop() found us TASK_INTERRUPTIBLE just before we
+ * saw kthread_should_stop()) holds pi_lock until it is done; a plain store
+ * could slip in under it, and the wakeup would then queue a dead task
+ * (Linux: set_special_state). finish_task_switch() on the next task drops
+ * the task's own reference.
+ */
+void do_task_dead(void)
 {
 	struct task_struct *tsk = current;
-	struct completion *vfork;
 	unsigned long flags;
 
-	tsk->flags |= PF_EXITING;
-	tsk->exit_code = code;
-	/* Linux: mm_release() -> complete_vfork_done(); kthread_stop() waits on it. */
-	vfork = __atomic_exchange_n(&tsk->vfork_done, NULL, __ATOMIC_ACQ_REL);
-	if (vfork)
-		complete(vfork);
 	preempt_disable();
-	/*
-	 * Linux: set_special_state(TASK_DEAD). A wakeup that matched our old
-	 * state (say kthread_stop() found us TASK_INTERRUPTIBLE just before
-	 * we saw kthread_should_stop()) holds pi_lock until it is done; a plain
-	 * store could slip in under it, and the wakeup would then queue a
-	 * dead task.
-	 */
 	spin_lock_irqsave(&tsk->pi_lock, flags);
 	WRITE_ONCE(tsk->__state, TASK_DEAD);
 	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	__schedule(false);
 	BUG();		/* a dead task is never switched back in */
+}
+
+/*
+ * A new task's first wakeup (Linux: wake_up_new_task): copy_process left
+ * it TASK_UNINTERRUPTIBLE (Linux: TASK_NEW) and on no run queue.
+ */
+void wake_up_new_task(struct task_struct *p)
+{
+	wake_up_state(p, TASK_UNINTERRUPTIBLE);
+}
+
+/*
+ * p may be running in user mode on another CPU: interrupt it so it goes
+ * through exit_to_user_mode and sees its pending signal (Linux: kick_process).
+ */
+void kick_process(struct task_struct *p)
+{
+	int cpu;
+
+	preempt_disable();
+	cpu = task_cpu(p);
+	if (cpu != (int)smp_processor_id() && cpu_rq(cpu)->curr == p)
+		smp_send_reschedule(cpu);
+	preempt_enable();
 }
 
 /*
@@ -789,6 +736,7 @@ void init_idle(struct task_struct *idle, int cpu)
 
 	idle->__state = TASK_RUNNING;
 	idle->flags |= PF_IDLE | PF_KTHREAD;
+	idle->pid = idle->tgid = 0;	/* every idle task is pid 0 (its number goes back to the pool) */
 	idle->cpu = cpu;
 	idle->on_cpu = 1;
 	idle->on_rq = TASK_ON_RQ_QUEUED;

@@ -39,6 +39,7 @@ struct rlimit {
 
 struct pt_regs;
 struct tty_struct;
+struct pt_regs;
 
 struct sighand_struct {
 	atomic_t count;
@@ -61,9 +62,38 @@ struct signal_struct {
 	/* Children's resource use, once reaped (getrusage RUSAGE_CHILDREN). */
 	u64 cutime, cstime;
 	unsigned long cmin_flt, cmaj_flt;
+	unsigned long cnvcsw, cnivcsw;
+	/* prctl(PR_SET_CHILD_SUBREAPER): orphans below us come to us, not to init. */
+	unsigned int is_child_subreaper : 1;
+	unsigned int has_child_subreaper : 1;
 };
 
-#define SIGNAL_GROUP_EXIT 0x00000004
+#define SIGNAL_GROUP_EXIT 0x00000004	/* exit_group or a fatal signal: every thread dies */
+#define SIGNAL_UNKILLABLE 0x00000040	/* init: SIG_DFL signals from others are ignored */
+#define SIGNAL_LEADER 0x00000080	/* a session leader (Linux: signal->leader) */
+
+/* The syscall-restart codes a signal may turn into a restart or -EINTR (linux/errno.h). */
+#ifndef ERESTARTSYS
+#define ERESTARTSYS 512
+#define ERESTARTNOINTR 513
+#define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK 516
+#endif
+
+/* wait4/waitid options (Linux: include/uapi/linux/wait.h). */
+#define WNOHANG 0x00000001
+#define WUNTRACED 0x00000002
+#define WSTOPPED WUNTRACED
+#define WEXITED 0x00000004
+#define WCONTINUED 0x00000008
+#define WNOWAIT 0x01000000
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
+#define P_ALL 0
+#define P_PID 1
+#define P_PGID 2
+#define P_PIDFD 3
 
 static inline unsigned long rlimit(unsigned int limit)
 {
@@ -88,5 +118,48 @@ extern struct task_struct *child_reaper;
 
 /* The wait status word, as Linux encodes it (wait4). */
 static inline int wait_status_exited(int code) { return (code & 0xff) << 8; }
+
+/* kernel/signal.c */
+void signal_wake_up(struct task_struct *t, bool fatal);	/* TIF_SIGPENDING, wake, kick */
+void recalc_sigpending(void);
+int kill_pid(int pid, int sig, int priv);		/* kill(pid, sig) from the kernel */
+int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
+/* The exiting task tells its parent (kernel/signal.c); true: nobody waits, reap it now. */
+bool do_notify_parent(struct task_struct *tsk, int sig);
+void exit_signals(struct task_struct *tsk);		/* PF_EXITING; pass pending group signals on */
+void flush_sigqueue(struct sigpending *queue);
+int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact);
+void kernel_sigaction(int sig, __sighandler_t action);
+int sigprocmask(int how, sigset_t *set, sigset_t *oldset);	/* current's mask */
+
+/* kernel/exit.c */
+void __noreturn do_exit(int code);
+/* wait4 with ru a kernel buffer (struct rusage, Linux's layout: 144 bytes), or NULL. */
+struct rusage;
+long kernel_wait4(pid_t upid, int __user *stat_addr, int options, struct rusage *ru);
+
+/* Every live task sharing sig (its thread group); tasklist_lock held. */
+#define for_each_thread_in(sig, t)						\
+	list_for_each_entry(t, &task_list, tasks)				\
+		if ((t)->signal != (sig) || (t)->exit_state == EXIT_DEAD) ;	\
+		else
+
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+static inline bool same_thread_group(const struct task_struct *a, const struct task_struct *b)
+{
+	return a->signal == b->signal;
+}
+
+static inline bool is_global_init(const struct task_struct *p)
+{
+	return p->tgid == 1;
+}
+
+static inline pid_t task_pgrp_nr(const struct task_struct *p) { return p->signal->pgrp; }
+static inline pid_t task_session_nr(const struct task_struct *p) { return p->signal->session; }
 
 #endif /* _LINUX_SCHED_SIGNAL_H */

@@ -61,6 +61,37 @@ pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags);
 /* kernel/exit.c: reap child pid of the calling kernel thread; *status is wait4's word (Linux: kernel_wait). */
 int kernel_wait(pid_t pid, int *status);
 struct task_struct *find_task_by_vpid(pid_t nr);	/* kernel/pid.c; caller holds tasklist_lock or RCU-free equivalent */
+/* ... and with a reference the caller drops with put_task_struct(), or NULL. */
+struct task_struct *find_get_task_by_vpid(pid_t nr);
+/* A kernel thread made through kernel_clone (Linux: kernel_thread); returns its pid. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+
+/* kernel/pid.c: pids are 1..pid_max-1; after a wrap allocation restarts at RESERVED_PIDS. */
+#define PID_MAX_DEFAULT 0x8000
+#define PID_MAX_LIMIT (4 * 1024 * 1024)
+#define RESERVED_PIDS 300
+extern int pid_max;
+extern int pid_max_min, pid_max_max;
+int alloc_pid_locked(void);	/* a free pid, or -EAGAIN; tasklist_lock held */
+extern int last_pid;		/* the last pid handed out (tests move it) */
+
+/* kernel/sched/core.c */
+void wake_up_new_task(struct task_struct *p);	/* a new task's first wakeup */
+void __noreturn do_task_dead(void);		/* TASK_DEAD and the last __schedule() */
+void schedule_tail(struct task_struct *prev);	/* a new task's first C, after the switch */
+void kick_process(struct task_struct *p);	/* make p, running elsewhere, enter the kernel */
+
+/* kernel/fork.c and kernel/exit.c */
+void __cleanup_sighand(struct sighand_struct *sighand);
+void release_task(struct task_struct *p);	/* the zombie is reaped: free its pid, drop the parent's ref */
+/*
+ * The task is done with its mm (exit) or replaces it (exec): complete
+ * vfork_done, so a vfork parent goes on, and clear *clear_child_tid
+ * (Linux: exit_mm_release, exec_mm_release; kernel/fork.c). exec calls
+ * exec_mm_release(current, current->mm) before switching to the new mm.
+ */
+void exit_mm_release(struct task_struct *tsk, struct mm_struct *mm);
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 /*
  * kernel/process_64.c (arch): give p its first kernel stack frame. For a

@@ -399,8 +399,8 @@ unsigned int nofile_limit(void)
 	unsigned long lim;
 
 	/*
-	 * A signal_struct whose limits were never filled in (all zero: not
-	 * init_rlimits()'s INIT_RLIMITS, where the hard limit is 4096) counts
+	 * A signal_struct whose limits were never filled in (all zero, not
+	 * kernel/fork.c's INIT_RLIMITS, where the hard limit is 4096) counts
 	 * as having the default, rather than allowing no file at all.
 	 */
 	if (!sig || (!sig->rlim[RLIMIT_NOFILE].rlim_cur && !sig->rlim[RLIMIT_NOFILE].rlim_max))

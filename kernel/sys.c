@@ -22,9 +22,9 @@
  * signal->rlim (RLIM_INFINITY = ~0). -EINVAL for an unknown resource or
  * cur > max, -EPERM for an RLIMIT_NOFILE max above sysctl_nr_open (root
  * may raise any other hard limit); prlimit64 on another pid finds it with
- * find_task_by_vpid (-ESRCH). init_rlimits() gives Linux's INIT_RLIMITS
- * defaults. Only RLIMIT_NOFILE is enforced (fs/file.c, nofile_limit);
- * the others are recorded.
+ * find_task_by_vpid (-ESRCH). init's limits are Linux's INIT_RLIMITS
+ * (kernel/fork.c). RLIMIT_NOFILE is enforced here (fs/file.c,
+ * nofile_limit), RLIMIT_STACK by exec; the others are recorded.
  *
  * times: the same times in clock ticks of USER_HZ (100), and the ticks
  * since boot as the result.
@@ -178,26 +178,6 @@ SYSCALL_DEFINE1(umask, int, mask)
 }
 
 /* ---- resource limits -------------------------------------------------------------------- */
-
-void init_rlimits(struct rlimit *rlim)
-{
-	/* Linux's fork_init(): max_threads from memory, half of it for NPROC. */
-	unsigned long max_threads = totalram_pages_count / 8 / (16384 / PAGE_SIZE);
-
-	if (max_threads < 20)
-		max_threads = 20;
-	for (int i = 0; i < RLIM_NLIMITS; i++)
-		rlim[i] = (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
-	rlim[RLIMIT_STACK].rlim_cur = _STK_LIM;
-	rlim[RLIMIT_CORE].rlim_cur = 0;
-	rlim[RLIMIT_NPROC] = (struct rlimit){ max_threads / 2, max_threads / 2 };
-	rlim[RLIMIT_NOFILE] = (struct rlimit){ INR_OPEN_CUR, INR_OPEN_MAX };
-	rlim[RLIMIT_MEMLOCK] = (struct rlimit){ MLOCK_LIMIT, MLOCK_LIMIT };
-	rlim[RLIMIT_SIGPENDING] = (struct rlimit){ max_threads / 2, max_threads / 2 };
-	rlim[RLIMIT_MSGQUEUE] = (struct rlimit){ MQ_BYTES_MAX, MQ_BYTES_MAX };
-	rlim[RLIMIT_NICE] = (struct rlimit){ 0, 0 };
-	rlim[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
-}
 
 struct rlimit64 {
 	u64 rlim_cur;

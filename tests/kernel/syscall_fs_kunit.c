@@ -1050,7 +1050,14 @@ SC_TEST(sc_time)
 	KUNIT_EXPECT_EQ(test, SC2(gettimeofday, NULL, NULL), 0);
 	KUNIT_EXPECT_EQ(test, SC2(gettimeofday, U_RO, NULL), -EFAULT);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_BOOTTIME, U(0)), 0);
+	/* CPU time: 50 ms of spinning is charged, tick by tick, to this thread. */
+	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_THREAD_CPUTIME_ID, U(0)), 0);
+	t0 = ts->tv_sec * 1000000000LL + ts->tv_nsec;
+	mdelay(50);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_PROCESS_CPUTIME_ID, U(0)), 0);
+	t1 = ts->tv_sec * 1000000000LL + ts->tv_nsec;
+	KUNIT_EXPECT_GE(test, t1 - t0, 1000000000LL / HZ);
+	KUNIT_EXPECT_LE(test, t1 - t0, 1000000000LL);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, 99, U(0)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, -6, U(0)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_MONOTONIC, U_RO), -EFAULT);

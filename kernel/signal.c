@@ -416,7 +416,8 @@ static int group_send_sig_info_locked(int sig, struct kernel_siginfo *info, stru
 
 static bool is_process(const struct task_struct *p)
 {
-	return thread_group_leader(p) && p->exit_state != EXIT_DEAD && p->pid > 0;
+	return thread_group_leader(p) && p->exit_state != EXIT_DEAD && p->pid > 0 && p->signal &&
+	       p->sighand;
 }
 
 /* Linux: __kill_pgrp_info. tasklist_lock held. */

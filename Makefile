@@ -2,6 +2,7 @@
 #
 #   make            build build/kernel.elf and build/linnet.iso
 #   make run        build and boot in QEMU on this terminal (Ctrl-A X quits)
+#   make run-gui    the same in a QEMU window: VGA text console, PS/2 keyboard
 #   make test       host unit tests + in-kernel tests (4- and 5-level) + GDB test
 #   make debug      boot halted, waiting for GDB;  make gdb  attaches to it
 #   make help       everything else
@@ -41,7 +42,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -T linker.ld
 
 KERNEL_SRCS := $(wildcard boot/*.S init/*.c kernel/*.c kernel/*.S kernel/*/*.c \
-	mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c fs/*.c tests/kernel/*.c)
+	mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
 DEPFILES := $(KERNEL_OBJS:.o=.d)
 
@@ -70,10 +71,12 @@ HOST_SRCS_test_memblock := $(HOST_MM)
 HOST_SRCS_test_page_alloc := $(HOST_MM)
 HOST_SRCS_test_slub := $(HOST_MM)
 HOST_SRCS_test_vmalloc := $(HOST_MM) lib/rbtree.c mm/vmalloc.c
+HOST_SRCS_test_mmap := $(HOST_MM) lib/rbtree.c mm/mmap.c mm/util.c mm/mprotect.c mm/mremap.c \
+	mm/madvise.c mm/msync.c
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host \
+.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host syscalls-doc \
 	initramfs bench-initramfs
 all: $(KERNEL) $(ISO) $(INITRAMFS) $(BUILD)/compile_commands.json
 
@@ -129,8 +132,17 @@ run: $(ISO)
 	@echo "Booting Linnet in QEMU (TCG). Leave with Ctrl-A X."
 	$(QEMU) -display none -serial mon:stdio
 
-run-gui: $(ISO)
-	$(QEMU) -serial stdio
+# run-gui: a QEMU window with the VGA text console and the PS/2 keyboard; the
+# kernel log goes to both screens, /dev/console (the shell) is tty1 (the
+# last console=), the serial port stays on this terminal as ttyS0.
+GUI_ISO := $(BUILD)/linnet-gui.iso
+GUI_CMDLINE := $(CMDLINE) console=ttyS0 console=tty0
+$(GUI_ISO): $(KERNEL) $(BUILD)/.cmdline scripts/mkiso.sh $(INITRD)
+	@echo "  ISO     $@  (cmdline: $(GUI_CMDLINE))"
+	@sh scripts/mkiso.sh $(KERNEL) $@ "$(GUI_CMDLINE)" $(INITRD)
+
+run-gui: $(GUI_ISO)
+	$(patsubst $(ISO),$(GUI_ISO),$(QEMU)) -serial mon:stdio
 
 debug: $(ISO)
 	@echo "QEMU is halted before the first instruction, gdbstub on port $(GDB_PORT)."
@@ -146,13 +158,15 @@ gdb: $(KERNEL)
 # manifest the in-kernel test checks; GNU cpio packs it (newc). fakeroot
 # lets a non-root build make device nodes owned by root. The truncated and
 # garbled copies are for the matrix's bad-archive boots (tests/matrix.py).
-INITRAMFS_SRCS := scripts/mkinitramfs.py $(shell find usr/rootfs 2>/dev/null)
+# The user programs (user/Makefile, docs/user.md) go in as /init and /bin/*.
+include user/Makefile
+INITRAMFS_SRCS := scripts/mkinitramfs.py $(shell find usr/rootfs 2>/dev/null) $(USER_INSTALL)
 FAKEROOT := $(shell command -v fakeroot 2>/dev/null)
 
 $(INITRAMFS) $(INITRAMFS_BAD) &: $(INITRAMFS_SRCS) $(DEPS_STAMP)
 	@mkdir -p $(BUILD)
 	@$(FAKEROOT) $(PYTHON) scripts/mkinitramfs.py --skel usr/rootfs --root $(BUILD)/rootfs \
-		--out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
+		--add $(USER_ROOT) --out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
 initramfs: $(INITRAMFS) $(INITRAMFS_BAD)
 
 # The unpack rate of a 64 MiB initramfs (printed, never asserted; not in make test).
@@ -176,7 +190,12 @@ test-host: $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --only '^(host|selftest)'
 
 test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
+	@$(PYTHON) scripts/syscalls_doc.py --check --kernel $(KERNEL)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
+
+# docs/syscalls.md from the system-call table and the kernel's symbols (make test checks it).
+syscalls-doc: $(KERNEL)
+	@$(PYTHON) scripts/syscalls_doc.py --kernel $(KERNEL)
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
 BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST
@@ -200,7 +219,7 @@ clean:
 	rm -rf $(BUILD) compile_commands.json
 
 help:
-	@sed -n '1,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,13p' Makefile | sed 's/^# \{0,1\}//'
 
 FORCE:
 -include $(DEPFILES)

@@ -5,15 +5,13 @@
  * Linux: drivers/tty/serial/8250/8250_early.c (earlycon, the polled
  * console printk uses before the real driver) and the register names of
  * include/uapi/linux/serial_reg.h. Output is polled; input raises IRQ 4,
- * routed by the I/O APIC (kernel/apic/io_apic.c), into a small buffer
- * that /dev/console and /dev/ttyS0 read (drivers/tty/tty_io.c): each byte
- * stored wakes the readers waiting on serial_rx_wait. A full buffer drops
- * the byte. Left out: the real tty layer, other ports, modem control.
+ * routed by the I/O APIC (kernel/apic/io_apic.c), whose handler hands
+ * each byte to serial_rx_push(): the ttyS0 tty's port
+ * (drivers/tty/serial/8250_tty.c). Left out: other ports, modem control,
+ * interrupt-driven output.
  */
 #include <asm/io.h>
 #include <linux/serial.h>
-#include <linux/spinlock.h>
-#include <linux/wait.h>
 
 #define COM1 0x3f8
 #define UART_TX 0	/* out: transmit holding register */
@@ -70,52 +68,6 @@ void serial_write(const char *s, size_t n)
 void serial_enable_rx_interrupt(void)
 {
 	outb(0x01, COM1 + UART_IER);
-}
-
-#define RX_BUF_SIZE 256
-static unsigned char rx_buf[RX_BUF_SIZE];
-static unsigned int rx_head, rx_tail;
-DECLARE_WAIT_QUEUE_HEAD(serial_rx_wait);
-
-static DEFINE_SPINLOCK(rx_push_lock);
-
-/*
- * Producers (the interrupt handler, or a test standing in for it) take
- * rx_push_lock; the one consumer takes no lock. The byte is stored before
- * the head moves past it, and the consumer reads the head before the
- * byte (x86 keeps stores, and loads, in order: compiler barriers suffice).
- */
-void serial_rx_push(int c)
-{
-	unsigned long flags;
-	unsigned int head;
-	bool stored = false;
-
-	spin_lock_irqsave(&rx_push_lock, flags);
-	head = rx_head;
-	if (head - READ_ONCE(rx_tail) < RX_BUF_SIZE) {
-		rx_buf[head % RX_BUF_SIZE] = c;
-		barrier();
-		WRITE_ONCE(rx_head, head + 1);
-		stored = true;
-	}
-	spin_unlock_irqrestore(&rx_push_lock, flags);
-	if (stored)
-		wake_up(&serial_rx_wait);
-}
-
-int serial_rx_pop(void)
-{
-	unsigned int tail = rx_tail;
-	int c;
-
-	if (READ_ONCE(rx_head) == tail)
-		return -1;
-	barrier();
-	c = rx_buf[tail % RX_BUF_SIZE];
-	barrier();
-	WRITE_ONCE(rx_tail, tail + 1);
-	return c;
 }
 
 int serial_getc_nonblock(void)

@@ -5,11 +5,18 @@
  * time; at a mount's root it continues from the mount point in the
  * parent mount. d_path() stops at the caller's root; a removed file gets
  * Linux's " (deleted)" suffix. -ENAMETOOLONG if it does not fit.
+ * getcwd(2) is d_path() of the working directory: its length with the
+ * NUL, -ERANGE if the user's buffer is smaller, -ENOENT if the directory
+ * has been removed. Left out: "(unreachable)" for a cwd outside the
+ * root (there is no chroot).
  */
 #include <linux/dcache.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 #include "mount.h"
 
@@ -100,4 +107,40 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	if (*p != '/' && prepend(&p, &buflen, "/", 1))
 		return ERR_PTR(-ENAMETOOLONG);
 	return p;
+}
+
+long ksys_getcwd(char __user *buf, unsigned long size)
+{
+	struct path pwd;
+	unsigned long len;
+	char *page, *p;
+	long err;
+
+	page = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	get_fs_pwd(current_fs(), &pwd);
+	err = -ENOENT;
+	if (d_unhashed(pwd.dentry) && !IS_ROOT(pwd.dentry))
+		goto out;
+	p = d_path(&pwd, page, PATH_MAX);
+	err = PTR_ERR(p);
+	if (IS_ERR(p))
+		goto out;
+	err = -ERANGE;
+	len = page + PATH_MAX - p;	/* with the NUL */
+	if (len <= size) {
+		err = len;
+		if (copy_to_user(buf, p, len))
+			err = -EFAULT;
+	}
+out:
+	path_put(&pwd);
+	kfree(page);
+	return err;
+}
+
+SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
+{
+	return ksys_getcwd(buf, size);
 }

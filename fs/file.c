@@ -5,17 +5,20 @@
  * alloc_fd/get_unused_fd_flags/put_unused_fd, fd_install,
  * file_close_fd/close_fd, do_close_on_exec, fget/fget_raw, fdget
  * (__fget_light), set_close_on_exec/get_close_on_exec, replace_fd,
- * do_dup2/ksys_dup3 and dup/dup2, f_dupfd, iterate_fd. The structures are
+ * do_dup2/ksys_dup3 and the dup/dup2/dup3 system calls, f_dupfd,
+ * iterate_fd, fdget_pos. How many fds a task may have is its
+ * RLIMIT_NOFILE (nofile_limit()). A kernel thread has no table
+ * (current->files NULL): to it every fd is closed (-EBADF, -EMFILE). The structures are
  * in include/linux/fdtable.h, the current->files API in linux/file.h.
  *
  * Left out: RCU (lookups take files->file_lock instead, so a table
  * replaced by expand_fdtable is freed at once), full_fds_bits,
- * rlimit(RLIMIT_NOFILE) (get_unused_fd_flags uses INR_OPEN_CUR, 1024),
  * close_range, receive_fd, the fdtable's kvmalloc (tables are kmalloc'ed:
  * at 1024 fds the fd array is 8 KiB), and the files_cachep slab cache
  * (files_structs are kzalloc'ed). fork and exec do not call dup_fd or
  * do_close_on_exec yet.
  */
+#include <asm/ptrace.h>
 #include <linux/err.h>
 #include <linux/fcntl.h>
 #include <linux/fdtable.h>
@@ -24,8 +27,10 @@
 #include <linux/math.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 
 #define BPL FDT_BITS_PER_LONG
 
@@ -383,14 +388,38 @@ out:
 	return error;
 }
 
+/*
+ * How many fds current may have: RLIMIT_NOFILE's soft limit, never past
+ * sysctl_nr_open (Linux: rlimit(RLIMIT_NOFILE)); INR_OPEN_CUR for a task
+ * without a signal_struct.
+ */
+unsigned int nofile_limit(void)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long lim;
+
+	/*
+	 * A signal_struct whose limits were never filled in (all zero: not
+	 * init_rlimits()'s INIT_RLIMITS, where the hard limit is 4096) counts
+	 * as having the default, rather than allowing no file at all.
+	 */
+	if (!sig || (!sig->rlim[RLIMIT_NOFILE].rlim_cur && !sig->rlim[RLIMIT_NOFILE].rlim_max))
+		lim = INR_OPEN_CUR;
+	else
+		lim = READ_ONCE(sig->rlim[RLIMIT_NOFILE].rlim_cur);
+	return lim > sysctl_nr_open ? sysctl_nr_open : lim;
+}
+
 int alloc_fd(unsigned int start, unsigned int end, unsigned int flags)
 {
+	if (!current->files)
+		return -EMFILE;
 	return __alloc_fd(current->files, start, end, flags);
 }
 
 int get_unused_fd_flags(unsigned int flags)
 {
-	return __alloc_fd(current->files, 0, INR_OPEN_CUR, flags);
+	return alloc_fd(0, nofile_limit(), flags);
 }
 
 /* file_lock held. */
@@ -477,6 +506,8 @@ int __close_fd(struct files_struct *files, unsigned int fd)
 
 int close_fd(unsigned int fd)
 {
+	if (!current->files)
+		return -EBADF;
 	return __close_fd(current->files, fd);
 }
 
@@ -547,14 +578,15 @@ struct file *__fget_files(struct files_struct *files, unsigned int fd, fmode_t m
 	return file;
 }
 
+/* A kernel thread has no table (current->files NULL): every fd is closed. */
 struct file *fget(unsigned int fd)
 {
-	return __fget_files(current->files, fd, FMODE_PATH);
+	return current->files ? __fget_files(current->files, fd, FMODE_PATH) : NULL;
 }
 
 struct file *fget_raw(unsigned int fd)
 {
-	return __fget_files(current->files, fd, 0);
+	return current->files ? __fget_files(current->files, fd, 0) : NULL;
 }
 
 /*
@@ -568,6 +600,8 @@ static struct fd __fget_light(unsigned int fd, fmode_t mask)
 	struct fd ret = { NULL, 0 };
 	struct file *file;
 
+	if (!files)
+		return ret;
 	if (atomic_read(&files->count) == 1) {
 		spin_lock(&files->file_lock);
 		file = files_lookup_fd_locked(files, fd);
@@ -592,6 +626,30 @@ struct fd fdget(unsigned int fd)
 struct fd fdget_raw(unsigned int fd)
 {
 	return __fget_light(fd, 0);
+}
+
+/*
+ * fdget() plus the file-position lock (Linux: fdget_pos). Regular files
+ * and directories (FMODE_ATOMIC_POS) take f_pos_lock, so two tasks
+ * sharing one open file never read the same bytes nor lose a seek.
+ * (Linux skips the lock when the file has one reference; not here.)
+ */
+struct fd fdget_pos(unsigned int fd)
+{
+	struct fd f = fdget(fd);
+
+	if (f.file && (f.file->f_mode & FMODE_ATOMIC_POS)) {
+		mutex_lock(&f.file->f_pos_lock);
+		f.flags |= FDPUT_POS_UNLOCK;
+	}
+	return f;
+}
+
+void fdput_pos(struct fd f)
+{
+	if (f.flags & FDPUT_POS_UNLOCK)
+		mutex_unlock(&f.file->f_pos_lock);
+	fdput(f);
 }
 
 void set_close_on_exec(unsigned int fd, int flag)
@@ -662,7 +720,7 @@ int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
 
 	if (!file)
 		return close_fd(fd);
-	if (fd >= INR_OPEN_CUR)
+	if (fd >= nofile_limit())
 		return -EBADF;
 	spin_lock(&files->file_lock);
 	err = expand_files(files, fd);
@@ -683,7 +741,7 @@ int ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (oldfd == newfd)
 		return -EINVAL;
-	if (newfd >= INR_OPEN_CUR)
+	if (!files || newfd >= nofile_limit())
 		return -EBADF;
 
 	spin_lock(&files->file_lock);
@@ -712,6 +770,8 @@ int ksys_dup2(unsigned int oldfd, unsigned int newfd)
 		struct files_struct *files = current->files;
 		int retval = oldfd;
 
+		if (!files)
+			return -EBADF;
 		spin_lock(&files->file_lock);
 		if (!files_lookup_fd_locked(files, oldfd))
 			retval = -EBADF;
@@ -741,14 +801,29 @@ int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
 {
 	int err;
 
-	if (from >= INR_OPEN_CUR)
+	if (from >= nofile_limit())
 		return -EINVAL;
-	err = alloc_fd(from, INR_OPEN_CUR, flags);
+	err = alloc_fd(from, nofile_limit(), flags);
 	if (err >= 0) {
 		get_file(file);
 		fd_install(err, file);
 	}
 	return err;
+}
+
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
+{
+	return ksys_dup3(oldfd, newfd, flags);
+}
+
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
+{
+	return ksys_dup2(oldfd, newfd);
+}
+
+SYSCALL_DEFINE1(dup, unsigned int, fildes)
+{
+	return ksys_dup(fildes);
 }
 
 int iterate_fd(struct files_struct *files, unsigned int n,

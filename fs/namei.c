@@ -17,20 +17,25 @@
  * component is the caller's: lookup_last() for a plain lookup,
  * open_last_lookups() for open, the parent alone for create and remove.
  * At most MAXSYMLINKS (40) links are followed per lookup: the 41st gives
- * -ELOOP.
+ * -ELOOP. A name from user space comes in through getname() (copied
+ * with strncpy_from_user: -EFAULT, -ENAMETOOLONG, -ENOENT for ""); a
+ * dfd other than AT_FDCWD starts the walk at that open directory.
  *
  * Left out: RCU walk (every step takes references), permission checks
  * (MAY_EXEC on each directory: everyone is root), LOOKUP_BENEATH and
  * friends, automounts, d_revalidate.
  */
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/kernel.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/panic.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 
 #include "internal.h"
 #include "mount.h"
@@ -53,6 +58,64 @@ struct filename *getname_kernel(const char *name)
 	result->name = result->iname;
 	result->refcnt = 1;
 	return result;
+}
+
+/*
+ * Copy a path name in from user space (Linux: getname_flags). The
+ * string is copied into a PATH_MAX scratch buffer (Linux: the
+ * names_cache slab) and then into a struct filename just big enough for
+ * it. Errors as Linux's: -EFAULT for a pointer that is not user memory
+ * or not mapped (strncpy_from_user checks and recovers), -ENAMETOOLONG
+ * when no NUL comes within PATH_MAX bytes, -ENOENT for "" unless flags
+ * has LOOKUP_EMPTY (AT_EMPTY_PATH: the caller then works on the dfd
+ * itself). *empty, if given, says whether the name was "".
+ */
+struct filename *getname_flags(const char __user *filename, int flags, int *empty)
+{
+	struct filename *result;
+	char *kname;
+	long len;
+
+	kname = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!kname)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(kname, filename, PATH_MAX);
+	if (len < 0) {
+		kfree(kname);
+		return ERR_PTR(len);
+	}
+	if (len >= PATH_MAX) {
+		kfree(kname);
+		return ERR_PTR(-ENAMETOOLONG);
+	}
+	if (empty)
+		*empty = len == 0;
+	if (!len && !(flags & LOOKUP_EMPTY)) {
+		kfree(kname);
+		return ERR_PTR(-ENOENT);
+	}
+	result = kmalloc(sizeof(*result) + len + 1, GFP_KERNEL);
+	if (!result) {
+		kfree(kname);
+		return ERR_PTR(-ENOMEM);
+	}
+	memcpy(result->iname, kname, len);
+	result->iname[len] = '\0';
+	kfree(kname);
+	result->name = result->iname;
+	result->refcnt = 1;
+	return result;
+}
+
+struct filename *getname(const char __user *filename)
+{
+	return getname_flags(filename, 0, NULL);
+}
+
+/* The *at() calls' AT_EMPTY_PATH becomes LOOKUP_EMPTY (Linux: getname_uflags). */
+struct filename *getname_uflags(const char __user *filename, int uflags)
+{
+	return getname_flags(filename, (uflags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0, NULL);
 }
 
 void putname(struct filename *name)
@@ -114,8 +177,27 @@ static const char *path_init(struct nameidata *nd, unsigned int flags)
 	} else if (nd->dfd == AT_FDCWD) {
 		get_fs_pwd(current_fs(), &nd->path);
 	} else {
-		/* Directory file descriptors come with the fd table (user space). */
-		return ERR_PTR(-EBADF);
+		/*
+		 * Relative to a directory file descriptor: its path, which must
+		 * be a directory unless the name is empty (AT_EMPTY_PATH: the
+		 * file itself). O_PATH files count (fdget_raw), as in Linux.
+		 */
+		struct dentry *dentry;
+		struct fd f;
+
+		if (!current->files)
+			return ERR_PTR(-EBADF);
+		f = fdget_raw(nd->dfd);
+		if (!f.file)
+			return ERR_PTR(-EBADF);
+		dentry = f.file->f_path.dentry;
+		if (*s && !d_can_lookup(dentry)) {
+			fdput(f);
+			return ERR_PTR(-ENOTDIR);
+		}
+		nd->path = f.file->f_path;
+		path_get(&nd->path);
+		fdput(f);
 	}
 	return s;
 }
@@ -409,6 +491,12 @@ int filename_lookup(int dfd, struct filename *name, unsigned int flags, struct p
 	kfree(nd);
 	putname(name);
 	return err;
+}
+
+/* A user-space name (Linux: user_path_at_empty); LOOKUP_EMPTY lets "" name dfd itself. */
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path)
+{
+	return filename_lookup(dfd, getname_flags(name, flags, NULL), flags, path, NULL);
 }
 
 int kern_path(const char *name, unsigned int flags, struct path *path)

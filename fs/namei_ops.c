@@ -12,6 +12,10 @@
  * call the directory's inode operation, then fix up the dcache
  * (d_delete, d_move). rename locks both parents in ancestor order
  * (lock_rename) and refuses to move a directory below itself.
+ *
+ * The system calls at the end (mkdirat, mknodat, unlinkat, renameat2,
+ * symlinkat, linkat, readlinkat and their older forms without "at") copy
+ * their names in with getname() and call the do_*at() bodies.
  * Left out: permission checks beyond the kind of object (no sticky-bit
  * or MAY_WRITE checks: everyone is root), whiteouts, delegations,
  * fsnotify, s_max_links.
@@ -23,6 +27,8 @@
 #include <linux/panic.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 #include "internal.h"
 
@@ -654,4 +660,135 @@ int do_readlinkat(int dfd, struct filename *name, char *buf, int bufsiz)
 	err = vfs_readlink(path.dentry, buf, bufsiz);
 	path_put(&path);
 	return err;
+}
+
+/* ---- the system calls ------------------------------------------------------------------ */
+
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
+{
+	return do_mkdirat(dfd, getname(pathname), mode);
+}
+
+SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
+{
+	return do_mkdirat(AT_FDCWD, getname(pathname), mode);
+}
+
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
+		unsigned int, dev)
+{
+	return do_mknodat(dfd, getname(filename), mode, dev);
+}
+
+SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode, unsigned int, dev)
+{
+	return do_mknodat(AT_FDCWD, getname(filename), mode, dev);
+}
+
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
+{
+	if ((flag & ~AT_REMOVEDIR) != 0)
+		return -EINVAL;
+	if (flag & AT_REMOVEDIR)
+		return do_rmdir(dfd, getname(pathname));
+	return do_unlinkat(dfd, getname(pathname));
+}
+
+SYSCALL_DEFINE1(unlink, const char __user *, pathname)
+{
+	return do_unlinkat(AT_FDCWD, getname(pathname));
+}
+
+SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
+{
+	return do_rmdir(AT_FDCWD, getname(pathname));
+}
+
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, unsigned int, flags)
+{
+	return do_renameat2(olddfd, getname(oldname), newdfd, getname(newname), flags);
+}
+
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	return do_renameat2(olddfd, getname(oldname), newdfd, getname(newname), 0);
+}
+
+SYSCALL_DEFINE2(rename, const char __user *, oldname, const char __user *, newname)
+{
+	return do_renameat2(AT_FDCWD, getname(oldname), AT_FDCWD, getname(newname), 0);
+}
+
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	return do_symlinkat(getname(oldname), newdfd, getname(newname));
+}
+
+SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+{
+	return do_symlinkat(getname(oldname), AT_FDCWD, getname(newname));
+}
+
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
+{
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	return do_linkat(olddfd, getname_uflags(oldname, flags), newdfd, getname(newname), flags);
+}
+
+SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+{
+	return do_linkat(AT_FDCWD, getname(oldname), AT_FDCWD, getname(newname), 0);
+}
+
+/*
+ * readlinkat(2) (Linux: do_readlinkat with a user buffer): the body is
+ * not NUL-terminated and is cut to bufsiz; "" (the dfd itself) that is not
+ * a symlink is -ENOENT, any other non-symlink -EINVAL.
+ */
+static long do_readlinkat_user(int dfd, const char __user *pathname, char __user *buf,
+			       int bufsiz)
+{
+	struct filename *name;
+	struct path path;
+	char *kbuf;
+	int empty = 0;
+	long err;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	name = getname_flags(pathname, LOOKUP_EMPTY, &empty);
+	err = filename_lookup(dfd, name, LOOKUP_EMPTY, &path, NULL);
+	if (err)
+		return err;
+	err = empty ? -ENOENT : -EINVAL;
+	if (d_is_symlink(path.dentry)) {
+		int len = min(bufsiz, PATH_MAX);
+
+		err = -ENOMEM;
+		kbuf = kmalloc(len, GFP_KERNEL);
+		if (kbuf) {
+			err = vfs_readlink(path.dentry, kbuf, len);
+			if (err > 0 && copy_to_user(buf, kbuf, err))
+				err = -EFAULT;
+			kfree(kbuf);
+		}
+	}
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
+		int, bufsiz)
+{
+	return do_readlinkat_user(dfd, pathname, buf, bufsiz);
+}
+
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
+{
+	return do_readlinkat_user(AT_FDCWD, path, buf, bufsiz);
 }

@@ -9,16 +9,29 @@
  * turned into lookup flags first (build_open_flags), with Linux's
  * errors: O_TMPFILE without a filesystem that makes them, O_PATH with
  * flags it ignores, O_DIRECTORY with O_CREAT, and so on.
+ *
+ * The system calls: openat/open/creat (do_sys_open: a free fd, the open,
+ * fd_install), close, truncate/ftruncate, fchmod/fchmodat/chmod,
+ * faccessat/faccessat2/access, chdir/fchdir. access() answers as for
+ * root: read and write are always allowed, execute needs an x bit
+ * somewhere in the mode (or a directory), as generic_permission() gives
+ * CAP_DAC_OVERRIDE.
  * Left out: permission checks (MAY_READ/MAY_WRITE: root), O_PATH files
  * (-EOPNOTSUPP), O_TMPFILE (-EOPNOTSUPP: tmpfs's ->tmpfile is not here
- * yet), file leases, the fd table (with user space).
+ * yet), file leases, chown/fchownat (everything belongs to root),
+ * chroot, openat2, read-only mounts (-EROFS).
  */
+#include <linux/fdtable.h>
+#include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/kernel.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/panic.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/syscalls.h>
 
 #include "internal.h"
 
@@ -247,4 +260,257 @@ int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
 	if (!file->f_op->fallocate)
 		return -EOPNOTSUPP;
 	return file->f_op->fallocate(file, mode, offset, len);
+}
+
+/* ---- the system calls ------------------------------------------------------------------ */
+
+/* Kernel threads have no fd table: every fd is closed. */
+static struct fd fdget_any(unsigned int fd)
+{
+	struct fd none = { NULL, 0 };
+
+	return current->files ? fdget(fd) : none;
+}
+
+long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
+{
+	struct open_flags op;
+	struct filename *tmp;
+	struct file *f;
+	int fd, err;
+
+	/* Linux: force_o_largefile() on 64-bit. */
+	flags |= O_LARGEFILE;
+	err = build_open_flags(flags, mode, &op);
+	if (err)
+		return err;
+	if (!current->files)
+		return -EMFILE;
+	tmp = getname(filename);
+	if (IS_ERR(tmp))
+		return PTR_ERR(tmp);
+	fd = get_unused_fd_flags(flags);
+	if (fd >= 0) {
+		f = do_filp_open(dfd, tmp, flags, mode);
+		if (IS_ERR(f)) {
+			put_unused_fd(fd);
+			fd = PTR_ERR(f);
+		} else {
+			fd_install(fd, f);
+		}
+	}
+	putname(tmp);
+	return fd;
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_open(AT_FDCWD, filename, flags, mode);
+}
+
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_open(dfd, filename, flags, mode);
+}
+
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	return do_sys_open(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+long ksys_close(unsigned int fd)
+{
+	if (!current->files)
+		return -EBADF;
+	return close_fd(fd);
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	return ksys_close(fd);
+}
+
+long ksys_ftruncate(unsigned int fd, loff_t length)
+{
+	struct inode *inode;
+	struct fd f;
+	long err;
+
+	if (length < 0)
+		return -EINVAL;
+	f = fdget_any(fd);
+	if (!f.file)
+		return -EBADF;
+	inode = file_inode(f.file);
+	err = -EINVAL;
+	if (!S_ISREG(inode->i_mode) || !(f.file->f_mode & FMODE_WRITE))
+		goto out;
+	err = -EPERM;
+	if (IS_APPEND(inode))
+		goto out;
+	err = do_truncate(f.file->f_path.dentry, length, ATTR_MTIME | ATTR_CTIME, f.file);
+out:
+	fdput(f);
+	return err;
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, loff_t, length)
+{
+	return ksys_ftruncate(fd, length);
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, pathname, loff_t, length)
+{
+	struct path path;
+	long err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, pathname, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	err = vfs_truncate(&path, length);
+	path_put(&path);
+	return err;
+}
+
+/* Linux: chmod_common(). */
+static int chmod_common(const struct path *path, umode_t mode)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr newattrs = { 0 };
+	int err;
+
+	inode_lock(inode);
+	newattrs.ia_mode = (mode & S_IALLUGO) | (inode->i_mode & ~S_IALLUGO);
+	newattrs.ia_valid = ATTR_MODE | ATTR_CTIME;
+	err = notify_change(path->dentry, &newattrs);
+	inode_unlock(inode);
+	return err;
+}
+
+long ksys_fchmod(unsigned int fd, umode_t mode)
+{
+	struct fd f = fdget_any(fd);
+	long err;
+
+	if (!f.file)
+		return -EBADF;
+	err = chmod_common(&f.file->f_path, mode);
+	fdput(f);
+	return err;
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	return ksys_fchmod(fd, mode);
+}
+
+static long do_fchmodat(int dfd, const char __user *filename, umode_t mode)
+{
+	struct path path;
+	long err;
+
+	err = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	err = chmod_common(&path, mode);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(dfd, filename, mode);
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(AT_FDCWD, filename, mode);
+}
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+#define AT_EACCESS 0x200
+
+/* Linux: do_faccessat(), with root's answers (generic_permission + capabilities). */
+static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
+{
+	unsigned int lookup_flags = LOOKUP_FOLLOW;
+	struct inode *inode;
+	struct path path;
+	long err;
+
+	if (mode & ~S_IRWXO)	/* F_OK, R_OK, W_OK, X_OK */
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		lookup_flags &= ~LOOKUP_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		lookup_flags |= LOOKUP_EMPTY;
+	err = user_path_at(dfd, filename, lookup_flags, &path);
+	if (err)
+		return err;
+	inode = path.dentry->d_inode;
+	/* Root may execute a file only if someone may; a directory may always be searched. */
+	if ((mode & X_OK) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & S_IXUGO))
+		err = -EACCES;
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, int, flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
+}
+
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
+{
+	return do_faccessat(AT_FDCWD, filename, mode, 0);
+}
+
+long ksys_chdir(const char __user *filename)
+{
+	struct path path;
+	long err;
+
+	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	if (err)
+		return err;
+	set_fs_pwd(current_fs(), &path);
+	path_put(&path);
+	return 0;
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	return ksys_chdir(filename);
+}
+
+long ksys_fchdir(unsigned int fd)
+{
+	struct fd f = fdget_any(fd);
+	long err = -ENOTDIR;
+
+	if (!f.file)
+		return -EBADF;
+	if (d_can_lookup(f.file->f_path.dentry)) {
+		set_fs_pwd(current_fs(), &f.file->f_path);
+		err = 0;
+	}
+	fdput(f);
+	return err;
+}
+
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
+{
+	return ksys_fchdir(fd);
 }

@@ -10,13 +10,29 @@
  * to ->llseek; generic_file_llseek_size() is the usual one, and treats
  * the whole file as data for SEEK_DATA/SEEK_HOLE (tmpfs has its own,
  * which knows the holes).
- * Left out: fsnotify, file_start_write (freezing), splice,
- * copy_file_range, the f_pos locking that fdget_pos does (with the
- * system calls: kernel callers pass their own position).
+ *
+ * The system calls (second half): read, write, pread64, pwrite64, readv,
+ * writev, preadv, pwritev, lseek. Each looks the fd up in current's
+ * table (fdget_pos for the calls that use the file position: f_pos_lock
+ * serialises read/write/lseek of a regular file or directory, Linux's
+ * FMODE_ATOMIC_POS rule), then calls the vfs_* function. Errors are
+ * Linux's: -EBADF for a closed fd or the wrong access mode, -ESPIPE for
+ * pread/pwrite/lseek on a pipe, -EINVAL for a negative position, -EFAULT
+ * for a buffer that is not user memory; readv/writev copy the iovec array
+ * in (import_iovec: more than UIO_MAXIOV segments or a negative length is
+ * -EINVAL, a total past MAX_RW_COUNT is cut short there, as Linux does).
+ * A read or write that faults part way returns the bytes it moved.
+ * Left out: fsnotify, file_start_write (freezing), splice, sendfile,
+ * copy_file_range, preadv2/pwritev2 (RWF_* flags), FMODE_STREAM (pipes
+ * simply ignore the position).
  */
 #include <asm/page.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/uio.h>
 
@@ -226,14 +242,279 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 	return vfs_iter_write(file, &iter, pos);
 }
 
-int vfs_fsync(struct file *file, int datasync)
-{
-	if (!file->f_op->fsync)
-		return -EINVAL;
-	return file->f_op->fsync(file, 0, LLONG_MAX, datasync);
-}
-
 int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync)
 {
 	return 0;
+}
+
+/* ---- the system calls ------------------------------------------------------------------ */
+
+#define UIO_FASTIOV 8
+#define UIO_MAXIOV 1024
+
+static struct fd fdget_checked(unsigned int fd, bool pos)
+{
+	return pos ? fdget_pos(fd) : fdget(fd);
+}
+
+ssize_t ksys_read(unsigned int fd, char __user *buf, size_t count)
+{
+	struct fd f = fdget_checked(fd, true);
+	ssize_t ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = vfs_read(f.file, buf, count, &f.file->f_pos);
+	fdput_pos(f);
+	return ret;
+}
+
+ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t count)
+{
+	struct fd f = fdget_checked(fd, true);
+	ssize_t ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = vfs_write(f.file, buf, count, &f.file->f_pos);
+	fdput_pos(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	return ksys_read(fd, buf, count);
+}
+
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+{
+	return ksys_write(fd, buf, count);
+}
+
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
+{
+	struct fd f;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fdget_checked(fd, false);
+	if (!f.file)
+		return -EBADF;
+	ret = -ESPIPE;
+	if (f.file->f_mode & FMODE_PREAD)
+		ret = vfs_read(f.file, buf, count, &pos);
+	fdput(f);
+	return ret;
+}
+
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos)
+{
+	struct fd f;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fdget_checked(fd, false);
+	if (!f.file)
+		return -EBADF;
+	ret = -ESPIPE;
+	if (f.file->f_mode & FMODE_PWRITE)
+		ret = vfs_write(f.file, buf, count, &pos);
+	fdput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	return ksys_pread64(fd, buf, count, pos);
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+		loff_t, pos)
+{
+	return ksys_pwrite64(fd, buf, count, pos);
+}
+
+/*
+ * Copy a user iovec array in and check it (Linux: import_iovec). *iovp is
+ * fast (UIO_FASTIOV entries) or a kmalloc'ed array the caller kfrees;
+ * returns the total length, cut to MAX_RW_COUNT, or -errno.
+ */
+static ssize_t import_iovec(int type, const struct iovec __user *uvec, unsigned long nr_segs,
+			    struct iovec *fast, struct iovec **iovp, struct iov_iter *i)
+{
+	struct iovec *iov = fast;
+	size_t total = 0;
+
+	*iovp = NULL;
+	if (nr_segs > UIO_MAXIOV)
+		return -EINVAL;
+	if (nr_segs > UIO_FASTIOV) {
+		iov = kmalloc(nr_segs * sizeof(*iov), GFP_KERNEL);
+		if (!iov)
+			return -ENOMEM;
+		*iovp = iov;
+	}
+	if (copy_from_user(iov, uvec, nr_segs * sizeof(*iov)))
+		goto efault;
+	for (unsigned long seg = 0; seg < nr_segs; seg++) {
+		size_t len = iov[seg].iov_len;
+
+		if ((ssize_t)len < 0)
+			goto einval;
+		if (len > MAX_RW_COUNT - total) {
+			len = MAX_RW_COUNT - total;
+			iov[seg].iov_len = len;
+		}
+		if (!access_ok(iov[seg].iov_base, len))
+			goto efault;
+		total += len;
+	}
+	iov_iter_init(i, type, iov, nr_segs, total);
+	return total;
+einval:
+	kfree(*iovp);
+	*iovp = NULL;
+	return -EINVAL;
+efault:
+	kfree(*iovp);
+	*iovp = NULL;
+	return -EFAULT;
+}
+
+/* A file with ->read/->write only: one call per segment (Linux: do_loop_readv_writev). */
+static ssize_t do_loop_readv_writev(struct file *filp, struct iov_iter *iter, loff_t *ppos,
+				    bool write)
+{
+	ssize_t ret = 0;
+
+	while (iov_iter_count(iter)) {
+		const struct iovec *iov = iter->__iov;
+		void __user *base = iov->iov_base + iter->iov_offset;
+		size_t len = min(iov_iter_count(iter), iov->iov_len - iter->iov_offset);
+		ssize_t nr;
+
+		if (!len) {
+			iter->__iov++;
+			iter->nr_segs--;
+			iter->iov_offset = 0;
+			continue;
+		}
+		if (write)
+			nr = filp->f_op->write(filp, base, len, ppos);
+		else
+			nr = filp->f_op->read(filp, base, len, ppos);
+		if (nr < 0) {
+			if (!ret)
+				ret = nr;
+			break;
+		}
+		ret += nr;
+		iov_iter_advance(iter, nr);
+		if ((size_t)nr != len)
+			break;
+	}
+	return ret;
+}
+
+static ssize_t vfs_readv_writev(struct file *file, const struct iovec __user *vec,
+				unsigned long vlen, loff_t *pos, bool write)
+{
+	struct iovec fast[UIO_FASTIOV], *iov;
+	struct iov_iter iter;
+	ssize_t ret;
+
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
+		return -EBADF;
+	if (!(file->f_mode & (write ? FMODE_CAN_WRITE : FMODE_CAN_READ)))
+		return -EINVAL;
+	ret = import_iovec(write ? ITER_SOURCE : ITER_DEST, vec, vlen, fast, &iov, &iter);
+	if (ret < 0)
+		return ret;
+	if (!ret)
+		goto out;
+	ret = rw_verify_area(file, pos, iov_iter_count(&iter));
+	if (ret)
+		goto out;
+	if (write ? !!file->f_op->write_iter : !!file->f_op->read_iter)
+		ret = write ? new_sync_write(file, &iter, pos) : new_sync_read(file, &iter, pos);
+	else
+		ret = do_loop_readv_writev(file, &iter, pos, write);
+out:
+	kfree(iov);
+	return ret;
+}
+
+static ssize_t do_readv_writev(unsigned long fd, const struct iovec __user *vec,
+			       unsigned long vlen, bool write)
+{
+	struct fd f = fdget_checked(fd, true);
+	ssize_t ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = vfs_readv_writev(f.file, vec, vlen, &f.file->f_pos, write);
+	fdput_pos(f);
+	return ret;
+}
+
+static ssize_t do_preadv_pwritev(unsigned long fd, const struct iovec __user *vec,
+				 unsigned long vlen, loff_t pos, bool write)
+{
+	struct fd f;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fdget_checked(fd, false);
+	if (!f.file)
+		return -EBADF;
+	ret = -ESPIPE;
+	if (f.file->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD))
+		ret = vfs_readv_writev(f.file, vec, vlen, &pos, write);
+	fdput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_readv_writev(fd, vec, vlen, false);
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_readv_writev(fd, vec, vlen, true);
+}
+
+/* pos_h is for 32-bit ABIs; on x86-64 pos_l holds the whole offset (Linux: pos_from_hilo). */
+SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen,
+		unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_preadv_pwritev(fd, vec, vlen, (loff_t)pos_l, false);
+}
+
+SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen,
+		unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_preadv_pwritev(fd, vec, vlen, (loff_t)pos_l, true);
+}
+
+loff_t ksys_lseek(unsigned int fd, loff_t offset, unsigned int whence)
+{
+	struct fd f = fdget_checked(fd, true);
+	loff_t ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = -EINVAL;
+	if (whence <= SEEK_MAX)
+		ret = vfs_llseek(f.file, offset, whence);
+	fdput_pos(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
+{
+	return ksys_lseek(fd, offset, whence);
 }

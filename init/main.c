@@ -5,10 +5,18 @@
  * Linux's start_kernel() calls some hundred init functions; ours calls
  * the ones that exist so far, in Linux's order, and each later issue adds
  * its own at the place Linux has it. rest_init() starts PID 1
- * (kernel_init), which brings up the other CPUs and runs what the command
- * line asked for (ktest=, and one day /init), while the boot task becomes
- * CPU 0's idle task. Crash tests (lkdtm=) run before the scheduler starts,
- * on the boot stack, whose guard page catches a stack overflow.
+ * (kernel_init, a user_mode_thread: a task that may exec), which brings
+ * up the other CPUs, fills the root from the initramfs, opens
+ * /dev/console as fds 0, 1 and 2 (console_on_rootfs) and runs what the
+ * command line asked for: the in-kernel tests (ktest=), else the init
+ * program: rdinit= (default /init) if the rootfs has it, else init=, else
+ * /sbin/init, /etc/init, /bin/init, /bin/sh, as Linux's kernel_init()
+ * tries them, with Linux's messages and its "No working init found"
+ * panic. The boot task becomes CPU 0's idle task. Crash tests (lkdtm=)
+ * run before the scheduler starts, on the boot stack, whose guard page
+ * catches a stack overflow. Left out: passing unknown command-line words
+ * on to init as arguments and environment (kernel/params.c reports them),
+ * and Linux's CONFIG_DEFAULT_INIT.
  */
 #include <asm/apic.h>
 #include <asm/desc.h>
@@ -36,7 +44,12 @@
 #include <linux/serial.h>
 #include <linux/slab.h>
 #include <linux/xarray.h>
+#include <linux/binfmts.h>
+#include <linux/fcntl.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/init_syscalls.h>
 #include <linux/initrd.h>
 #include <linux/timekeeping.h>
 #include <linux/tty.h>
@@ -68,14 +81,137 @@ static void do_basic_setup(void)
 	err = tty_init();
 	if (err)
 		pr_err("tty_init: %d\n", err);
+	init_elf_binfmt();	/* Linux: core_initcall(init_elf_binfmt) */
 	populate_rootfs();
 }
 
-/* PID 1: what runs once the scheduler is up (Linux: kernel_init). */
+/* ---- PID 1's program (Linux: init/main.c) ---- */
+
+#define MAX_INIT_ARGS 32
+static const char *ramdisk_execute_command = "/init";	/* rdinit= */
+static const char *execute_command;			/* init= */
+static const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL, };
+static const char *envp_init[] = { "HOME=/", "TERM=linux", NULL };
+
+static int init_setup(char *str)
+{
+	execute_command = str;
+	for (int i = 1; i < MAX_INIT_ARGS; i++)
+		argv_init[i] = NULL;
+	return 1;
+}
+__setup("init=", init_setup);
+
+static int rdinit_setup(char *str)
+{
+	ramdisk_execute_command = str;
+	for (int i = 1; i < MAX_INIT_ARGS; i++)
+		argv_init[i] = NULL;
+	return 1;
+}
+__setup("rdinit=", rdinit_setup);
+
+/* Linux: init_dup() in fs/init.c: fd n of PID 1 is the console. */
+static int init_dup(struct file *file)
+{
+	int fd = get_unused_fd_flags(0);
+
+	if (fd < 0)
+		return fd;
+	fd_install(fd, get_file(file));
+	return 0;
+}
+
+/*
+ * fds 0, 1 and 2 of init are /dev/console (Linux: console_on_rootfs).
+ * Linux's PID 1 inherits a copy of init_task's empty table (init_files);
+ * here the boot task has none, so PID 1 makes that copy itself.
+ */
+static void console_on_rootfs(void)
+{
+	struct file *file;
+
+	if (!current->files) {
+		struct files_struct *files = dup_fd(&init_files);
+
+		if (IS_ERR(files)) {
+			pr_err("Warning: unable to open an initial console.\n");
+			return;
+		}
+		current->files = files;
+	}
+	file = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(file)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	init_dup(file);
+	init_dup(file);
+	init_dup(file);
+	fput(file);
+}
+
+static int run_init_process(const char *init_filename)
+{
+	argv_init[0] = init_filename;
+	pr_info("Run %s as init process\n", init_filename);
+	pr_debug("  with arguments:\n");
+	for (const char *const *p = argv_init; *p; p++)
+		pr_debug("    %s\n", *p);
+	pr_debug("  with environment:\n");
+	for (const char *const *p = envp_init; *p; p++)
+		pr_debug("    %s\n", *p);
+	return kernel_execve(init_filename, argv_init, envp_init);
+}
+
+static int try_to_run_init_process(const char *init_filename)
+{
+	int ret = run_init_process(init_filename);
+
+	if (ret && ret != -ENOENT)
+		pr_err("Starting init: %s exists but couldn't execute it (error %d)\n",
+		       init_filename, ret);
+	return ret;
+}
+
+/*
+ * Exec the init program; 0 means current now holds it and returns to
+ * user mode when kernel_init() returns (Linux: the end of kernel_init).
+ */
+static int run_init(void)
+{
+	int ret;
+
+	if (ramdisk_execute_command) {
+		ret = run_init_process(ramdisk_execute_command);
+		if (!ret)
+			return 0;
+		pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, ret);
+	}
+	if (execute_command) {
+		ret = run_init_process(execute_command);
+		if (!ret)
+			return 0;
+		panic("Requested init %s failed (error %d).", execute_command, ret);
+	}
+	if (!try_to_run_init_process("/sbin/init") || !try_to_run_init_process("/etc/init") ||
+	    !try_to_run_init_process("/bin/init") || !try_to_run_init_process("/bin/sh"))
+		return 0;
+	panic("No working init found.  Try passing init= option to kernel. "
+	      "See Linux Documentation/admin-guide/init.rst for guidance.");
+}
+
+/* PID 1: what runs once the scheduler is up (Linux: kernel_init, kernel_init_freeable). */
 static int kernel_init(void *unused)
 {
+	/* Linux's PID 1 keeps the boot task's "swapper/0" until it execs; ours says what it is. */
+	__set_task_comm(current, "init", false);
 	smp_init();
 	do_basic_setup();
+	console_on_rootfs();
+	/* No /init in the rootfs: Linux would mount a root device (prepare_namespace). */
+	if (ramdisk_execute_command && init_eaccess(ramdisk_execute_command) != 0)
+		ramdisk_execute_command = NULL;
 	system_state = SYSTEM_RUNNING;
 	lkdtm_run_late_crashtype();	/* where Linux's lkdtm module init would run */
 	if (buddyinfo_requested())
@@ -92,20 +228,25 @@ static int kernel_init(void *unused)
 		qemu_debug_exit(failed ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
 		kernel_halt();
 	}
-	pr_notice("Linnet: boot complete; there is no init program yet (user space comes with a later issue).\n");
-	pr_notice("Linnet: the CPUs idle now. Leave QEMU with Ctrl-A X.\n");
-	return 0;
+	return run_init();
 }
 
-/* Linux: rest_init(): start PID 1, then the boot task becomes CPU 0's idle task. */
+/*
+ * Linux: rest_init(): start PID 1, then the boot task becomes CPU 0's
+ * idle task. PID 1 is a user_mode_thread (not a kthread), since it will
+ * exec. As in Linux, system_state moves to SCHEDULING only after it is
+ * made: until then allocations may sleep-check freely (preemption is
+ * still off here), and PID 1 cannot run before this task schedules (the
+ * other CPUs come up later, from kernel_init).
+ */
 static __noreturn void rest_init(void)
 {
-	struct task_struct *init = kthread_create(kernel_init, NULL, "init");
+	pid_t pid;
 
-	if (IS_ERR(init))
-		panic("cannot create the init thread: %ld", PTR_ERR(init));
+	pid = user_mode_thread(kernel_init, NULL, CLONE_FS);
+	if (pid < 0)
+		panic("cannot create the init thread: %d", pid);
 	system_state = SYSTEM_SCHEDULING;
-	wake_up_process(init);
 	cpu_startup_entry();
 }
 
@@ -134,6 +275,7 @@ void start_kernel(void)
 	radix_tree_init();	/* the xarray's node cache (lib/xarray.c) */
 	fpu__init_system();	/* XCR0 and the per-task FPU buffers (kernel/fpu.c) */
 	proc_caches_init();	/* mm_struct (kernel/fork.c) */
+	mmap_init();		/* vm_area_struct (mm/mmap.c) */
 	vfs_caches_init();	/* dcache, inodes, files, mounts, tmpfs, the rootfs mount */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	vmalloc_init();		/* the vmalloc area's top-level tables; kernel stacks come from it */

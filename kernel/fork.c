@@ -169,20 +169,6 @@ void mmdrop(struct mm_struct *mm)
 }
 
 /*
- * Stand-ins until mm/mmap.c defines them (weak: the real ones win at
- * link time). They only handle an mm without VMAs.
- */
-__attribute__((weak)) int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
-{
-	return oldmm->map_count ? -ENOMEM : 0;
-}
-
-__attribute__((weak)) void exit_mmap(struct mm_struct *mm)
-{
-	WARN_ON(mm->map_count);
-}
-
-/*
  * Drop a user of the address space (Linux: mmput). The last one unmaps
  * everything (exit_mmap: pages and page tables, through mmu_gather) and
  * then drops the users' mm_count reference. Nobody may have this mm

@@ -51,12 +51,19 @@
  * when the NMI returns. A lock one other CPU has held for a second is
  * broken the same way (that CPU was stopped holding it).
  *
+ * Consoles (linux/console.h): the serial port always gets the log; a
+ * registered struct console (the VGA text console, with console=tty0)
+ * gets it too, CON_PRINTBUFFER replaying the records stored so far.
+ * Their ->write runs under logbuf_lock, and console_lock_irqsave() lends
+ * that lock to the ttys, so tty output and printk lines do not mix.
+ *
  * Left out: the lockless ring of Linux 5.10+, console_sem and handing the
- * console over to a waiting CPU (console_owner), multiple consoles,
+ * console over to a waiting CPU (console_owner), per-console loglevels,
  * caller ids, keeping a KERN_CONT line together across CPUs.
  */
 #include <linux/init.h>
 #include <linux/cmdline.h>
+#include <linux/console.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
@@ -374,6 +381,91 @@ int printk_get_record(u64 seq, u64 *ts_nsec, int *level, char *buf, size_t size)
 	return ret;
 }
 
+/* Registered consoles besides the serial port; changed under logbuf_lock. */
+static struct console *console_drivers;
+
+/* Under logbuf_lock: one piece of a console line, to every console. */
+static void console_out(const char *s, size_t n)
+{
+	serial_write(s, n);
+	for (struct console *c = console_drivers; c; c = c->next)
+		if (c->flags & CON_ENABLED)
+			c->write(c, s, n);
+}
+
+/* Under logbuf_lock: one record, as the console shows it, to one console. */
+static void console_replay_one(struct console *c, const struct printk_log *msg)
+{
+	char prefix[32];
+	int n;
+
+	if (msg->level >= console_loglevel)
+		return;
+	n = snprintf(prefix, sizeof(prefix), "[%5lu.%06lu] ",
+		     (unsigned long)(msg->ts_nsec / 1000000000UL),
+		     (unsigned long)(msg->ts_nsec % 1000000000UL / 1000));
+	c->write(c, prefix, n);
+	c->write(c, (const char *)(msg + 1), msg->text_len);
+	c->write(c, "\n", 1);
+}
+
+void register_console(struct console *co)
+{
+	unsigned long flags;
+
+	logbuf_lock_irqsave(flags);
+	co->flags |= CON_ENABLED;
+	if (co->flags & CON_PRINTBUFFER) {
+		u32 idx = log_first_idx;
+
+		for (u64 seq = log_first_seq; seq < log_next_seq; seq++) {
+			struct printk_log *msg = log_from_idx(idx);
+
+			if (!msg->len) {	/* the wrap marker */
+				idx = 0;
+				msg = log_from_idx(0);
+			}
+			console_replay_one(co, msg);
+			idx = log_next(idx);
+		}
+	}
+	co->next = console_drivers;
+	console_drivers = co;
+	logbuf_unlock_irqrestore(flags);
+	pr_info("printk: console [%s%d] enabled\n", co->name, co->index);
+}
+
+int unregister_console(struct console *co)
+{
+	unsigned long flags;
+	int ret = -ENODEV;
+
+	logbuf_lock_irqsave(flags);
+	for (struct console **p = &console_drivers; *p; p = &(*p)->next) {
+		if (*p == co) {
+			*p = co->next;
+			co->flags &= ~CON_ENABLED;
+			ret = 0;
+			break;
+		}
+	}
+	logbuf_unlock_irqrestore(flags);
+	return ret;
+}
+
+unsigned long console_lock_irqsave(void)
+{
+	unsigned long flags;
+
+	logbuf_lock_irqsave(flags);
+	return flags;
+}
+
+void console_unlock_irqrestore(unsigned long flags)
+{
+	logbuf_unlock_irqrestore(flags);
+}
+
 /* Under logbuf_lock. */
 static void console_emit(int level, enum log_flags flags, u64 ts,
 			 const char *text, size_t len)
@@ -385,15 +477,15 @@ static void console_emit(int level, enum log_flags flags, u64 ts,
 		return;
 	if (!(flags & LOG_CONT) || !console_line_open) {
 		if (console_line_open)
-			serial_write("\n", 1);
+			console_out("\n", 1);
 		n = snprintf(prefix, sizeof(prefix), "[%5lu.%06lu] ",
 			     (unsigned long)(ts / 1000000000UL),
 			     (unsigned long)(ts % 1000000000UL / 1000));
-		serial_write(prefix, n);
+		console_out(prefix, n);
 	}
-	serial_write(text, len);
+	console_out(text, len);
 	if (flags & LOG_NEWLINE)
-		serial_write("\n", 1);
+		console_out("\n", 1);
 	console_line_open = !(flags & LOG_NEWLINE);
 }
 

@@ -2,22 +2,51 @@
 /*
  * The page-fault handler (Linux: arch/x86/mm/fault.c).
  *
- * exc_page_fault() reads the faulting address from CR2. For now every
- * fault comes from kernel mode, so there is no VMA to consult: a fault is
- * either expected (the instruction has an exception-table entry, as in
- * copy_to_kernel_nofault()) and fixed up, or a kernel bug, reported the
- * way Linux's page_fault_oops()/show_fault_oops() reports it: the kind of
- * access, the error code decoded, and a walk of the page tables for the
- * address (dump_pagetable), then the oops and panic. A fault in the guard
- * page below a kernel stack is reported as a stack overflow (Linux's
- * CONFIG_VMAP_STACK check in page_fault_oops). Demand paging, user
- * faults and SIGSEGV come with user space (do_user_addr_fault).
+ * exc_page_fault() reads the faulting address from CR2 and splits, as
+ * Linux does, on where the address is:
+ *
+ *  - a user address (below TASK_SIZE_MAX), from user mode or from the
+ *    kernel touching user memory (copy_to_user and friends):
+ *    do_user_addr_fault() takes mmap_read_lock, finds the VMA (growing a
+ *    VM_GROWSDOWN stack if the address is just below it), checks the
+ *    access against vm_flags (access_error) and calls handle_mm_fault()
+ *    (mm/memory.c). A fault it cannot handle is a "bad area": user mode
+ *    gets SIGSEGV (SEGV_MAPERR with no VMA, SEGV_ACCERR against its
+ *    permissions) and Linux's "segfault at" line; kernel mode resumes at
+ *    the instruction's exception-table fixup (-EFAULT) or oopses.
+ *    VM_FAULT_SIGBUS sends SIGBUS; VM_FAULT_OOM kills the task with
+ *    SIGKILL (the OOM killer is for later), never panics.
+ *  - a kernel address: there is no VMA to consult. From user mode it is
+ *    SIGSEGV (the error code gets X86_PF_PROT, as Linux hides whether a
+ *    kernel page is mapped). From the kernel a fault is either
+ *    expected (the instruction has an exception-table entry, as in
+ *    copy_to_kernel_nofault()) and fixed up, or a kernel bug, reported the
+ *    way Linux's page_fault_oops()/show_fault_oops() reports it: the kind
+ *    of access, the error code decoded, and a walk of the page tables for
+ *    the address (dump_pagetable), then the oops and panic. A fault in
+ *    the guard page below a kernel stack is reported as a stack overflow
+ *    (Linux's CONFIG_VMAP_STACK check in page_fault_oops).
+ *
+ * Left out from Linux: the vsyscall page, kprobes, prefetch/erratum
+ * workarounds, protection keys, VM_FAULT_RETRY (handle_mm_fault never
+ * drops the lock), the mmap_read_trylock check that lets a kernel bug
+ * without fixup oops instead of deadlocking, and perf events.
  */
 #include <asm/pgalloc.h>
+#include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
+#include <linux/dcache.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
 
 /* "PGD 1234067 P4D 1234067 PUD ... PMD ... PTE ...", as Linux's dump_pagetable(). */
 void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl)
@@ -39,6 +68,9 @@ void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl)
 static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address)
 {
+	/* The tables the CPU walked: a process's, or init_top_pgt (Linux: read_cr3_pa). */
+	pgd_t *pgd = __va(read_cr3() & PTE_PFN_MASK);
+
 	if (address < PAGE_SIZE)
 		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
 	else
@@ -47,9 +79,11 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 	if (error_code & X86_PF_INSTR) {
 		struct pt_walk w;
 
-		pt_walk_address(init_top_pgt, address, &w);
+		pt_walk_address(pgd, address, &w);
 		if (w.present && !w.executable)
-			pr_crit("kernel tried to execute NX-protected page - exploit attempt?\n");
+			pr_crit("kernel tried to execute NX-protected page - exploit attempt? (uid: 0)\n");
+		if (w.present && w.executable && w.user && (read_cr4() & X86_CR4_SMEP))
+			pr_crit("unable to execute userspace code (SMEP?) (uid: 0)\n");
 	}
 	pr_alert("#PF: %s %s in %s mode\n",
 		 (error_code & X86_PF_USER) ? "user" : "supervisor",
@@ -60,17 +94,15 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 		 !(error_code & X86_PF_PROT) ? "not-present page" :
 		 (error_code & X86_PF_RSVD) ? "reserved bit violation" :
 		 "permissions violation");
-	print_pagetable_walk(init_top_pgt, address, KERN_DEFAULT);
+	print_pagetable_walk(pgd, address, KERN_DEFAULT);
 }
 
-void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
+/* A kernel-mode fault nobody expected: report it and die (Linux: page_fault_oops). */
+static __noreturn void page_fault_oops(struct pt_regs *regs, unsigned long error_code,
+				       unsigned long address)
 {
-	unsigned long address = read_cr2();
-
 	struct stack_info info;
 
-	if (fixup_exception(regs, 14, error_code, address))
-		return;
 	/*
 	 * An access to a stack's guard page with the stack pointer still
 	 * above it (an overflow with sp there is a #DF, kernel/traps.c).
@@ -84,4 +116,263 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 	show_fault_oops(regs, error_code, address);
 	printk(KERN_DEFAULT "Oops: %04lx [#%d]\n", error_code & 0xffff, oops_count);
 	oops_end(regs, "Fatal exception");
+}
+
+/* The kernel faulted: resume at the exception-table fixup, or oops (Linux: kernelmode_fixup_or_oops). */
+static void kernelmode_fixup_or_oops(struct pt_regs *regs, unsigned long error_code,
+				     unsigned long address)
+{
+	if (fixup_exception(regs, X86_TRAP_PF, error_code, address))
+		return;
+	page_fault_oops(regs, error_code, address);
+}
+
+/* ---- faults on user addresses ---- */
+
+#ifndef X86_CR4_SMAP
+#define X86_CR4_SMAP _BITUL(21)
+#endif
+#ifndef X86_EFLAGS_AC
+#define X86_EFLAGS_AC _BITUL(18)
+#endif
+
+/*
+ * Print "prog[pid]: segfault at ..." for fatal SIGSEGVs (the
+ * debug.exception-trace sysctl; Linux: show_unhandled_signals in
+ * kernel/signal.c, defined weak here so the signal code may own it).
+ */
+int show_unhandled_signals __attribute__((weak)) = 1;
+
+/* Would sig kill tsk (no handler installed)? Linux: unhandled_signal() without ptrace. */
+static bool fault_signal_unhandled(struct task_struct *tsk, int sig)
+{
+	__sighandler_t handler;
+
+	if (tsk->pid == 1 || !tsk->sighand)
+		return true;
+	handler = tsk->sighand->action[sig - 1].sa.sa_handler;
+	return handler == SIG_DFL || handler == SIG_IGN;
+}
+
+/* " in prog[400000+1000]" for a file-backed VMA holding ip (Linux: print_vma_addr in mm/memory.c). */
+void print_vma_addr(const char *prefix, unsigned long ip)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	if (!mm || !mmap_read_trylock(mm))
+		return;
+	vma = find_vma(mm, ip);
+	if (vma && vma->vm_start <= ip && vma->vm_file) {
+		struct dentry *d = vma->vm_file->f_path.dentry;
+
+		printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
+		       vma->vm_start, vma->vm_end - vma->vm_start);
+	}
+	mmap_read_unlock(mm);
+}
+
+/* "Code: 42 bytes <byte at ip> 21 bytes" (Linux: show_opcodes in arch/x86/kernel/dumpstack.c). */
+static void show_user_opcodes(struct pt_regs *regs, const char *loglvl)
+{
+	enum { PROLOGUE = 42, EPILOGUE = 21, SIZE = PROLOGUE + 1 + EPILOGUE };
+	unsigned long start = regs->ip - PROLOGUE;
+	u8 code[SIZE];
+	char line[3 * SIZE + 8];
+	int n = 0;
+
+	if (copy_from_user(code, (const void __user *)start, SIZE)) {
+		printk("%sCode: Unable to access opcode bytes at 0x%lx.\n", loglvl, start);
+		return;
+	}
+	for (int i = 0; i < SIZE; i++)
+		n += scnprintf(line + n, sizeof(line) - n, i == PROLOGUE ? "<%02x> " : "%02x ",
+			       code[i]);
+	if (n)
+		line[n - 1] = '\0';
+	printk("%sCode: %s\n", loglvl, line);
+}
+
+/* Linux's show_signal_msg(), 6.1 wording. */
+static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
+			    unsigned long address, struct task_struct *tsk)
+{
+	const char *loglvl = tsk->pid > 1 ? KERN_INFO : KERN_EMERG;
+	int cpu = raw_smp_processor_id();
+
+	if (!fault_signal_unhandled(tsk, SIGSEGV))
+		return;
+	printk("%s%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx", loglvl, tsk->comm,
+	       tsk->pid, address, regs->ip, regs->sp, error_code);
+	print_vma_addr(KERN_CONT " in ", regs->ip);
+	/* QEMU's default topology: one socket, one core per CPU. */
+	printk(KERN_CONT " likely on CPU %d (core %d, socket %d)", cpu, cpu, 0);
+	printk(KERN_CONT "\n");
+	show_user_opcodes(regs, loglvl);
+}
+
+/* Linux: __bad_area_nosemaphore. */
+static void bad_area_nosemaphore(struct pt_regs *regs, unsigned long error_code,
+				 unsigned long address, int si_code)
+{
+	struct task_struct *tsk = current;
+
+	if (!user_mode(regs)) {
+		kernelmode_fixup_or_oops(regs, error_code, address);
+		return;
+	}
+	if (!(error_code & X86_PF_USER)) {
+		/* Implicit user access to kernel memory (a descriptor table...): oops. */
+		page_fault_oops(regs, error_code, address);
+	}
+	local_irq_enable();
+	/* Do not tell user space whether a kernel address is mapped (Linux: sanitize_error_code). */
+	if (address >= TASK_SIZE_MAX)
+		error_code |= X86_PF_PROT;
+	if (show_unhandled_signals)
+		show_signal_msg(regs, error_code, address, tsk);
+	force_sig_fault(SIGSEGV, si_code, (void __user *)address);
+	local_irq_disable();
+}
+
+static void bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address,
+		     struct mm_struct *mm, int si_code)
+{
+	mmap_read_unlock(mm);
+	bad_area_nosemaphore(regs, error_code, address, si_code);
+}
+
+/*
+ * Does the VMA forbid this access? (Linux: access_error.) A write needs
+ * VM_WRITE; a read that hit a present page (X86_PF_PROT) was refused by
+ * the PTE itself, which means the VMA forbids it too; a read of a
+ * missing page needs any of read/write/exec. An instruction fetch is a
+ * read here: its PTE is NX unless VM_EXEC, and the refault says PROT.
+ */
+static bool access_error(unsigned long error_code, struct vm_area_struct *vma)
+{
+	if (error_code & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (error_code & X86_PF_PROT)
+		return true;
+	return !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC));
+}
+
+static void do_sigbus(struct pt_regs *regs, unsigned long error_code, unsigned long address)
+{
+	if (!user_mode(regs)) {
+		kernelmode_fixup_or_oops(regs, error_code, address);
+		return;
+	}
+	force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)address);
+}
+
+/*
+ * No memory for the fault. Linux's pagefault_out_of_memory() asks the
+ * OOM killer to pick a victim; until there is one (issue 11) the
+ * faulting task is the victim. Never a panic.
+ */
+static void pagefault_out_of_memory(void)
+{
+	pr_warn("%s[%d]: out of memory in a page fault: killed\n", current->comm, current->pid);
+	force_sig(SIGKILL);
+}
+
+/* Linux: do_user_addr_fault. */
+static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
+			       unsigned long address)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm = tsk->mm;
+	unsigned int flags = FAULT_FLAG_ALLOW_RETRY;
+	struct vm_area_struct *vma;
+	vm_fault_t fault;
+
+	/* The kernel executing user memory: SMEP's job, an oops either way. */
+	if ((error_code & (X86_PF_USER | X86_PF_INSTR)) == X86_PF_INSTR)
+		page_fault_oops(regs, error_code, address);
+	/* User page tables never have reserved bits set: corrupted tables. */
+	if (error_code & X86_PF_RSVD)
+		page_fault_oops(regs, error_code, address);
+	/*
+	 * SMAP: the kernel touched user memory outside stac/clac. No fixup
+	 * applies: copy_*_user always opens the window, so this is a kernel
+	 * bug (an unchecked pointer), as Linux reports it.
+	 */
+	if (!(error_code & X86_PF_USER) && (read_cr4() & X86_CR4_SMAP) &&
+	    !(regs->flags & X86_EFLAGS_AC))
+		page_fault_oops(regs, error_code, address);
+	/*
+	 * In an interrupt, in atomic context (a spinlock held), or without a
+	 * user context: never take the fault (Linux: faulthandler_disabled()
+	 * || !mm). Kernel code with interrupts off is refused too: the fault
+	 * would sleep on mmap_lock (Linux lets it try, and might_sleep warns).
+	 */
+	if (in_interrupt() || in_atomic() || !mm ||
+	    (!user_mode(regs) && !(regs->flags & X86_EFLAGS_IF))) {
+		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
+		return;
+	}
+
+	if (user_mode(regs)) {
+		local_irq_enable();
+		flags |= FAULT_FLAG_USER;
+	} else if (regs->flags & X86_EFLAGS_IF) {
+		local_irq_enable();
+	}
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (error_code & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+
+	mmap_read_lock(mm);
+	vma = find_vma(mm, address);
+	if (!vma) {
+		bad_area(regs, error_code, address, mm, SEGV_MAPERR);
+		return;
+	}
+	if (vma->vm_start > address) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, address)) {
+			bad_area(regs, error_code, address, mm, SEGV_MAPERR);
+			return;
+		}
+	}
+	if (access_error(error_code, vma)) {
+		bad_area(regs, error_code, address, mm, SEGV_ACCERR);
+		return;
+	}
+	fault = handle_mm_fault(vma, address, flags, regs);
+	mmap_read_unlock(mm);
+
+	if (!(fault & VM_FAULT_ERROR))
+		return;
+	if (fault & VM_FAULT_OOM) {
+		if (!user_mode(regs)) {
+			kernelmode_fixup_or_oops(regs, error_code, address);
+			return;
+		}
+		pagefault_out_of_memory();
+	} else if (fault & VM_FAULT_SIGBUS) {
+		do_sigbus(regs, error_code, address);
+	} else {
+		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
+	}
+}
+
+
+void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned long address = read_cr2();
+
+	/* Linux: fault_in_kernel_space() -> do_kern_addr_fault(), else do_user_addr_fault(). */
+	if (address < TASK_SIZE_MAX) {
+		do_user_addr_fault(regs, error_code, address);
+		return;
+	}
+	/* Linux: do_kern_addr_fault(); a user program touching the kernel gets SIGSEGV. */
+	if (user_mode(regs)) {
+		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
+		return;
+	}
+	kernelmode_fixup_or_oops(regs, error_code, address);
 }

@@ -19,6 +19,8 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/vmstat.h>
 
 struct tlb_state {
 	struct mm_struct *loaded_mm;	/* whose page tables CR3 holds */
@@ -78,4 +80,99 @@ void kthread_unuse_mm(struct mm_struct *mm)
 	switch_mm_irqs_off(mm, &init_mm, tsk);
 	local_irq_restore(flags);
 	mmdrop(mm);
+}
+
+/*
+ * Above this many pages a range flush reloads CR3 instead of one invlpg
+ * per page (Linux: tlb_single_page_flush_ceiling, 33, tunable in
+ * debugfs there).
+ */
+static unsigned long tlb_single_page_flush_ceiling = 33;
+
+struct flush_tlb_info {
+	struct mm_struct *mm;
+	unsigned long start, end;
+	unsigned int stride_shift;
+	bool freed_tables;
+	unsigned int initiating_cpu;
+};
+
+/*
+ * Flush one CPU's entries for f->mm, with interrupts off: from the
+ * initiator directly, on the others from the call-function IPI (Linux:
+ * flush_tlb_func). A CPU that loaded another mm since it was put in the
+ * mask holds nothing of f->mm (no PCIDs): nothing to do. invlpg also
+ * drops the paging-structure caches, so freed_tables needs no more.
+ */
+static void flush_tlb_func(void *info)
+{
+	const struct flush_tlb_info *f = info;
+	bool local = smp_processor_id() == f->initiating_cpu;
+	unsigned long nr;
+
+	if (!local)
+		count_vm_event(NR_TLB_REMOTE_FLUSH_RECEIVED);
+	if (this_loaded_mm() != f->mm)
+		return;
+	nr = (f->end - f->start) >> f->stride_shift;
+	if (f->end == ~0UL || nr > tlb_single_page_flush_ceiling) {
+		write_cr3(read_cr3());
+		if (local)
+			count_vm_event(NR_TLB_LOCAL_FLUSH_ALL);
+		return;
+	}
+	for (unsigned long addr = f->start; addr < f->end; addr += 1UL << f->stride_shift)
+		__flush_tlb_one_kernel(addr);	/* invlpg: the same instruction for user pages */
+	if (local)
+		count_vm_events(NR_TLB_LOCAL_FLUSH_ONE, nr);
+}
+
+/*
+ * mm's PTEs for [start, end) changed: drop their TLB entries on every CPU
+ * that may hold them, and return only when all have (Linux:
+ * flush_tlb_mm_range -> flush_tlb_multi). The mask is copied first: a CPU
+ * that joins after the copy loaded CR3 after our PTE change and cannot
+ * hold the old entry; one that leaves takes an IPI it did not need.
+ * Callers have interrupts on (a CPU spinning with interrupts off for
+ * another's IPI answer would deadlock).
+ */
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			unsigned int stride_shift, bool freed_tables)
+{
+	struct flush_tlb_info info = {
+		.mm = mm,
+		.start = start & PAGE_MASK,
+		.end = end,
+		.stride_shift = stride_shift,
+		.freed_tables = freed_tables,
+	};
+	struct cpumask others;
+	unsigned long flags;
+	unsigned int cpu;
+
+	if (end != ~0UL && ((end - info.start) >> stride_shift) > tlb_single_page_flush_ceiling) {
+		info.start = 0;
+		info.end = ~0UL;
+	}
+	cpu = get_cpu();
+	info.initiating_cpu = cpu;
+	others.bits = __atomic_load_n(&mm_cpumask(mm)->bits, __ATOMIC_SEQ_CST);
+	cpumask_clear_cpu(cpu, &others);
+
+	if (this_loaded_mm() == mm) {
+		local_irq_save(flags);
+		flush_tlb_func(&info);
+		local_irq_restore(flags);
+	}
+	if (others.bits) {
+		count_vm_event(NR_TLB_REMOTE_FLUSH);
+		smp_call_function_many(&others, flush_tlb_func, &info, true);
+	}
+	put_cpu();
+}
+
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	flush_tlb_mm_range(vma->vm_mm, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE,
+			   PAGE_SHIFT, false);
 }

@@ -17,7 +17,11 @@
 #   3. run GNU cpio (-o -H newc --reproducible -R 0:0) over the list,
 #      parse the archive back and check it holds the manifest's entries
 #      in the manifest's order;
-#   4. --truncate NAME / --garble NAME: also write a copy cut in the
+#   4. --add DIR (any number of times): copy DIR's tree over the root
+#      after the skeleton - the user programs (user/Makefile's
+#      build/user/rootfs: /init and /bin/*, docs/user.md), so they sit in
+#      the manifest like every other file;
+#   5. --truncate NAME / --garble NAME: also write a copy cut in the
 #      middle of NAME's data, and a copy whose header of NAME has a bad
 #      magic ("0GARBL"), for the matrix's bad-archive boots.
 #
@@ -65,10 +69,14 @@ def symlink(root, rel, target):
     os.symlink(target, p)
 
 
-def generate(root, skel, big_mib):
+def generate(root, skel, big_mib, add=()):
     """The tree; returns the hard-link groups as lists of paths."""
     if os.path.isdir(skel):
         shutil.copytree(skel, root, symlinks=True, dirs_exist_ok=True)
+    for d in add:
+        if not os.path.isdir(d):
+            sys.exit("mkinitramfs: --add %s: no such directory" % d)
+        shutil.copytree(d, root, symlinks=True, dirs_exist_ok=True)
     mkdir(root, "etc")
     mkdir(root, "root", 0o700)
     mkdir(root, "tmp", 0o1777)
@@ -255,6 +263,8 @@ def main():
     ap.add_argument("--out", default="build/initramfs.cpio")
     ap.add_argument("--big-mib", type=int, default=0,
                     help="add one file of this many MiB (the unpack-rate measurement)")
+    ap.add_argument("--add", metavar="DIR", action="append", default=[],
+                    help="copy DIR's tree into the root too (the user programs)")
     ap.add_argument("--truncate", metavar="NAME", help="write OUT-truncated.cpio, cut in NAME's data")
     ap.add_argument("--garble", metavar="NAME", help="write OUT-garbled.cpio, NAME's magic broken")
     a = ap.parse_args()
@@ -262,7 +272,7 @@ def main():
     if os.path.lexists(a.root):
         shutil.rmtree(a.root)
     os.makedirs(a.root)
-    groups = generate(a.root, a.skel, a.big_mib)
+    groups = generate(a.root, a.skel, a.big_mib, a.add)
     # GNU cpio emits a hard-link group in an order of its own (the data with
     # the last name): take the archive's order from a first run with an
     # empty manifest, then write the manifest in that order and run again.

@@ -50,6 +50,12 @@ void disable_local_APIC(void);
 void calibrate_APIC_clock(void);
 void setup_APIC_timer(void);
 void setup_IO_APIC(void);
+/*
+ * Send ISA IRQ irq to handler (which ends with apic_eoi()), unmasked, on
+ * CPU 0 (Linux: request_irq() of a legacy line). -ENODEV without an I/O APIC.
+ */
+struct pt_regs;
+int io_apic_request_isa_irq(unsigned int irq, void (*handler)(struct pt_regs *regs));
 void legacy_pic_mask_all(void);
 extern unsigned int lapic_timer_period;
 extern bool apic_present;

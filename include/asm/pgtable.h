@@ -10,6 +10,7 @@
 #define _ASM_PGTABLE_H
 
 #include <asm/pgtable_types.h>
+#include <linux/compiler.h>
 
 static inline unsigned long pgd_index(unsigned long addr)
 {
@@ -98,6 +99,67 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr)
 {
 	return (pte_t *)pgd_page_vaddr_raw(pmd_val(*pmd)) + pte_index(addr);
 }
+
+/*
+ * PTE bit helpers for user mappings (Linux: arch/x86/include/asm/pgtable.h).
+ * _PAGE_TABLE is what an upper-level entry pointing to a user page-table
+ * page gets: user-accessible and writable, the leaf PTE decides.
+ */
+#define _PAGE_TABLE (_KERNPG_TABLE | _PAGE_USER)
+
+static inline bool pte_dirty(pte_t pte) { return pte_val(pte) & _PAGE_DIRTY; }
+static inline bool pte_young(pte_t pte) { return pte_val(pte) & _PAGE_ACCESSED; }
+static inline bool pte_user(pte_t pte) { return pte_val(pte) & _PAGE_USER; }
+static inline pte_t pte_set_flags(pte_t pte, pteval_t set) { return __pte(pte_val(pte) | set); }
+static inline pte_t pte_clear_flags(pte_t pte, pteval_t clr) { return __pte(pte_val(pte) & ~clr); }
+static inline pte_t pte_mkwrite(pte_t pte) { return pte_set_flags(pte, _PAGE_RW); }
+static inline pte_t pte_wrprotect(pte_t pte) { return pte_clear_flags(pte, _PAGE_RW); }
+static inline pte_t pte_mkdirty(pte_t pte) { return pte_set_flags(pte, _PAGE_DIRTY); }
+static inline pte_t pte_mkclean(pte_t pte) { return pte_clear_flags(pte, _PAGE_DIRTY); }
+static inline pte_t pte_mkyoung(pte_t pte) { return pte_set_flags(pte, _PAGE_ACCESSED); }
+static inline pte_t pte_mkold(pte_t pte) { return pte_clear_flags(pte, _PAGE_ACCESSED); }
+
+/* Keep the page, take the new protection bits (Linux: pte_modify). */
+static inline pte_t pte_modify(pte_t pte, pgprot_t newprot)
+{
+	pteval_t keep = pte_val(pte) & (PTE_PFN_MASK | _PAGE_ACCESSED | _PAGE_DIRTY);
+
+	return __pte(keep | (pgprot_val(newprot) & ~(PTE_PFN_MASK | _PAGE_ACCESSED | _PAGE_DIRTY)));
+}
+
+static inline void set_pte(pte_t *ptep, pte_t pte) { WRITE_ONCE(ptep->pte, pte_val(pte)); }
+static inline void set_pmd(pmd_t *pmdp, pmd_t pmd) { WRITE_ONCE(pmdp->pmd, pmd_val(pmd)); }
+static inline void set_pud(pud_t *pudp, pud_t pud) { WRITE_ONCE(pudp->pud, pud_val(pud)); }
+static inline void set_p4d(p4d_t *p4dp, p4d_t p4d) { WRITE_ONCE(p4dp->p4d, p4d_val(p4d)); }
+static inline void set_pgd(pgd_t *pgdp, pgd_t pgd) { WRITE_ONCE(pgdp->pgd, pgd_val(pgd)); }
+static inline void pte_clear(pte_t *ptep) { set_pte(ptep, __pte(0)); }
+static inline pte_t ptep_get(pte_t *ptep) { return __pte(READ_ONCE(ptep->pte)); }
+
+/* Clear the PTE and return what it held, atomically against the CPU's A/D updates. */
+static inline pte_t ptep_get_and_clear(pte_t *ptep)
+{
+	return __pte(__atomic_exchange_n(&ptep->pte, 0, __ATOMIC_SEQ_CST));
+}
+
+/* Clear _PAGE_RW atomically (Linux: ptep_set_wrprotect). */
+static inline void ptep_set_wrprotect(pte_t *ptep)
+{
+	__atomic_fetch_and(&ptep->pte, ~_PAGE_RW, __ATOMIC_SEQ_CST);
+}
+
+/* The mm's top-level entry for a user address (Linux: pgd_offset). */
+#define pgd_offset(mm, addr) pgd_offset_pgd((mm)->pgd, (addr))
+#define pte_offset_map(pmd, addr) pte_offset_kernel(pmd, addr)
+
+/* End of the range an upper-level entry covers, clamped to end (Linux: pXd_addr_end). */
+#define __pxd_addr_end(addr, end, size)						\
+({	unsigned long __boundary = ((addr) + (size)) & ~((size) - 1);		\
+	(__boundary - 1 < (end) - 1) ? __boundary : (end);			\
+})
+#define pgd_addr_end(addr, end) __pxd_addr_end(addr, end, PGDIR_SIZE)
+#define p4d_addr_end(addr, end) __pxd_addr_end(addr, end, P4D_SIZE)
+#define pud_addr_end(addr, end) __pxd_addr_end(addr, end, PUD_SIZE)
+#define pmd_addr_end(addr, end) __pxd_addr_end(addr, end, PMD_SIZE)
 
 /*
  * Bits of the virtual address that are translated: 48 with 4 levels, 57

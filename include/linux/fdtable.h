@@ -36,7 +36,7 @@ struct task_struct;
 #define NR_OPEN_DEFAULT FDT_BITS_PER_LONG
 /* The hard ceiling on fds (Linux: sysctl_nr_open, /proc/sys/fs/nr_open). */
 #define NR_OPEN_MAX (1024 * 1024)
-/* RLIMIT_NOFILE's soft default (Linux: INR_OPEN_CUR); there are no rlimits yet. */
+/* RLIMIT_NOFILE's soft default (Linux: INR_OPEN_CUR); the limit without a signal_struct. */
 #define INR_OPEN_CUR 1024
 
 struct fdtable {

@@ -30,6 +30,12 @@ struct fd {
 
 struct fd fdget(unsigned int fd);
 struct fd fdget_raw(unsigned int fd);
+/* fdget and, for regular files and directories, f_pos_lock (read/write/lseek/getdents). */
+#define FDPUT_POS_UNLOCK 2
+struct fd fdget_pos(unsigned int fd);
+void fdput_pos(struct fd f);
+/* RLIMIT_NOFILE's soft limit for current, at most sysctl_nr_open. */
+unsigned int nofile_limit(void);
 
 static inline void fdput(struct fd fd)
 {

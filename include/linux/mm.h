@@ -376,7 +376,8 @@ struct pt_regs;
 #define VM_WIPEONFORK	0x02000000UL
 #define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
-#define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+/* brk and data: no VM_EXEC (Linux x86-64: VM_DATA_FLAGS_TSK_EXEC without READ_IMPLIES_EXEC). */
+#define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 #define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | \
 			 VM_MAYEXEC | VM_ACCOUNT)
 
@@ -440,6 +441,8 @@ static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 /* mm/mmap.c: the VMA tree, mmap, munmap, brk, the layout */
 extern unsigned long mmap_min_addr;		/* 64 KiB: page 0 is never mappable */
 extern unsigned long stack_guard_gap;		/* 256 pages, as Linux */
+void mmap_init(void);				/* the vm_area_struct cache, from start_kernel() */
+unsigned long nr_vm_area_structs(void);		/* allocated VMAs (leak checks) */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 				     struct vm_area_struct **pprev);
@@ -493,7 +496,7 @@ unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_add
 /* Read/write another mm's memory through its page tables, faulting pages in (Linux: access_remote_vm). */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
 		     unsigned int gup_flags);
-/* " in prog[400000+1000]" for a log line about ip, if a file maps it (Linux: print_vma_addr in mm/memory.c). */
+/* " in prog[400000+1000]" for a log line about ip, if a file maps it (Linux: print_vma_addr in mm/memory.c; here mm/fault.c). */
 void print_vma_addr(const char *prefix, unsigned long ip);
 struct page *get_zero_page(void);		/* the shared zero page (ZERO_PAGE(0)) */
 #define ZERO_PAGE(vaddr) get_zero_page()

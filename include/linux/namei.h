@@ -29,7 +29,7 @@ enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
 
 /*
  * A path name copied into the kernel (Linux: struct filename). getname()
- * will copy it from user space; getname_kernel() takes a kernel string.
+ * copies it from user space; getname_kernel() takes a kernel string.
  * Both fail with -ENAMETOOLONG past PATH_MAX and -ENOENT when empty.
  */
 struct filename {
@@ -39,9 +39,15 @@ struct filename {
 };
 
 struct filename *getname_kernel(const char *name);
+/* From user space: -EFAULT, -ENAMETOOLONG, -ENOENT for "" unless LOOKUP_EMPTY. */
+struct filename *getname_flags(const char __user *filename, int flags, int *empty);
+struct filename *getname(const char __user *filename);
+/* AT_EMPTY_PATH in uflags allows "" (Linux: getname_uflags). */
+struct filename *getname_uflags(const char __user *filename, int uflags);
 void putname(struct filename *name);
 
 int kern_path(const char *name, unsigned int flags, struct path *path);
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);
 int vfs_path_lookup(struct dentry *dentry, struct vfsmount *mnt, const char *name,
 		    unsigned int flags, struct path *path);
 int filename_lookup(int dfd, struct filename *name, unsigned int flags, struct path *path,

@@ -11,5 +11,7 @@
 #include <linux/types.h>
 
 unsigned long get_random_long(void);
+/* len bytes from the ChaCha20 crng (drivers/char/random.c; getrandom(2)'s source). */
+void get_random_bytes(void *buf, size_t len);
 
 #endif /* _LINUX_RANDOM_H */

@@ -12,14 +12,10 @@ void serial_write(const char *s, size_t n);
 int serial_getc_nonblock(void);	/* -1 if no byte is waiting */
 void serial_enable_rx_interrupt(void);
 /*
- * Bytes received by the interrupt handler, read by drivers/tty/tty_io.c.
- * serial_rx_push() wakes serial_rx_wait (linux/wait.h) for readers
- * waiting for input; one consumer at a time may call serial_rx_pop().
+ * A byte the interrupt handler received (or a test typed), for ttyS0's
+ * line discipline (drivers/tty/serial/8250_tty.c); any context.
  */
 void serial_rx_push(int c);
-int serial_rx_pop(void);		/* -1 if empty */
-struct wait_queue_head;
-extern struct wait_queue_head serial_rx_wait;
 
 /* Verdicts for the test runner (scripts/qemu_runner.py): QEMU exits (v << 1) | 1. */
 enum qemu_exit_code {

@@ -79,4 +79,34 @@ bool do_syscall_64(struct pt_regs *regs, int nr);
 /* Set when a system call has no entry point: -ENOSYS, logged once per number. */
 long sys_ni_syscall(unsigned long nr);
 
+/*
+ * The bodies of some system calls, for kernel callers and tests (Linux
+ * declares its ksys_* here too). Each uses current's fd table and takes
+ * user pointers: a kernel address gives -EFAULT.
+ */
+struct stat;
+struct statx;
+ssize_t ksys_read(unsigned int fd, char __user *buf, size_t count);
+ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t count);
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
+loff_t ksys_lseek(unsigned int fd, loff_t offset, unsigned int whence);
+long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode);
+long ksys_close(unsigned int fd);
+long ksys_ftruncate(unsigned int fd, loff_t length);
+long ksys_fchmod(unsigned int fd, umode_t mode);
+long ksys_fsync(unsigned int fd, int datasync);
+long ksys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
+long ksys_pipe2(int __user *fildes, int flags);
+long ksys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long ksys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf,
+		     int flag);
+long ksys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
+		struct statx __user *buffer);
+long ksys_getcwd(char __user *buf, unsigned long size);
+long ksys_chdir(const char __user *filename);
+long ksys_fchdir(unsigned int fd);
+long ksys_umask(int mask);
+
 #endif /* _LINUX_SYSCALLS_H */

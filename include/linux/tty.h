@@ -1,19 +1,223 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The character devices init/main.c registers before the root is
- * populated (Linux: tty_init() in include/linux/tty.h; chr_dev_init() is
- * an fs_initcall in drivers/char/mem.c with no header, declared here for
- * want of initcalls). Each returns 0 or a -errno from __register_chrdev().
+ * The tty layer (Linux: include/linux/tty.h, tty_driver.h, tty_ldisc.h,
+ * tty_port.h, tty_flip.h in one header). Four pieces, as in Linux:
+ *
+ *   struct tty_driver   a kind of terminal ("ttyS" the 8250 UART, "tty" the
+ *                       VGA virtual console), its device numbers and its
+ *                       tty_operations (how bytes go out);
+ *   struct tty_port     the hardware side of one terminal: where the
+ *                       interrupt handler puts received bytes
+ *                       (tty_insert_flip_char + tty_flip_buffer_push);
+ *   struct tty_struct   one open terminal: termios, window size, the line
+ *                       discipline, the read/write locks and wait queues;
+ *                       made on first open, freed on last close;
+ *   struct tty_ldisc    the line discipline between them (N_TTY,
+ *                       drivers/tty/n_tty.c: canonical editing, echo,
+ *                       output processing).
+ *
+ * drivers/tty/tty_io.c has the file operations and /dev/console,
+ * drivers/tty/tty_ioctl.c the termios ioctls. docs/fs/devices.md tells
+ * the story and what issue 11 adds (signals, job control, VMIN/VTIME).
  */
 #ifndef _LINUX_TTY_H
 #define _LINUX_TTY_H
 
+#include <asm/ioctls.h>
+#include <asm/termbits.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+
 /* drivers/char/mem.c: major 1, "mem" (null, zero, full, random, urandom). */
 int chr_dev_init(void);
-/* drivers/tty/tty_io.c: /dev/console (5, 1) and /dev/ttyS0 (4, 64). */
+/*
+ * drivers/tty/tty_io.c: /dev/console (5, 1), the serial driver's ttyS0
+ * (4, 64), the virtual console tty1 (4, 1) and tty0 (4, 0), the PS/2
+ * keyboard. 0 or a -errno from __register_chrdev().
+ */
 int tty_init(void);
+
+/* Linux's kernel-internal codes (include/linux/errno.h), until err.h has them. */
+#ifndef ERESTARTSYS
+#define ERESTARTSYS 512
+#endif
 
 #define TTY_MAJOR 4
 #define TTYAUX_MAJOR 5
+
+struct file;
+struct tty_struct;
+struct tty_driver;
+
+/*
+ * What a driver does. ->write may be called with interrupts off (echoes
+ * come from the receive path, in interrupt context): it must not sleep,
+ * and it takes all count bytes (these drivers write synchronously).
+ */
+struct tty_operations {
+	int (*install)(struct tty_driver *driver, struct tty_struct *tty);
+	int (*open)(struct tty_struct *tty, struct file *filp);
+	void (*close)(struct tty_struct *tty, struct file *filp);
+	ssize_t (*write)(struct tty_struct *tty, const u8 *buf, size_t count);
+	void (*set_termios)(struct tty_struct *tty, const struct ktermios *old);
+};
+
+struct tty_port;
+
+struct tty_driver {
+	const char *driver_name;	/* "serial", "vt" */
+	const char *name;		/* device name stem: "ttyS", "tty" */
+	int name_base;			/* number of the first device: tty1 */
+	unsigned int major, minor_start, num;
+	struct ktermios init_termios;	/* what a new tty starts with */
+	const struct tty_operations *ops;
+	struct tty_struct **ttys;	/* the open ttys, by index */
+	struct tty_port **ports;	/* the hardware side, by index */
+	struct list_head tty_drivers;
+};
+
+/* The flip buffer: bytes a receive interrupt gathered for the line discipline. */
+#define TTY_FLIPBUF_SIZE 64
+
+struct tty_port {
+	spinlock_t lock;		/* tty, and the flip buffer; irqsave */
+	struct tty_struct *tty;		/* the open tty, NULL when closed */
+	unsigned int flip_count;
+	u8 flip_buf[TTY_FLIPBUF_SIZE];
+	u8 flip_flags[TTY_FLIPBUF_SIZE];
+};
+
+/* Flags of a received byte (Linux: TTY_NORMAL ... in tty_flip.h). */
+#define TTY_NORMAL	0
+#define TTY_BREAK	1
+#define TTY_FRAME	2
+#define TTY_PARITY	3
+#define TTY_OVERRUN	4
+
+struct tty_ldisc_ops {
+	const char *name;
+	int num;
+	int (*open)(struct tty_struct *tty);
+	void (*close)(struct tty_struct *tty);
+	void (*flush_buffer)(struct tty_struct *tty);
+	/*
+	 * Up to nr bytes into the kernel buffer kbuf; tty_read() copies them
+	 * out. *cookie non-NULL on return: there is more to hand out in this
+	 * same read (the rest of a line), call again without waiting.
+	 */
+	ssize_t (*read)(struct tty_struct *tty, struct file *file, u8 *kbuf, size_t nr,
+			void **cookie);
+	ssize_t (*write)(struct tty_struct *tty, struct file *file, const u8 *buf, size_t nr);
+	/* karg: the argument, user pointers already copied into the kernel. */
+	int (*ioctl)(struct tty_struct *tty, unsigned int cmd, void *karg);
+	void (*set_termios)(struct tty_struct *tty, const struct ktermios *old);
+	/* From the port, under port->lock with interrupts off. fp may be NULL. */
+	void (*receive_buf)(struct tty_struct *tty, const u8 *cp, const u8 *fp, size_t count);
+};
+
+struct tty_ldisc {
+	const struct tty_ldisc_ops *ops;
+	struct tty_struct *tty;
+};
+
+struct tty_struct {
+	struct tty_driver *driver;
+	const struct tty_operations *ops;
+	int index;
+	char name[64];			/* "ttyS0", "tty1" */
+	int count;			/* open files, under tty_mutex */
+	struct tty_port *port;
+	struct tty_ldisc *ldisc;
+	void *disc_data;		/* the line discipline's state */
+	void *driver_data;
+	struct mutex termios_mutex;	/* termios, winsize writers (Linux: termios_rwsem) */
+	struct ktermios termios;
+	struct winsize winsize;
+	struct mutex atomic_read_lock;	/* one reader at a time */
+	struct mutex atomic_write_lock;	/* one writer at a time */
+	struct wait_queue_head read_wait;
+	struct wait_queue_head write_wait;
+	/* Issue 11: pgrp, session, ctrl_lock, flow control, hangup. */
+};
+
+/* The termios flag tests of Linux (I_ICRNL(tty) ...). */
+#define _I_FLAG(tty, f) ((tty)->termios.c_iflag & (f))
+#define _O_FLAG(tty, f) ((tty)->termios.c_oflag & (f))
+#define _C_FLAG(tty, f) ((tty)->termios.c_cflag & (f))
+#define _L_FLAG(tty, f) ((tty)->termios.c_lflag & (f))
+#define I_IGNCR(tty)	_I_FLAG((tty), IGNCR)
+#define I_ICRNL(tty)	_I_FLAG((tty), ICRNL)
+#define I_INLCR(tty)	_I_FLAG((tty), INLCR)
+#define I_ISTRIP(tty)	_I_FLAG((tty), ISTRIP)
+#define I_IXON(tty)	_I_FLAG((tty), IXON)
+#define I_IUTF8(tty)	_I_FLAG((tty), IUTF8)
+#define O_OPOST(tty)	_O_FLAG((tty), OPOST)
+#define O_ONLCR(tty)	_O_FLAG((tty), ONLCR)
+#define O_OCRNL(tty)	_O_FLAG((tty), OCRNL)
+#define O_ONOCR(tty)	_O_FLAG((tty), ONOCR)
+#define O_ONLRET(tty)	_O_FLAG((tty), ONLRET)
+#define O_OLCUC(tty)	_O_FLAG((tty), OLCUC)
+#define O_TABDLY(tty)	_O_FLAG((tty), TABDLY)
+#define L_ISIG(tty)	_L_FLAG((tty), ISIG)
+#define L_ICANON(tty)	_L_FLAG((tty), ICANON)
+#define L_ECHO(tty)	_L_FLAG((tty), ECHO)
+#define L_ECHOE(tty)	_L_FLAG((tty), ECHOE)
+#define L_ECHOK(tty)	_L_FLAG((tty), ECHOK)
+#define L_ECHONL(tty)	_L_FLAG((tty), ECHONL)
+#define L_NOFLSH(tty)	_L_FLAG((tty), NOFLSH)
+#define L_ECHOCTL(tty)	_L_FLAG((tty), ECHOCTL)
+#define L_ECHOPRT(tty)	_L_FLAG((tty), ECHOPRT)
+#define L_ECHOKE(tty)	_L_FLAG((tty), ECHOKE)
+#define L_IEXTEN(tty)	_L_FLAG((tty), IEXTEN)
+
+/* A c_cc entry equal to this is switched off (Linux: __DISABLED_CHAR). */
+#define __DISABLED_CHAR '\0'
+
+/* Linux's tty_std_termios: what a terminal starts as unless its driver says otherwise. */
+extern const struct ktermios tty_std_termios;
+
+/* drivers/tty/tty_io.c */
+int tty_register_driver(struct tty_driver *driver);
+void tty_unregister_driver(struct tty_driver *driver);
+void tty_port_init(struct tty_port *port);
+void tty_port_link_device(struct tty_port *port, struct tty_driver *driver, unsigned int index);
+/*
+ * The receive path (any context): store a byte, then hand what is stored
+ * to the line discipline. Bytes for a port nobody has open are dropped,
+ * as Linux drops them.
+ */
+int tty_insert_flip_char(struct tty_port *port, u8 ch, u8 flag);
+void tty_flip_buffer_push(struct tty_port *port);
+/* Both at once, for the interrupt handlers. */
+void tty_port_receive_char(struct tty_port *port, u8 ch);
+/* The tty behind /dev/console (Linux: console_device() in kernel/printk). */
+struct tty_driver *console_device(int *index);
+struct tty_struct *file_tty(struct file *file);
+
+/* drivers/tty/tty_ioctl.c */
+long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+/* The same on a kernel argument: pointers in karg point into the kernel. */
+long tty_kernel_ioctl(struct file *file, unsigned int cmd, void *karg);
+int tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, void *karg);
+int tty_set_termios(struct tty_struct *tty, const struct ktermios *kt);
+void tty_termios_to_user_layout(struct termios *u, const struct ktermios *k);
+
+/* drivers/tty/n_tty.c */
+extern const struct tty_ldisc_ops n_tty_ops;
+/* Bytes a read could take now (FIONREAD). */
+size_t n_tty_chars_in_buffer(struct tty_struct *tty);
+
+/* drivers/tty/serial/8250_tty.c: the ttyS driver over drivers/serial_8250.c. */
+int serial8250_tty_init(void);
+extern struct tty_driver serial8250_tty_driver;
+
+/* drivers/tty/vt/vt.c */
+int vty_init(void);
+extern struct tty_driver console_driver;	/* "tty", tty1 */
+/* Was console=tty0 or ttyN given (the VGA console gets the kernel log)? */
+bool vt_console_wanted(void);
 
 #endif /* _LINUX_TTY_H */

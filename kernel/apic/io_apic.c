@@ -9,8 +9,10 @@
  * IRQ n is GSI n unless the MADT has an interrupt source override; on a
  * PC the PIT's IRQ 0 is GSI 2. The old 8259 PICs are remapped away from
  * the exception vectors and masked for good: the I/O APIC replaces them.
- * Routed here: COM1 (IRQ 4), whose input interrupts fill a small buffer;
- * the PIT (IRQ 0) is routed but left masked, the APIC timer ticks instead.
+ * Routed here: COM1 (IRQ 4), whose input interrupts go to ttyS0's line
+ * discipline; the PIT (IRQ 0) is routed but left masked, the APIC timer
+ * ticks instead. Drivers route their own lines with
+ * io_apic_request_isa_irq() (the i8042 keyboard, IRQ 1).
  */
 #include <asm/apic.h>
 #include <asm/io.h>
@@ -19,6 +21,7 @@
 #include <asm/ptrace.h>
 #include <asm/smp.h>
 #include <linux/acpi.h>
+#include <linux/err.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
 
@@ -98,6 +101,15 @@ static void serial_interrupt(struct pt_regs *regs)
 	while ((c = serial_getc_nonblock()) >= 0)
 		serial_rx_push(c);
 	apic_eoi();
+}
+
+int io_apic_request_isa_irq(unsigned int irq, void (*handler)(struct pt_regs *regs))
+{
+	if (!ioapic_base || irq >= 16)
+		return -ENODEV;
+	set_vector_handler(ISA_IRQ_VECTOR(irq), handler);
+	route_isa_irq(irq, true);
+	return 0;
 }
 
 void setup_IO_APIC(void)

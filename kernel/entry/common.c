@@ -22,7 +22,7 @@
 
 
 #define EXIT_TO_USER_MODE_WORK \
-	((1UL << TIF_NEED_RESCHED) | (1UL << TIF_NOTIFY_RESUME))
+	((1UL << TIF_NEED_RESCHED) | (1UL << TIF_SIGPENDING) | (1UL << TIF_NOTIFY_RESUME))
 
 static unsigned long read_thread_flags(void)
 {
@@ -35,6 +35,8 @@ static void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long ti_work)
 		local_irq_enable();
 		if (ti_work & (1UL << TIF_NEED_RESCHED))
 			schedule();
+		if (ti_work & (1UL << TIF_SIGPENDING))
+			arch_do_signal_or_restart(regs);
 		if (ti_work & (1UL << TIF_NOTIFY_RESUME))
 			__atomic_and_fetch(&current->thread_info.flags, ~(1UL << TIF_NOTIFY_RESUME),
 					   __ATOMIC_RELAXED);
@@ -46,6 +48,17 @@ static void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long ti_work)
 static void exit_to_user_mode_prepare(struct pt_regs *regs)
 {
 	local_irq_disable();
+	/*
+	 * A return to a non-canonical %rip would fault on the iretq itself,
+	 * in kernel mode with the user's %gs. Only a bad ELF entry point can
+	 * put one here: the program gets SIGSEGV, as it would on Linux, where
+	 * the iret fault is turned into one.
+	 */
+	if (regs->ip >= TASK_SIZE_MAX) {
+		local_irq_enable();
+		force_sig(SIGSEGV);
+		local_irq_disable();
+	}
 	exit_to_user_mode_loop(regs, read_thread_flags());
 }
 

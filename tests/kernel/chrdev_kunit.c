@@ -14,11 +14,9 @@
  * dynamic majors from 254 down, chrdev_show()'s lines, and a driver's own
  * ->open replacing f_op; user buffers: a kernel address gives -EFAULT, an
  * unmapped user address -EFAULT, a buffer running off a mapped page a
- * short count; the tty: console writes, O_NONBLOCK reads of an empty RX
- * buffer, a blocking read woken by the RX path (serial_rx_push(), which
- * the interrupt handler calls; the test calls it too), -ENOTTY, -ESPIPE;
- * and the nodes the boot put in /dev (initramfs or default_rootfs), where
- * present: their device numbers and the driver each one reaches.
+ * short count; and the nodes the boot put in /dev (initramfs or
+ * default_rootfs), where present: their device numbers and the driver
+ * each one reaches. The ttys have their own suite (tests/kernel/tty_kunit.c).
  */
 #include <asm/pgalloc.h>
 #include <asm/pgtable_types.h>
@@ -426,111 +424,6 @@ static void chrdev_user_buffers(struct kunit *test)
 	expect_counts(test, before);
 }
 
-/* ---- the tty ----------------------------------------------------------------------- */
-
-struct pusher {
-	bool waiter_seen, pushed, reader_done, rescued;
-};
-
-static bool rx_has_waiter(void)
-{
-	unsigned long flags;
-	bool ret;
-
-	spin_lock_irqsave(&serial_rx_wait.lock, flags);
-	ret = !list_empty(&serial_rx_wait.head);
-	spin_unlock_irqrestore(&serial_rx_wait.lock, flags);
-	return ret;
-}
-
-/*
- * Stand in for the RX interrupt: once the reader sleeps on serial_rx_wait
- * (or after 3 s), store one byte; if the reader has not returned 3 s
- * later, rescue it, so a lost wakeup fails the test instead of hanging it.
- */
-static int rx_pusher_fn(void *data)
-{
-	struct pusher *p = data;
-	u64 until = ktime_get_ns() + 3000000000ULL;
-
-	while (!rx_has_waiter() && ktime_get_ns() < until)
-		msleep(1);
-	WRITE_ONCE(p->waiter_seen, rx_has_waiter());
-	WRITE_ONCE(p->pushed, true);
-	serial_rx_push('z');
-	until = ktime_get_ns() + 3000000000ULL;
-	while (!READ_ONCE(p->reader_done) && ktime_get_ns() < until)
-		msleep(5);
-	if (!READ_ONCE(p->reader_done)) {
-		WRITE_ONCE(p->rescued, true);
-		serial_rx_push('!');
-		wake_up_all(&serial_rx_wait);
-	}
-	while (!kthread_should_stop())
-		msleep(1);
-	return 0;
-}
-
-static void chrdev_tty(struct kunit *test)
-{
-	static const char msg[] = "# chrdev: hello from /dev/console\n";
-	struct counts before = counts_now();
-	struct pusher p = { 0 };
-	struct task_struct *t;
-	struct file *con, *tty, *ttyb;
-	char buf[16];
-	loff_t pos = 0;
-	ssize_t ret;
-
-	if (!setup_dir(test))
-		return;
-	con = open_chr(test, "console", TTYAUX_MAJOR, 1, O_WRONLY);
-	tty = open_chr(test, "ttyS0", TTY_MAJOR, 64, O_RDWR | O_NONBLOCK);
-	ttyb = open_chr(test, "ttyS0b", TTY_MAJOR, 64, O_RDONLY);
-	KUNIT_ASSERT_TRUE(test, !IS_ERR(con) && !IS_ERR(tty) && !IS_ERR(ttyb));
-
-	/* A KTAP comment line, so the serial log stays valid KTAP. */
-	KUNIT_EXPECT_EQ(test, kernel_write(con, msg, sizeof(msg) - 1, &pos), sizeof(msg) - 1);
-	KUNIT_EXPECT_EQ(test, vfs_llseek(con, 0, SEEK_SET), -ESPIPE);
-	KUNIT_EXPECT_EQ(test, con->f_op->unlocked_ioctl(con, 0x5401 /* TCGETS */, 0), -ENOTTY);
-
-	/* Nothing waiting: O_NONBLOCK says so. */
-	while (kernel_read(tty, buf, sizeof(buf), &pos) > 0)
-		;		/* drain anything typed at the console */
-	KUNIT_EXPECT_EQ(test, kernel_read(tty, buf, sizeof(buf), &pos), -EAGAIN);
-	/* Bytes the RX path stored come out in order, at most count at a time. */
-	serial_rx_push('a');
-	serial_rx_push('b');
-	serial_rx_push('c');
-	KUNIT_EXPECT_EQ(test, kernel_read(tty, buf, 2, &pos), 2);
-	KUNIT_EXPECT_EQ(test, buf[0], 'a');
-	KUNIT_EXPECT_EQ(test, buf[1], 'b');
-	KUNIT_EXPECT_EQ(test, kernel_read(tty, buf, sizeof(buf), &pos), 1);
-	KUNIT_EXPECT_EQ(test, buf[0], 'c');
-	KUNIT_EXPECT_EQ(test, kernel_read(tty, buf, sizeof(buf), &pos), -EAGAIN);
-
-	/* A blocking read sleeps until the RX path stores a byte. */
-	t = kthread_run(rx_pusher_fn, &p, "chrdev-rx");
-	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
-	memset(buf, 0, sizeof(buf));
-	ret = kernel_read(ttyb, buf, sizeof(buf), &pos);
-	WRITE_ONCE(p.reader_done, true);
-	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.pushed));	/* it returned only after the push */
-	KUNIT_EXPECT_TRUE(test, READ_ONCE(p.waiter_seen));	/* it slept on serial_rx_wait */
-	KUNIT_EXPECT_FALSE(test, READ_ONCE(p.rescued));	/* serial_rx_push() did not wake it */
-	KUNIT_EXPECT_EQ(test, ret, 1);
-	KUNIT_EXPECT_EQ(test, buf[0], 'z');
-	kthread_stop(t);
-	while (kernel_read(tty, buf, sizeof(buf), &pos) > 0)
-		;
-
-	filp_close(con, NULL);
-	filp_close(tty, NULL);
-	filp_close(ttyb, NULL);
-	remove_dir(test);
-	expect_counts(test, before);
-}
-
 /* ---- the root's /dev ------------------------------------------------------------- */
 
 /*
@@ -568,9 +461,11 @@ static void chrdev_root_nodes(struct kunit *test)
 			continue;
 		memset(b, 0xaa, sizeof(b));
 		switch (nodes[i].minor) {
-		case 1:		/* the tty: an ioctl, and no writing into the KTAP log */
+		case 1:		/* the tty: ioctls, and no writing into the KTAP log */
 		case 64:
-			KUNIT_EXPECT_EQ(test, f->f_op->unlocked_ioctl(f, 0x5401, 0), -ENOTTY);
+			KUNIT_EXPECT_EQ(test, f->f_op->unlocked_ioctl(f, 0x5499, 0), -ENOTTY);
+			KUNIT_EXPECT_EQ(test, f->f_op->unlocked_ioctl(f, 0x5401 /* TCGETS */, 0),
+					-EFAULT);
 			break;
 		case 3:
 			KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), 0);
@@ -603,7 +498,6 @@ static struct kunit_case chrdev_cases[] = {
 	KUNIT_CASE(chrdev_enxio),
 	KUNIT_CASE(chrdev_register),
 	KUNIT_CASE(chrdev_user_buffers),
-	KUNIT_CASE(chrdev_tty),
 	KUNIT_CASE(chrdev_root_nodes),
 	{}
 };

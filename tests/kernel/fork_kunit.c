@@ -5,7 +5,8 @@
  * a kernel function and exit, reaped by kernel_wait()/kernel_wait4();
  * zombies; reparenting of orphans to PID 1 and to a child subreaper; pid
  * allocation, reuse, the wrap at pid_max and -EAGAIN; vfork; copy_mm with
- * and without CLONE_VM; the clone flag checks; process groups and
+ * and without CLONE_VM (dup_mmap: the child reads the parent's page and
+ * its write stays its own, COW); the clone flag checks; process groups and
  * sessions through the system calls. Every case checks that task structs
  * and pages come back.
  *
@@ -20,6 +21,8 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -399,13 +402,19 @@ struct mm_result {
 	struct mm_struct *mine, *child_mm_fork, *child_mm_vm;
 	int users_during_vm;
 	pid_t fork_pid, vm_pid;
+	unsigned long addr;			/* an anonymous private page, written before fork */
+	long child_read, child_write, parent_after_fork, parent_after_vm;
 };
 
 static int fn_report_mm(void *arg)
 {
-	struct mm_struct **out = arg;
+	struct mm_result *r = arg;
+	long __user *p = (long __user *)r->addr;
+	long v = -1;
 
-	*out = current->mm;
+	r->child_mm_fork = current->mm;
+	r->child_read = get_user(v, p) ? -EFAULT : v;	/* the parent's data, shared COW */
+	r->child_write = put_user(2222L, p);		/* breaks COW: a copy for us */
 	do_exit(0);
 }
 
@@ -415,6 +424,7 @@ static int fn_vm_child(void *arg)
 
 	r->child_mm_vm = current->mm;
 	r->users_during_vm = atomic_read(&current->mm->mm_users);
+	put_user(3333L, (long __user *)r->addr);	/* the same memory as the parent's */
 	do_exit(0);
 }
 
@@ -434,17 +444,23 @@ static int fn_fork_with_mm(void *arg)
 	switch_mm_irqs_off(&init_mm, mm, current);
 	local_irq_restore(flags);
 	r->mine = mm;
+	r->addr = vm_mmap(NULL, 0, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	if (IS_ERR_VALUE(r->addr) || put_user(1111L, (long __user *)r->addr))
+		do_exit(wait_status_exited(2));
 	args.fn = fn_report_mm;
-	args.fn_arg = &r->child_mm_fork;
+	args.fn_arg = r;
 	r->fork_pid = kernel_clone(&args);
 	if (r->fork_pid > 0)
 		kernel_wait(r->fork_pid, NULL);
+	get_user(r->parent_after_fork, (long __user *)r->addr);
 	args.flags = CLONE_VM | CLONE_VFORK;
 	args.fn = fn_vm_child;
 	args.fn_arg = r;
 	r->vm_pid = kernel_clone(&args);
 	if (r->vm_pid > 0)
 		kernel_wait(r->vm_pid, NULL);
+	get_user(r->parent_after_vm, (long __user *)r->addr);
 	do_exit(0);		/* do_exit -> exit_mm -> mmput frees mm */
 }
 
@@ -465,6 +481,10 @@ static void fork_copies_or_shares_mm(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, r.vm_pid > 1);
 	KUNIT_EXPECT_TRUE(test, r.child_mm_vm == r.mine);
 	KUNIT_EXPECT_EQ(test, r.users_during_vm, 2);
+	KUNIT_EXPECT_EQ(test, r.child_read, 1111);
+	KUNIT_EXPECT_EQ(test, r.child_write, 0);
+	KUNIT_EXPECT_EQ(test, r.parent_after_fork, 1111);	/* COW: the child's write is its own */
+	KUNIT_EXPECT_EQ(test, r.parent_after_vm, 3333);		/* CLONE_VM: one address space */
 	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), pages);
 }

@@ -37,6 +37,7 @@ struct rlimit {
 	unsigned long rlim_max;
 };
 
+struct pt_regs;
 struct tty_struct;
 struct pt_regs;
 

@@ -1,0 +1,588 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Pipes (Linux: fs/pipe.c, include/linux/pipe_fs_i.h), simplified.
+ *
+ * pipe(2) makes an inode on the internal pipefs mount (mounted on first
+ * use, as Linux's init_pipe_fs mounts it at boot) holding a struct
+ * pipe_inode_info, and two files on it: fds[0] open for reading, fds[1]
+ * for writing. The data live in a ring of PIPE_DEF_BUFFERS (16) struct
+ * pipe_buffer, each a page with an offset and a length; head is the next
+ * slot to fill, tail the next to read, both free-running counters (the
+ * slot is counter & (ring_size - 1)), so the pipe is empty at
+ * head == tail and full at head - tail == ring_size: 64 KiB, Linux's
+ * default capacity.
+ *
+ * pipe_write() first appends to the last buffer if the write's first
+ * (total % PAGE_SIZE) bytes fit in it, then fills fresh pages. A write of
+ * at most PIPE_BUF (4096) bytes therefore lands in one buffer, whole:
+ * writes that small are atomic, never interleaved with another writer's.
+ * With the ring full it sleeps on wr_wait (interruptibly: a signal ends
+ * it with what was written, or -EINTR), or returns -EAGAIN with
+ * O_NONBLOCK if nothing was written. Without readers it sends SIGPIPE and
+ * returns -EPIPE. pipe_read() takes bytes from the tail buffer onward;
+ * on an empty pipe it returns 0 (end of file) if there are no writers
+ * left, -EAGAIN with O_NONBLOCK, else sleeps on rd_wait. Both hold
+ * pipe->mutex while they touch the ring and drop it to sleep. A pipe's
+ * files have no position: lseek, pread and pwrite are -ESPIPE.
+ *
+ * pipe_release() drops the file's side (readers or writers), wakes the
+ * other side so a blocked reader sees EOF and a blocked writer sees
+ * EPIPE, and frees the ring with the last file.
+ *
+ * Left out: named pipes (FIFOs opened by path: fifo_open), splice and
+ * vmsplice (pipe_buf_operations, page stealing), O_DIRECT packet mode
+ * (pipe2 says -EINVAL), F_SETPIPE_SZ, watch queues (O_NOTIFICATION_PIPE),
+ * poll, SIGIO, the user-pipe accounting limits, -ERESTARTSYS (a signal
+ * gives -EINTR: restarting comes with signal frames, issue 11).
+ */
+#include <linux/fcntl.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mount.h>
+#include <linux/mutex.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/uio.h>
+#include <linux/wait.h>
+
+#define PIPE_DEF_BUFFERS 16
+#define PIPE_BUF PAGE_SIZE		/* writes this small are atomic (Linux: 4096) */
+#define PIPEFS_MAGIC 0x50495045
+#define FIONREAD 0x541B
+#ifndef ENOIOCTLCMD
+#define ENOIOCTLCMD 515
+#endif
+
+struct pipe_buffer {
+	struct page *page;
+	unsigned int offset, len;
+};
+
+/* Linux: struct pipe_inode_info (include/linux/pipe_fs_i.h). */
+struct pipe_inode_info {
+	struct mutex mutex;
+	wait_queue_head_t rd_wait, wr_wait;
+	unsigned int head;		/* the next slot to fill */
+	unsigned int tail;		/* the next slot to read */
+	unsigned int ring_size;		/* a power of two */
+	unsigned int readers, writers;	/* files open for each */
+	unsigned int files;		/* files referring to the pipe */
+	struct page *tmp_page;		/* a spare page, kept for the next write */
+	struct pipe_buffer bufs[PIPE_DEF_BUFFERS];
+};
+
+static inline bool pipe_empty(unsigned int head, unsigned int tail)
+{
+	return head == tail;
+}
+
+static inline unsigned int pipe_occupancy(unsigned int head, unsigned int tail)
+{
+	return head - tail;
+}
+
+static inline bool pipe_full(unsigned int head, unsigned int tail, unsigned int limit)
+{
+	return pipe_occupancy(head, tail) >= limit;
+}
+
+/* ---- pipefs --------------------------------------------------------------------------- */
+
+static struct vfsmount *pipe_mnt;
+static DEFINE_MUTEX(pipe_mnt_lock);
+
+static int pipefs_fill_super(struct super_block *sb, void *data, int silent)
+{
+	struct inode *root = new_inode(sb);
+
+	if (!root)
+		return -ENOMEM;
+	root->i_ino = 1;
+	root->i_mode = S_IFDIR | 0700;
+	root->i_atime = root->i_mtime = root->i_ctime = current_time(root);
+	sb->s_root = d_make_root(root);
+	return sb->s_root ? 0 : -ENOMEM;
+}
+
+static struct dentry *pipefs_mount(struct file_system_type *fs_type, int flags,
+				   const char *dev_name, void *data)
+{
+	struct dentry *root = mount_nodev(fs_type, flags, data, pipefs_fill_super);
+
+	if (!IS_ERR(root)) {
+		root->d_sb->s_magic = PIPEFS_MAGIC;
+		root->d_sb->s_blocksize = PAGE_SIZE;
+		root->d_sb->s_blocksize_bits = PAGE_SHIFT;
+	}
+	return root;
+}
+
+static struct file_system_type pipe_fs_type = {
+	.name = "pipefs",
+	.mount = pipefs_mount,
+	.kill_sb = kill_anon_super,
+	/* Not registered (nobody mounts pipefs by name), so its list is set up here. */
+	.fs_supers = LIST_HEAD_INIT(pipe_fs_type.fs_supers),
+};
+
+/* Linux mounts pipefs at boot (init_pipe_fs, an fs_initcall); here at the first pipe. */
+static struct vfsmount *get_pipe_mnt(void)
+{
+	struct vfsmount *mnt;
+
+	mutex_lock(&pipe_mnt_lock);
+	if (!pipe_mnt) {
+		static bool registered;
+
+		/* Registered, as Linux's is: /proc/filesystems lists "nodev pipefs". */
+		if (!registered)
+			registered = !register_filesystem(&pipe_fs_type);
+		mnt = registered ? kern_mount(&pipe_fs_type) : ERR_PTR(-ENODEV);
+		if (!IS_ERR(mnt))
+			pipe_mnt = mnt;
+	}
+	mnt = pipe_mnt ? pipe_mnt : ERR_PTR(-ENOMEM);
+	mutex_unlock(&pipe_mnt_lock);
+	return mnt;
+}
+
+/* ---- the ring ------------------------------------------------------------------------- */
+
+static struct pipe_inode_info *alloc_pipe_info(void)
+{
+	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
+
+	if (!pipe)
+		return NULL;
+	mutex_init(&pipe->mutex);
+	init_waitqueue_head(&pipe->rd_wait);
+	init_waitqueue_head(&pipe->wr_wait);
+	pipe->ring_size = PIPE_DEF_BUFFERS;
+	return pipe;
+}
+
+static void free_pipe_info(struct pipe_inode_info *pipe)
+{
+	for (unsigned int i = 0; i < pipe->ring_size; i++)
+		if (pipe->bufs[i].page)
+			__free_page(pipe->bufs[i].page);
+	if (pipe->tmp_page)
+		__free_page(pipe->tmp_page);
+	kfree(pipe);
+}
+
+/* A read emptied buf: keep one page for the next write, free the rest (anon_pipe_buf_release). */
+static void pipe_buf_release(struct pipe_inode_info *pipe, struct pipe_buffer *buf)
+{
+	if (!pipe->tmp_page)
+		pipe->tmp_page = buf->page;
+	else
+		__free_page(buf->page);
+	buf->page = NULL;
+}
+
+static struct pipe_inode_info *file_pipe(struct file *filp)
+{
+	return filp->private_data;
+}
+
+/*
+ * Sleep on wq until cond or a signal, pipe->mutex not held (Linux:
+ * wait_event_interruptible_exclusive). cond reads head/tail/readers/
+ * writers without the mutex; the wakers change them first.
+ */
+#define pipe_wait_event(wq, cond)                                         \
+	({                                                                \
+		struct wait_queue_entry __w = { .private = current };     \
+		int __ret = 0;                                            \
+		for (;;) {                                                \
+			prepare_to_wait(&(wq), &__w, TASK_INTERRUPTIBLE); \
+			if (cond)                                         \
+				break;                                    \
+			if (signal_pending(current)) {                    \
+				__ret = -EINTR;                           \
+				break;                                    \
+			}                                                 \
+			schedule();                                       \
+		}                                                         \
+		finish_wait(&(wq), &__w);                                 \
+		__ret;                                                    \
+	})
+
+static bool pipe_readable(const struct pipe_inode_info *pipe)
+{
+	return !pipe_empty(READ_ONCE(pipe->head), READ_ONCE(pipe->tail)) ||
+	       !READ_ONCE(pipe->writers);
+}
+
+static bool pipe_writable(const struct pipe_inode_info *pipe)
+{
+	return !pipe_full(READ_ONCE(pipe->head), READ_ONCE(pipe->tail), pipe->ring_size) ||
+	       !READ_ONCE(pipe->readers);
+}
+
+static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct file *filp = iocb->ki_filp;
+	struct pipe_inode_info *pipe = file_pipe(filp);
+	size_t total_len = iov_iter_count(to);
+	bool freed = false;
+	ssize_t ret = 0;
+
+	if (!total_len)
+		return 0;
+	mutex_lock(&pipe->mutex);
+	for (;;) {
+		unsigned int head = pipe->head, tail = pipe->tail;
+
+		if (!pipe_empty(head, tail)) {
+			struct pipe_buffer *buf = &pipe->bufs[tail & (pipe->ring_size - 1)];
+			size_t chars = min_t(size_t, buf->len, total_len);
+
+			if (chars) {
+				size_t copied = copy_to_iter((char *)page_address(buf->page) +
+							     buf->offset, chars, to);
+
+				if (copied < chars) {
+					/* A bad buffer: the bytes stay in the pipe. */
+					if (!ret)
+						ret = -EFAULT;
+					break;
+				}
+				ret += chars;
+				buf->offset += chars;
+				buf->len -= chars;
+				total_len -= chars;
+			}
+			if (!buf->len) {
+				pipe_buf_release(pipe, buf);
+				pipe->tail = ++tail;
+				freed = true;
+			}
+			if (!total_len)
+				break;
+			if (!pipe_empty(head, tail))
+				continue;
+		}
+		if (!pipe->writers)
+			break;		/* end of file, or what we have */
+		if (ret)
+			break;
+		if (filp->f_flags & O_NONBLOCK) {
+			ret = -EAGAIN;
+			break;
+		}
+		mutex_unlock(&pipe->mutex);
+		if (freed) {
+			wake_up_all(&pipe->wr_wait);
+			freed = false;
+		}
+		if (pipe_wait_event(pipe->rd_wait, pipe_readable(pipe)) < 0)
+			return -EINTR;
+		mutex_lock(&pipe->mutex);
+	}
+	mutex_unlock(&pipe->mutex);
+	if (freed)
+		wake_up_all(&pipe->wr_wait);
+	return ret;
+}
+
+static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct file *filp = iocb->ki_filp;
+	struct pipe_inode_info *pipe = file_pipe(filp);
+	size_t total_len = iov_iter_count(from);
+	unsigned int mask = pipe->ring_size - 1;
+	bool wrote = false;
+	ssize_t ret = 0;
+	size_t chars;
+
+	/* A write of nothing succeeds, readers or not. */
+	if (!total_len)
+		return 0;
+	mutex_lock(&pipe->mutex);
+	if (!pipe->readers) {
+		send_sig(SIGPIPE, current, 0);
+		ret = -EPIPE;
+		goto out;
+	}
+	/* The first total_len % PAGE_SIZE bytes may join the last buffer, if they all fit. */
+	chars = total_len & (PAGE_SIZE - 1);
+	if (chars && !pipe_empty(pipe->head, pipe->tail)) {
+		struct pipe_buffer *buf = &pipe->bufs[(pipe->head - 1) & mask];
+		unsigned int offset = buf->offset + buf->len;
+
+		if (offset + chars <= PAGE_SIZE) {
+			size_t copied = copy_from_iter((char *)page_address(buf->page) + offset,
+						       chars, from);
+
+			if (copied < chars) {
+				ret = -EFAULT;
+				goto out;
+			}
+			buf->len += chars;
+			ret = chars;
+			wrote = true;
+			if (!iov_iter_count(from))
+				goto out;
+		}
+	}
+	for (;;) {
+		unsigned int head;
+
+		if (!pipe->readers) {
+			send_sig(SIGPIPE, current, 0);
+			if (!ret)
+				ret = -EPIPE;
+			break;
+		}
+		head = pipe->head;
+		if (!pipe_full(head, pipe->tail, pipe->ring_size)) {
+			struct pipe_buffer *buf = &pipe->bufs[head & mask];
+			struct page *page = pipe->tmp_page;
+			size_t copied;
+
+			if (!page) {
+				page = alloc_page(GFP_KERNEL);
+				if (!page) {
+					if (!ret)
+						ret = -ENOMEM;
+					break;
+				}
+			}
+			pipe->tmp_page = NULL;
+			copied = copy_from_iter(page_address(page), PAGE_SIZE, from);
+			if (copied < PAGE_SIZE && iov_iter_count(from)) {
+				/* A fault part way: the page goes back, unwritten. */
+				pipe->tmp_page = page;
+				if (!ret)
+					ret = -EFAULT;
+				break;
+			}
+			buf->page = page;
+			buf->offset = 0;
+			buf->len = copied;
+			pipe->head = head + 1;
+			ret += copied;
+			wrote = true;
+			if (!iov_iter_count(from))
+				break;
+			continue;
+		}
+		if (filp->f_flags & O_NONBLOCK) {
+			if (!ret)
+				ret = -EAGAIN;
+			break;
+		}
+		if (signal_pending(current)) {
+			if (!ret)
+				ret = -EINTR;
+			break;
+		}
+		mutex_unlock(&pipe->mutex);
+		if (wrote) {
+			wake_up_all(&pipe->rd_wait);
+			wrote = false;
+		}
+		pipe_wait_event(pipe->wr_wait, pipe_writable(pipe));
+		mutex_lock(&pipe->mutex);
+	}
+out:
+	mutex_unlock(&pipe->mutex);
+	if (wrote)
+		wake_up_all(&pipe->rd_wait);
+	return ret;
+}
+
+static long pipe_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe = file_pipe(filp);
+	unsigned int count = 0;
+
+	if (cmd != FIONREAD)
+		return -ENOIOCTLCMD;
+	mutex_lock(&pipe->mutex);
+	for (unsigned int tail = pipe->tail; tail != pipe->head; tail++)
+		count += pipe->bufs[tail & (pipe->ring_size - 1)].len;
+	mutex_unlock(&pipe->mutex);
+	return put_user(count, (int __user *)arg);
+}
+
+static int pipe_release(struct inode *inode, struct file *filp)
+{
+	struct pipe_inode_info *pipe = file_pipe(filp);
+	bool last;
+
+	mutex_lock(&pipe->mutex);
+	if (filp->f_mode & FMODE_READ)
+		pipe->readers--;
+	if (filp->f_mode & FMODE_WRITE)
+		pipe->writers--;
+	last = --pipe->files == 0;
+	mutex_unlock(&pipe->mutex);
+	if (last) {
+		inode->i_private = NULL;
+		free_pipe_info(pipe);
+		return 0;
+	}
+	/* A blocked reader now sees EOF, a blocked writer EPIPE. */
+	wake_up_all(&pipe->rd_wait);
+	wake_up_all(&pipe->wr_wait);
+	return 0;
+}
+
+const struct file_operations pipefifo_fops = {
+	.llseek = no_llseek,
+	.read_iter = pipe_read,
+	.write_iter = pipe_write,
+	.unlocked_ioctl = pipe_ioctl,
+	.release = pipe_release,
+};
+
+/* ---- pipe(2) -------------------------------------------------------------------------- */
+
+static struct inode *get_pipe_inode(struct vfsmount *mnt)
+{
+	struct inode *inode = new_inode_pseudo(mnt->mnt_sb);
+	struct pipe_inode_info *pipe;
+
+	if (!inode)
+		return NULL;
+	inode->i_ino = get_next_ino();
+	pipe = alloc_pipe_info();
+	if (!pipe) {
+		iput(inode);
+		return NULL;
+	}
+	inode->i_private = pipe;
+	pipe->files = 2;
+	pipe->readers = pipe->writers = 1;
+	inode->i_fop = &pipefifo_fops;
+	/* Linux: a pipe is an unnamed FIFO, rw for its owner. */
+	inode->i_mode = S_IFIFO | S_IRUSR | S_IWUSR;
+	inode->i_uid = 0;
+	inode->i_gid = 0;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
+	return inode;
+}
+
+static struct file *pipe_file(struct inode *inode, struct vfsmount *mnt, int flags)
+{
+	char name[32];
+	struct file *f;
+
+	snprintf(name, sizeof(name), "pipe:[%lu]", inode->i_ino);
+	f = alloc_file_pseudo(inode, mnt, name, flags, &pipefifo_fops);
+	if (IS_ERR(f))
+		return f;
+	f->private_data = inode->i_private;
+	/* A stream: no position (Linux: stream_open, FMODE_STREAM). */
+	f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_ATOMIC_POS);
+	return f;
+}
+
+/* The two files of a new pipe: res[0] reads, res[1] writes (Linux: create_pipe_files). */
+static int create_pipe_files(struct file **res, int flags)
+{
+	struct vfsmount *mnt = get_pipe_mnt();
+	struct inode *inode;
+	struct file *f;
+
+	if (IS_ERR(mnt))
+		return PTR_ERR(mnt);
+	inode = get_pipe_inode(mnt);
+	if (!inode)
+		return -ENFILE;
+	/* Each file's dentry holds an inode reference. */
+	ihold(inode);
+	f = pipe_file(inode, mnt, O_WRONLY | (flags & O_NONBLOCK));
+	if (IS_ERR(f)) {
+		free_pipe_info(inode->i_private);
+		inode->i_private = NULL;
+		iput(inode);
+		iput(inode);
+		return PTR_ERR(f);
+	}
+	res[1] = f;
+	f = pipe_file(inode, mnt, O_RDONLY | (flags & O_NONBLOCK));
+	if (IS_ERR(f)) {
+		/* The write end's release sees files go 2 -> 1; drop the reader side by hand. */
+		struct pipe_inode_info *pipe = inode->i_private;
+
+		pipe->readers--;
+		pipe->files--;
+		fput(res[1]);
+		iput(inode);
+		return PTR_ERR(f);
+	}
+	res[0] = f;
+	return 0;
+}
+
+static int __do_pipe_flags(int *fd, struct file **files, int flags)
+{
+	int err, fdw, fdr;
+
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
+	err = create_pipe_files(files, flags);
+	if (err)
+		return err;
+	fdr = get_unused_fd_flags(flags);
+	if (fdr < 0) {
+		err = fdr;
+		goto err_files;
+	}
+	fdw = get_unused_fd_flags(flags);
+	if (fdw < 0) {
+		err = fdw;
+		put_unused_fd(fdr);
+		goto err_files;
+	}
+	fd[0] = fdr;
+	fd[1] = fdw;
+	return 0;
+err_files:
+	fput(files[0]);
+	fput(files[1]);
+	return err;
+}
+
+long ksys_pipe2(int __user *fildes, int flags)
+{
+	struct file *files[2] = { NULL, NULL };
+	int fd[2];
+	int err;
+
+	err = __do_pipe_flags(fd, files, flags);
+	if (err)
+		return err;
+	if (copy_to_user(fildes, fd, sizeof(fd))) {
+		put_unused_fd(fd[0]);
+		put_unused_fd(fd[1]);
+		fput(files[0]);
+		fput(files[1]);
+		return -EFAULT;
+	}
+	fd_install(fd[0], files[0]);
+	fd_install(fd[1], files[1]);
+	return 0;
+}
+
+SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
+{
+	return ksys_pipe2(fildes, flags);
+}
+
+SYSCALL_DEFINE1(pipe, int __user *, fildes)
+{
+	return ksys_pipe2(fildes, 0);
+}

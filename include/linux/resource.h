@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Resource limits and usage (Linux: include/linux/resource.h,
+ * include/uapi/linux/resource.h, include/asm-generic/resource.h). The
+ * RLIMIT_* numbers and struct rlimit are in linux/sched/signal.h (the
+ * limits live in signal_struct.rlim); the system calls are in
+ * kernel/sys.c.
+ */
+#ifndef _LINUX_RESOURCE_H
+#define _LINUX_RESOURCE_H
+
+#include <linux/sched/signal.h>
+
+#define RUSAGE_SELF 0
+#define RUSAGE_CHILDREN (-1)
+#define RUSAGE_BOTH (-2)	/* kernel-internal */
+#define RUSAGE_THREAD 1
+
+#define RLIM64_INFINITY (~0ULL)
+#define INR_OPEN_MAX 4096	/* RLIMIT_NOFILE's hard default */
+#define MLOCK_LIMIT (8 * 1024 * 1024)
+#define MQ_BYTES_MAX 819200
+
+/*
+ * Fill rlim[RLIM_NLIMITS] with Linux's defaults for init (INIT_RLIMITS,
+ * with RLIMIT_NPROC and RLIMIT_SIGPENDING from the memory size as
+ * fork_init() sets them). Whoever builds init's signal_struct calls it;
+ * fork copies the limits to children.
+ */
+void init_rlimits(struct rlimit *rlim);
+
+#endif /* _LINUX_RESOURCE_H */

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Miscellaneous system calls about the system and the caller (Linux:
+ * kernel/sys.c, kernel/uid16.c's modern forms, kernel/utsname.c):
+ *
+ * uname (sys_newuname: struct new_utsname, six 65-byte strings). Linnet
+ * answers as Linux would, so that programs (and people) comparing the
+ * two see the same shape: sysname "Linux", nodename "(none)" (Linux's
+ * default before sethostname), release "6.1.0-linnet" (the ABI Linnet
+ * follows is Linux 6.1's: kernel/syscalls/syscall_64.tbl), version
+ * "#1 SMP Linnet", machine "x86_64", domainname "(none)".
+ *
+ * Credentials: everyone is root. getuid, geteuid, getgid, getegid,
+ * getresuid, getresgid return 0; getgroups reports no supplementary
+ * groups (0; -EINVAL for a negative size).
+ *
+ * umask: swaps fs->umask (current_fs(): init_fs for kernel threads),
+ * keeping the 0777 bits, and returns the old one.
+ *
+ * Limits: getrlimit, setrlimit and prlimit64 read and change
+ * signal->rlim (RLIM_INFINITY = ~0). -EINVAL for an unknown resource or
+ * cur > max, -EPERM for an RLIMIT_NOFILE max above sysctl_nr_open (root
+ * may raise any other hard limit); prlimit64 on another pid finds it with
+ * find_task_by_vpid (-ESRCH). init_rlimits() gives Linux's INIT_RLIMITS
+ * defaults. Only RLIMIT_NOFILE is enforced (fs/file.c, nofile_limit);
+ * the others are recorded.
+ *
+ * getrusage: user and system time from the task's utime/stime, page
+ * faults (min_flt/maj_flt) and context switches; RUSAGE_CHILDREN from
+ * what wait4 added to signal->c* (RUSAGE_SELF and RUSAGE_THREAD are the
+ * calling thread: one thread per process so far).
+ *
+ * sysinfo: uptime (CLOCK_BOOTTIME seconds, rounded up as Linux does),
+ * totalram/freeram from the buddy allocator, procs = every task, mem_unit
+ * 1; no swap, no load average (0), no high memory.
+ *
+ * Left out: setuid and friends, capabilities, sethostname/setdomainname,
+ * UTS namespaces, getpriority/setpriority, prctl, the RLIMIT_CPU timer,
+ * ru_maxrss.
+ */
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/resource.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/time.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
+
+/* ---- uname ---------------------------------------------------------------------------- */
+
+#define __NEW_UTS_LEN 64
+
+struct new_utsname {
+	char sysname[__NEW_UTS_LEN + 1];
+	char nodename[__NEW_UTS_LEN + 1];
+	char release[__NEW_UTS_LEN + 1];
+	char version[__NEW_UTS_LEN + 1];
+	char machine[__NEW_UTS_LEN + 1];
+	char domainname[__NEW_UTS_LEN + 1];
+};
+
+static const struct new_utsname init_uts = {
+	.sysname = "Linux",
+	.nodename = "(none)",
+	.release = "6.1.0-linnet",
+	.version = "#1 SMP Linnet",
+	.machine = "x86_64",
+	.domainname = "(none)",
+};
+
+SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
+{
+	return copy_to_user(name, &init_uts, sizeof(init_uts)) ? -EFAULT : 0;
+}
+
+/* ---- credentials: root ----------------------------------------------------------------- */
+
+SYSCALL_DEFINE0(getuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return 0;
+}
+
+static long put_three_ids(unsigned int __user *a, unsigned int __user *b, unsigned int __user *c)
+{
+	if (put_user(0U, a) || put_user(0U, b) || put_user(0U, c))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresuid, unsigned int __user *, ruidp, unsigned int __user *, euidp,
+		unsigned int __user *, suidp)
+{
+	return put_three_ids(ruidp, euidp, suidp);
+}
+
+SYSCALL_DEFINE3(getresgid, unsigned int __user *, rgidp, unsigned int __user *, egidp,
+		unsigned int __user *, sgidp)
+{
+	return put_three_ids(rgidp, egidp, sgidp);
+}
+
+SYSCALL_DEFINE2(getgroups, int, gidsetsize, unsigned int __user *, grouplist)
+{
+	if (gidsetsize < 0)
+		return -EINVAL;
+	return 0;	/* no supplementary groups */
+}
+
+/* ---- umask ---------------------------------------------------------------------------- */
+
+long ksys_umask(int mask)
+{
+	struct fs_struct *fs = current_fs();
+
+	return __atomic_exchange_n(&fs->umask, mask & S_IRWXUGO, __ATOMIC_RELAXED);
+}
+
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	return ksys_umask(mask);
+}
+
+/* ---- resource limits -------------------------------------------------------------------- */
+
+void init_rlimits(struct rlimit *rlim)
+{
+	/* Linux's fork_init(): max_threads from memory, half of it for NPROC. */
+	unsigned long max_threads = totalram_pages_count / 8 / (16384 / PAGE_SIZE);
+
+	if (max_threads < 20)
+		max_threads = 20;
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		rlim[i] = (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+	rlim[RLIMIT_STACK].rlim_cur = _STK_LIM;
+	rlim[RLIMIT_CORE].rlim_cur = 0;
+	rlim[RLIMIT_NPROC] = (struct rlimit){ max_threads / 2, max_threads / 2 };
+	rlim[RLIMIT_NOFILE] = (struct rlimit){ INR_OPEN_CUR, INR_OPEN_MAX };
+	rlim[RLIMIT_MEMLOCK] = (struct rlimit){ MLOCK_LIMIT, MLOCK_LIMIT };
+	rlim[RLIMIT_SIGPENDING] = (struct rlimit){ max_threads / 2, max_threads / 2 };
+	rlim[RLIMIT_MSGQUEUE] = (struct rlimit){ MQ_BYTES_MAX, MQ_BYTES_MAX };
+	rlim[RLIMIT_NICE] = (struct rlimit){ 0, 0 };
+	rlim[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
+}
+
+struct rlimit64 {
+	u64 rlim_cur;
+	u64 rlim_max;
+};
+
+/* Linux: do_prlimit(). tsk->signal's siglock keeps the pair consistent. */
+static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rlimit *new_rlim,
+		      struct rlimit *old_rlim)
+{
+	struct rlimit *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (!tsk->signal || !tsk->sighand)
+		return -ESRCH;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > sysctl_nr_open)
+			return -EPERM;
+	}
+	rlim = tsk->signal->rlim + resource;
+	spin_lock(&tsk->sighand->siglock);
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim)
+		*rlim = *new_rlim;
+	spin_unlock(&tsk->sighand->siglock);
+	return 0;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+	int ret = do_prlimit(current, resource, NULL, &value);
+
+	if (!ret && copy_to_user(rlim, &value, sizeof(value)))
+		ret = -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit new_rlim;
+
+	if (copy_from_user(&new_rlim, rlim, sizeof(new_rlim)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &new_rlim, NULL);
+}
+
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+{
+	struct rlimit64 old64, new64;
+	struct rlimit old, new;
+	struct task_struct *tsk = current;
+	int ret;
+
+	if (new_rlim) {
+		if (copy_from_user(&new64, new_rlim, sizeof(new64)))
+			return -EFAULT;
+		/* RLIM64_INFINITY and ~0UL are the same on 64-bit. */
+		new.rlim_cur = new64.rlim_cur;
+		new.rlim_max = new64.rlim_max;
+	}
+	if (pid && pid != current->pid && pid != current->tgid) {
+		spin_lock(&tasklist_lock);
+		tsk = find_task_by_vpid(pid);
+		if (tsk)
+			get_task_struct(tsk);
+		spin_unlock(&tasklist_lock);
+		if (!tsk)
+			return -ESRCH;
+	}
+	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (tsk != current)
+		put_task_struct(tsk);
+	if (!ret && old_rlim) {
+		old64.rlim_cur = old.rlim_cur;
+		old64.rlim_max = old.rlim_max;
+		if (copy_to_user(old_rlim, &old64, sizeof(old64)))
+			ret = -EFAULT;
+	}
+	return ret;
+}
+
+/* ---- getrusage ------------------------------------------------------------------------ */
+
+struct rusage {
+	struct __kernel_old_timeval ru_utime;
+	struct __kernel_old_timeval ru_stime;
+	long ru_maxrss;
+	long ru_ixrss;
+	long ru_idrss;
+	long ru_isrss;
+	long ru_minflt;
+	long ru_majflt;
+	long ru_nswap;
+	long ru_inblock;
+	long ru_oublock;
+	long ru_msgsnd;
+	long ru_msgrcv;
+	long ru_nsignals;
+	long ru_nvcsw;
+	long ru_nivcsw;
+};
+_Static_assert(sizeof(struct rusage) == 144, "x86-64 struct rusage");
+
+static struct __kernel_old_timeval ns_to_timeval(u64 ns)
+{
+	struct __kernel_old_timeval tv = { ns / NSEC_PER_SEC, (ns % NSEC_PER_SEC) / NSEC_PER_USEC };
+
+	return tv;
+}
+
+static void getrusage_task(struct task_struct *p, int who, struct rusage *r)
+{
+	u64 utime = 0, stime = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (who == RUSAGE_CHILDREN || who == RUSAGE_BOTH) {
+		if (p->signal) {
+			utime += p->signal->cutime;
+			stime += p->signal->cstime;
+			r->ru_minflt += p->signal->cmin_flt;
+			r->ru_majflt += p->signal->cmaj_flt;
+		}
+	}
+	if (who != RUSAGE_CHILDREN) {
+		utime += p->utime;
+		stime += p->stime;
+		r->ru_minflt += p->min_flt;
+		r->ru_majflt += p->maj_flt;
+		r->ru_nvcsw += p->nvcsw;
+		r->ru_nivcsw += p->nivcsw;
+	}
+	r->ru_utime = ns_to_timeval(utime);
+	r->ru_stime = ns_to_timeval(stime);
+}
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct rusage r;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	getrusage_task(current, who, &r);
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+/* ---- sysinfo -------------------------------------------------------------------------- */
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram;
+	unsigned long freeram;
+	unsigned long sharedram;
+	unsigned long bufferram;
+	unsigned long totalswap;
+	unsigned long freeswap;
+	unsigned short procs;
+	unsigned short pad;
+	unsigned long totalhigh;
+	unsigned long freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+_Static_assert(sizeof(struct sysinfo) == 112, "x86-64 struct sysinfo");
+
+static void do_sysinfo(struct sysinfo *info)
+{
+	struct timespec64 tp;
+
+	memset(info, 0, sizeof(*info));
+	posix_clock_get(CLOCK_BOOTTIME, &tp);
+	info->uptime = tp.tv_sec + (tp.tv_nsec ? 1 : 0);
+	info->procs = nr_task_structs();
+	/* Bytes, since mem_unit is 1 (Linux scales to bytes when it fits in a long). */
+	info->totalram = totalram_pages_count * PAGE_SIZE;
+	info->freeram = nr_free_pages() * PAGE_SIZE;
+	info->mem_unit = 1;
+}
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo val;
+
+	do_sysinfo(&val);
+	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
+}

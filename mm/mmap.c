@@ -1,0 +1,1227 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The VMAs of an address space (Linux <= 6.0: mm/mmap.c).
+ *
+ * Each mm's VMAs are kept twice, as in Linux up to 6.0: in a red-black
+ * tree keyed by address (mm->mm_rb, for find_vma()) and on a list ordered
+ * by address (mm->mmap, vm_next/vm_prev, for walks). The tree is
+ * augmented: every node caches rb_subtree_gap, the largest free gap below
+ * any VMA of its subtree, so that unmapped_area_topdown() finds the
+ * highest free range of a given length in O(log n), skipping subtrees
+ * whose gaps are all too small. Linux 6.1 replaced tree, list and gaps
+ * with the maple tree (mm->mm_mt); this file follows the older design.
+ *
+ * Here: find_vma*, the vm_area_struct cache, linking and unlinking,
+ * __split_vma and vma_merge, do_mmap/mmap_region, do_munmap, brk and
+ * vm_brk_flags, expand_stack with stack_guard_gap, dup_mmap (fork),
+ * exit_mmap, vm_stat_account, and the mmap/munmap/brk system calls.
+ * mm/util.c has vm_mmap and the layout (ASLR); mm/mprotect.c,
+ * mm/mremap.c, mm/madvise.c and mm/msync.c the other system calls.
+ *
+ * Left out: file mappings (mmap of an fd is -ENODEV until issue 11),
+ * anon_vma and the reverse map, mlock (MAP_LOCKED and MAP_POPULATE only
+ * fault the range in: mm_populate), userfaultfd, memory policies, VM_GROWSUP, accounting of
+ * Committed_AS, and MAP_SHARED|MAP_ANONYMOUS through a shmem file: a
+ * shared anonymous VMA here is VM_SHARED without a file, so its pages are
+ * shared with a child only if they were present at fork.
+ */
+#include <asm/processor.h>
+#include <asm/tlb.h>
+#include <asm/tlbflush.h>
+#include <linux/file.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/rbtree_augmented.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include "internal.h"
+
+unsigned long mmap_min_addr = 65536;
+unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
+int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
+
+static struct kmem_cache *vm_area_cachep;
+static atomic_long_t nr_vm_areas;
+
+/* The vm_area_struct cache (Linux: in proc_caches_init), from start_kernel(). */
+void mmap_init(void)
+{
+	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
+					   0, SLAB_PANIC, NULL);
+}
+
+unsigned long nr_vm_area_structs(void)
+{
+	return atomic_long_read(&nr_vm_areas);
+}
+
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
+
+	if (!vma)
+		return NULL;
+	atomic_long_inc(&nr_vm_areas);
+	vma->vm_mm = mm;
+	RB_CLEAR_NODE(&vma->vm_rb);
+	return vma;
+}
+
+/* A copy of orig, linked nowhere (the caller takes the file reference). */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
+{
+	struct vm_area_struct *vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
+
+	if (!vma)
+		return NULL;
+	atomic_long_inc(&nr_vm_areas);
+	*vma = *orig;
+	vma->vm_next = vma->vm_prev = NULL;
+	vma->rb_subtree_gap = 0;
+	RB_CLEAR_NODE(&vma->vm_rb);
+	return vma;
+}
+
+void vm_area_free(struct vm_area_struct *vma)
+{
+	atomic_long_dec(&nr_vm_areas);
+	kmem_cache_free(vm_area_cachep, vma);
+}
+
+unsigned long mm_rlimit(unsigned int limit, unsigned long dflt)
+{
+	if (!current->signal)
+		return dflt;
+	return READ_ONCE(current->signal->rlim[limit].rlim_cur);
+}
+
+/*
+ * Protections of user PTEs by VM_READ|VM_WRITE|VM_EXEC|VM_SHARED (Linux:
+ * protection_map, __P000..__S111 in arch/x86/include/asm/pgtable_types.h).
+ * A private writable mapping gets read-only PTEs (PAGE_COPY): the first
+ * write faults, do_anonymous_page() or do_wp_page() then installs a
+ * writable PTE for a page of its own (maybe_mkwrite), and after fork the
+ * read-only PTE is what makes the page copy-on-write. Only shared
+ * writable mappings get PAGE_SHARED. x86 cannot express write-only or
+ * exec-only: write implies read, exec implies read. NX unless VM_EXEC.
+ *
+ * PAGE_NONE differs: Linux uses a not-present PTE with _PAGE_PROTNONE,
+ * which pte_present() counts as present. Linnet's pte_present() knows
+ * only _PAGE_PRESENT, so a PROT_NONE PTE here is present but without
+ * _PAGE_USER: every user access faults (and the VMA check refuses it);
+ * the kernel itself could still reach the page.
+ */
+#define __UP (_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
+#define PAGE_NONE_PROT (_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_NX)
+#define PAGE_SHARED_PROT (__UP | _PAGE_RW | _PAGE_NX)
+#define PAGE_SHARED_EXEC_PROT (__UP | _PAGE_RW)
+#define PAGE_COPY_PROT (__UP | _PAGE_NX)
+#define PAGE_COPY_EXEC_PROT (__UP)
+#define PAGE_READONLY_PROT (__UP | _PAGE_NX)
+#define PAGE_READONLY_EXEC_PROT (__UP)
+
+static const pteval_t protection_map[16] = {
+	[VM_NONE]					= PAGE_NONE_PROT,
+	[VM_READ]					= PAGE_READONLY_PROT,
+	[VM_WRITE]					= PAGE_COPY_PROT,
+	[VM_WRITE | VM_READ]				= PAGE_COPY_PROT,
+	[VM_EXEC]					= PAGE_READONLY_EXEC_PROT,
+	[VM_EXEC | VM_READ]				= PAGE_READONLY_EXEC_PROT,
+	[VM_EXEC | VM_WRITE]				= PAGE_COPY_EXEC_PROT,
+	[VM_EXEC | VM_WRITE | VM_READ]			= PAGE_COPY_EXEC_PROT,
+	[VM_SHARED]					= PAGE_NONE_PROT,
+	[VM_SHARED | VM_READ]				= PAGE_READONLY_PROT,
+	[VM_SHARED | VM_WRITE]				= PAGE_SHARED_PROT,
+	[VM_SHARED | VM_WRITE | VM_READ]		= PAGE_SHARED_PROT,
+	[VM_SHARED | VM_EXEC]				= PAGE_READONLY_EXEC_PROT,
+	[VM_SHARED | VM_EXEC | VM_READ]			= PAGE_READONLY_EXEC_PROT,
+	[VM_SHARED | VM_EXEC | VM_WRITE]		= PAGE_SHARED_EXEC_PROT,
+	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ]	= PAGE_SHARED_EXEC_PROT,
+};
+
+extern pteval_t __supported_pte_mask;
+
+pgprot_t vm_get_page_prot(vm_flags_t vm_flags)
+{
+	pteval_t prot = protection_map[vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED)];
+
+#ifndef HOST_TEST
+	prot &= __supported_pte_mask;	/* no NX bit on a CPU without NX */
+#endif
+	return __pgprot(prot);
+}
+
+void vma_set_page_prot(struct vm_area_struct *vma)
+{
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+}
+
+/* ---- the tree, its gaps and the list --------------------------------- */
+
+unsigned long vm_start_gap(struct vm_area_struct *vma)
+{
+	unsigned long start = vma->vm_start;
+
+	if (vma->vm_flags & VM_GROWSDOWN) {
+		start -= stack_guard_gap;
+		if (start > vma->vm_start)
+			start = 0;
+	}
+	return start;
+}
+
+/* The free gap just below vma (Linux: vma_compute_gap). */
+static unsigned long vma_compute_gap(struct vm_area_struct *vma)
+{
+	unsigned long gap = vm_start_gap(vma), prev_end;
+
+	if (vma->vm_prev) {
+		prev_end = vm_end_gap(vma->vm_prev);
+		gap = gap > prev_end ? gap - prev_end : 0;
+	}
+	return gap;
+}
+
+RB_DECLARE_CALLBACKS_MAX(static, vma_gap_callbacks, struct vm_area_struct, vm_rb,
+			 unsigned long, rb_subtree_gap, vma_compute_gap);
+
+/* vma's own gap changed (its start, or its predecessor's end): fix the path up. */
+static void vma_gap_update(struct vm_area_struct *vma)
+{
+	vma_gap_callbacks_propagate(&vma->vm_rb, NULL);
+}
+
+static void vma_rb_insert(struct vm_area_struct *vma, struct rb_root *root)
+{
+	rb_insert_augmented(&vma->vm_rb, root, &vma_gap_callbacks);
+}
+
+static void vma_rb_erase(struct vm_area_struct *vma, struct rb_root *root)
+{
+	rb_erase_augmented(&vma->vm_rb, root, &vma_gap_callbacks);
+	RB_CLEAR_NODE(&vma->vm_rb);
+}
+
+/* Whatever follows vma (or the top, if nothing does) must see its new end. */
+static void vma_end_changed(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	if (vma->vm_next)
+		vma_gap_update(vma->vm_next);
+	else
+		mm->highest_vm_end = vm_end_gap(vma);
+}
+
+/* The first VMA with vm_end > addr, or NULL (Linux: find_vma). */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *vma = NULL;
+
+	while (node) {
+		struct vm_area_struct *tmp = rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (tmp->vm_end > addr) {
+			vma = tmp;
+			if (tmp->vm_start <= addr)
+				break;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return vma;
+}
+
+/* find_vma, and the VMA before that place (the last VMA if find_vma is NULL). */
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	if (vma) {
+		*pprev = vma->vm_prev;
+	} else {
+		struct rb_node *rb = rb_last(&mm->mm_rb);
+
+		*pprev = rb ? rb_entry(rb, struct vm_area_struct, vm_rb) : NULL;
+	}
+	return vma;
+}
+
+/* The first VMA that overlaps [start, end), or NULL. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
+					     unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	if (vma && end <= vma->vm_start)
+		vma = NULL;
+	return vma;
+}
+
+/*
+ * Where a VMA for [addr, end) would be linked: its tree parent and link,
+ * and the VMA before it. -ENOMEM if something overlaps (Linux:
+ * find_vma_links).
+ */
+static int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
+			  struct vm_area_struct **pprev, struct rb_node ***rb_link,
+			  struct rb_node **rb_parent)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL, *rb_prev = NULL;
+
+	while (*link) {
+		struct vm_area_struct *tmp;
+
+		parent = *link;
+		tmp = rb_entry(parent, struct vm_area_struct, vm_rb);
+		if (tmp->vm_end > addr) {
+			if (tmp->vm_start < end)
+				return -ENOMEM;
+			link = &parent->rb_left;
+		} else {
+			rb_prev = parent;
+			link = &parent->rb_right;
+		}
+	}
+	*pprev = rb_prev ? rb_entry(rb_prev, struct vm_area_struct, vm_rb) : NULL;
+	*rb_link = link;
+	*rb_parent = parent;
+	return 0;
+}
+
+static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
+		       struct vm_area_struct *prev, struct rb_node **rb_link,
+		       struct rb_node *rb_parent)
+{
+	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
+
+	/* The list first: the gaps are computed from vm_prev. */
+	vma->vm_prev = prev;
+	vma->vm_next = next;
+	if (prev)
+		prev->vm_next = vma;
+	else
+		mm->mmap = vma;
+	if (next)
+		next->vm_prev = vma;
+
+	/*
+	 * The gap after the new VMA shrank: fix it while the tree is still
+	 * without the new node. Done after the insert, a rotation could copy
+	 * next's stale gap into the new node's cached maximum, and the
+	 * propagation from next would stop at next, which a rotation had
+	 * already recomputed (Linux's __vma_link_rb keeps this order too).
+	 */
+	vma_end_changed(mm, vma);
+	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
+	vma->rb_subtree_gap = 0;
+	vma_gap_update(vma);
+	vma_rb_insert(vma, &mm->mm_rb);
+	mm->map_count++;
+}
+
+int vma_link_new(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev;
+	struct rb_node **rb_link, *rb_parent;
+
+	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &rb_link, &rb_parent))
+		return -ENOMEM;
+	__vma_link(mm, vma, prev, rb_link, rb_parent);
+	return 0;
+}
+
+/* Link a VMA someone else built (exec's stack, tests); Linux: insert_vm_struct. */
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	if (vma_is_anonymous(vma) && !vma->vm_file && !vma->vm_pgoff)
+		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
+	return vma_link_new(mm, vma);
+}
+
+/* Take vma off the tree and the list (it stays allocated). */
+static void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma->vm_prev, *next = vma->vm_next;
+
+	vma_rb_erase(vma, &mm->mm_rb);
+	if (prev)
+		prev->vm_next = next;
+	else
+		mm->mmap = next;
+	if (next) {
+		next->vm_prev = prev;
+		vma_gap_update(next);
+	} else {
+		mm->highest_vm_end = prev ? vm_end_gap(prev) : 0;
+	}
+	vma->vm_next = vma->vm_prev = NULL;
+	mm->map_count--;
+}
+
+/* Moving a VMA's edges in place keeps the tree order: only the gaps change. */
+void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		pgoff_t pgoff)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	bool end_changed = end != vma->vm_end;
+
+	vma->vm_start = start;
+	vma->vm_end = end;
+	vma->vm_pgoff = pgoff;
+	vma_gap_update(vma);
+	if (end_changed)
+		vma_end_changed(mm, vma);
+}
+
+/* Drop a VMA that is linked nowhere any more (Linux: remove_vma). */
+static struct vm_area_struct *remove_vma(struct vm_area_struct *vma)
+{
+	struct vm_area_struct *next = vma->vm_next;
+
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vm_area_free(vma);
+	return next;
+}
+
+/* ---- counters --------------------------------------------------------- */
+
+void vm_stat_account(struct mm_struct *mm, vm_flags_t flags, long npages)
+{
+	mm->total_vm += npages;
+	if ((flags & (VM_EXEC | VM_WRITE | VM_STACK)) == VM_EXEC)
+		mm->exec_vm += npages;
+	else if (flags & VM_STACK)
+		mm->stack_vm += npages;
+	else if ((flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE)
+		mm->data_vm += npages;
+	if (mm->total_vm > mm->hiwater_vm)
+		mm->hiwater_vm = mm->total_vm;
+}
+
+bool may_expand_vm(struct mm_struct *mm, vm_flags_t flags, unsigned long npages)
+{
+	if (mm->total_vm + npages > mm_rlimit(RLIMIT_AS, RLIM_INFINITY) >> PAGE_SHIFT)
+		return false;
+	if ((flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE &&
+	    mm->data_vm + npages > mm_rlimit(RLIMIT_DATA, RLIM_INFINITY) >> PAGE_SHIFT)
+		return false;
+	return true;
+}
+
+/* ---- split and merge -------------------------------------------------- */
+
+int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		int new_below)
+{
+	struct vm_area_struct *new;
+	pgoff_t off = (addr - vma->vm_start) >> PAGE_SHIFT;
+
+	if (addr <= vma->vm_start || addr >= vma->vm_end || offset_in_page(addr))
+		return -EINVAL;
+	new = vm_area_dup(vma);
+	if (!new)
+		return -ENOMEM;
+	if (new_below) {
+		new->vm_end = addr;
+	} else {
+		new->vm_start = addr;
+		new->vm_pgoff += off;
+	}
+	if (new->vm_file)
+		get_file(new->vm_file);
+	if (new->vm_ops && new->vm_ops->open)
+		new->vm_ops->open(new);
+
+	/* Shrink vma first, so that new's range is free when it is linked. */
+	if (new_below)
+		vma_adjust(vma, addr, vma->vm_end, vma->vm_pgoff + off);
+	else
+		vma_adjust(vma, vma->vm_start, addr, vma->vm_pgoff);
+	if (WARN_ON(vma_link_new(mm, new))) {
+		remove_vma(new);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		     int new_below)
+{
+	if (mm->map_count >= sysctl_max_map_count)
+		return -ENOMEM;
+	return __split_vma(mm, vma, addr, new_below);
+}
+
+/* Only what no merge may change: same flags, same file and its pages contiguous. */
+static bool is_mergeable_vma(struct vm_area_struct *vma, struct file *file,
+			     vm_flags_t vm_flags)
+{
+	if (vma->vm_flags != vm_flags)
+		return false;
+	if (vma->vm_file != file)
+		return false;
+	if (vma->vm_ops && vma->vm_ops->close)
+		return false;
+	return true;
+}
+
+/* May [.., vma->vm_start) with pgoff vm_pgoff (of length in pages) go before vma? */
+static bool can_vma_merge_before(struct vm_area_struct *vma, vm_flags_t vm_flags,
+				 struct file *file, pgoff_t vm_pgoff, unsigned long pglen)
+{
+	return is_mergeable_vma(vma, file, vm_flags) && vma->vm_pgoff == vm_pgoff + pglen;
+}
+
+/* May [vma->vm_end, ..) with pgoff vm_pgoff follow vma? */
+static bool can_vma_merge_after(struct vm_area_struct *vma, vm_flags_t vm_flags,
+				struct file *file, pgoff_t vm_pgoff)
+{
+	return is_mergeable_vma(vma, file, vm_flags) && vma->vm_pgoff + vma_pages(vma) == vm_pgoff;
+}
+
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end, vm_flags_t vm_flags,
+				 struct file *file, pgoff_t pgoff)
+{
+	struct vm_area_struct *area, *next;
+	pgoff_t pglen = (end - addr) >> PAGE_SHIFT;
+	bool merge_prev, merge_next;
+
+	/* area: the VMA that is the range itself (mprotect), if any. */
+	next = prev ? prev->vm_next : mm->mmap;
+	area = NULL;
+	if (next && next->vm_start == addr && next->vm_end == end) {
+		area = next;
+		next = next->vm_next;
+	} else if (next && next->vm_start < end) {
+		return NULL;	/* the range must be free or one whole VMA */
+	}
+
+	merge_prev = prev && prev->vm_end == addr &&
+		     can_vma_merge_after(prev, vm_flags, file, pgoff);
+	merge_next = next && next->vm_start == end &&
+		     can_vma_merge_before(next, vm_flags, file, pgoff, pglen);
+	if (!merge_prev && !merge_next)
+		return NULL;
+
+	if (area) {
+		__vma_unlink(mm, area);
+		remove_vma(area);
+	}
+	if (merge_prev && merge_next) {		/* prev and next become one */
+		unsigned long next_end = next->vm_end;
+
+		__vma_unlink(mm, next);
+		remove_vma(next);
+		vma_adjust(prev, prev->vm_start, next_end, prev->vm_pgoff);
+		return prev;
+	}
+	if (merge_prev) {
+		vma_adjust(prev, prev->vm_start, end, prev->vm_pgoff);
+		return prev;
+	}
+	vma_adjust(next, addr, next->vm_end, pgoff);
+	return next;
+}
+
+/*
+ * Give [start, end), which lies inside vma, the flags newflags: merge it
+ * into a neighbour if they then agree, else split it off (Linux: the
+ * vma_merge / split_vma sequence of mprotect_fixup and madvise_behavior).
+ * Returns the VMA that covers [start, end) afterwards, or an ERR_PTR;
+ * its vm_flags are newflags, its vm_page_prot is the caller's to update.
+ */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma,
+					unsigned long start, unsigned long end,
+					vm_flags_t newflags)
+{
+	pgoff_t pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	struct vm_area_struct *merged;
+	int error;
+
+	if (newflags == vma->vm_flags)
+		return vma;
+	if (start != vma->vm_start) {
+		error = split_vma(mm, vma, start, 1);
+		if (error)
+			return ERR_PTR(error);
+	}
+	if (end != vma->vm_end) {
+		error = split_vma(mm, vma, end, 0);
+		if (error)
+			return ERR_PTR(error);
+	}
+	/* vma is now exactly [start, end): may it join a neighbour? */
+	merged = vma_merge(mm, vma->vm_prev, start, end, newflags, vma->vm_file, pgoff);
+	if (merged)
+		return merged;
+	vma->vm_flags = newflags;
+	return vma;
+}
+
+/* ---- get_unmapped_area ------------------------------------------------ */
+
+/*
+ * The highest free range of info->length (aligned) between low_limit and
+ * high_limit, or -ENOMEM (Linux <= 6.0: unmapped_area_topdown). Go right
+ * (higher addresses) while the right subtree has a big enough gap, look
+ * at this node's own gap, then left; climbing back up resumes at a parent
+ * whose right subtree we came from.
+ */
+unsigned long unmapped_area_topdown(struct vm_unmapped_area_info *info)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long length, low_limit, high_limit, gap_start, gap_end;
+
+	length = info->length + info->align_mask;
+	if (length < info->length)
+		return -ENOMEM;
+	gap_end = info->high_limit;
+	if (gap_end < length)
+		return -ENOMEM;
+	high_limit = gap_end - length;	/* highest gap_start that could fit */
+	if (info->low_limit > high_limit)
+		return -ENOMEM;
+	low_limit = info->low_limit + length;
+
+	/* Above the highest VMA? */
+	gap_start = mm->highest_vm_end;
+	if (gap_start <= high_limit)
+		goto found_highest;
+
+	if (RB_EMPTY_ROOT(&mm->mm_rb))
+		return -ENOMEM;
+	vma = rb_entry(mm->mm_rb.rb_node, struct vm_area_struct, vm_rb);
+	if (vma->rb_subtree_gap < length)
+		return -ENOMEM;
+
+	for (;;) {
+		gap_start = vma->vm_prev ? vm_end_gap(vma->vm_prev) : 0;
+		if (gap_start <= high_limit && vma->vm_rb.rb_right) {
+			struct vm_area_struct *right =
+				rb_entry(vma->vm_rb.rb_right, struct vm_area_struct, vm_rb);
+
+			if (right->rb_subtree_gap >= length) {
+				vma = right;
+				continue;
+			}
+		}
+check_current:
+		gap_end = vm_start_gap(vma);
+		if (gap_end < low_limit)
+			return -ENOMEM;
+		if (gap_start <= high_limit && gap_end > gap_start && gap_end - gap_start >= length)
+			goto found;
+
+		if (vma->vm_rb.rb_left) {
+			struct vm_area_struct *left =
+				rb_entry(vma->vm_rb.rb_left, struct vm_area_struct, vm_rb);
+
+			if (left->rb_subtree_gap >= length) {
+				vma = left;
+				continue;
+			}
+		}
+		/* Up until we come from a right child: that parent is next lower. */
+		for (;;) {
+			struct rb_node *prev = &vma->vm_rb;
+
+			if (!rb_parent(prev))
+				return -ENOMEM;
+			vma = rb_entry(rb_parent(prev), struct vm_area_struct, vm_rb);
+			if (prev == vma->vm_rb.rb_right) {
+				gap_start = vma->vm_prev ? vm_end_gap(vma->vm_prev) : 0;
+				goto check_current;
+			}
+		}
+	}
+found:
+	if (gap_end > info->high_limit)
+		gap_end = info->high_limit;
+found_highest:
+	gap_end -= info->length;
+	gap_end -= (gap_end - info->align_offset) & info->align_mask;
+	return gap_end;
+}
+
+/*
+ * Where a mapping of len goes (Linux: get_unmapped_area): the arch picks
+ * (top-down, mm/util.c), then the result is checked against the end of
+ * user space and mmap_min_addr (Linux's security_mmap_addr: -EPERM).
+ */
+unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned long len,
+				unsigned long pgoff, unsigned long flags)
+{
+	if (len > TASK_SIZE)
+		return -ENOMEM;
+	addr = arch_get_unmapped_area_topdown(file, addr, len, pgoff, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if (addr > TASK_SIZE - len)
+		return -ENOMEM;
+	if (offset_in_page(addr))
+		return -EINVAL;
+	if (addr < mmap_min_addr)
+		return -EPERM;
+	return addr;
+}
+
+/* ---- mmap ------------------------------------------------------------- */
+
+/* Unmap whatever lies in [addr, addr + len) and find where the new VMA links. */
+static int munmap_vma_range(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			    struct vm_area_struct **pprev)
+{
+	struct rb_node **rb_link, *rb_parent;
+
+	while (find_vma_links(mm, addr, addr + len, pprev, &rb_link, &rb_parent))
+		if (do_munmap(mm, addr, len))
+			return -ENOMEM;
+	return 0;
+}
+
+static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
+				 vm_flags_t vm_flags, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma, *prev;
+	unsigned long npages = len >> PAGE_SHIFT;
+
+	if (!may_expand_vm(mm, vm_flags, npages)) {
+		/* MAP_FIXED may replace what is there: count only the growth. */
+		unsigned long nr = npages, start = addr, end = addr + len;
+
+		for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma->vm_next)
+			nr -= (min(end, vma->vm_end) - max(start, vma->vm_start)) >> PAGE_SHIFT;
+		if (!may_expand_vm(mm, vm_flags, nr))
+			return -ENOMEM;
+	}
+	if (munmap_vma_range(mm, addr, len, &prev))
+		return -ENOMEM;
+
+	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff);
+	if (vma)
+		goto out;
+
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_pgoff = pgoff;
+	vma_set_page_prot(vma);
+	if (file)
+		vma->vm_file = get_file(file);
+	if (vma_link_new(mm, vma)) {
+		remove_vma(vma);
+		return -ENOMEM;
+	}
+out:
+	vm_stat_account(mm, vm_flags, npages);
+	return addr;
+}
+
+/* A hint below mmap_min_addr is raised to it (Linux: round_hint_to_min). */
+static unsigned long round_hint_to_min(unsigned long hint)
+{
+	hint &= PAGE_MASK;
+	if (hint && hint < PAGE_ALIGN(mmap_min_addr))
+		return PAGE_ALIGN(mmap_min_addr);
+	return hint;
+}
+
+/*
+ * Map len bytes at (or near, or anywhere for) addr into current->mm, with
+ * mmap_write_lock held. Returns the address or -errno (Linux: do_mmap).
+ */
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      unsigned long *populate)
+{
+	struct mm_struct *mm = current->mm;
+	vm_flags_t vm_flags;
+
+	*populate = 0;
+	if (!len)
+		return -EINVAL;
+	/* MAP_FIXED_NOREPLACE is MAP_FIXED that refuses to replace. */
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
+	if (!(flags & MAP_FIXED))
+		addr = round_hint_to_min(addr);
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -ENOMEM;
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM;
+
+	addr = get_unmapped_area(file, addr, len, pgoff, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if (flags & MAP_FIXED_NOREPLACE) {
+		if (find_vma_intersection(mm, addr, addr + len))
+			return -EEXIST;
+	}
+
+	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) | mm->def_flags |
+		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+
+	if (file)
+		return -ENODEV;		/* file mappings: issue 11 */
+
+	/* Anonymous: MAP_SHARED_VALIDATE (= MAP_SHARED|MAP_PRIVATE) is -EINVAL, as Linux. */
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+		if (vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
+		break;
+	case MAP_PRIVATE:
+		break;
+	default:
+		return -EINVAL;
+	}
+	/* No file: pgoff is the page number, so neighbours' pgoffs line up for merging. */
+	pgoff = addr >> PAGE_SHIFT;
+	if (flags & MAP_NORESERVE)
+		vm_flags |= VM_NORESERVE;
+	else if (!(vm_flags & VM_SHARED) && (vm_flags & VM_WRITE))
+		vm_flags |= VM_ACCOUNT;
+
+	addr = mmap_region(file, addr, len, vm_flags, pgoff);
+	if (!IS_ERR_VALUE(addr) && ((vm_flags & VM_LOCKED) ||
+				    (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE))
+		*populate = len;
+	return addr;
+}
+
+/* The mmap system call's checks before do_mmap (Linux: ksys_mmap_pgoff). */
+static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
+				     unsigned long prot, unsigned long flags,
+				     unsigned long fd, unsigned long pgoff)
+{
+	if (!(flags & MAP_ANONYMOUS)) {
+		struct file *file = current->files ? fget(fd) : NULL;	/* a kthread may have none */
+
+		if (!file)
+			return -EBADF;
+		fput(file);
+		if (flags & MAP_HUGETLB)
+			return -EINVAL;
+		/* Checks Linux makes before it looks at the file. */
+		if ((flags & MAP_TYPE) != MAP_SHARED && (flags & MAP_TYPE) != MAP_PRIVATE &&
+		    (flags & MAP_TYPE) != MAP_SHARED_VALIDATE)
+			return -EINVAL;
+		if (!len)
+			return -EINVAL;
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+			return -EOPNOTSUPP;
+		return -ENODEV;		/* file mappings: issue 11 */
+	}
+	if (flags & MAP_HUGETLB)
+		return -ENOMEM;		/* no huge pages reserved (Linux: hugetlb_file_setup) */
+	return vm_mmap_pgoff(NULL, addr, len, prot, flags, pgoff);
+}
+
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	if (offset_in_page(off))
+		return -EINVAL;
+	return ksys_mmap_pgoff(addr, len, prot, flags, fd, off >> PAGE_SHIFT);
+}
+
+/* ---- munmap ----------------------------------------------------------- */
+
+/* Clear PTEs, flush, free pages and page tables of [start, end) (Linux: unmap_region). */
+static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
+			 struct vm_area_struct *prev, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, mm);
+	unmap_vmas(&tlb, vma, start, end);
+	free_pgtables(&tlb, vma, prev ? prev->vm_end : FIRST_USER_ADDRESS,
+		      next ? next->vm_start : USER_PGTABLES_CEILING);
+	tlb_finish_mmu(&tlb);
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
+{
+	struct vm_area_struct *vma, *prev, *last, *tail, *next;
+	unsigned long end;
+	int error;
+
+	if (offset_in_page(start) || start > TASK_SIZE || len > TASK_SIZE - start)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (!len)
+		return -EINVAL;
+
+	vma = find_vma(mm, start);
+	if (!vma || vma->vm_start >= end)
+		return 0;
+	prev = vma->vm_prev;
+
+	/* Split off the parts that stay: below start, above end. */
+	if (start > vma->vm_start) {
+		if (end < vma->vm_end && mm->map_count >= sysctl_max_map_count)
+			return -ENOMEM;
+		error = __split_vma(mm, vma, start, 0);
+		if (error)
+			return error;
+		prev = vma;
+	}
+	last = find_vma(mm, end);
+	if (last && end > last->vm_start) {
+		error = __split_vma(mm, last, end, 1);
+		if (error)
+			return error;
+	}
+	vma = prev ? prev->vm_next : mm->mmap;
+
+	/* Detach [vma, tail] from tree and list into a list of their own (Linux: detach_vmas_to_be_unmapped). */
+	for (tail = vma; tail->vm_next && tail->vm_next->vm_start < end; tail = tail->vm_next)
+		;
+	next = tail->vm_next;
+	for (struct vm_area_struct *v = vma;; v = v->vm_next) {
+		vma_rb_erase(v, &mm->mm_rb);
+		mm->map_count--;
+		if (v == tail)
+			break;
+	}
+	if (prev)
+		prev->vm_next = next;
+	else
+		mm->mmap = next;
+	if (next) {
+		next->vm_prev = prev;
+		vma_gap_update(next);
+	} else {
+		mm->highest_vm_end = prev ? vm_end_gap(prev) : 0;
+	}
+	vma->vm_prev = NULL;
+	tail->vm_next = NULL;
+
+	unmap_region(mm, vma, prev, start, end);
+
+	/* Linux: remove_vma_list */
+	while (vma) {
+		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+		vma = remove_vma(vma);
+	}
+	return 0;
+}
+
+int vm_munmap(unsigned long start, size_t len)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	mmap_write_lock(mm);
+	ret = do_munmap(mm, start, len);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	return vm_munmap(addr, len);
+}
+
+/* ---- brk -------------------------------------------------------------- */
+
+/* An anonymous data mapping at a fixed place (Linux: do_brk_flags); mmap_lock held. */
+static int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma, *prev;
+	unsigned long error;
+	pgoff_t pgoff = addr >> PAGE_SHIFT;
+
+	if (flags & ~VM_EXEC)
+		return -EINVAL;
+	flags |= VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT | mm->def_flags;
+
+	error = get_unmapped_area(NULL, addr, len, 0, MAP_FIXED);
+	if (IS_ERR_VALUE(error))
+		return error;
+	if (!may_expand_vm(mm, flags, len >> PAGE_SHIFT))
+		return -ENOMEM;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM;
+	if (munmap_vma_range(mm, addr, len, &prev))
+		return -ENOMEM;
+
+	vma = vma_merge(mm, prev, addr, addr + len, flags, NULL, pgoff);
+	if (vma)
+		goto out;
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_pgoff = pgoff;
+	vma->vm_flags = flags;
+	vma_set_page_prot(vma);
+	if (vma_link_new(mm, vma)) {
+		remove_vma(vma);
+		return -ENOMEM;
+	}
+out:
+	vm_stat_account(mm, flags, len >> PAGE_SHIFT);
+	return 0;
+}
+
+int vm_brk_flags(unsigned long addr, unsigned long request, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long len = PAGE_ALIGN(request);
+	int ret;
+
+	if (len < request)
+		return -ENOMEM;
+	if (!len)
+		return 0;
+	mmap_write_lock(mm);
+	ret = do_brk_flags(addr, len, flags);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+/*
+ * brk: move the end of the data segment. Returns the new break, or the
+ * old one when the request is refused (below start_brk, over RLIMIT_DATA,
+ * into the next mapping or its guard page, out of memory), as Linux does.
+ */
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long newbrk, oldbrk, origbrk;
+	struct vm_area_struct *next;
+
+	mmap_write_lock(mm);
+	origbrk = mm->brk;
+	if (brk < mm->start_brk)
+		goto out;
+	if (mm_rlimit(RLIMIT_DATA, RLIM_INFINITY) < RLIM_INFINITY &&
+	    brk - mm->start_brk + (mm->end_data - mm->start_data) >
+	    mm_rlimit(RLIMIT_DATA, RLIM_INFINITY))
+		goto out;
+
+	newbrk = PAGE_ALIGN(brk);
+	oldbrk = PAGE_ALIGN(mm->brk);
+	if (oldbrk == newbrk) {
+		mm->brk = brk;
+		goto success;
+	}
+	if (brk <= mm->brk) {	/* shrink: always allowed */
+		if (do_munmap(mm, newbrk, oldbrk - newbrk))
+			goto out;
+		mm->brk = brk;
+		goto success;
+	}
+	next = find_vma(mm, oldbrk);
+	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
+		goto out;
+	if (do_brk_flags(oldbrk, newbrk - oldbrk, 0) < 0)
+		goto out;
+	mm->brk = brk;
+success:
+	mmap_write_unlock(mm);
+	return brk;
+out:
+	mmap_write_unlock(mm);
+	return origbrk;
+}
+
+/* ---- the stack -------------------------------------------------------- */
+
+/*
+ * Grow a VM_GROWSDOWN VMA down to address (page-aligned down). The fault
+ * path calls it with mmap_read_lock held when a fault lies below such a
+ * VMA; the change of vm_start is serialized by page_table_lock, as Linux
+ * <= 6.0 does. Refused (-ENOMEM) beyond RLIMIT_STACK, below mmap_min_addr,
+ * or closer than stack_guard_gap to the VMA below (Linux: expand_downwards).
+ */
+int expand_stack(struct vm_area_struct *vma, unsigned long address)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *prev;
+	unsigned long size, grow;
+	int error = 0;
+
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return -EFAULT;
+	address &= PAGE_MASK;
+	if (address < mmap_min_addr)
+		return -EPERM;
+	prev = vma->vm_prev;
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) && (prev->vm_flags & VM_ACCESS_FLAGS)) {
+		if (address - prev->vm_end < stack_guard_gap || address < prev->vm_end)
+			return -ENOMEM;
+	}
+
+	spin_lock(&mm->page_table_lock);
+	if (address < vma->vm_start) {
+		size = vma->vm_end - address;
+		grow = (vma->vm_start - address) >> PAGE_SHIFT;
+		if (size > mm_rlimit(RLIMIT_STACK, _STK_LIM) ||
+		    mm->total_vm + grow > mm_rlimit(RLIMIT_AS, RLIM_INFINITY) >> PAGE_SHIFT) {
+			error = -ENOMEM;
+		} else {
+			vma->vm_start = address;
+			vma->vm_pgoff -= grow;
+			vma_gap_update(vma);
+			vm_stat_account(mm, vma->vm_flags, grow);
+		}
+	}
+	spin_unlock(&mm->page_table_lock);
+	return error;
+}
+
+/* ---- fork and exit ---------------------------------------------------- */
+
+/*
+ * Copy oldmm's VMAs into the new mm (empty, not yet visible to anyone) and
+ * their PTEs (copy_page_range: COW for private writable ones). Linux:
+ * dup_mmap in kernel/fork.c. On failure what was copied stays in mm, to be
+ * torn down by the caller's mmput() -> exit_mmap().
+ */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt, *tmp, *prev = NULL;
+	struct rb_node **rb_link, *rb_parent;
+	int retval = 0;
+
+	mmap_write_lock(oldmm);
+	down_write_nested(&mm->mmap_lock, SINGLE_DEPTH_NESTING);
+	/* Whatever dup_mm copied from oldmm, the new mm starts with no VMAs. */
+	mm->mmap = NULL;
+	mm->mm_rb = RB_ROOT;
+	mm->map_count = 0;
+	mm->highest_vm_end = 0;
+	mm->total_vm = oldmm->total_vm;
+	mm->data_vm = oldmm->data_vm;
+	mm->exec_vm = oldmm->exec_vm;
+	mm->stack_vm = oldmm->stack_vm;
+	mm->hiwater_vm = oldmm->hiwater_vm;
+
+	rb_link = &mm->mm_rb.rb_node;
+	rb_parent = NULL;
+	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		if (mpnt->vm_flags & VM_DONTCOPY) {
+			vm_stat_account(mm, mpnt->vm_flags, -(long)vma_pages(mpnt));
+			continue;
+		}
+		tmp = vm_area_dup(mpnt);
+		if (!tmp) {
+			retval = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		tmp->vm_flags &= ~VM_LOCKED;
+		if (tmp->vm_file)
+			get_file(tmp->vm_file);
+		if (tmp->vm_ops && tmp->vm_ops->open)
+			tmp->vm_ops->open(tmp);
+
+		/* Appended in order: each is the rightmost node so far. */
+		__vma_link(mm, tmp, prev, rb_link, rb_parent);
+		rb_link = &tmp->vm_rb.rb_right;
+		rb_parent = &tmp->vm_rb;
+		prev = tmp;
+
+		if (!(tmp->vm_flags & VM_WIPEONFORK)) {
+			retval = copy_page_range(tmp, mpnt);
+			if (retval)
+				break;
+		}
+	}
+	mmap_write_unlock(mm);
+	flush_tlb_mm(oldmm);	/* the parent's PTEs were write-protected */
+	mmap_write_unlock(oldmm);
+	return retval;
+}
+
+/* The last user is gone: unmap everything, free every page table and VMA. */
+void exit_mmap(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = mm->mmap;
+	struct mmu_gather tlb;
+
+	if (!vma)
+		return;
+	mmap_write_lock(mm);
+	tlb_gather_mmu_fullmm(&tlb, mm);
+	unmap_vmas(&tlb, vma, 0, -1);
+	free_pgtables(&tlb, vma, FIRST_USER_ADDRESS, USER_PGTABLES_CEILING);
+	tlb_finish_mmu(&tlb);
+
+	while (vma) {
+		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+		vma = remove_vma(vma);
+	}
+	mm->mmap = NULL;
+	mm->mm_rb = RB_ROOT;
+	mm->map_count = 0;
+	mm->highest_vm_end = 0;
+	mmap_write_unlock(mm);
+}
+
+/* ---- populate --------------------------------------------------------- */
+
+void mm_populate(unsigned long start, unsigned long len)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long addr, end = start + len;
+	struct vm_area_struct *vma;
+
+	mmap_read_lock(mm);
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		unsigned int flags = 0;
+
+		vma = find_vma(mm, addr);
+		if (!vma || vma->vm_start >= end)
+			break;
+		if (addr < vma->vm_start)
+			addr = vma->vm_start;
+		if (!(vma->vm_flags & VM_ACCESS_FLAGS)) {
+			addr = vma->vm_end - PAGE_SIZE;
+			continue;
+		}
+		/*
+		 * Linux populates until the OOM killer steps in; with no OOM
+		 * killer, stop while an eighth of RAM is still free (and when
+		 * the task is being killed), so a huge MAP_POPULATE cannot
+		 * starve the kernel. The rest faults in on use.
+		 */
+		if (nr_free_pages() < totalram_pages_count / 8 || fatal_signal_pending(current))
+			break;
+		/* Private writable: write faults, so the pages are the mapping's own. */
+		if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+			flags |= FAULT_FLAG_WRITE;
+		if (handle_mm_fault(vma, addr, flags, NULL) & VM_FAULT_ERROR)
+			break;
+	}
+	mmap_read_unlock(mm);
+}

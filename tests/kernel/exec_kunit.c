@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of execve and the ELF loader (fs/exec.c, fs/binfmt_elf.c).
+ *
+ * Crafted ELF files are written into the rootfs (a tmpfs) and run with
+ * kernel_execve(). The bad ones fail before the point of no return, so
+ * the kunit task (PID 1, not yet exec'd) calls them itself: truncated
+ * files, wrong magic/class/byte order/type/machine, a program header
+ * table that is absurd or past EOF, segments with FileSiz > MemSiz, that
+ * overflow, lie beyond TASK_SIZE, run past the end of the file, are not
+ * congruent to their offset, overlap or come out of order, PT_INTERP, no
+ * PT_LOAD, a bad entry, segments at page 0 or in the stack, files that
+ * are not executable, and argument lists too long or at bad addresses;
+ * each gives Linux's error, leaves current untouched and leaks nothing.
+ *
+ * A good file (two PT_LOADs, the second with .bss over several pages) is
+ * exec'd by a child (user_mode_thread), which then inspects what it got
+ * before it exits instead of returning to user mode: mm fields, VMAs and
+ * their permissions, the segment bytes and the zero fill, the stack
+ * Linux lays out (argc, argv, envp, the auxv, AT_RANDOM, AT_EXECFN,
+ * AT_PLATFORM, 16-byte sp), comm, the user registers start_thread()
+ * set, close-on-exec; then it execs again with argv/envp from its own
+ * user memory (execve's path) and checks that a failing exec leaves its
+ * program intact. A static-pie (ET_DYN) variant lands at a load bias.
+ * Then the program runs for real (user_mode_thread returns to user mode
+ * in it): it exits with argc + 39, read from its stack, as ET_EXEC and as
+ * static-pie; with its entry in the NX data segment or in no segment it
+ * dies of SIGSEGV, exec itself having succeeded, as in Linux. The free
+ * page count is back where it was once each child is reaped.
+ */
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <linux/binfmts.h>
+#include <linux/elf.h>
+#include <linux/fcntl.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/uaccess.h>
+#include "vfs_test.h"
+
+#define X_PATH TDIR "/prog"
+#define CODE_VADDR 0x400000UL
+#define DATA_VADDR 0x601000UL
+#define BSS_EXTRA 0x3000UL
+
+/*
+ * A tiny static program: exit_group(argc + 39), so 42 for test_argv. The
+ * data segment shares the file page with the code (p_offset == p_vaddr
+ * mod 4096), as ld lays segments out.
+ */
+struct tiny_elf {
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph[3];
+	u8 code[16];
+	u8 data[32];
+} __attribute__((packed));
+
+#define CODE_OFF offsetof(struct tiny_elf, code)
+#define DATA_OFF offsetof(struct tiny_elf, data)
+
+static const u8 tiny_code[16] = {
+	0x48, 0x8b, 0x3c, 0x24,		/* mov (%rsp), %rdi: argc */
+	0x83, 0xc7, 0x27,		/* add $39, %edi */
+	0xb8, 0xe7, 0x00, 0x00, 0x00,	/* mov $231, %eax (exit_group) */
+	0x0f, 0x05,			/* syscall */
+	0xeb, 0xfe,			/* jmp . */
+};
+
+static void build_elf(struct tiny_elf *e, unsigned long base)
+{
+	memset(e, 0, sizeof(*e));
+	memcpy(e->eh.e_ident, ELFMAG, SELFMAG);
+	e->eh.e_ident[EI_CLASS] = ELFCLASS64;
+	e->eh.e_ident[EI_DATA] = ELFDATA2LSB;
+	e->eh.e_ident[EI_VERSION] = EV_CURRENT;
+	e->eh.e_type = base ? ET_EXEC : ET_DYN;
+	e->eh.e_machine = EM_X86_64;
+	e->eh.e_version = EV_CURRENT;
+	e->eh.e_entry = base + CODE_OFF;
+	e->eh.e_phoff = offsetof(struct tiny_elf, ph);
+	e->eh.e_ehsize = sizeof(Elf64_Ehdr);
+	e->eh.e_phentsize = sizeof(Elf64_Phdr);
+	e->eh.e_phnum = 3;
+	e->ph[0] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_X, .p_offset = 0,
+				 .p_vaddr = base, .p_filesz = DATA_OFF, .p_memsz = DATA_OFF,
+				 .p_align = 4096 };
+	e->ph[1] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W, .p_offset = DATA_OFF,
+				 .p_vaddr = base + (DATA_VADDR - CODE_VADDR) + DATA_OFF,
+				 .p_filesz = sizeof(e->data),
+				 .p_memsz = sizeof(e->data) + BSS_EXTRA, .p_align = 4096 };
+	e->ph[2] = (Elf64_Phdr){ .p_type = PT_GNU_STACK, .p_flags = PF_R | PF_W };
+	memcpy(e->code, tiny_code, sizeof(tiny_code));
+	for (unsigned int i = 0; i < sizeof(e->data); i++)
+		e->data[i] = 0xa0 + i;
+}
+
+static int write_prog(const char *path, const void *data, size_t len, umode_t mode)
+{
+	int err = make_file(path, data, len);
+
+	return err ? err : init_chmod(path, mode);
+}
+
+static const char *const test_argv[] = { "prog", "one", "two words", NULL };
+static const char *const test_envp[] = { "HOME=/", "TERM=linux", "X=y", NULL };
+
+/* kernel_execve of a file that must fail before the point of no return. */
+static int exec_bad(struct kunit *test, const void *data, size_t len)
+{
+	char comm[TASK_COMM_LEN];
+	struct mm_struct *mm = current->mm;
+	int err;
+
+	memcpy(comm, current->comm, sizeof(comm));
+	err = write_prog(X_PATH, data, len, 0755);
+	KUNIT_EXPECT_EQ(test, err, 0);
+	err = kernel_execve(X_PATH, test_argv, test_envp);
+	KUNIT_EXPECT_TRUE(test, current->mm == mm);
+	KUNIT_EXPECT_STREQ(test, current->comm, comm);
+	init_unlink(X_PATH);
+	return err;
+}
+
+/* One mutation of the good ELF per line; each must be refused. */
+VFS_TEST(exec_bad_headers)
+{
+	struct tiny_elf good, e;
+
+	build_elf(&good, CODE_VADDR);
+	KUNIT_EXPECT_EQ(test, exec_bad(test, &good, 0), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, exec_bad(test, &good, 20), -ENOEXEC);		/* cut in the header */
+	KUNIT_EXPECT_EQ(test, exec_bad(test, &good, sizeof(Elf64_Ehdr) + 30), -ENOEXEC);	/* in the phdrs */
+	KUNIT_EXPECT_EQ(test, exec_bad(test, "#!/bin/sh\necho hi\n", 19), -ENOEXEC);
+#define MUTATE(stmt, expect)                                            \
+	do {                                                            \
+		e = good;                                               \
+		stmt;                                                   \
+		KUNIT_EXPECT_EQ(test, exec_bad(test, &e, sizeof(e)), expect); \
+	} while (0)
+	MUTATE(e.eh.e_ident[1] = 'X', -ENOEXEC);
+	MUTATE(e.eh.e_ident[EI_CLASS] = ELFCLASS32, -ENOEXEC);
+	MUTATE(e.eh.e_ident[EI_DATA] = ELFDATA2MSB, -ENOEXEC);
+	MUTATE(e.eh.e_machine = EM_386, -ENOEXEC);
+	MUTATE(e.eh.e_type = ET_REL, -ENOEXEC);
+	MUTATE(e.eh.e_type = ET_CORE, -ENOEXEC);
+	MUTATE(e.eh.e_phentsize = 32, -ENOEXEC);
+	MUTATE(e.eh.e_phnum = 0, -ENOEXEC);
+	MUTATE(e.eh.e_phnum = 0xffff, -ENOEXEC);
+	MUTATE(e.eh.e_phnum = 74, -ENOEXEC);			/* > one page of phdrs */
+	MUTATE(e.eh.e_phnum = 4, -ENOEXEC);			/* table runs past EOF */
+	MUTATE(e.eh.e_phoff = 4096, -ENOEXEC);
+	MUTATE(e.eh.e_phoff = ~0ULL - 8, -ENOEXEC);
+	MUTATE(e.eh.e_entry = TASK_SIZE, -ENOEXEC);
+	MUTATE(e.eh.e_entry = ~0ULL, -ENOEXEC);
+}
+
+VFS_TEST(exec_bad_segments)
+{
+	struct tiny_elf good, e;
+
+	build_elf(&good, CODE_VADDR);
+	MUTATE(e.ph[1].p_filesz = e.ph[1].p_memsz + 1, -ENOEXEC);
+	MUTATE(e.ph[1].p_vaddr = PAGE_MASK + DATA_OFF, -ENOEXEC);	/* vaddr + memsz wraps */
+	MUTATE(e.ph[1].p_memsz = ~0UL, -ENOEXEC);
+	MUTATE((e.ph[1].p_vaddr = TASK_SIZE + DATA_OFF), -ENOEXEC);
+	MUTATE((e.ph[1].p_vaddr = TASK_SIZE - 0x1000 + DATA_OFF), -ENOEXEC);	/* ends past */
+	MUTATE((e.ph[1].p_offset = 0x10000 + DATA_OFF), -ENOEXEC);		/* beyond EOF */
+	MUTATE((e.ph[1].p_offset = ~0UL - 4096 + DATA_OFF + 1), -ENOEXEC);	/* offset + filesz wraps */
+	MUTATE(e.ph[1].p_filesz = sizeof(e.data) + 1, -ENOEXEC);		/* one byte past EOF */
+	MUTATE(e.ph[1].p_vaddr += 8, -ENOEXEC);				/* offset % 4096 != vaddr % 4096 */
+	MUTATE((e.ph[0].p_memsz += 8, e.ph[1].p_vaddr = CODE_VADDR + DATA_OFF), -ENOEXEC); /* overlap */
+	MUTATE((e.ph[1].p_vaddr = CODE_VADDR - 0x100000 + DATA_OFF), -ENOEXEC);	/* out of order */
+	MUTATE(e.ph[1].p_type = PT_INTERP, -ENOEXEC);
+	MUTATE((e.ph[0].p_type = PT_NOTE, e.ph[1].p_type = PT_NOTE), -ENOEXEC);	/* no PT_LOAD */
+	MUTATE((e.ph[0].p_vaddr = 0, e.eh.e_entry = CODE_OFF), -EPERM);		/* page 0 */
+	MUTATE((e.ph[1].p_vaddr = STACK_TOP - 0x10000 + DATA_OFF), -ENOMEM);	/* at the stack */
+}
+
+VFS_TEST(exec_bad_files)
+{
+	struct tiny_elf good;
+
+	build_elf(&good, CODE_VADDR);
+	KUNIT_EXPECT_EQ(test, kernel_execve(TDIR "/nonexistent", test_argv, test_envp), -ENOENT);
+	KUNIT_EXPECT_EQ(test, kernel_execve(TDIR, test_argv, test_envp), -EACCES);
+	KUNIT_EXPECT_EQ(test, write_prog(X_PATH, &good, sizeof(good), 0644), 0);
+	KUNIT_EXPECT_EQ(test, kernel_execve(X_PATH, test_argv, test_envp), -EACCES);
+	KUNIT_EXPECT_EQ(test, kernel_execve(X_PATH "/", test_argv, test_envp), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, kernel_execve("/dev/console", test_argv, test_envp), -EACCES);
+	init_unlink(X_PATH);
+}
+
+/* Argument lists: too long (one string, or all together) or at bad addresses. */
+VFS_TEST(exec_bad_args)
+{
+	const char **many = kcalloc(40, sizeof(char *), GFP_KERNEL);
+	char *big = kmalloc(MAX_ARG_STRLEN + 1, GFP_KERNEL);
+	struct tiny_elf good;
+
+	KUNIT_ASSERT_TRUE(test, many && big);
+	build_elf(&good, CODE_VADDR);
+	KUNIT_EXPECT_EQ(test, write_prog(X_PATH, &good, sizeof(good), 0755), 0);
+	memset(big, 'a', MAX_ARG_STRLEN);
+	big[MAX_ARG_STRLEN] = 0;
+	many[0] = "prog";
+	many[1] = big;			/* MAX_ARG_STRLEN + 1 bytes with its NUL */
+	KUNIT_EXPECT_EQ(test, kernel_execve(X_PATH, many, test_envp), -E2BIG);
+	big[MAX_ARG_STRLEN - 1] = 0;	/* now exactly MAX_ARG_STRLEN: fine alone... */
+	for (int i = 1; i < 39; i++)
+		many[i] = big;		/* ...but 38 of them are far over a quarter of 8 MiB */
+	KUNIT_EXPECT_EQ(test, kernel_execve(X_PATH, many, test_envp), -E2BIG);
+	/* execve(2)'s path: user pointers, here kernel or unmapped addresses */
+	KUNIT_EXPECT_EQ(test, do_execve(getname_kernel(X_PATH),
+					(const char __user *const __user *)many, NULL), -EFAULT);
+	KUNIT_EXPECT_EQ(test, do_execve(getname_kernel(X_PATH),
+					(const char __user *const __user *)0x10000, NULL), -EFAULT);
+	KUNIT_EXPECT_EQ(test, do_execveat(AT_FDCWD, getname_kernel(X_PATH), NULL, NULL, 0x8000),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, do_execve(getname_kernel(""), NULL, NULL), -ENOENT);
+	init_unlink(X_PATH);
+	kfree(big);
+	kfree(many);
+}
+
+/* ---- a good program, exec'd by a child ---------------------------------------------- */
+
+struct exec_child {
+	struct kunit *test;
+	unsigned long base;		/* CODE_VADDR, or 0 for the static-pie */
+	int ret, ret2, ret_bad;
+	/* what the child saw after its exec */
+	int cloexec_closed, plain_open;
+};
+
+static unsigned long auxv_get(const unsigned long *auxv, int n, unsigned long type, bool *found)
+{
+	for (int i = 0; i + 1 < n && auxv[i] != AT_NULL; i += 2)
+		if (auxv[i] == type) {
+			*found = true;
+			return auxv[i + 1];
+		}
+	*found = false;
+	return 0;
+}
+
+static bool user_str_is(unsigned long uaddr, const char *s)
+{
+	char buf[64];
+	long n = strncpy_from_user(buf, (const char __user *)uaddr, sizeof(buf));
+
+	return n >= 0 && n < (long)sizeof(buf) && !strcmp(buf, s);
+}
+
+/* The stack exec laid out, read back through current's (the new) mm. */
+static void check_stack(struct kunit *test, const char *const *argv, const char *const *envp,
+			unsigned long entry, unsigned long phdr)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long sp = mm->start_stack, w[160];
+	unsigned long random, top = 0;
+	struct vm_area_struct *vma = find_vma(mm, sp);
+	int argc = 0, envc = 0, i, n;
+	bool found;
+
+	while (argv[argc])
+		argc++;
+	while (envp[envc])
+		envc++;
+	KUNIT_EXPECT_EQ(test, sp & 15, 0);
+	KUNIT_ASSERT_TRUE(test, vma && vma->vm_start <= sp);
+	memset(w, 0, sizeof(w));
+	KUNIT_ASSERT_TRUE(test, !copy_from_user(w, (const void __user *)sp,
+						min_t(unsigned long, sizeof(w), vma->vm_end - sp)));
+	KUNIT_EXPECT_EQ(test, w[0], argc);
+	for (i = 0; i < argc; i++)
+		KUNIT_EXPECT_TRUE(test, user_str_is(w[1 + i], argv[i]));
+	KUNIT_EXPECT_EQ(test, w[1 + argc], 0);
+	KUNIT_EXPECT_EQ(test, w[1], mm->arg_start);
+	for (i = 0; i < envc; i++)
+		KUNIT_EXPECT_TRUE(test, user_str_is(w[2 + argc + i], envp[i]));
+	KUNIT_EXPECT_EQ(test, w[2 + argc + envc], 0);
+	KUNIT_EXPECT_EQ(test, w[2 + argc], mm->env_start);
+	n = ARRAY_SIZE(w) - (3 + argc + envc);
+	{
+		const unsigned long *auxv = &w[3 + argc + envc];
+
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_PAGESZ, &found), 4096);
+		KUNIT_EXPECT_TRUE(test, found);
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_PHDR, &found), phdr);
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_PHENT, &found), sizeof(Elf64_Phdr));
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_PHNUM, &found), 3);
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_ENTRY, &found), entry);
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_BASE, &found), 0);
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_CLKTCK, &found), 100);
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_HWCAP, &found),
+				boot_cpu_data.x86_capability_1_edx);
+		KUNIT_EXPECT_TRUE(test, found);
+		for (unsigned long t = AT_UID; t <= AT_EGID; t++) {
+			KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, t, &found), 0);
+			KUNIT_EXPECT_TRUE(test, found);
+		}
+		KUNIT_EXPECT_EQ(test, auxv_get(auxv, n, AT_SECURE, &found), 0);
+		KUNIT_EXPECT_TRUE(test, found);
+		auxv_get(auxv, n, AT_SYSINFO_EHDR, &found);
+		KUNIT_EXPECT_FALSE(test, found);	/* no vDSO */
+		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_EXECFN, &found), X_PATH));
+		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_PLATFORM, &found), "x86_64"));
+		random = auxv_get(auxv, n, AT_RANDOM, &found);
+		KUNIT_EXPECT_TRUE(test, found);
+		KUNIT_EXPECT_GT(test, random, sp);
+		KUNIT_EXPECT_LT(test, random, mm->arg_start);
+		/* the saved copy (/proc/PID/auxv) is the same */
+		for (i = 0; i < n && i < (int)ARRAY_SIZE(mm->saved_auxv); i += 2) {
+			KUNIT_EXPECT_EQ(test, auxv[i], mm->saved_auxv[i]);
+			KUNIT_EXPECT_EQ(test, auxv[i + 1], mm->saved_auxv[i + 1]);
+			if (auxv[i] == AT_NULL)
+				break;
+		}
+	}
+	/* the strings: argv, then envp, then the filename, ending just below the top */
+	KUNIT_EXPECT_TRUE(test, user_str_is(mm->arg_start, argv[0]));
+	KUNIT_EXPECT_TRUE(test, mm->arg_end == mm->env_start);
+	{
+		KUNIT_EXPECT_TRUE(test, vma->vm_flags & VM_GROWSDOWN);
+		KUNIT_EXPECT_FALSE(test, vma->vm_flags & VM_EXEC);
+		top = vma->vm_end;
+		KUNIT_EXPECT_LE(test, top, STACK_TOP);
+		KUNIT_EXPECT_TRUE(test, user_str_is(mm->env_end, X_PATH));
+		KUNIT_EXPECT_EQ(test, mm->env_end + sizeof(X_PATH) + sizeof(void *), top);
+		KUNIT_EXPECT_GE(test, mm->arg_start - vma->vm_start, 128 * 1024);
+	}
+}
+
+/* The segments: permissions, bytes, zero fill, and the mm's markers. */
+static void check_segments(struct kunit *test, unsigned long code, bool pie)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long data = code + (DATA_VADDR - CODE_VADDR) + DATA_OFF;
+	unsigned long bss_end = data + 32 + BSS_EXTRA;
+	struct vm_area_struct *vma;
+	u8 buf[64], zero[64] = { 0 };
+
+	vma = find_vma(mm, code);
+	KUNIT_ASSERT_TRUE(test, vma && vma->vm_start == code);
+	KUNIT_EXPECT_EQ(test, vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC), VM_READ | VM_EXEC);
+	KUNIT_EXPECT_EQ(test, vma->vm_end, code + PAGE_SIZE);
+	vma = find_vma(mm, data);
+	KUNIT_ASSERT_TRUE(test, vma && vma->vm_start <= data);
+	KUNIT_EXPECT_EQ(test, vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC), VM_READ | VM_WRITE);
+	vma = find_vma(mm, bss_end - 1);
+	KUNIT_ASSERT_TRUE(test, vma && vma->vm_start <= bss_end - 1);
+	KUNIT_EXPECT_TRUE(test, vma->vm_flags & VM_WRITE);
+	KUNIT_EXPECT_EQ(test, vma->vm_end, PAGE_ALIGN(bss_end));
+	/* nothing between the code page and the data page */
+	vma = find_vma(mm, code + PAGE_SIZE);
+	KUNIT_EXPECT_TRUE(test, vma && vma->vm_start == (data & PAGE_MASK));
+	/* code bytes at the entry */
+	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)(code + CODE_OFF), 16));
+	KUNIT_EXPECT_TRUE(test, !memcmp(buf, tiny_code, 16));
+	/* the ELF header is at the start of the code page (AT_PHDR points into it) */
+	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)code, 4));
+	KUNIT_EXPECT_TRUE(test, !memcmp(buf, ELFMAG, SELFMAG));
+	/* the data page shows the file's page 0 before the data, as a file mapping would */
+	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)(data & PAGE_MASK), 4));
+	KUNIT_EXPECT_TRUE(test, !memcmp(buf, ELFMAG, SELFMAG));
+	/* data bytes, then zeros to the end of the page and through .bss */
+	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)data, 32));
+	for (int i = 0; i < 32; i++)
+		KUNIT_EXPECT_EQ(test, buf[i], 0xa0 + i);
+	for (unsigned long a = data + 32; a < bss_end; a += 64) {
+		unsigned long n = min_t(unsigned long, 64, bss_end - a);
+
+		KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)a, n));
+		if (memcmp(buf, zero, n)) {
+			KUNIT_EXPECT_TRUE(test, !"bss not zero");
+			break;
+		}
+	}
+	KUNIT_EXPECT_EQ(test, mm->start_code, code);
+	KUNIT_EXPECT_EQ(test, mm->end_code, code + DATA_OFF);
+	KUNIT_EXPECT_EQ(test, mm->start_data, data);
+	KUNIT_EXPECT_EQ(test, mm->end_data, data + 32);
+	KUNIT_EXPECT_EQ(test, mm->start_brk, mm->brk);
+	KUNIT_EXPECT_EQ(test, mm->brk & ~PAGE_MASK, 0);
+	if (randomize_va_space < 2)
+		KUNIT_EXPECT_EQ(test, mm->start_brk, PAGE_ALIGN(bss_end));
+	else if (!pie)
+		KUNIT_EXPECT_GE(test, mm->start_brk, PAGE_ALIGN(bss_end));
+}
+
+/* Write argv/envp arrays and strings into our own user memory for execve(2). */
+static unsigned long put_user_strings(unsigned long at, const char *const *strs,
+				      unsigned long *ptrs)
+{
+	int i;
+
+	for (i = 0; strs[i]; i++) {
+		size_t len = strlen(strs[i]) + 1;
+
+		if (copy_to_user((void __user *)at, strs[i], len))
+			return 0;
+		ptrs[i] = at;
+		at += len;
+	}
+	ptrs[i] = 0;
+	return at;
+}
+
+static int exec_child_fn(void *arg)
+{
+	struct exec_child *c = arg;
+	struct kunit *test = c->test;
+	unsigned long entry = c->base ? c->base + CODE_OFF : 0;
+	struct pt_regs *regs;
+	struct file *f = NULL;
+	int fd_cloexec = -1, fd_plain = -1;
+
+	if (current->files) {
+		f = filp_open(X_PATH, O_RDONLY, 0);
+		if (!IS_ERR(f)) {
+			fd_cloexec = get_unused_fd_flags(O_CLOEXEC);
+			if (fd_cloexec >= 0)
+				fd_install(fd_cloexec, get_file(f));
+			fd_plain = get_unused_fd_flags(0);
+			if (fd_plain >= 0)
+				fd_install(fd_plain, get_file(f));
+			fput(f);
+		}
+	}
+	c->ret = kernel_execve(X_PATH, test_argv, test_envp);
+	if (c->ret)
+		do_exit(0);
+	if (current->files && fd_cloexec >= 0) {
+		struct file *g = fget(fd_cloexec);
+
+		c->cloexec_closed = !g;
+		if (g)
+			fput(g);
+		g = fget(fd_plain);
+		c->plain_open = !!g;
+		if (g)
+			fput(g);
+	}
+	if (!c->base) {
+		/* the static-pie went to the mmap area, page-aligned */
+		KUNIT_EXPECT_EQ(test, current->mm->start_code & ~PAGE_MASK, 0);
+		KUNIT_EXPECT_GT(test, current->mm->start_code, mmap_min_addr);
+		entry = current->mm->start_code + CODE_OFF;
+	}
+	KUNIT_EXPECT_STREQ(test, current->comm, "prog");
+	check_segments(test, c->base ? c->base : current->mm->start_code, !c->base);
+	check_stack(test, test_argv, test_envp, entry,
+		    (c->base ? c->base : current->mm->start_code) + sizeof(Elf64_Ehdr));
+	regs = task_pt_regs(current);
+	KUNIT_EXPECT_EQ(test, regs->ip, entry);
+	KUNIT_EXPECT_EQ(test, regs->sp, current->mm->start_stack);
+	KUNIT_EXPECT_TRUE(test, user_mode(regs));
+
+	/*
+	 * execve(2) with argv and envp in our (new) user memory: put them
+	 * in the data page, which the next exec replaces.
+	 */
+	{
+		static const char *const argv2[] = { "again", "x", NULL };
+		static const char *const envp2[] = { "A=1", NULL };
+		unsigned long ptrs[4], eptrs[2];
+		unsigned long data = current->mm->start_data, at = data + 64;
+		unsigned long uargv, uenvp;
+		struct mm_struct *mm = current->mm;
+		u8 b;
+
+		at = put_user_strings(at, argv2, ptrs);
+		at = put_user_strings(at, envp2, eptrs);
+		uargv = (at + 7) & ~7UL;
+		uenvp = uargv + sizeof(ptrs);
+		KUNIT_EXPECT_TRUE(test, at && !copy_to_user((void __user *)uargv, ptrs, sizeof(ptrs)));
+		KUNIT_EXPECT_TRUE(test, !copy_to_user((void __user *)uenvp, eptrs, sizeof(eptrs)));
+		/* a failing exec leaves the program as it was */
+		c->ret_bad = do_execve(getname_kernel(TDIR "/nonexistent"),
+				       (const char __user *const __user *)uargv,
+				       (const char __user *const __user *)uenvp);
+		KUNIT_EXPECT_TRUE(test, current->mm == mm);
+		KUNIT_EXPECT_TRUE(test, !get_user(b, (u8 __user *)data) && b == 0xa0);
+		c->ret2 = do_execve(getname_kernel(X_PATH),
+				    (const char __user *const __user *)uargv,
+				    (const char __user *const __user *)uenvp);
+		if (!c->ret2) {
+			KUNIT_EXPECT_TRUE(test, current->mm != mm);
+			check_stack(test, argv2, envp2,
+				    c->base ? entry : current->mm->start_code + CODE_OFF,
+				    (c->base ? c->base : current->mm->start_code) + sizeof(Elf64_Ehdr));
+		}
+	}
+	do_exit(0);
+}
+
+static void run_exec_child(struct kunit *test, unsigned long base)
+{
+	struct exec_child c = { .test = test, .base = base, .ret = -1, .ret2 = -1 };
+	struct tiny_elf e;
+	int status = -1;
+	pid_t pid;
+
+	build_elf(&e, base);
+	KUNIT_ASSERT_EQ(test, write_prog(X_PATH, &e, sizeof(e), 0755), 0);
+	pid = user_mode_thread(exec_child_fn, &c, SIGCHLD);
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 0);
+	KUNIT_EXPECT_EQ(test, c.ret, 0);
+	KUNIT_EXPECT_EQ(test, c.ret_bad, -ENOENT);
+	KUNIT_EXPECT_EQ(test, c.ret2, 0);
+	if (c.cloexec_closed || c.plain_open) {
+		KUNIT_EXPECT_TRUE(test, c.cloexec_closed);
+		KUNIT_EXPECT_TRUE(test, c.plain_open);
+	}
+	init_unlink(X_PATH);
+}
+
+VFS_TEST(exec_static_layout)
+{
+	run_exec_child(test, CODE_VADDR);
+}
+
+VFS_TEST(exec_static_pie)
+{
+	run_exec_child(test, 0);
+}
+
+/* ---- and run: the child returns to user mode in the program ---------------------- */
+
+static int run_child_fn(void *arg)
+{
+	/* 0: ret_from_fork leaves for the program; else the exit code */
+	return kernel_execve(X_PATH, test_argv, test_envp);
+}
+
+static int run_prog(struct kunit *test, const struct tiny_elf *e)
+{
+	int status = -1;
+	pid_t pid;
+
+	KUNIT_EXPECT_EQ(test, write_prog(X_PATH, e, sizeof(*e), 0755), 0);
+	pid = user_mode_thread(run_child_fn, NULL, SIGCHLD);
+	KUNIT_EXPECT_TRUE(test, pid > 0);
+	if (pid > 0)
+		KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	init_unlink(X_PATH);
+	return status;
+}
+
+/* The program reads argc from its stack and exits with argc + 39. */
+VFS_TEST(exec_run_to_exit)
+{
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
+	build_elf(&e, 0);			/* static-pie */
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
+}
+
+/*
+ * An entry point in the (NX) data segment: exec succeeds, as in Linux,
+ * and the program dies of SIGSEGV at its first instruction.
+ */
+VFS_TEST(exec_run_bad_entry)
+{
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	e.eh.e_entry = e.ph[1].p_vaddr;
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
+	build_elf(&e, CODE_VADDR);
+	e.eh.e_entry = 0x10000000;		/* in no segment at all */
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
+}
+
+static struct kunit_case exec_cases[] = {
+	KUNIT_CASE(exec_bad_headers),
+	KUNIT_CASE(exec_bad_segments),
+	KUNIT_CASE(exec_bad_files),
+	KUNIT_CASE(exec_bad_args),
+	KUNIT_CASE(exec_static_layout),
+	KUNIT_CASE(exec_static_pie),
+	KUNIT_CASE(exec_run_to_exit),
+	KUNIT_CASE(exec_run_bad_entry),
+	{}
+};
+
+static struct kunit_suite exec_suite = {
+	.name = "exec",
+	.test_cases = exec_cases,
+};
+kunit_test_suite(exec_suite);

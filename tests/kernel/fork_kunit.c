@@ -489,6 +489,73 @@ static void fork_copies_or_shares_mm(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), pages);
 }
 
+/* CLONE_PARENT_SETTID, CLONE_CHILD_SETTID and CLONE_CHILD_CLEARTID, in a shared mm. */
+struct tid_result {
+	unsigned long base;
+	pid_t pid;
+	long child_saw, parent_tid, child_tid_after;
+};
+
+static int fn_tid_child(void *arg)
+{
+	struct tid_result *r = arg;
+	int v = -1;
+
+	r->child_saw = get_user(v, (int __user *)(r->base + 8)) ? -EFAULT : v;
+	do_exit(0);
+}
+
+static int fn_tid_parent(void *arg)
+{
+	struct tid_result *r = arg;
+	struct mm_struct *mm = mm_alloc();
+	struct kernel_clone_args args = {
+		.flags = CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
+			 CLONE_CHILD_CLEARTID,
+		.exit_signal = SIGCHLD,
+		.fn = fn_tid_child,
+		.fn_arg = r,
+	};
+	unsigned long flags;
+	int v = -1;
+
+	if (!mm)
+		do_exit(wait_status_exited(1));
+	local_irq_save(flags);
+	current->mm = mm;
+	current->active_mm = mm;
+	switch_mm_irqs_off(&init_mm, mm, current);
+	local_irq_restore(flags);
+	r->base = vm_mmap(NULL, 0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	if (IS_ERR_VALUE(r->base) || put_user(-1, (int __user *)(r->base + 8)))
+		do_exit(wait_status_exited(2));
+	args.parent_tid = (int __user *)r->base;
+	args.child_tid = (int __user *)(r->base + 8);
+	r->pid = kernel_clone(&args);
+	if (r->pid > 0)
+		kernel_wait(r->pid, NULL);
+	r->parent_tid = get_user(v, (int __user *)r->base) ? -EFAULT : v;
+	r->child_tid_after = get_user(v, (int __user *)(r->base + 8)) ? -EFAULT : v;
+	do_exit(0);
+}
+
+static void clone_tid_pointers(struct kunit *test)
+{
+	unsigned long tasks = nr_task_structs(), pages = shrunk_free_pages();
+	struct tid_result r = { 0 };
+	pid_t pid;
+
+	pid = user_mode_thread(fn_tid_parent, &r, SIGCHLD);
+	KUNIT_ASSERT_TRUE(test, pid > 1);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	KUNIT_EXPECT_TRUE(test, r.pid > 1);
+	KUNIT_EXPECT_EQ(test, r.parent_tid, r.pid);	/* CLONE_PARENT_SETTID */
+	KUNIT_EXPECT_EQ(test, r.child_saw, r.pid);	/* CLONE_CHILD_SETTID, in schedule_tail */
+	KUNIT_EXPECT_EQ(test, r.child_tid_after, 0);	/* CLONE_CHILD_CLEARTID at exit */
+	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
+	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), pages);
+}
+
 /* getpid/getppid/gettid and setsid/setpgid with Linux's rules. */
 struct ids_result {
 	long pid, ppid, tid, sid, sid_again, getsid, setpgid_leader, pgid;
@@ -600,6 +667,7 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(vfork_parent_waits),
 	KUNIT_CASE(clone_flag_checks),
 	KUNIT_CASE(fork_copies_or_shares_mm),
+	KUNIT_CASE(clone_tid_pointers),
 	KUNIT_CASE(ids_groups_and_sessions),
 	KUNIT_CASE(many_children_stress),
 	{}

@@ -556,6 +556,77 @@ static void clone_tid_pointers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), pages);
 }
 
+/*
+ * A thread group (CLONE_THREAD): the thread shares tgid and signals, is
+ * nobody's child, and exit_group() in the leader kills it; the leader is
+ * reported only once the thread is gone (delay_group_leader), with the
+ * group's exit code.
+ */
+struct group_result {
+	struct completion thread_ready;
+	pid_t leader, thread, thread_tgid;
+	long thread_getpid;
+	bool thread_saw_kill;
+	int thread_parent_children;
+};
+
+static int fn_group_thread(void *arg)
+{
+	struct group_result *r = arg;
+
+	r->thread = current->pid;
+	r->thread_tgid = current->tgid;
+	complete(&r->thread_ready);
+	while (!fatal_signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!fatal_signal_pending(current))
+			schedule_timeout(HZ);
+		__set_current_state(TASK_RUNNING);
+	}
+	r->thread_saw_kill = true;
+	msleep(20);		/* the leader is a zombie meanwhile, not yet reportable */
+	arch_do_signal_or_restart(NULL);	/* SIGKILL: do_group_exit with the group's code */
+	do_exit(wait_status_exited(0x55));	/* not reached */
+}
+
+static int fn_group_leader_exits(void *arg)
+{
+	struct group_result *r = arg;
+	struct kernel_clone_args args = {
+		.flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_FS | CLONE_FILES,
+		.fn = fn_group_thread,
+		.fn_arg = r,
+	};
+	pid_t tid;
+
+	r->leader = current->pid;
+	tid = kernel_clone(&args);
+	if (tid < 0)
+		do_exit(wait_status_exited(1));
+	wait_for_completion(&r->thread_ready);
+	do_group_exit(wait_status_exited(9));
+}
+
+static void thread_group_exit(struct kunit *test)
+{
+	unsigned long tasks = nr_task_structs();
+	struct group_result r = { 0 };
+	int status = -1;
+	pid_t pid;
+
+	init_completion(&r.thread_ready);
+	pid = user_mode_thread(fn_group_leader_exits, &r, SIGCHLD);
+	KUNIT_ASSERT_TRUE(test, pid > 1);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 0x900);
+	KUNIT_EXPECT_TRUE(test, r.thread > pid);
+	KUNIT_EXPECT_EQ(test, r.thread_tgid, pid);
+	KUNIT_EXPECT_TRUE(test, r.thread_saw_kill);
+	/* The thread was never our child: nothing else to wait for. */
+	KUNIT_EXPECT_EQ(test, kernel_wait4(-1, NULL, WNOHANG | __WALL, NULL), -ECHILD);
+	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
+}
+
 /* getpid/getppid/gettid and setsid/setpgid with Linux's rules. */
 struct ids_result {
 	long pid, ppid, tid, sid, sid_again, getsid, setpgid_leader, pgid;
@@ -668,6 +739,7 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(clone_flag_checks),
 	KUNIT_CASE(fork_copies_or_shares_mm),
 	KUNIT_CASE(clone_tid_pointers),
+	KUNIT_CASE(thread_group_exit),
 	KUNIT_CASE(ids_groups_and_sessions),
 	KUNIT_CASE(many_children_stress),
 	{}

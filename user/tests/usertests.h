@@ -55,6 +55,7 @@ int t_orphans(void);
 int t_exec_args(void);
 int exec_child_main(int argc, char **argv, char **envp);
 int t_exec_errors(void);
+int t_exec_static_pie(void);
 int t_cloexec(void);
 int t_files(void);
 int t_pipe(void);

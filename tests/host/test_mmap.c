@@ -96,6 +96,7 @@ void flush_tlb_mm_range(struct mm_struct *m, unsigned long start, unsigned long 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs) { return 0; }
 struct file *fget(unsigned int fd) { return NULL; }
+bool fatal_signal_pending(struct task_struct *p) { return false; }
 struct file *get_file(struct file *f) { return f; }
 void fput(struct file *file) {}
 

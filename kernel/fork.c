@@ -642,6 +642,18 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	/* The parent's reference, dropped by release_task() (Linux: rcu_users). */
 	get_task_struct(p);
 	spin_lock(&tasklist_lock);
+	/*
+	 * A fatal signal or a group exit came for us meanwhile: the child must
+	 * not outlive it (a new thread would escape zap_other_threads). Both
+	 * are set under tasklist_lock, so this test cannot miss them.
+	 */
+	if (unlikely(fatal_signal_pending(current) ||
+		     (current->signal->flags & SIGNAL_GROUP_EXIT))) {
+		spin_unlock(&tasklist_lock);
+		put_task_struct(p);
+		err = -EINTR;
+		goto bad_fork_cleanup_mm;
+	}
 	if (clone_flags & CLONE_THREAD) {
 		p->exit_signal = -1;
 		p->group_leader = current->group_leader;

@@ -169,6 +169,11 @@ SYSCALL_DEFINE1(getpgid, pid_t, pid)
 	return get_pgid_or_sid(pid, false);
 }
 
+SYSCALL_DEFINE0(getpgrp)
+{
+	return get_pgid_or_sid(0, false);
+}
+
 SYSCALL_DEFINE1(getsid, pid_t, pid)
 {
 	return get_pgid_or_sid(pid, true);

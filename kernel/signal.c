@@ -949,6 +949,15 @@ SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
 	return -EINTR;
 }
 
+/*
+ * What a -ERESTART_RESTARTBLOCK restart calls (Linux: restart_syscall).
+ * No call here leaves a restart block yet (Linux's do_no_restart_syscall).
+ */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	return -EINTR;
+}
+
 /* ---- robust futex list (recorded only: no futexes yet) ---------------------------------- */
 
 SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)

@@ -1105,9 +1105,11 @@ SC_TEST(sc_sys)
 		KUNIT_EXPECT_EQ(test, SC4(prlimit64, 0, RLIMIT_STACK, NULL, U(PAGE_SIZE)), 0);
 		rl[2] = rl[0];
 		rl[3] = rl[1];
-		rl[0] = rl[1] + 1;	/* cur > max */
+		rl[0] = 2;		/* cur > max (max may be RLIM_INFINITY: no max + 1) */
+		rl[1] = 1;
 		KUNIT_EXPECT_EQ(test, SC4(prlimit64, 0, RLIMIT_STACK, U(PAGE_SIZE), NULL), -EINVAL);
 		rl[0] = rl[2];
+		rl[1] = rl[3];
 		KUNIT_EXPECT_EQ(test, SC4(prlimit64, 0, RLIMIT_STACK, U(PAGE_SIZE), NULL), 0);
 		KUNIT_EXPECT_EQ(test, SC2(setrlimit, RLIMIT_STACK, U(PAGE_SIZE)), 0);
 		KUNIT_EXPECT_EQ(test, SC2(getrlimit, RLIMIT_STACK, U_RO), -EFAULT);

@@ -27,6 +27,17 @@ DEFINE_RE = re.compile(r"^\s*SYSCALL_DEFINE(?:\d|_REGS)\(\s*(\w+)", re.M)
 
 # Partial support, differences from Linux, what is left out. Keyed by entry point.
 NOTES = {
+    # kernel/fork.c, exit.c, pid.c, signal.c (docs/process.md)
+    "sys_clone": "x86-64 order (flags, newsp, parent_tid, child_tid, tls); CLONE_NEW* and "
+                 "CLONE_PIDFD `-EINVAL`; CLONE_THREAD without futexes",
+    "sys_wait4": "WUNTRACED/WCONTINUED accepted, nothing stops yet",
+    "sys_waitid": "P_ALL, P_PID, P_PGID; P_PIDFD `-EINVAL`; WNOWAIT",
+    "sys_kill": "no `-EPERM` (everyone is root)",
+    "sys_rt_sigaction": "recorded; a handler does not run before issue 11: the signal kills",
+    "sys_rt_sigreturn": "no signal frames yet: SIGSEGV, Linux's bad-frame path",
+    "sys_rt_sigsuspend": "restores its mask itself and returns `-EINTR` (no frames)",
+    "sys_sigaltstack": "recorded and validated (MINSIGSTKSZ 2048)",
+    "sys_set_robust_list": "recorded (no futexes)",
     "sys_read": "`-EISDIR` on a directory; a fault part way returns the bytes copied",
     "sys_write": "`-EBADF` on an O_RDONLY fd; pipes: SIGPIPE + `-EPIPE` without readers",
     "sys_open": "O_PATH and O_TMPFILE: `-EOPNOTSUPP`; O_LARGEFILE always set (64-bit)",

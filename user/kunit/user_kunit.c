@@ -34,6 +34,7 @@
 #include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/timekeeping.h>
@@ -115,13 +116,20 @@ static int user_run(struct kunit *test, const char *const *argv)
 	return status;
 }
 
-/* Wait (at most 2 s) until the tasks that ran are freed; they go after their last switch. */
+/*
+ * Wait (at most 2 s) until the tasks that ran are freed; they go after their
+ * last switch. Orphans the program left (children of its children) were
+ * re-parented to PID 1, which is us: reap them, as init does in Linux.
+ */
 static void user_settle(unsigned long tasks)
 {
 	u64 until = ktime_get_ns() + 2000000000ULL;
 
-	while (nr_task_structs() > tasks && ktime_get_ns() < until)
+	while (nr_task_structs() > tasks && ktime_get_ns() < until) {
+		while (kernel_wait4(-1, NULL, WNOHANG | __WALL, NULL) > 0)
+			;
 		msleep(10);
+	}
 }
 
 /* Warm up, then run argv measured: the status must be want, nothing may stay. */

@@ -493,23 +493,29 @@ void setup_new_exec(struct linux_binprm *bprm)
 }
 
 /*
- * The stack VMA's last touches (Linux: setup_arg_pages): room for
- * STACK_EXPAND below the strings (the tables go there), mm->start_stack,
- * arg_start. The stack is already at stack_top (see bprm_mm_init), so
- * Linux's shift_arg_pages() is not needed. An executable stack
- * (PT_GNU_STACK with PF_X) is not offered: EXSTACK_ENABLE_X is ignored.
+ * The stack VMA's last touches (Linux: setup_arg_pages): room for up to
+ * STACK_EXPAND below the strings (the tables go there), never beyond
+ * RLIMIT_STACK, mm->arg_start. The stack is already at stack_top (see
+ * bprm_mm_init), so Linux's shift_arg_pages() is not needed. An
+ * executable stack (PT_GNU_STACK with PF_X) is not offered:
+ * EXSTACK_ENABLE_X is ignored.
  */
 int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top, int executable_stack)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma = bprm->vma;
-	unsigned long stack_base;
+	unsigned long stack_size, stack_expand, rlim_stack, stack_base;
 	int ret = 0;
 
 	(void)stack_top;
 	(void)executable_stack;
 	mm->arg_start = bprm->p;
-	stack_base = vma->vm_start > STACK_EXPAND ? vma->vm_start - STACK_EXPAND : 0;
+	stack_size = vma->vm_end - vma->vm_start;
+	rlim_stack = bprm->rlim_stack.rlim_cur & PAGE_MASK;
+	stack_expand = min(rlim_stack, stack_size + STACK_EXPAND);
+	if (stack_expand > vma->vm_end)
+		stack_expand = vma->vm_end;
+	stack_base = vma->vm_end - stack_expand;
 	mmap_write_lock(mm);
 	if (stack_base < vma->vm_start)
 		ret = expand_stack(vma, stack_base);

@@ -544,22 +544,32 @@ VFS_TEST(exec_static_pie)
 
 static int run_child_fn(void *arg)
 {
+	unsigned long *stack_rlimit = arg;
+
+	if (stack_rlimit)
+		current->signal->rlim[RLIMIT_STACK].rlim_cur = *stack_rlimit;
 	/* 0: ret_from_fork leaves for the program; else the exit code */
 	return kernel_execve(X_PATH, test_argv, test_envp);
 }
 
-static int run_prog(struct kunit *test, const struct tiny_elf *e)
+static int run_prog_rlimit(struct kunit *test, const struct tiny_elf *e,
+			   unsigned long *stack_rlimit)
 {
 	int status = -1;
 	pid_t pid;
 
 	KUNIT_EXPECT_EQ(test, write_prog(X_PATH, e, sizeof(*e), 0755), 0);
-	pid = user_mode_thread(run_child_fn, NULL, SIGCHLD);
+	pid = user_mode_thread(run_child_fn, stack_rlimit, SIGCHLD);
 	KUNIT_EXPECT_TRUE(test, pid > 0);
 	if (pid > 0)
 		KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
 	init_unlink(X_PATH);
 	return status;
+}
+
+static int run_prog(struct kunit *test, const struct tiny_elf *e)
+{
+	return run_prog_rlimit(test, e, NULL);
 }
 
 /* The program reads argc from its stack and exits with argc + 39. */
@@ -571,6 +581,16 @@ VFS_TEST(exec_run_to_exit)
 	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
 	build_elf(&e, 0);			/* static-pie */
 	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
+}
+
+/* A small RLIMIT_STACK: setup_arg_pages() grows the stack only up to it, as Linux. */
+VFS_TEST(exec_small_stack_rlimit)
+{
+	unsigned long lim = 16 * 1024;
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	KUNIT_EXPECT_EQ(test, run_prog_rlimit(test, &e, &lim), 42 << 8);
 }
 
 /*
@@ -598,6 +618,7 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_static_pie),
 	KUNIT_CASE(exec_run_to_exit),
 	KUNIT_CASE(exec_run_bad_entry),
+	KUNIT_CASE(exec_small_stack_rlimit),
 	{}
 };
 

@@ -609,6 +609,73 @@ VFS_TEST(exec_run_bad_entry)
 	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
 }
 
+/* ---- seeded garbage ------------------------------------------------------------- */
+
+static int load_and_exit_fn(void *arg)
+{
+	int *ret = arg;
+
+	*ret = kernel_execve(X_PATH, test_argv, test_envp);
+	do_exit(0);		/* loaded or not, the program never runs */
+}
+
+static const unsigned long fuzz_values[] = {
+	0, 1, 0x1000, 0x10000, 0x400000, 0x7fffffffe000UL, 0x800000000000UL,
+	0xfffffffffffff000UL, ~0UL, 0x8000000000000000UL, 56, 4096, 0xffff,
+};
+
+/*
+ * 300 mutations of the good program, from a fixed seed: bytes of the
+ * header and program headers flipped, 64-bit fields set to boundary
+ * values, the file cut short. Each is exec'd by a child that exits right
+ * after; whatever the loader decides, nothing may crash, hang or leak.
+ */
+VFS_TEST(exec_fuzz_headers)
+{
+	u32 seed = 0x5eed10;
+	int loaded = 0, refused = 0;
+
+	for (int iter = 0; iter < 300; iter++) {
+		struct tiny_elf e;
+		u8 *b = (u8 *)&e;
+		size_t len = sizeof(e);
+		int ret = -1, status = -1;
+		pid_t pid;
+
+		build_elf(&e, (xorshift(&seed) & 1) ? CODE_VADDR : 0);
+		switch (xorshift(&seed) % 3) {
+		case 0:
+			for (int n = 1 + xorshift(&seed) % 4; n; n--)
+				b[xorshift(&seed) % CODE_OFF] ^= 1u << (xorshift(&seed) % 8);
+			break;
+		case 1: {
+			unsigned int off = (xorshift(&seed) % (CODE_OFF / 8)) * 8;
+			unsigned long v = fuzz_values[xorshift(&seed) % ARRAY_SIZE(fuzz_values)];
+
+			memcpy(b + off, &v, sizeof(v));
+			break;
+		}
+		default:
+			len = xorshift(&seed) % sizeof(e);
+			break;
+		}
+		KUNIT_ASSERT_EQ(test, write_prog(X_PATH, &e, len, 0755), 0);
+		pid = user_mode_thread(load_and_exit_fn, &ret, SIGCHLD);
+		KUNIT_ASSERT_TRUE(test, pid > 0);
+		KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+		KUNIT_EXPECT_EQ(test, status, 0);
+		if (ret == 0)
+			loaded++;
+		else
+			refused++;
+		KUNIT_EXPECT_TRUE(test, ret <= 0);
+	}
+	init_unlink(X_PATH);
+	pr_info("    # exec_fuzz_headers: %d mutations loaded, %d refused\n", loaded, refused);
+	KUNIT_EXPECT_GT(test, loaded, 0);
+	KUNIT_EXPECT_GT(test, refused, 0);
+}
+
 static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_bad_headers),
 	KUNIT_CASE(exec_bad_segments),
@@ -619,6 +686,7 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_run_to_exit),
 	KUNIT_CASE(exec_run_bad_entry),
 	KUNIT_CASE(exec_small_stack_rlimit),
+	KUNIT_CASE(exec_fuzz_headers),
 	{}
 };
 

@@ -583,6 +583,32 @@ VFS_TEST(exec_run_to_exit)
 	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
 }
 
+/*
+ * Code that writes exit_group(43) onto the stack and jumps there, put in
+ * the file's trailer: the text page shows it (a file mapping would too),
+ * so the entry may point at it.
+ */
+static const u8 stack_jumper[30] = {
+	0x48, 0xb8, 0xbf, 0x2b, 0x00, 0x00, 0x00, 0xb8, 0xe7, 0x00,	/* movabs $..., %rax */
+	0x48, 0x89, 0x44, 0x24, 0xf0,		/* mov %rax, -16(%rsp) */
+	0xc7, 0x44, 0x24, 0xf8, 0x00, 0x00, 0x0f, 0x05,	/* movl $0x050f0000, -8(%rsp) */
+	0x48, 0x8d, 0x44, 0x24, 0xf0,		/* lea -16(%rsp), %rax */
+	0xff, 0xe0,				/* jmp *%rax */
+};
+
+/* PT_GNU_STACK with PF_X makes the stack executable; without it, it is NX. */
+VFS_TEST(exec_stack_exec)
+{
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	memcpy(e.trailer, stack_jumper, sizeof(stack_jumper));
+	e.eh.e_entry = CODE_VADDR + offsetof(struct tiny_elf, trailer);
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
+	e.ph[2].p_flags |= PF_X;
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 43 << 8);
+}
+
 /* A small RLIMIT_STACK: setup_arg_pages() grows the stack only up to it, as Linux. */
 VFS_TEST(exec_small_stack_rlimit)
 {
@@ -685,6 +711,7 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_static_pie),
 	KUNIT_CASE(exec_run_to_exit),
 	KUNIT_CASE(exec_run_bad_entry),
+	KUNIT_CASE(exec_stack_exec),
 	KUNIT_CASE(exec_small_stack_rlimit),
 	KUNIT_CASE(exec_fuzz_headers),
 	{}

@@ -25,8 +25,12 @@
  * Then the program runs for real (user_mode_thread returns to user mode
  * in it): it exits with argc + 39, read from its stack, as ET_EXEC and as
  * static-pie; with its entry in the NX data segment or in no segment it
- * dies of SIGSEGV, exec itself having succeeded, as in Linux. The free
- * page count is back where it was once each child is reaped.
+ * dies of SIGSEGV, exec itself having succeeded, as in Linux. Code it
+ * writes on its stack runs only with PT_GNU_STACK PF_X; a 16 KiB
+ * RLIMIT_STACK still execs (the stack grows only to the limit). Last, 300
+ * seeded mutations of the file (bit flips, boundary values, truncation)
+ * are loaded by children that exit at once. The free page count is back
+ * where it was once each child is reaped.
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>

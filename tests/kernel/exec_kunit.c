@@ -21,7 +21,10 @@
  * AT_PLATFORM, 16-byte sp), comm, the user registers start_thread()
  * set, close-on-exec; then it execs again with argv/envp from its own
  * user memory (execve's path) and checks that a failing exec leaves its
- * program intact. A static-pie (ET_DYN) variant lands at a load bias.
+ * program intact; then execveat: by its fd with AT_EMPTY_PATH (the
+ * program sees /dev/fd/N, comm "N"), by a directory fd and "prog"
+ * (/dev/fd/N/prog), "" without AT_EMPTY_PATH (-ENOENT), a symlink with
+ * AT_SYMLINK_NOFOLLOW (-ELOOP). A static-pie (ET_DYN) variant lands at a load bias.
  * Then the program runs for real (user_mode_thread returns to user mode
  * in it): it exits with argc + 39, read from its stack, as ET_EXEC and as
  * static-pie; with its entry in the NX data segment or in no segment it
@@ -236,6 +239,7 @@ struct exec_child {
 	struct kunit *test;
 	unsigned long base;		/* CODE_VADDR, or 0 for the static-pie */
 	int ret, ret2, ret_bad;
+	int ret_fd, ret_dirfd, ret_noempty, ret_nofollow;
 	/* what the child saw after its exec */
 	int cloexec_closed, plain_open;
 };
@@ -260,8 +264,8 @@ static bool user_str_is(unsigned long uaddr, const char *s)
 }
 
 /* The stack exec laid out, read back through current's (the new) mm. */
-static void check_stack(struct kunit *test, const char *const *argv, const char *const *envp,
-			unsigned long entry, unsigned long phdr)
+static void check_stack_fn(struct kunit *test, const char *const *argv, const char *const *envp,
+			   unsigned long entry, unsigned long phdr, const char *execfn)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long sp = mm->start_stack, w[160];
@@ -287,7 +291,9 @@ static void check_stack(struct kunit *test, const char *const *argv, const char 
 	for (i = 0; i < envc; i++)
 		KUNIT_EXPECT_TRUE(test, user_str_is(w[2 + argc + i], envp[i]));
 	KUNIT_EXPECT_EQ(test, w[2 + argc + envc], 0);
-	KUNIT_EXPECT_EQ(test, w[2 + argc], mm->env_start);
+	if (envc)
+		KUNIT_EXPECT_EQ(test, w[2 + argc], mm->env_start);
+	KUNIT_EXPECT_EQ(test, mm->env_start, mm->arg_end);
 	n = ARRAY_SIZE(w) - (3 + argc + envc);
 	{
 		const unsigned long *auxv = &w[3 + argc + envc];
@@ -311,7 +317,7 @@ static void check_stack(struct kunit *test, const char *const *argv, const char 
 		KUNIT_EXPECT_TRUE(test, found);
 		auxv_get(auxv, n, AT_SYSINFO_EHDR, &found);
 		KUNIT_EXPECT_FALSE(test, found);	/* no vDSO */
-		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_EXECFN, &found), X_PATH));
+		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_EXECFN, &found), execfn));
 		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_PLATFORM, &found), "x86_64"));
 		random = auxv_get(auxv, n, AT_RANDOM, &found);
 		KUNIT_EXPECT_TRUE(test, found);
@@ -333,10 +339,16 @@ static void check_stack(struct kunit *test, const char *const *argv, const char 
 		KUNIT_EXPECT_FALSE(test, vma->vm_flags & VM_EXEC);
 		top = vma->vm_end;
 		KUNIT_EXPECT_LE(test, top, STACK_TOP);
-		KUNIT_EXPECT_TRUE(test, user_str_is(mm->env_end, X_PATH));
-		KUNIT_EXPECT_EQ(test, mm->env_end + sizeof(X_PATH) + sizeof(void *), top);
+		KUNIT_EXPECT_TRUE(test, user_str_is(mm->env_end, execfn));
+		KUNIT_EXPECT_EQ(test, mm->env_end + strlen(execfn) + 1 + sizeof(void *), top);
 		KUNIT_EXPECT_GE(test, mm->arg_start - vma->vm_start, 128 * 1024);
 	}
+}
+
+static void check_stack(struct kunit *test, const char *const *argv, const char *const *envp,
+			unsigned long entry, unsigned long phdr)
+{
+	check_stack_fn(test, argv, envp, entry, phdr, X_PATH);
 }
 
 /* The segments: permissions, bytes, zero fill, and the mm's markers. */
@@ -510,18 +522,94 @@ static int exec_child_fn(void *arg)
 				    (c->base ? c->base : current->mm->start_code) + sizeof(Elf64_Ehdr));
 		}
 	}
+
+	/*
+	 * execveat(2): the program by its fd (fexecve: AT_EMPTY_PATH and ""),
+	 * by a directory fd and a relative name; the name the program sees
+	 * is /dev/fd/N[/name], and comm its basename, as in Linux 6.1.
+	 */
+	if (!c->ret2 && fd_plain >= 0) {
+		static const char *const argv3[] = { "fexec", NULL };
+		static const char *const envp3[] = { NULL };
+		unsigned long ptrs[2], eptrs[1], at, uargv, uenvp, uempty, ulink;
+		char want[48], comm[16];
+		struct file *dir = filp_open(TDIR, O_RDONLY | O_DIRECTORY, 0);
+		int dirfd = -1;
+
+		if (!IS_ERR(dir)) {
+			dirfd = get_unused_fd_flags(0);
+			if (dirfd >= 0)
+				fd_install(dirfd, dir);
+			else
+				fput(dir);
+		}
+#define PUT_ARGS()                                                                  \
+	do {                                                                        \
+		at = current->mm->start_data + 64;                                  \
+		at = put_user_strings(at, argv3, ptrs);                             \
+		at = put_user_strings(at, envp3, eptrs);                            \
+		uempty = at;                                                        \
+		KUNIT_EXPECT_TRUE(test, !put_user((u8)0, (u8 __user *)uempty));     \
+		ulink = uempty + 1;                                                 \
+		KUNIT_EXPECT_TRUE(test, !copy_to_user((void __user *)ulink, TDIR "/link", \
+						      sizeof(TDIR "/link")));       \
+		uargv = (ulink + sizeof(TDIR "/link") + 7) & ~7UL;                  \
+		uenvp = uargv + sizeof(ptrs);                                       \
+		KUNIT_EXPECT_TRUE(test, !copy_to_user((void __user *)uargv, ptrs, sizeof(ptrs))); \
+		KUNIT_EXPECT_TRUE(test, !copy_to_user((void __user *)uenvp, eptrs, sizeof(eptrs))); \
+	} while (0)
+		PUT_ARGS();
+		c->ret_noempty = do_execveat(fd_plain, getname_uflags((const char __user *)uempty, 0),
+					     (const char __user *const __user *)uargv,
+					     (const char __user *const __user *)uenvp, 0);
+		c->ret_nofollow = do_execveat(AT_FDCWD,
+					      getname_uflags((const char __user *)ulink, 0),
+					      (const char __user *const __user *)uargv,
+					      (const char __user *const __user *)uenvp,
+					      AT_SYMLINK_NOFOLLOW);
+		c->ret_fd = do_execveat(fd_plain,
+					getname_uflags((const char __user *)uempty, AT_EMPTY_PATH),
+					(const char __user *const __user *)uargv,
+					(const char __user *const __user *)uenvp, AT_EMPTY_PATH);
+		if (!c->ret_fd) {
+			snprintf(want, sizeof(want), "/dev/fd/%d", fd_plain);
+			snprintf(comm, sizeof(comm), "%d", fd_plain);
+			KUNIT_EXPECT_STREQ(test, current->comm, comm);
+			check_stack_fn(test, argv3, envp3,
+				       c->base ? entry : current->mm->start_code + CODE_OFF,
+				       (c->base ? c->base : current->mm->start_code) +
+					       sizeof(Elf64_Ehdr), want);
+		}
+		if (!c->ret_fd && dirfd >= 0) {
+			PUT_ARGS();
+			c->ret_dirfd = do_execveat(dirfd, getname_kernel("prog"),
+						   (const char __user *const __user *)uargv,
+						   (const char __user *const __user *)uenvp, 0);
+			if (!c->ret_dirfd) {
+				snprintf(want, sizeof(want), "/dev/fd/%d/prog", dirfd);
+				KUNIT_EXPECT_STREQ(test, current->comm, "prog");
+				check_stack_fn(test, argv3, envp3,
+					       c->base ? entry : current->mm->start_code + CODE_OFF,
+					       (c->base ? c->base : current->mm->start_code) +
+						       sizeof(Elf64_Ehdr), want);
+			}
+		}
+#undef PUT_ARGS
+	}
 	do_exit(0);
 }
 
 static void run_exec_child(struct kunit *test, unsigned long base)
 {
-	struct exec_child c = { .test = test, .base = base, .ret = -1, .ret2 = -1 };
+	struct exec_child c = { .test = test, .base = base, .ret = -1, .ret2 = -1,
+				.ret_fd = -1, .ret_dirfd = -1 };
 	struct tiny_elf e;
 	int status = -1;
 	pid_t pid;
 
 	build_elf(&e, base);
 	KUNIT_ASSERT_EQ(test, write_prog(X_PATH, &e, sizeof(e), 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink(X_PATH, TDIR "/link"), 0);
 	pid = user_mode_thread(exec_child_fn, &c, SIGCHLD);
 	KUNIT_ASSERT_TRUE(test, pid > 0);
 	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
@@ -529,8 +617,13 @@ static void run_exec_child(struct kunit *test, unsigned long base)
 	KUNIT_EXPECT_EQ(test, c.ret, 0);
 	KUNIT_EXPECT_EQ(test, c.ret_bad, -ENOENT);
 	KUNIT_EXPECT_EQ(test, c.ret2, 0);
+	KUNIT_EXPECT_EQ(test, c.ret_noempty, -ENOENT);
+	KUNIT_EXPECT_EQ(test, c.ret_nofollow, -ELOOP);
+	KUNIT_EXPECT_EQ(test, c.ret_fd, 0);
+	KUNIT_EXPECT_EQ(test, c.ret_dirfd, 0);
 	KUNIT_EXPECT_TRUE(test, c.cloexec_closed);
 	KUNIT_EXPECT_TRUE(test, c.plain_open);
+	init_unlink(TDIR "/link");
 	init_unlink(X_PATH);
 }
 

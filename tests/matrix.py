@@ -427,3 +427,32 @@ MATRIX += [
          r"stack backtrace:\r?\n" + _T + r"CPU: \d+ PID: \d+ Comm: \S+\r?\n" + _T + r"Call Trace:",
          r"ok \d+ lockdep\b"]},
 ]
+
+# ---- user space (issue 10, docs/user.md) -----------------------------------
+# The "user" KUnit suite (tests/kernel/user_kunit.c) runs the programs of
+# user/ from the kernel: the no-libc, musl and glibc report programs, a
+# SIGSEGV, a missing program, the user test suite (its cases nest:
+# user.usertests.fork_wait, ...) and the seeded fuzzer, each followed by
+# the leak check (free pages, tasks, files back to their counts before).
+# With 1 and 4 CPUs in both paging modes (done-when 2 and 3). The entries
+# exist once the suite is built in (it waits in user/kunit/ until
+# user_mode_thread, kernel_wait and kernel_execve are on main).
+import os as _os
+if _os.path.exists(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "kernel",
+                                 "user_kunit.c")):
+    MATRIX += [
+        {"name": "user4-smp1", "cmdline": "ktest=user.*", "cpu": "qemu64", "smp": 1,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"4-level paging", r"ok \d+ usertests\r?$", r"ok \d+ fuzz\r?$"]},
+        {"name": "user4-smp4", "cmdline": "ktest=user.*", "cpu": "qemu64", "smp": 4,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"4-level paging", r"smp: Brought up 1 node, 4 CPUs",
+                        r"ok \d+ concurrent_cow\r?$"]},
+        {"name": "user5-smp1", "cmdline": "ktest=user.*", "cpu": "max", "smp": 1,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"5-level paging", r"ok \d+ usertests\r?$"]},
+        {"name": "user5-smp4", "cmdline": "ktest=user.*", "cpu": "max", "smp": 4,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"5-level paging", r"smp: Brought up 1 node, 4 CPUs",
+                        r"ok \d+ concurrent_cow\r?$"]},
+    ]

@@ -168,7 +168,7 @@ static long some_sig(void)
 	return below(16) ? v[below(8)] : (long)below(65);
 }
 
-static void reap(void)
+static void reap(void)	/* what a wait above missed */
 {
 	while (raw_syscall4(SYS_wait4, -1, 0, WNOHANG | __WALL, 0) > 0)
 		;
@@ -243,8 +243,9 @@ static void one_call(const struct fuzz_call *c, unsigned long *counts)
 	if (r == 0 && raw_syscall0(SYS_getpid) != self)
 		raw_syscall1(SYS_exit, 0);	/* a child of a clone that returned here */
 	counts[r == -EFAULT ? 1 : r == -ENOSYS ? 2 : r < 0 && r > -4096 ? 3 : 0]++;
-	if (c->nr == SYS_fork || c->nr == SYS_vfork || c->nr == SYS_clone)
-		reap();
+	/* reap it now: a child left when the batch dies would go to PID 1 */
+	if ((c->nr == SYS_fork || c->nr == SYS_vfork || c->nr == SYS_clone) && r > 0)
+		raw_syscall4(SYS_wait4, r, 0, __WALL, 0);
 }
 
 static void batch(unsigned long seed, int ncalls, int report_fd)

@@ -210,13 +210,30 @@ static void user_enoent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_task_structs(), tasks);
 }
 
+/*
+ * The long cases (tens of seconds under TCG, 256 MiB wanted) run only when
+ * the glob names this suite (ktest=user.*: the user4-* and user5-* matrix
+ * entries), not in every ktest=all boot of the matrix.
+ */
+static bool user_long_cases(struct kunit *test)
+{
+	const char *glob = kunit_glob();
+
+	if (glob && !strncmp(glob, "user", 4))
+		return true;
+	test->skipped = true;
+	test->skip_reason = "long: run with ktest=user.* (tests/matrix.py user4-*, user5-*)";
+	return false;
+}
+
 /* The user test suite, nested: user.usertests.<case> */
 static void usertests(struct kunit *test)
 {
 	static const char *const warm[] = { "/bin/usertests", "-q", NULL };
 	static const char *const argv[] = { "/bin/usertests", "-i", "8", "-t", "120", NULL };
 
-	user_check(test, warm, argv, 0);
+	if (user_long_cases(test))
+		user_check(test, warm, argv, 0);
 }
 
 /* The seeded fuzzer (done-when 3): the kernel answers, nothing leaks. */
@@ -227,7 +244,8 @@ static void fuzz(struct kunit *test)
 	static const char *const argv[] = { "/bin/fuzz", "-i", "8", "-s", "1", "-b", "4", "-n",
 					    "1000", NULL };
 
-	user_check(test, warm, argv, 0);
+	if (user_long_cases(test))
+		user_check(test, warm, argv, 0);
 }
 
 static struct kunit_case user_cases[] = {

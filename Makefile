@@ -71,10 +71,12 @@ HOST_SRCS_test_memblock := $(HOST_MM)
 HOST_SRCS_test_page_alloc := $(HOST_MM)
 HOST_SRCS_test_slub := $(HOST_MM)
 HOST_SRCS_test_vmalloc := $(HOST_MM) lib/rbtree.c mm/vmalloc.c
+HOST_SRCS_test_mmap := $(HOST_MM) lib/rbtree.c mm/vma.c mm/mmap.c mm/util.c mm/mprotect.c mm/mremap.c \
+	mm/madvise.c mm/msync.c
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host bench-user \
+.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host bench-user syscalls-doc \
 	initramfs bench-initramfs
 all: $(KERNEL) $(ISO) $(INITRAMFS) $(BUILD)/compile_commands.json
 
@@ -188,7 +190,12 @@ test-host: $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --only '^(host|selftest)'
 
 test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
+	@$(PYTHON) scripts/syscalls_doc.py --check --kernel $(KERNEL)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
+
+# docs/syscalls.md from the system-call table and the kernel's symbols (make test checks it).
+syscalls-doc: $(KERNEL)
+	@$(PYTHON) scripts/syscalls_doc.py --kernel $(KERNEL)
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
 BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST

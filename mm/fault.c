@@ -16,7 +16,9 @@
  *    the instruction's exception-table fixup (-EFAULT) or oopses.
  *    VM_FAULT_SIGBUS sends SIGBUS; VM_FAULT_OOM kills the task with
  *    SIGKILL (the OOM killer is for later), never panics.
- *  - a kernel address: there is no VMA to consult. A fault is either
+ *  - a kernel address: there is no VMA to consult. From user mode it is
+ *    SIGSEGV (the error code gets X86_PF_PROT, as Linux hides whether a
+ *    kernel page is mapped). From the kernel a fault is either
  *    expected (the instruction has an exception-table entry, as in
  *    copy_to_kernel_nofault()) and fixed up, or a kernel bug, reported the
  *    way Linux's page_fault_oops()/show_fault_oops() reports it: the kind
@@ -224,6 +226,9 @@ static void bad_area_nosemaphore(struct pt_regs *regs, unsigned long error_code,
 		page_fault_oops(regs, error_code, address);
 	}
 	local_irq_enable();
+	/* Do not tell user space whether a kernel address is mapped (Linux: sanitize_error_code). */
+	if (address >= TASK_SIZE_MAX)
+		error_code |= X86_PF_PROT;
 	if (show_unhandled_signals)
 		show_signal_msg(regs, error_code, address, tsk);
 	force_sig_fault(SIGSEGV, si_code, (void __user *)address);
@@ -297,8 +302,14 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	if (!(error_code & X86_PF_USER) && (read_cr4() & X86_CR4_SMAP) &&
 	    !(regs->flags & X86_EFLAGS_AC))
 		page_fault_oops(regs, error_code, address);
-	/* In an interrupt or without a user context: never take the fault. */
-	if (in_interrupt() || !mm) {
+	/*
+	 * In an interrupt, in atomic context (a spinlock held), or without a
+	 * user context: never take the fault (Linux: faulthandler_disabled()
+	 * || !mm). Kernel code with interrupts off is refused too: the fault
+	 * would sleep on mmap_lock (Linux lets it try, and might_sleep warns).
+	 */
+	if (in_interrupt() || in_atomic() || !mm ||
+	    (!user_mode(regs) && !(regs->flags & X86_EFLAGS_IF))) {
 		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}

@@ -199,12 +199,12 @@ MATRIX = [
      "expect_log": [r"kernel BUG at drivers/misc/lkdtm.c:\d+!",
                     r"Kernel panic - not syncing: BUG"]},
 
-    # Bad command-line input: warned about and ignored, the boot goes on.
+    # Bad command-line input: warned about (unknown words go to init), the boot goes on.
     {"name": "bad-cmdline", "cpu": "max", "timeout": 60, "expect": "pass",
      "cmdline": 'ktest=boot.* loglevel=abc bogus_option=1 no5lvl=1 lkdtm=NO_SUCH "quoted arg" possible_cpus=100 preempt=sometimes',
      "expect_log": [r"Malformed early option 'loglevel'",
                     r"Malformed early option 'no5lvl'",
-                    r'Unknown kernel command line parameters "bogus_option=1 quoted arg", ignored',
+                    r'Unknown kernel command line parameters "bogus_option=1 quoted arg", will be passed to user space',
                     r"lkdtm: unknown crash type 'NO_SUCH'",
                     r"possible_cpus=100 is above NR_CPUS; using 64",
                     r"Malformed kernel command line option 'preempt'",

@@ -40,6 +40,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -489,13 +490,6 @@ static size_t raw_copy(struct n_tty_data *ld, u8 *kbuf, size_t nr)
 	return n;
 }
 
-/* signal_pending(current) (kernel/signal.c): the same test of TIF_SIGPENDING. */
-static bool n_tty_signal_pending(void)
-{
-	return __atomic_load_n(&current->thread_info.flags, __ATOMIC_RELAXED) &
-	       (1UL << TIF_SIGPENDING);
-}
-
 static ssize_t n_tty_read(struct tty_struct *tty, struct file *file, u8 *kbuf, size_t nr,
 			  void **cookie)
 {
@@ -536,7 +530,7 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file, u8 *kbuf, s
 			ret = -EAGAIN;
 			break;
 		}
-		if (n_tty_signal_pending()) {
+		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;
 			break;
 		}

@@ -62,6 +62,12 @@ static const struct {
 	{ "efault", t_efault },
 	{ "enosys", t_enosys },
 	{ "concurrent_cow", t_concurrent_cow },
+	{ "syscall_regs", t_syscall_regs },
+	{ "fpu_switch", t_fpu_switch },
+	{ "fpu_initial", t_fpu_initial },
+	{ "fpu_exec_reset", t_fpu_exec_reset },
+	{ "xsave_cpuid", t_xsave_cpuid },
+	{ "arch_prctl", t_arch_prctl },
 };
 #define NCASES (int)(sizeof(cases) / sizeof(cases[0]))
 

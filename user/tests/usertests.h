@@ -48,6 +48,13 @@ long freeram_kib(void);		/* sysinfo().freeram in KiB */
 
 /* The cases, by file. */
 int t_fork_wait(void);
+/* arch.c */
+int t_syscall_regs(void);
+int t_fpu_switch(void);
+int t_fpu_initial(void);
+int t_fpu_exec_reset(void);
+int t_xsave_cpuid(void);
+int t_arch_prctl(void);
 int t_exit_codes(void);
 int t_signal_status(void);
 int t_vfork_clone(void);

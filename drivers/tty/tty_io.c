@@ -345,7 +345,7 @@ static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 	struct tty_struct *tty = file->private_data;
 	struct tty_ldisc *ld = tty->ldisc;
 	void *cookie = NULL;
-	size_t copied = 0;
+	ssize_t copied = 0, n;
 	u8 kbuf[TTY_READ_CHUNK];
 
 	if (!iov_iter_count(to))
@@ -353,30 +353,25 @@ static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 	mutex_lock(&tty->atomic_read_lock);
 	do {
 		size_t want = min(iov_iter_count(to), sizeof(kbuf));
-		ssize_t n = ld->ops->read(tty, file, kbuf, want, &cookie);
 
-		if (n <= 0) {
-			if (!copied)
-				copied = n;
+		n = ld->ops->read(tty, file, kbuf, want, &cookie);
+		if (n <= 0)
 			break;
-		}
 		if (copy_to_iter(kbuf, n, to) != (size_t)n) {
-			/* Linux: the bytes are gone; -EFAULT unless some were copied. */
-			if (!copied)
-				copied = -EFAULT;
+			n = -EFAULT;	/* Linux: the bytes taken are gone */
 			break;
 		}
 		copied += n;
 	} while (cookie && iov_iter_count(to));
 	mutex_unlock(&tty->atomic_read_lock);
-	return copied;
+	return copied ? copied : n;
 }
 
 static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct file *file = iocb->ki_filp;
 	struct tty_struct *tty = file->private_data;
-	size_t done = 0;
+	ssize_t done = 0, ret = 0;
 
 	if (!iov_iter_count(from))
 		return 0;
@@ -385,25 +380,20 @@ static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 		u8 kbuf[TTY_WRITE_CHUNK];
 		size_t chunk = min(iov_iter_count(from), sizeof(kbuf));
 		size_t n = copy_from_iter(kbuf, chunk, from);
-		ssize_t ret;
 
 		if (n) {
 			ret = tty->ldisc->ops->write(tty, file, kbuf, n);
-			if (ret < 0) {
-				if (!done)
-					done = ret;
+			if (ret < 0)
 				break;
-			}
 			done += ret;
 		}
 		if (n < chunk) {	/* a fault in the writer's buffer */
-			if (!done)
-				done = -EFAULT;
+			ret = -EFAULT;
 			break;
 		}
 	}
 	mutex_unlock(&tty->atomic_write_lock);
-	return done;
+	return done ? done : ret;
 }
 
 static const struct file_operations tty_fops = {

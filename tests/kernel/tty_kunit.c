@@ -20,6 +20,7 @@
  */
 #include <asm/io.h>
 #include <kunit/test.h>
+#include <linux/console.h>
 #include <linux/console_struct.h>
 #include <linux/err.h>
 #include <linux/fs.h>
@@ -908,6 +909,64 @@ static void tty_keyboard_irq(struct kunit *test)
 	expect_counts(test, before);
 }
 
+/* ---- printk consoles ----------------------------------------------------------------------- */
+
+static char con_buf[8192];
+static unsigned int con_len;
+
+/* Runs under printk's lock: no locks, no printk. */
+static void capture_write(struct console *co, const char *s, unsigned int count)
+{
+	for (unsigned int i = 0; i < count && con_len < sizeof(con_buf) - 1; i++)
+		con_buf[con_len++] = s[i];
+	con_buf[con_len] = '\0';
+}
+
+static struct console capture_console = {
+	.name = "kunit",
+	.write = capture_write,
+};
+
+static void tty_printk_console(struct kunit *test)
+{
+	unsigned long flags;
+
+	/* Registered: each printk line reaches it, with the timestamp. */
+	con_len = 0;
+	capture_console.flags = 0;
+	register_console(&capture_console);
+	pr_info("tty_kunit: to every console\n");
+	flags = console_lock_irqsave();	/* printk's own lock: the buffer is stable */
+	KUNIT_EXPECT_TRUE(test, strstr(con_buf, "] tty_kunit: to every console\n") != NULL);
+	KUNIT_EXPECT_TRUE(test, strstr(con_buf, "printk: console [kunit0] enabled") != NULL);
+	KUNIT_EXPECT_EQ(test, con_buf[0], '[');
+	console_unlock_irqrestore(flags);
+	KUNIT_EXPECT_EQ(test, unregister_console(&capture_console), 0);
+	KUNIT_EXPECT_EQ(test, unregister_console(&capture_console), -ENODEV);
+	pr_info("tty_kunit: after unregistering\n");
+	KUNIT_EXPECT_TRUE(test, strstr(con_buf, "after unregistering") == NULL);
+
+	/* CON_PRINTBUFFER: the log so far comes first, from the oldest record on. */
+	{
+		static char first[128], head[160];
+		u64 seq = READ_ONCE(log_first_seq);
+		int level, n = printk_get_record(seq, NULL, &level, first, sizeof(first));
+
+		KUNIT_EXPECT_GE(test, n, 0);
+		con_len = 0;
+		capture_console.flags = CON_PRINTBUFFER;
+		register_console(&capture_console);
+		KUNIT_EXPECT_EQ(test, unregister_console(&capture_console), 0);
+		/* "[    0.000000] " + the first record's text, unless the ring moved on meanwhile */
+		snprintf(head, sizeof(head), "] %s", first);
+		KUNIT_EXPECT_EQ(test, con_buf[0], '[');
+		KUNIT_EXPECT_TRUE(test, READ_ONCE(log_first_seq) != seq ||
+					(level >= console_loglevel) ||
+					!strncmp(strchr(con_buf, ']'), head, strlen(head)));
+		KUNIT_EXPECT_GT(test, con_len, 1000);
+	}
+}
+
 static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_canon_line),
 	KUNIT_CASE(tty_canon_erase),
@@ -921,6 +980,7 @@ static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_vga),
 	KUNIT_CASE(tty_keyboard),
 	KUNIT_CASE(tty_keyboard_irq),
+	KUNIT_CASE(tty_printk_console),
 	{}
 };
 

@@ -30,7 +30,10 @@
  * 5.11+'s iterate_tty_read). A fault loses the bytes taken, as in Linux.
  * write: chunks copied from the caller, n_tty_write() processes and
  * writes them. Readers and writers are serialised per tty by
- * atomic_read_lock and atomic_write_lock.
+ * atomic_read_lock and atomic_write_lock; a reader sleeps for input
+ * holding atomic_read_lock, so an O_NONBLOCK reader that finds it taken
+ * gets -EAGAIN, as in Linux (a blocking one waits uninterruptibly behind
+ * it: there is no mutex_lock_interruptible yet).
  *
  * Left out (issue 11 and later): /dev/tty and controlling terminals,
  * sessions and job control, hangup, TIOCSETD (other line disciplines),
@@ -350,7 +353,12 @@ static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 
 	if (!iov_iter_count(to))
 		return 0;
-	mutex_lock(&tty->atomic_read_lock);
+	/* Another reader may sleep holding it: O_NONBLOCK must not wait behind it. */
+	if (!mutex_trylock(&tty->atomic_read_lock)) {
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		mutex_lock(&tty->atomic_read_lock);	/* Linux: mutex_lock_interruptible */
+	}
 	do {
 		size_t want = min(iov_iter_count(to), sizeof(kbuf));
 
@@ -375,7 +383,11 @@ static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 
 	if (!iov_iter_count(from))
 		return 0;
-	mutex_lock(&tty->atomic_write_lock);
+	if (!mutex_trylock(&tty->atomic_write_lock)) {	/* Linux: tty_write_lock() */
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		mutex_lock(&tty->atomic_write_lock);
+	}
 	while (iov_iter_count(from)) {
 		u8 kbuf[TTY_WRITE_CHUNK];
 		size_t chunk = min(iov_iter_count(from), sizeof(kbuf));

@@ -454,6 +454,19 @@ static void tty_blocking_read(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
 	/* It sleeps on read_wait; a partial line does not wake it for good. */
 	KUNIT_EXPECT_TRUE(test, wait_for(has_reader, 3000));
+	/* A second, O_NONBLOCK, reader does not queue up behind it (atomic_read_lock). */
+	{
+		char b[8];
+		loff_t pos = 0;
+
+		spin_lock(&f->f_lock);
+		f->f_flags |= O_NONBLOCK;
+		spin_unlock(&f->f_lock);
+		KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), -EAGAIN);
+		spin_lock(&f->f_lock);
+		f->f_flags &= ~O_NONBLOCK;
+		spin_unlock(&f->f_lock);
+	}
 	type("par");
 	msleep(20);
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(r.done));

@@ -47,31 +47,13 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/printk.h>
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-
-#ifndef PROT_READ
-#define PROT_NONE	0x0
-#define PROT_READ	0x1
-#define PROT_WRITE	0x2
-#define PROT_EXEC	0x4
-#endif
-#ifndef MAP_PRIVATE
-#define MAP_PRIVATE	0x02
-#endif
-#ifndef MAP_FIXED
-#define MAP_FIXED	0x10
-#endif
-#ifndef MAP_ANONYMOUS
-#define MAP_ANONYMOUS	0x20
-#endif
-#ifndef MAP_FIXED_NOREPLACE
-#define MAP_FIXED_NOREPLACE 0x100000
-#endif
 
 #define ELF_PAGESTART(v)	((v) & ~(unsigned long)(ELF_MIN_ALIGN - 1))
 #define ELF_PAGEOFFSET(v)	((v) & (ELF_MIN_ALIGN - 1))

@@ -2,14 +2,15 @@
 /*
  * execve(): replacing a process's program (Linux: fs/exec.c).
  *
- * do_execveat_common() builds a struct linux_binprm: alloc_bprm() opens
- * the file (do_open_execat: a regular file with an x bit, FMODE_EXEC) and
- * makes the new, empty mm with its stack VMA just below STACK_TOP
- * (bprm_mm_init; randomised when randomize_va_space is on); the filename,
- * the environment and the arguments are then copied onto the top of that
- * stack, last string first (copy_string_kernel, copy_strings), through
- * access_remote_vm() since the new mm is not loaded anywhere yet.
- * bprm_execve() -> exec_binprm() -> search_binary_handler() reads the
+ * do_execveat_common() builds a struct linux_binprm, in Linux 6.1's
+ * order: alloc_bprm() makes the new, empty mm with its stack VMA just
+ * below STACK_TOP (bprm_mm_init; randomised when randomize_va_space is
+ * on); the filename, the environment and the arguments are copied onto
+ * the top of that stack, last string first (copy_string_kernel,
+ * copy_strings), through access_remote_vm() since the new mm is not
+ * loaded anywhere yet; then bprm_execve() opens the file
+ * (do_open_execat: a regular file with an x bit, FMODE_EXEC) and
+ * exec_binprm() -> search_binary_handler() reads the
  * first BINPRM_BUF_SIZE bytes and offers the bprm to each registered
  * format; binfmt_elf.c's load_elf_binary() checks everything it can and
  * then calls begin_new_exec(), the point of no return: the new mm
@@ -364,21 +365,19 @@ static void free_bprm(struct linux_binprm *bprm)
 	kfree(bprm);
 }
 
-static struct linux_binprm *alloc_bprm(int fd, struct filename *filename, int flags)
+/*
+ * The bprm and its new mm (Linux 6.1: alloc_bprm). The file is opened
+ * later, in bprm_execve(), after the strings are copied, so a bad argv is
+ * -EFAULT even for a file that could not run (Linux 6.8 opens it first).
+ */
+static struct linux_binprm *alloc_bprm(int fd, struct filename *filename)
 {
 	struct linux_binprm *bprm;
-	struct file *file;
 	int retval = -ENOMEM;
 
-	file = do_open_execat(fd, filename, flags);
-	if (IS_ERR(file))
-		return ERR_CAST(file);
 	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
-	if (!bprm) {
-		fput(file);
+	if (!bprm)
 		return ERR_PTR(-ENOMEM);
-	}
-	bprm->file = file;
 	if (fd == AT_FDCWD || filename->name[0] == '/') {
 		bprm->filename = filename->name;
 	} else {
@@ -567,10 +566,16 @@ static int exec_binprm(struct linux_binprm *bprm)
 	return search_binary_handler(bprm);
 }
 
-static int bprm_execve(struct linux_binprm *bprm)
+static int bprm_execve(struct linux_binprm *bprm, int fd, struct filename *filename, int flags)
 {
-	int retval = exec_binprm(bprm);
+	struct file *file;
+	int retval;
 
+	file = do_open_execat(fd, filename, flags);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	bprm->file = file;
+	retval = exec_binprm(bprm);
 	if (retval >= 0)
 		return retval;
 	/*
@@ -590,7 +595,7 @@ static int do_execveat_common(int fd, struct filename *filename, struct user_arg
 
 	if (IS_ERR(filename))
 		return PTR_ERR(filename);
-	bprm = alloc_bprm(fd, filename, flags);
+	bprm = alloc_bprm(fd, filename);
 	if (IS_ERR(bprm)) {
 		retval = PTR_ERR(bprm);
 		goto out_ret;
@@ -626,7 +631,7 @@ static int do_execveat_common(int fd, struct filename *filename, struct user_arg
 			goto out_free;
 		bprm->argc = 1;
 	}
-	retval = bprm_execve(bprm);
+	retval = bprm_execve(bprm, fd, filename, flags);
 out_free:
 	free_bprm(bprm);
 out_ret:
@@ -667,37 +672,15 @@ int do_execveat(int fd, struct filename *filename, const char __user *const __us
 	return do_execveat_common(fd, filename, uargv, uenvp, flags);
 }
 
-/*
- * A user path name, "" allowed with AT_EMPTY_PATH (Linux:
- * getname_uflags). Until fs/namei.c's getname() lands this copies the
- * name itself into a struct filename that putname() frees.
- */
-static struct filename *exec_getname(const char __user *name, int flags)
-{
-	struct filename *result = kmalloc(sizeof(*result) + PATH_MAX, GFP_KERNEL);
-	long len;
-
-	if (!result)
-		return ERR_PTR(-ENOMEM);
-	len = strncpy_from_user(result->iname, name, PATH_MAX);
-	if (len < 0 || len >= PATH_MAX || (!len && !(flags & AT_EMPTY_PATH))) {
-		kfree(result);
-		return ERR_PTR(len < 0 ? -EFAULT : len ? -ENAMETOOLONG : -ENOENT);
-	}
-	result->name = result->iname;
-	result->refcnt = 1;
-	return result;
-}
-
 SYSCALL_DEFINE3(execve, const char __user *, filename, const char __user *const __user *, argv,
 		const char __user *const __user *, envp)
 {
-	return do_execve(exec_getname(filename, 0), argv, envp);
+	return do_execve(getname(filename), argv, envp);
 }
 
 SYSCALL_DEFINE5(execveat, int, fd, const char __user *, filename,
 		const char __user *const __user *, argv,
 		const char __user *const __user *, envp, int, flags)
 {
-	return do_execveat(fd, exec_getname(filename, flags), argv, envp, flags);
+	return do_execveat(fd, getname_uflags(filename, flags), argv, envp, flags);
 }

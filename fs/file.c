@@ -395,8 +395,18 @@ out:
  */
 unsigned int nofile_limit(void)
 {
-	unsigned long lim = current->signal ? rlimit(RLIMIT_NOFILE) : INR_OPEN_CUR;
+	struct signal_struct *sig = current->signal;
+	unsigned long lim;
 
+	/*
+	 * A signal_struct whose limits were never filled in (all zero: not
+	 * init_rlimits()'s INIT_RLIMITS, where the hard limit is 4096) counts
+	 * as having the default, rather than allowing no file at all.
+	 */
+	if (!sig || (!sig->rlim[RLIMIT_NOFILE].rlim_cur && !sig->rlim[RLIMIT_NOFILE].rlim_max))
+		lim = INR_OPEN_CUR;
+	else
+		lim = READ_ONCE(sig->rlim[RLIMIT_NOFILE].rlim_cur);
 	return lim > sysctl_nr_open ? sysctl_nr_open : lim;
 }
 

@@ -405,6 +405,8 @@ static struct signal_struct *alloc_signal(const struct signal_struct *from)
 	sig->pgrp = from->pgrp;
 	sig->session = from->session;
 	sig->tty = from->tty;
+	/* Linux: copy_signal: orphans look for a subreaper only below one. */
+	sig->has_child_subreaper = from->has_child_subreaper || from->is_child_subreaper;
 	return sig;
 }
 
@@ -524,6 +526,8 @@ struct task_struct *task_alloc(void)
 		return NULL;
 	}
 	p->exit_signal = 0;
+	if (p == child_reaper)
+		p->signal->flags |= SIGNAL_UNKILLABLE;
 	return p;
 }
 
@@ -551,21 +555,6 @@ void put_task_struct(struct task_struct *p)
 }
 
 /* ---- copy_process ----------------------------------------------------------------------- */
-
-/* The architecture's parts, until kernel/process_64.c defines them. */
-__attribute__((weak)) int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
-{
-	if (!args->fn)
-		return -EINVAL;	/* a user fork needs the arch's pt_regs copy */
-	p->threadfn = args->fn;
-	p->data = args->fn_arg;
-	task_setup_first_switch(p);
-	return 0;
-}
-
-__attribute__((weak)) void exit_thread(struct task_struct *tsk)
-{
-}
 
 /* Linux's checks of the flag combinations, in its order and with its errors. */
 static int check_clone_flags(u64 clone_flags)

@@ -29,6 +29,19 @@ static inline unsigned long vm_end_gap(struct vm_area_struct *vma)
 	return vma->vm_end;
 }
 
+/* mm/vma.c: the tree's and the list's own operations, for mm/mmap.c */
+/* vma's own gap changed (its start, or its predecessor's end): fix the path up. */
+void vma_gap_update(struct vm_area_struct *vma);
+void vma_rb_erase(struct vm_area_struct *vma, struct rb_root *root);
+/* Where [addr, end) would link into the tree; -ENOMEM if something overlaps. */
+int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		   struct vm_area_struct **pprev, struct rb_node ***rb_link,
+		   struct rb_node **rb_parent);
+void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_struct *prev,
+		struct rb_node **rb_link, struct rb_node *rb_parent);
+/* Drop a VMA linked nowhere any more (->close, fput, free); returns its vm_next. */
+struct vm_area_struct *remove_vma(struct vm_area_struct *vma);
+
 /* Split vma at addr: the new VMA takes the part below addr if new_below (Linux: __split_vma). */
 int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 		int new_below);

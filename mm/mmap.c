@@ -1,29 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The VMAs of an address space (Linux <= 6.0: mm/mmap.c).
- *
- * Each mm's VMAs are kept twice, as in Linux up to 6.0: in a red-black
- * tree keyed by address (mm->mm_rb, for find_vma()) and on a list ordered
- * by address (mm->mmap, vm_next/vm_prev, for walks). The tree is
- * augmented: every node caches rb_subtree_gap, the largest free gap below
- * any VMA of its subtree, so that unmapped_area_topdown() finds the
- * highest free range of a given length in O(log n), skipping subtrees
- * whose gaps are all too small. Linux 6.1 replaced tree, list and gaps
- * with the maple tree (mm->mm_mt); this file follows the older design.
- *
- * Here: find_vma*, the vm_area_struct cache, linking and unlinking,
- * __split_vma and vma_merge, do_mmap/mmap_region, do_munmap, brk and
- * vm_brk_flags, expand_stack with stack_guard_gap, dup_mmap (fork),
- * exit_mmap, vm_stat_account, and the mmap/munmap/brk system calls.
- * mm/util.c has vm_mmap and the layout (ASLR); mm/mprotect.c,
- * mm/mremap.c, mm/madvise.c and mm/msync.c the other system calls.
+ * Mapping and unmapping user memory (Linux <= 6.0: mm/mmap.c, and
+ * dup_mmap from kernel/fork.c). The VMA tree, list and gaps, and
+ * splitting and merging, are in mm/vma.c; this file builds on them:
+ * vm_get_page_prot (protection_map), vm_stat_account and may_expand_vm,
+ * get_unmapped_area, do_mmap/mmap_region and the mmap system call,
+ * do_munmap/unmap_region and munmap, do_brk_flags/vm_brk_flags and brk,
+ * expand_stack with stack_guard_gap, dup_mmap (fork), exit_mmap and
+ * mm_populate. mm/util.c has vm_mmap and the layout (ASLR);
+ * mm/mprotect.c, mm/mremap.c, mm/madvise.c and mm/msync.c the other
+ * system calls.
  *
  * Left out: file mappings (mmap of an fd is -ENODEV until issue 11),
  * anon_vma and the reverse map, mlock (MAP_LOCKED and MAP_POPULATE only
- * fault the range in: mm_populate), userfaultfd, memory policies, VM_GROWSUP, accounting of
- * Committed_AS, and MAP_SHARED|MAP_ANONYMOUS through a shmem file: a
- * shared anonymous VMA here is VM_SHARED without a file, so its pages are
- * shared with a child only if they were present at fork.
+ * fault the range in: mm_populate), userfaultfd, memory policies,
+ * VM_GROWSUP, accounting of Committed_AS, and MAP_SHARED|MAP_ANONYMOUS
+ * through a shmem file: a shared anonymous VMA here is VM_SHARED without
+ * a file, so its pages are shared with a child only if they were present
+ * at fork.
  */
 #include <asm/processor.h>
 #include <asm/tlb.h>
@@ -35,7 +29,6 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
-#include <linux/rbtree_augmented.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -47,54 +40,6 @@
 unsigned long mmap_min_addr = 65536;
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
-
-static struct kmem_cache *vm_area_cachep;
-static atomic_long_t nr_vm_areas;
-
-/* The vm_area_struct cache (Linux: in proc_caches_init), from start_kernel(). */
-void mmap_init(void)
-{
-	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
-					   0, SLAB_PANIC, NULL);
-}
-
-unsigned long nr_vm_area_structs(void)
-{
-	return atomic_long_read(&nr_vm_areas);
-}
-
-struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
-{
-	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
-
-	if (!vma)
-		return NULL;
-	atomic_long_inc(&nr_vm_areas);
-	vma->vm_mm = mm;
-	RB_CLEAR_NODE(&vma->vm_rb);
-	return vma;
-}
-
-/* A copy of orig, linked nowhere (the caller takes the file reference). */
-struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
-{
-	struct vm_area_struct *vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
-
-	if (!vma)
-		return NULL;
-	atomic_long_inc(&nr_vm_areas);
-	*vma = *orig;
-	vma->vm_next = vma->vm_prev = NULL;
-	vma->rb_subtree_gap = 0;
-	RB_CLEAR_NODE(&vma->vm_rb);
-	return vma;
-}
-
-void vm_area_free(struct vm_area_struct *vma)
-{
-	atomic_long_dec(&nr_vm_areas);
-	kmem_cache_free(vm_area_cachep, vma);
-}
 
 unsigned long mm_rlimit(unsigned int limit, unsigned long dflt)
 {
@@ -164,231 +109,6 @@ void vma_set_page_prot(struct vm_area_struct *vma)
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
 }
 
-/* ---- the tree, its gaps and the list --------------------------------- */
-
-unsigned long vm_start_gap(struct vm_area_struct *vma)
-{
-	unsigned long start = vma->vm_start;
-
-	if (vma->vm_flags & VM_GROWSDOWN) {
-		start -= stack_guard_gap;
-		if (start > vma->vm_start)
-			start = 0;
-	}
-	return start;
-}
-
-/* The free gap just below vma (Linux: vma_compute_gap). */
-static unsigned long vma_compute_gap(struct vm_area_struct *vma)
-{
-	unsigned long gap = vm_start_gap(vma), prev_end;
-
-	if (vma->vm_prev) {
-		prev_end = vm_end_gap(vma->vm_prev);
-		gap = gap > prev_end ? gap - prev_end : 0;
-	}
-	return gap;
-}
-
-RB_DECLARE_CALLBACKS_MAX(static, vma_gap_callbacks, struct vm_area_struct, vm_rb,
-			 unsigned long, rb_subtree_gap, vma_compute_gap);
-
-/* vma's own gap changed (its start, or its predecessor's end): fix the path up. */
-static void vma_gap_update(struct vm_area_struct *vma)
-{
-	vma_gap_callbacks_propagate(&vma->vm_rb, NULL);
-}
-
-static void vma_rb_insert(struct vm_area_struct *vma, struct rb_root *root)
-{
-	rb_insert_augmented(&vma->vm_rb, root, &vma_gap_callbacks);
-}
-
-static void vma_rb_erase(struct vm_area_struct *vma, struct rb_root *root)
-{
-	rb_erase_augmented(&vma->vm_rb, root, &vma_gap_callbacks);
-	RB_CLEAR_NODE(&vma->vm_rb);
-}
-
-/* Whatever follows vma (or the top, if nothing does) must see its new end. */
-static void vma_end_changed(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	if (vma->vm_next)
-		vma_gap_update(vma->vm_next);
-	else
-		mm->highest_vm_end = vm_end_gap(vma);
-}
-
-/* The first VMA with vm_end > addr, or NULL (Linux: find_vma). */
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
-{
-	struct rb_node *node = mm->mm_rb.rb_node;
-	struct vm_area_struct *vma = NULL;
-
-	while (node) {
-		struct vm_area_struct *tmp = rb_entry(node, struct vm_area_struct, vm_rb);
-
-		if (tmp->vm_end > addr) {
-			vma = tmp;
-			if (tmp->vm_start <= addr)
-				break;
-			node = node->rb_left;
-		} else {
-			node = node->rb_right;
-		}
-	}
-	return vma;
-}
-
-/* find_vma, and the VMA before that place (the last VMA if find_vma is NULL). */
-struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
-				     struct vm_area_struct **pprev)
-{
-	struct vm_area_struct *vma = find_vma(mm, addr);
-
-	if (vma) {
-		*pprev = vma->vm_prev;
-	} else {
-		struct rb_node *rb = rb_last(&mm->mm_rb);
-
-		*pprev = rb ? rb_entry(rb, struct vm_area_struct, vm_rb) : NULL;
-	}
-	return vma;
-}
-
-/* The first VMA that overlaps [start, end), or NULL. */
-struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
-					     unsigned long end)
-{
-	struct vm_area_struct *vma = find_vma(mm, start);
-
-	if (vma && end <= vma->vm_start)
-		vma = NULL;
-	return vma;
-}
-
-/*
- * Where a VMA for [addr, end) would be linked: its tree parent and link,
- * and the VMA before it. -ENOMEM if something overlaps (Linux:
- * find_vma_links).
- */
-static int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
-			  struct vm_area_struct **pprev, struct rb_node ***rb_link,
-			  struct rb_node **rb_parent)
-{
-	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL, *rb_prev = NULL;
-
-	while (*link) {
-		struct vm_area_struct *tmp;
-
-		parent = *link;
-		tmp = rb_entry(parent, struct vm_area_struct, vm_rb);
-		if (tmp->vm_end > addr) {
-			if (tmp->vm_start < end)
-				return -ENOMEM;
-			link = &parent->rb_left;
-		} else {
-			rb_prev = parent;
-			link = &parent->rb_right;
-		}
-	}
-	*pprev = rb_prev ? rb_entry(rb_prev, struct vm_area_struct, vm_rb) : NULL;
-	*rb_link = link;
-	*rb_parent = parent;
-	return 0;
-}
-
-static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
-		       struct vm_area_struct *prev, struct rb_node **rb_link,
-		       struct rb_node *rb_parent)
-{
-	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
-
-	/* The list first: the gaps are computed from vm_prev. */
-	vma->vm_prev = prev;
-	vma->vm_next = next;
-	if (prev)
-		prev->vm_next = vma;
-	else
-		mm->mmap = vma;
-	if (next)
-		next->vm_prev = vma;
-
-	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
-	vma->rb_subtree_gap = 0;
-	vma_gap_update(vma);
-	vma_rb_insert(vma, &mm->mm_rb);
-	vma_end_changed(mm, vma);
-	mm->map_count++;
-}
-
-int vma_link_new(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct vm_area_struct *prev;
-	struct rb_node **rb_link, *rb_parent;
-
-	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &rb_link, &rb_parent))
-		return -ENOMEM;
-	__vma_link(mm, vma, prev, rb_link, rb_parent);
-	return 0;
-}
-
-/* Link a VMA someone else built (exec's stack, tests); Linux: insert_vm_struct. */
-int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	if (vma_is_anonymous(vma) && !vma->vm_file && !vma->vm_pgoff)
-		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
-	return vma_link_new(mm, vma);
-}
-
-/* Take vma off the tree and the list (it stays allocated). */
-static void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct vm_area_struct *prev = vma->vm_prev, *next = vma->vm_next;
-
-	vma_rb_erase(vma, &mm->mm_rb);
-	if (prev)
-		prev->vm_next = next;
-	else
-		mm->mmap = next;
-	if (next) {
-		next->vm_prev = prev;
-		vma_gap_update(next);
-	} else {
-		mm->highest_vm_end = prev ? vm_end_gap(prev) : 0;
-	}
-	vma->vm_next = vma->vm_prev = NULL;
-	mm->map_count--;
-}
-
-/* Moving a VMA's edges in place keeps the tree order: only the gaps change. */
-void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		pgoff_t pgoff)
-{
-	struct mm_struct *mm = vma->vm_mm;
-	bool end_changed = end != vma->vm_end;
-
-	vma->vm_start = start;
-	vma->vm_end = end;
-	vma->vm_pgoff = pgoff;
-	vma_gap_update(vma);
-	if (end_changed)
-		vma_end_changed(mm, vma);
-}
-
-/* Drop a VMA that is linked nowhere any more (Linux: remove_vma). */
-static struct vm_area_struct *remove_vma(struct vm_area_struct *vma)
-{
-	struct vm_area_struct *next = vma->vm_next;
-
-	if (vma->vm_ops && vma->vm_ops->close)
-		vma->vm_ops->close(vma);
-	if (vma->vm_file)
-		fput(vma->vm_file);
-	vm_area_free(vma);
-	return next;
-}
-
 /* ---- counters --------------------------------------------------------- */
 
 void vm_stat_account(struct mm_struct *mm, vm_flags_t flags, long npages)
@@ -412,243 +132,6 @@ bool may_expand_vm(struct mm_struct *mm, vm_flags_t flags, unsigned long npages)
 	    mm->data_vm + npages > mm_rlimit(RLIMIT_DATA, RLIM_INFINITY) >> PAGE_SHIFT)
 		return false;
 	return true;
-}
-
-/* ---- split and merge -------------------------------------------------- */
-
-int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
-		int new_below)
-{
-	struct vm_area_struct *new;
-	pgoff_t off = (addr - vma->vm_start) >> PAGE_SHIFT;
-
-	if (addr <= vma->vm_start || addr >= vma->vm_end || offset_in_page(addr))
-		return -EINVAL;
-	new = vm_area_dup(vma);
-	if (!new)
-		return -ENOMEM;
-	if (new_below) {
-		new->vm_end = addr;
-	} else {
-		new->vm_start = addr;
-		new->vm_pgoff += off;
-	}
-	if (new->vm_file)
-		get_file(new->vm_file);
-	if (new->vm_ops && new->vm_ops->open)
-		new->vm_ops->open(new);
-
-	/* Shrink vma first, so that new's range is free when it is linked. */
-	if (new_below)
-		vma_adjust(vma, addr, vma->vm_end, vma->vm_pgoff + off);
-	else
-		vma_adjust(vma, vma->vm_start, addr, vma->vm_pgoff);
-	if (WARN_ON(vma_link_new(mm, new))) {
-		remove_vma(new);
-		return -ENOMEM;
-	}
-	return 0;
-}
-
-int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
-		     int new_below)
-{
-	if (mm->map_count >= sysctl_max_map_count)
-		return -ENOMEM;
-	return __split_vma(mm, vma, addr, new_below);
-}
-
-/* Only what no merge may change: same flags, same file and its pages contiguous. */
-static bool is_mergeable_vma(struct vm_area_struct *vma, struct file *file,
-			     vm_flags_t vm_flags)
-{
-	if (vma->vm_flags != vm_flags)
-		return false;
-	if (vma->vm_file != file)
-		return false;
-	if (vma->vm_ops && vma->vm_ops->close)
-		return false;
-	return true;
-}
-
-/* May [.., vma->vm_start) with pgoff vm_pgoff (of length in pages) go before vma? */
-static bool can_vma_merge_before(struct vm_area_struct *vma, vm_flags_t vm_flags,
-				 struct file *file, pgoff_t vm_pgoff, unsigned long pglen)
-{
-	return is_mergeable_vma(vma, file, vm_flags) && vma->vm_pgoff == vm_pgoff + pglen;
-}
-
-/* May [vma->vm_end, ..) with pgoff vm_pgoff follow vma? */
-static bool can_vma_merge_after(struct vm_area_struct *vma, vm_flags_t vm_flags,
-				struct file *file, pgoff_t vm_pgoff)
-{
-	return is_mergeable_vma(vma, file, vm_flags) && vma->vm_pgoff + vma_pages(vma) == vm_pgoff;
-}
-
-struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
-				 unsigned long addr, unsigned long end, vm_flags_t vm_flags,
-				 struct file *file, pgoff_t pgoff)
-{
-	struct vm_area_struct *area, *next;
-	pgoff_t pglen = (end - addr) >> PAGE_SHIFT;
-	bool merge_prev, merge_next;
-
-	/* area: the VMA that is the range itself (mprotect), if any. */
-	next = prev ? prev->vm_next : mm->mmap;
-	area = NULL;
-	if (next && next->vm_start == addr && next->vm_end == end) {
-		area = next;
-		next = next->vm_next;
-	} else if (next && next->vm_start < end) {
-		return NULL;	/* the range must be free or one whole VMA */
-	}
-
-	merge_prev = prev && prev->vm_end == addr &&
-		     can_vma_merge_after(prev, vm_flags, file, pgoff);
-	merge_next = next && next->vm_start == end &&
-		     can_vma_merge_before(next, vm_flags, file, pgoff, pglen);
-	if (!merge_prev && !merge_next)
-		return NULL;
-
-	if (area) {
-		__vma_unlink(mm, area);
-		remove_vma(area);
-	}
-	if (merge_prev && merge_next) {		/* prev and next become one */
-		unsigned long next_end = next->vm_end;
-
-		__vma_unlink(mm, next);
-		remove_vma(next);
-		vma_adjust(prev, prev->vm_start, next_end, prev->vm_pgoff);
-		return prev;
-	}
-	if (merge_prev) {
-		vma_adjust(prev, prev->vm_start, end, prev->vm_pgoff);
-		return prev;
-	}
-	vma_adjust(next, addr, next->vm_end, pgoff);
-	return next;
-}
-
-/*
- * Give [start, end), which lies inside vma, the flags newflags: merge it
- * into a neighbour if they then agree, else split it off (Linux: the
- * vma_merge / split_vma sequence of mprotect_fixup and madvise_behavior).
- * Returns the VMA that covers [start, end) afterwards, or an ERR_PTR;
- * its vm_flags are newflags, its vm_page_prot is the caller's to update.
- */
-struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma,
-					unsigned long start, unsigned long end,
-					vm_flags_t newflags)
-{
-	pgoff_t pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	struct vm_area_struct *merged;
-	int error;
-
-	if (newflags == vma->vm_flags)
-		return vma;
-	if (start != vma->vm_start) {
-		error = split_vma(mm, vma, start, 1);
-		if (error)
-			return ERR_PTR(error);
-	}
-	if (end != vma->vm_end) {
-		error = split_vma(mm, vma, end, 0);
-		if (error)
-			return ERR_PTR(error);
-	}
-	/* vma is now exactly [start, end): may it join a neighbour? */
-	merged = vma_merge(mm, vma->vm_prev, start, end, newflags, vma->vm_file, pgoff);
-	if (merged)
-		return merged;
-	vma->vm_flags = newflags;
-	return vma;
-}
-
-/* ---- get_unmapped_area ------------------------------------------------ */
-
-/*
- * The highest free range of info->length (aligned) between low_limit and
- * high_limit, or -ENOMEM (Linux <= 6.0: unmapped_area_topdown). Go right
- * (higher addresses) while the right subtree has a big enough gap, look
- * at this node's own gap, then left; climbing back up resumes at a parent
- * whose right subtree we came from.
- */
-unsigned long unmapped_area_topdown(struct vm_unmapped_area_info *info)
-{
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-	unsigned long length, low_limit, high_limit, gap_start, gap_end;
-
-	length = info->length + info->align_mask;
-	if (length < info->length)
-		return -ENOMEM;
-	gap_end = info->high_limit;
-	if (gap_end < length)
-		return -ENOMEM;
-	high_limit = gap_end - length;	/* highest gap_start that could fit */
-	if (info->low_limit > high_limit)
-		return -ENOMEM;
-	low_limit = info->low_limit + length;
-
-	/* Above the highest VMA? */
-	gap_start = mm->highest_vm_end;
-	if (gap_start <= high_limit)
-		goto found_highest;
-
-	if (RB_EMPTY_ROOT(&mm->mm_rb))
-		return -ENOMEM;
-	vma = rb_entry(mm->mm_rb.rb_node, struct vm_area_struct, vm_rb);
-	if (vma->rb_subtree_gap < length)
-		return -ENOMEM;
-
-	for (;;) {
-		gap_start = vma->vm_prev ? vm_end_gap(vma->vm_prev) : 0;
-		if (gap_start <= high_limit && vma->vm_rb.rb_right) {
-			struct vm_area_struct *right =
-				rb_entry(vma->vm_rb.rb_right, struct vm_area_struct, vm_rb);
-
-			if (right->rb_subtree_gap >= length) {
-				vma = right;
-				continue;
-			}
-		}
-check_current:
-		gap_end = vm_start_gap(vma);
-		if (gap_end < low_limit)
-			return -ENOMEM;
-		if (gap_start <= high_limit && gap_end > gap_start && gap_end - gap_start >= length)
-			goto found;
-
-		if (vma->vm_rb.rb_left) {
-			struct vm_area_struct *left =
-				rb_entry(vma->vm_rb.rb_left, struct vm_area_struct, vm_rb);
-
-			if (left->rb_subtree_gap >= length) {
-				vma = left;
-				continue;
-			}
-		}
-		/* Up until we come from a right child: that parent is next lower. */
-		for (;;) {
-			struct rb_node *prev = &vma->vm_rb;
-
-			if (!rb_parent(prev))
-				return -ENOMEM;
-			vma = rb_entry(rb_parent(prev), struct vm_area_struct, vm_rb);
-			if (prev == vma->vm_rb.rb_right) {
-				gap_start = vma->vm_prev ? vm_end_gap(vma->vm_prev) : 0;
-				goto check_current;
-			}
-		}
-	}
-found:
-	if (gap_end > info->high_limit)
-		gap_end = info->high_limit;
-found_highest:
-	gap_end -= info->length;
-	gap_end -= (gap_end - info->align_offset) & info->align_mask;
-	return gap_end;
 }
 
 /*
@@ -779,9 +262,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	if (file)
 		return -ENODEV;		/* file mappings: issue 11 */
 
+	/* Anonymous: MAP_SHARED_VALIDATE (= MAP_SHARED|MAP_PRIVATE) is -EINVAL, as Linux. */
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED:
-	case MAP_SHARED_VALIDATE:
 		if (vm_flags & VM_GROWSDOWN)
 			return -EINVAL;
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
@@ -810,8 +293,6 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 				     unsigned long prot, unsigned long flags,
 				     unsigned long fd, unsigned long pgoff)
 {
-	if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
-		return -EOPNOTSUPP;
 	if (!(flags & MAP_ANONYMOUS)) {
 		struct file *file = current->files ? fget(fd) : NULL;	/* a kthread may have none */
 
@@ -826,6 +307,8 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 			return -EINVAL;
 		if (!len)
 			return -EINVAL;
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+			return -EOPNOTSUPP;
 		return -ENODEV;		/* file mappings: issue 11 */
 	}
 	if (flags & MAP_HUGETLB)
@@ -1202,6 +685,14 @@ void mm_populate(unsigned long start, unsigned long len)
 			addr = vma->vm_end - PAGE_SIZE;
 			continue;
 		}
+		/*
+		 * Linux populates until the OOM killer steps in; with no OOM
+		 * killer, stop while an eighth of RAM is still free (and when
+		 * the task is being killed), so a huge MAP_POPULATE cannot
+		 * starve the kernel. The rest faults in on use.
+		 */
+		if (nr_free_pages() < totalram_pages_count / 8 || fatal_signal_pending(current))
+			break;
 		/* Private writable: write faults, so the pages are the mapping's own. */
 		if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
 			flags |= FAULT_FLAG_WRITE;

@@ -105,9 +105,14 @@ static int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pp
 		*pprev = vma;
 		return 0;
 	}
-	/* A private mapping made writable is counted as committed memory in Linux. */
-	if ((newflags & VM_WRITE) && !(oldflags & (VM_ACCOUNT | VM_WRITE | VM_SHARED)))
-		newflags |= VM_ACCOUNT;
+	if (newflags & VM_WRITE) {
+		/* Space limits, when the area turns into data. */
+		if (!may_expand_vm(mm, newflags, nrpages) && may_expand_vm(mm, oldflags, nrpages))
+			return -ENOMEM;
+		/* A private mapping made writable is committed memory (unless MAP_NORESERVE). */
+		if (!(oldflags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE)))
+			newflags |= VM_ACCOUNT;
+	}
 	vma = vma_modify_flags(mm, vma, start, end, newflags);
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);

@@ -55,6 +55,7 @@ struct tiny_elf {
 	Elf64_Phdr ph[3];
 	u8 code[16];
 	u8 data[32];
+	u8 trailer[64];		/* what ld puts after the segments: sections, symbols */
 } __attribute__((packed));
 
 #define CODE_OFF offsetof(struct tiny_elf, code)
@@ -94,6 +95,7 @@ static void build_elf(struct tiny_elf *e, unsigned long base)
 	memcpy(e->code, tiny_code, sizeof(tiny_code));
 	for (unsigned int i = 0; i < sizeof(e->data); i++)
 		e->data[i] = 0xa0 + i;
+	memset(e->trailer, 0xee, sizeof(e->trailer));
 }
 
 static int write_prog(const char *path, const void *data, size_t len, umode_t mode)
@@ -149,7 +151,7 @@ VFS_TEST(exec_bad_headers)
 	MUTATE(e.eh.e_phnum = 0, -ENOEXEC);
 	MUTATE(e.eh.e_phnum = 0xffff, -ENOEXEC);
 	MUTATE(e.eh.e_phnum = 74, -ENOEXEC);			/* > one page of phdrs */
-	MUTATE(e.eh.e_phnum = 4, -ENOEXEC);			/* table runs past EOF */
+	MUTATE(e.eh.e_phoff = sizeof(e) - sizeof(Elf64_Phdr), -ENOEXEC);	/* table runs past EOF */
 	MUTATE(e.eh.e_phoff = 4096, -ENOEXEC);
 	MUTATE(e.eh.e_phoff = ~0ULL - 8, -ENOEXEC);
 	MUTATE(e.eh.e_entry = TASK_SIZE, -ENOEXEC);
@@ -161,14 +163,14 @@ VFS_TEST(exec_bad_segments)
 	struct tiny_elf good, e;
 
 	build_elf(&good, CODE_VADDR);
-	MUTATE(e.ph[1].p_filesz = e.ph[1].p_memsz + 1, -ENOEXEC);
+	MUTATE(e.ph[1].p_memsz = e.ph[1].p_filesz - 1, -ENOEXEC);	/* FileSiz > MemSiz */
 	MUTATE(e.ph[1].p_vaddr = PAGE_MASK + DATA_OFF, -ENOEXEC);	/* vaddr + memsz wraps */
 	MUTATE(e.ph[1].p_memsz = ~0UL, -ENOEXEC);
 	MUTATE((e.ph[1].p_vaddr = TASK_SIZE + DATA_OFF), -ENOEXEC);
 	MUTATE((e.ph[1].p_vaddr = TASK_SIZE - 0x1000 + DATA_OFF), -ENOEXEC);	/* ends past */
 	MUTATE((e.ph[1].p_offset = 0x10000 + DATA_OFF), -ENOEXEC);		/* beyond EOF */
 	MUTATE((e.ph[1].p_offset = ~0UL - 4096 + DATA_OFF + 1), -ENOEXEC);	/* offset + filesz wraps */
-	MUTATE(e.ph[1].p_filesz = sizeof(e.data) + 1, -ENOEXEC);		/* one byte past EOF */
+	MUTATE(e.ph[1].p_filesz = sizeof(e) - DATA_OFF + 1, -ENOEXEC);	/* one byte past EOF */
 	MUTATE(e.ph[1].p_vaddr += 8, -ENOEXEC);				/* offset % 4096 != vaddr % 4096 */
 	MUTATE((e.ph[0].p_memsz += 8, e.ph[1].p_vaddr = CODE_VADDR + DATA_OFF), -ENOEXEC); /* overlap */
 	MUTATE((e.ph[1].p_vaddr = CODE_VADDR - 0x100000 + DATA_OFF), -ENOEXEC);	/* out of order */
@@ -362,10 +364,14 @@ static void check_segments(struct kunit *test, unsigned long code, bool pie)
 	/* the ELF header is at the start of the code page (AT_PHDR points into it) */
 	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)code, 4));
 	KUNIT_EXPECT_TRUE(test, !memcmp(buf, ELFMAG, SELFMAG));
+	/* the code page (no .bss) shows the rest of the file page, as a file mapping would */
+	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)(code + DATA_OFF), 33));
+	KUNIT_EXPECT_EQ(test, buf[0], 0xa0);
+	KUNIT_EXPECT_EQ(test, buf[32], 0xee);
 	/* the data page shows the file's page 0 before the data, as a file mapping would */
 	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)(data & PAGE_MASK), 4));
 	KUNIT_EXPECT_TRUE(test, !memcmp(buf, ELFMAG, SELFMAG));
-	/* data bytes, then zeros to the end of the page and through .bss */
+	/* data bytes, then zeros (not the trailer: padzero) to the end of the page and through .bss */
 	KUNIT_EXPECT_TRUE(test, !copy_from_user(buf, (const void __user *)data, 32));
 	for (int i = 0; i < 32; i++)
 		KUNIT_EXPECT_EQ(test, buf[i], 0xa0 + i);

@@ -24,6 +24,9 @@
 #define MAP_SHARED	0x01
 #define MAP_PRIVATE	0x02
 #endif
+#ifndef MAP_FIXED
+#define MAP_FIXED	0x10
+#endif
 #ifndef MAP_ANONYMOUS
 #define MAP_ANONYMOUS	0x20
 #endif

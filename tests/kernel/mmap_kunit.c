@@ -262,8 +262,10 @@ static void mmap_bad_args(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_mmap(0, 0, RW, ANON), -EINVAL);
 	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, MAP_ANONYMOUS), -EINVAL);	/* neither */
 	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, 0x0f | MAP_ANONYMOUS), -EINVAL);
+	/* MAP_SHARED|MAP_PRIVATE is MAP_SHARED_VALIDATE: for anonymous memory -EINVAL (Linux). */
 	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, MAP_SHARED_VALIDATE | MAP_ANONYMOUS | 0x400000),
-			-EOPNOTSUPP);
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, t_mmap(0, P, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS), -EINVAL);
 	KUNIT_EXPECT_EQ(test, t_mmap(0, -P + 1, RW, ANON), -ENOMEM);	/* PAGE_ALIGN wraps */
 	KUNIT_EXPECT_EQ(test, t_mmap(0, TASK_SIZE + P, RW, ANON), -ENOMEM);
 	KUNIT_EXPECT_EQ(test, t_mmap(0x200001, P, RW, ANON | MAP_FIXED), -EINVAL);
@@ -274,8 +276,7 @@ static void mmap_bad_args(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sys6(__x64_sys_mmap, 0, P, RW, ANON, -1UL, 123), -EINVAL);
 	KUNIT_EXPECT_EQ(test, sys6(__x64_sys_mmap, 0, P, RW, MAP_PRIVATE, -1UL, 0), -EBADF);
 	KUNIT_EXPECT_EQ(test, sys6(__x64_sys_mmap, 0, P, RW, MAP_PRIVATE, 100000, 0), -EBADF);
-	/* MAP_SHARED|MAP_PRIVATE is MAP_SHARED_VALIDATE (Linux): a valid shared mapping. */
-	a = t_mmap(0, P, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS);
+	a = t_mmap(0, P, RW, MAP_SHARED | MAP_ANONYMOUS);
 	KUNIT_EXPECT_FALSE(test, IS_ERR_VALUE(a));
 	/* A hint below mmap_min_addr is raised to it. */
 	a = t_mmap(0x1000, P, RW, ANON);
@@ -418,6 +419,20 @@ static void mprotect_split_merge(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vma_at(c.mm, a + 5 * P)->vm_flags & VM_ACCESS_FLAGS, VM_READ);
 	KUNIT_EXPECT_EQ(test, c.mm->map_count, 2);
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 5 * P, P, PROT_GROWSDOWN | PROT_READ), -EINVAL);
+	/* MAP_NORESERVE: no VM_ACCOUNT when made writable again, so it merges back. */
+	{
+		unsigned long n = t_mmap(0, 3 * P, RW, ANON | MAP_NORESERVE);
+		int before = c.mm->map_count;
+
+		KUNIT_EXPECT_EQ(test, t_mprotect(n + P, P, PROT_READ), 0);
+		KUNIT_EXPECT_EQ(test, t_mprotect(n + P, P, PROT_NONE), 0);
+		KUNIT_EXPECT_EQ(test, c.mm->map_count, before + 2);
+		KUNIT_EXPECT_EQ(test, t_mprotect(n + P, P, RW), 0);
+		KUNIT_EXPECT_EQ(test, c.mm->map_count, before);
+		KUNIT_EXPECT_EQ(test, vma_at(c.mm, n)->vm_end, n + 3 * P);
+		KUNIT_EXPECT_FALSE(test, vma_at(c.mm, n)->vm_flags & VM_ACCOUNT);
+		KUNIT_EXPECT_EQ(test, t_munmap(n, 3 * P), 0);
+	}
 	vma = vma_at(c.mm, a);
 	vma->vm_flags &= ~VM_MAYWRITE;
 	KUNIT_EXPECT_EQ(test, t_mprotect(a, P, RW), -EACCES);
@@ -484,6 +499,15 @@ static void mmap_data(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 14));
 	KUNIT_EXPECT_TRUE(test, fill(a + 4 * P, 4, 40));
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 40));
+	/* MAP_POPULATE faults the pages in at mmap time (write faults: private writable). */
+	{
+		unsigned long pop = t_mmap(0, 4 * P, RW, ANON | MAP_POPULATE);
+		unsigned long anon = get_mm_counter(c.mm, MM_ANONPAGES);
+
+		KUNIT_EXPECT_FALSE(test, IS_ERR_VALUE(pop));
+		KUNIT_EXPECT_EQ(test, t_munmap(pop, 4 * P), 0);
+		KUNIT_EXPECT_EQ(test, get_mm_counter(c.mm, MM_ANONPAGES), anon - 4);
+	}
 	/* madvise(MADV_DONTNEED): the pages go, the next read sees zeroes. */
 	KUNIT_EXPECT_EQ(test, t_madvise(a + 4 * P, 2 * P, MADV_DONTNEED), 0);
 	KUNIT_EXPECT_EQ(test, get_mm_counter(c.mm, MM_ANONPAGES), 4UL);

@@ -8,7 +8,7 @@
  * read-only pages, unaligned pointers into valid buffers, huge sizes,
  * valid and invalid fds, paths inside /tmp/fuzz.
  *
- *   fuzz [-s SEED] [-n CALLS] [-b BATCHES] [-t SECONDS] [-i INDENT]
+ *   fuzz [-s SEED] [-n CALLS] [-b BATCHES] [-t SECONDS] [-i INDENT] [-q]
  *
  * Each batch is CALLS calls made by child processes, the first with seed
  * (SEED + batch) * 1000, the next (when one dies) with the seed after it:
@@ -328,15 +328,16 @@ int main(int argc, char **argv)
 	int ncalls = 2000, nbatches = 8, timeout = 20, opt, crashed = 0, timeouts = 0;
 	unsigned long total[5] = { 0 };
 
-	while ((opt = getopt(argc, argv, "s:n:b:t:i:")) != -1) {
+	while ((opt = getopt(argc, argv, "s:n:b:t:i:q")) != -1) {
 		switch (opt) {
 		case 's': seed = strtoul(optarg, NULL, 0); break;
 		case 'n': ncalls = atoi(optarg); break;
 		case 'b': nbatches = atoi(optarg); break;
 		case 't': timeout = atoi(optarg); break;
 		case 'i': ktap_indent = atoi(optarg); break;
+		case 'q': ktap_quiet = 1; break;
 		default:
-			fprintf(stderr, "usage: fuzz [-s SEED] [-n CALLS] [-b BATCHES] [-t SECONDS] [-i INDENT]\n");
+			fprintf(stderr, "usage: fuzz [-s SEED] [-n CALLS] [-b BATCHES] [-t SECONDS] [-i INDENT] [-q]\n");
 			return 2;
 		}
 	}

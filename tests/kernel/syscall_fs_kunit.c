@@ -961,6 +961,74 @@ SC_TEST(sc_pipe)
 	KUNIT_EXPECT_EQ(test, h.result, -EPIPE);
 }
 
+/* Open TDIR/ff for writing (blocks until a reader), write one byte, close. */
+static int fifo_writer(void *data)
+{
+	struct pipe_helper *h = data;
+	struct file *f;
+
+	msleep(h->delay_ms);
+	f = filp_open(TDIR "/ff", O_WRONLY, 0);
+	if (IS_ERR(f)) {
+		h->result = PTR_ERR(f);
+	} else {
+		loff_t pos = 0;
+
+		h->result = kernel_write(f, "x", 1, &pos);
+		fput(f);
+	}
+	wait_for_stop(h);
+	return 0;
+}
+
+SC_TEST(sc_fifo)
+{
+	struct ustat *st = kalias(PAGE_SIZE);
+	char *buf = kalias(2 * PAGE_SIZE);
+	struct pipe_helper h = { 0 };
+	struct task_struct *k;
+	long r, w;
+
+	KUNIT_ASSERT_EQ(test, SC3(mknod, ustr(0, TDIR "/ff"), S_IFIFO | 0600, 0), 0);
+	KUNIT_EXPECT_EQ(test, SC2(stat, U(0), U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_mode, S_IFIFO | 0600);
+	/* Non-blocking: a writer without a reader is -ENXIO; a reader opens at once. */
+	KUNIT_EXPECT_EQ(test, SC3(open, U(0), O_WRONLY | O_NONBLOCK, 0), -ENXIO);
+	r = SC3(open, U(0), O_RDONLY | O_NONBLOCK, 0);
+	KUNIT_ASSERT_TRUE(test, r >= 0);
+	KUNIT_EXPECT_EQ(test, SC3(read, r, U(2 * PAGE_SIZE), 8), 0);	/* no writer: EOF */
+	w = SC3(open, U(0), O_WRONLY | O_NONBLOCK, 0);
+	KUNIT_ASSERT_TRUE(test, w >= 0);
+	KUNIT_EXPECT_EQ(test, SC3(read, r, U(2 * PAGE_SIZE), 8), -EAGAIN);
+	KUNIT_EXPECT_EQ(test, SC3(write, w, ustr(3 * PAGE_SIZE, "hi"), 2), 2);
+	KUNIT_EXPECT_EQ(test, SC3(read, r, U(2 * PAGE_SIZE), 8), 2);
+	KUNIT_EXPECT_EQ(test, memcmp(buf, "hi", 2), 0);
+	KUNIT_EXPECT_EQ(test, SC3(lseek, r, 0, SEEK_SET), -ESPIPE);
+	KUNIT_EXPECT_EQ(test, SC1(close, w), 0);
+	KUNIT_EXPECT_EQ(test, SC3(read, r, U(2 * PAGE_SIZE), 8), 0);
+	KUNIT_EXPECT_EQ(test, SC1(close, r), 0);
+	/* A blocking reader waits for a writer (a kthread, 50 ms later). */
+	h.delay_ms = 50;
+	k = kthread_run(fifo_writer, &h, "fifo_writer");
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(k));
+	r = SC3(open, U(0), O_RDONLY, 0);
+	KUNIT_EXPECT_GE(test, r, 0);
+	KUNIT_EXPECT_EQ(test, SC3(read, r, U(2 * PAGE_SIZE), 8), 1);
+	KUNIT_EXPECT_EQ(test, buf[0], 'x');
+	for (int i = 0; i < 5000 && !READ_ONCE(h.done); i++)
+		msleep(1);
+	kthread_stop(k);
+	KUNIT_EXPECT_EQ(test, h.result, 1);
+	KUNIT_EXPECT_EQ(test, SC3(read, r, U(2 * PAGE_SIZE), 8), 0);
+	KUNIT_EXPECT_EQ(test, SC1(close, r), 0);
+	/* O_RDWR never waits, and talks to itself. */
+	r = SC3(open, U(0), O_RDWR, 0);
+	KUNIT_ASSERT_TRUE(test, r >= 0);
+	KUNIT_EXPECT_EQ(test, SC3(write, r, ustr(3 * PAGE_SIZE, "loop"), 4), 4);
+	KUNIT_EXPECT_EQ(test, SC3(read, r, U(2 * PAGE_SIZE), 8), 4);
+	KUNIT_EXPECT_EQ(test, SC1(close, r), 0);
+}
+
 /*
  * Two writers of 1000-byte records (at most PIPE_BUF: atomic): every record
  * arrives whole. 1000 does not divide a page, so records are appended to a
@@ -1451,6 +1519,7 @@ static struct kunit_case syscall_fs_cases[] = {
 	KUNIT_CASE(sc_attrs),
 	KUNIT_CASE(sc_pipe),
 	KUNIT_CASE(sc_pipe_atomic),
+	KUNIT_CASE(sc_fifo),
 	KUNIT_CASE(sc_time),
 	KUNIT_CASE(sc_sys),
 	KUNIT_CASE(sc_more),

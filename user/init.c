@@ -13,9 +13,9 @@
  *   /init PROG [ARGS...]   run PROG once (e.g. rdinit=/init -- /bin/usertests),
  *                          then power off with its exit status on the console
  *
- * Linux passes the words of its command line that are not its own
- * options to init as argv (argv_init; Linnet's init/main.c does not yet:
- * there, rdinit=/bin/PROG runs a program as PID 1), so a test boot says
+ * The kernel passes the words of its command line that are not its own
+ * options, and everything after "--", to init as argv (Linux's argv_init;
+ * Linnet's init/main.c does the same), so a test boot says
  * "rdinit=/init -- /bin/usertests -t 30" (the first word that is an
  * absolute path starts the program; others are ignored). With init_prog=PROG in the
  * environment (Linux hands unknown name=value words to init as envp)

@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include "kunit_pages.h"
+#include "../../mm/internal.h"	/* sysctl_max_map_count */
 
 #ifndef offset_in_page
 #define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
@@ -287,6 +288,36 @@ static void mmap_bad_args(struct kunit *test)
 	a = t_mmap(0, P, RW, ANON | 0x400000);
 	KUNIT_EXPECT_FALSE(test, IS_ERR_VALUE(a));
 	KUNIT_EXPECT_EQ(test, c.mm->map_count, 3);
+	mm_check(test, c.mm);
+	mm_leave(test, &c);
+}
+
+/* vm.max_map_count, lowered to 8: mmap stops at 9 VMAs (Linux's > check), splits at 8. */
+static void mmap_max_map_count(struct kunit *test)
+{
+	int saved = sysctl_max_map_count, i;
+	struct mm_ctx c;
+	unsigned long a = 0;
+	long r = 0;
+
+	mm_enter(test, &c);
+	sysctl_max_map_count = 8;
+	for (i = 0; i < 20; i++) {
+		r = t_mmap(0, P, i & 1 ? PROT_READ : RW, ANON);
+		if (IS_ERR_VALUE(r))
+			break;
+		a = r;
+	}
+	KUNIT_EXPECT_EQ(test, r, -ENOMEM);
+	KUNIT_EXPECT_EQ(test, c.mm->map_count, 9);
+	/* Splitting one VMA in three: refused. Removing a whole one: fine. */
+	KUNIT_EXPECT_EQ(test, t_munmap(a, P), 0);
+	r = t_mmap(0, 3 * P, RW, ANON);
+	KUNIT_EXPECT_FALSE(test, IS_ERR_VALUE(r));
+	KUNIT_EXPECT_EQ(test, t_munmap(r + P, P), -ENOMEM);
+	KUNIT_EXPECT_EQ(test, t_mprotect(r + P, P, PROT_READ), -ENOMEM);
+	sysctl_max_map_count = saved;
+	KUNIT_EXPECT_EQ(test, t_munmap(r + P, P), 0);
 	mm_check(test, c.mm);
 	mm_leave(test, &c);
 }
@@ -937,6 +968,7 @@ static void layout_aslr(struct kunit *test)
 static struct kunit_case mmap_cases[] = {
 	KUNIT_CASE(mmap_anon_basic),
 	KUNIT_CASE(mmap_bad_args),
+	KUNIT_CASE(mmap_max_map_count),
 	KUNIT_CASE(mmap_fixed),
 	KUNIT_CASE(munmap_split),
 	KUNIT_CASE(mprotect_split_merge),

@@ -76,7 +76,7 @@ HOST_SRCS_test_mmap := $(HOST_MM) lib/rbtree.c mm/vma.c mm/mmap.c mm/util.c mm/m
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host \
+.PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host bench-user syscalls-doc \
 	initramfs bench-initramfs
 all: $(KERNEL) $(ISO) $(INITRAMFS) $(BUILD)/compile_commands.json
 
@@ -190,7 +190,12 @@ test-host: $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --only '^(host|selftest)'
 
 test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
+	@$(PYTHON) scripts/syscalls_doc.py --check --kernel $(KERNEL)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
+
+# docs/syscalls.md from the system-call table and the kernel's symbols (make test checks it).
+syscalls-doc: $(KERNEL)
+	@$(PYTHON) scripts/syscalls_doc.py --kernel $(KERNEL)
 
 # --- benchmarks (host, optimised, no sanitizers; numbers printed, never asserted) ---
 BENCH_CFLAGS := -std=gnu11 -O2 -pthread -Itests/host/include -Iinclude -DHOST_TEST
@@ -200,7 +205,15 @@ $(BUILD)/bench/%: tests/host/%.c $(BENCH_SRCS) $(DEPS_STAMP) $(wildcard include/
 	@echo "  HOSTCC  $@ (-O2)"
 	@$(CC) $(BENCH_CFLAGS) -o $@ $< $(BENCH_SRCS)
 
-bench-host bench: $(BUILD)/bench/bench_page_alloc $(patsubst tests/host/%.c,$(BUILD)/bench/%,$(wildcard tests/host/bench_slub.c tests/host/bench_rbtree.c))
+# make bench: the host benchmarks, then user/bench.c on Linnet (and on Linux
+# with BENCH_LINUX=1; docs/performance.md). make bench-host: the host ones only.
+bench: bench-host bench-user
+bench-user: $(KERNEL) $(INITRAMFS)
+	@$(PYTHON) scripts/bench_user.py --kernel $(KERNEL) --initrd $(INITRAMFS) --cpu $(QEMU_CPU) \
+		--smp $(BENCH_SMP) $(if $(BENCH_LINUX),--linux)
+BENCH_SMP ?= 1
+
+bench-host: $(BUILD)/bench/bench_page_alloc $(patsubst tests/host/%.c,$(BUILD)/bench/%,$(wildcard tests/host/bench_slub.c tests/host/bench_rbtree.c))
 	@for b in $^; do echo "== $$b"; $$b || exit 1; done
 
 # --- editor support ------------------------------------------------------------

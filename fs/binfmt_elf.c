@@ -21,6 +21,10 @@
  * no executable segment is not checked, as in Linux: the program faults
  * on its first instruction and dies of SIGSEGV.
  *
+ * PT_GNU_STACK with PF_X asks for an executable stack (setup_arg_pages);
+ * without PT_GNU_STACK the stack is not executable, as on x86-64 Linux
+ * since 5.8 (no READ_IMPLIES_EXEC for 64-bit programs).
+ *
  * Each PT_LOAD becomes an anonymous private mapping with the segment's
  * permissions, into which the file's bytes are copied (kernel_read, then
  * access_remote_vm with FOLL_FORCE, so read-only and execute-only pages
@@ -36,8 +40,7 @@
  * segment that starts in the previous one's last page replaces it.
  *
  * Left out: PT_INTERP (dynamic programs: -ENOEXEC until issue 13),
- * 32-bit (compat) ELF, the vDSO (no AT_SYSINFO_EHDR), an executable stack
- * (PT_GNU_STACK PF_X is noted but the stack stays non-executable),
+ * 32-bit (compat) ELF, the vDSO (no AT_SYSINFO_EHDR),
  * PT_GNU_PROPERTY (IBT/SHSTK), AT_MINSIGSTKSZ and the rseq auxv entries,
  * core dumps, p_align > PAGE_SIZE for static-pie.
  */
@@ -47,31 +50,13 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/printk.h>
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-
-#ifndef PROT_READ
-#define PROT_NONE	0x0
-#define PROT_READ	0x1
-#define PROT_WRITE	0x2
-#define PROT_EXEC	0x4
-#endif
-#ifndef MAP_PRIVATE
-#define MAP_PRIVATE	0x02
-#endif
-#ifndef MAP_FIXED
-#define MAP_FIXED	0x10
-#endif
-#ifndef MAP_ANONYMOUS
-#define MAP_ANONYMOUS	0x20
-#endif
-#ifndef MAP_FIXED_NOREPLACE
-#define MAP_FIXED_NOREPLACE 0x100000
-#endif
 
 #define ELF_PAGESTART(v)	((v) & ~(unsigned long)(ELF_MIN_ALIGN - 1))
 #define ELF_PAGEOFFSET(v)	((v) & (ELF_MIN_ALIGN - 1))

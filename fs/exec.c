@@ -2,14 +2,15 @@
 /*
  * execve(): replacing a process's program (Linux: fs/exec.c).
  *
- * do_execveat_common() builds a struct linux_binprm: alloc_bprm() opens
- * the file (do_open_execat: a regular file with an x bit, FMODE_EXEC) and
- * makes the new, empty mm with its stack VMA just below STACK_TOP
- * (bprm_mm_init; randomised when randomize_va_space is on); the filename,
- * the environment and the arguments are then copied onto the top of that
- * stack, last string first (copy_string_kernel, copy_strings), through
- * access_remote_vm() since the new mm is not loaded anywhere yet.
- * bprm_execve() -> exec_binprm() -> search_binary_handler() reads the
+ * do_execveat_common() builds a struct linux_binprm, in Linux 6.1's
+ * order: alloc_bprm() makes the new, empty mm with its stack VMA just
+ * below STACK_TOP (bprm_mm_init; randomised when randomize_va_space is
+ * on); the filename, the environment and the arguments are copied onto
+ * the top of that stack, last string first (copy_string_kernel,
+ * copy_strings), through access_remote_vm() since the new mm is not
+ * loaded anywhere yet; then bprm_execve() opens the file
+ * (do_open_execat: a regular file with an x bit, FMODE_EXEC) and
+ * exec_binprm() -> search_binary_handler() reads the
  * first BINPRM_BUF_SIZE bytes and offers the bprm to each registered
  * format; binfmt_elf.c's load_elf_binary() checks everything it can and
  * then calls begin_new_exec(), the point of no return: the new mm
@@ -30,6 +31,7 @@
  * at exec is left out too.
  */
 #include <asm/processor.h>
+#include <asm/tlb.h>
 #include <asm/tlbflush.h>
 #include <linux/binfmts.h>
 #include <linux/fcntl.h>
@@ -364,21 +366,19 @@ static void free_bprm(struct linux_binprm *bprm)
 	kfree(bprm);
 }
 
-static struct linux_binprm *alloc_bprm(int fd, struct filename *filename, int flags)
+/*
+ * The bprm and its new mm (Linux 6.1: alloc_bprm). The file is opened
+ * later, in bprm_execve(), after the strings are copied, so a bad argv is
+ * -EFAULT even for a file that could not run (Linux 6.8 opens it first).
+ */
+static struct linux_binprm *alloc_bprm(int fd, struct filename *filename)
 {
 	struct linux_binprm *bprm;
-	struct file *file;
 	int retval = -ENOMEM;
 
-	file = do_open_execat(fd, filename, flags);
-	if (IS_ERR(file))
-		return ERR_CAST(file);
 	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
-	if (!bprm) {
-		fput(file);
+	if (!bprm)
 		return ERR_PTR(-ENOMEM);
-	}
-	bprm->file = file;
 	if (fd == AT_FDCWD || filename->name[0] == '/') {
 		bprm->filename = filename->name;
 	} else {
@@ -494,24 +494,39 @@ void setup_new_exec(struct linux_binprm *bprm)
 }
 
 /*
- * The stack VMA's last touches (Linux: setup_arg_pages): room for
- * STACK_EXPAND below the strings (the tables go there), mm->start_stack,
- * arg_start. The stack is already at stack_top (see bprm_mm_init), so
- * Linux's shift_arg_pages() is not needed. An executable stack
- * (PT_GNU_STACK with PF_X) is not offered: EXSTACK_ENABLE_X is ignored.
+ * The stack VMA's last touches (Linux: setup_arg_pages): room for up to
+ * STACK_EXPAND below the strings (the tables go there), never beyond
+ * RLIMIT_STACK, mm->arg_start, and VM_EXEC when the program asked for an
+ * executable stack (PT_GNU_STACK with PF_X: EXSTACK_ENABLE_X), applied to
+ * the pages the strings already use as mprotect() would (Linux:
+ * mprotect_fixup). The stack is already at stack_top (see bprm_mm_init),
+ * so Linux's shift_arg_pages() is not needed.
  */
 int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top, int executable_stack)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma = bprm->vma;
-	unsigned long stack_base;
+	unsigned long stack_size, stack_expand, rlim_stack, stack_base;
 	int ret = 0;
 
 	(void)stack_top;
-	(void)executable_stack;
 	mm->arg_start = bprm->p;
-	stack_base = vma->vm_start > STACK_EXPAND ? vma->vm_start - STACK_EXPAND : 0;
+	stack_size = vma->vm_end - vma->vm_start;
+	rlim_stack = bprm->rlim_stack.rlim_cur & PAGE_MASK;
+	stack_expand = min(rlim_stack, stack_size + STACK_EXPAND);
+	if (stack_expand > vma->vm_end)
+		stack_expand = vma->vm_end;
+	stack_base = vma->vm_end - stack_expand;
 	mmap_write_lock(mm);
+	if (executable_stack == EXSTACK_ENABLE_X && !(vma->vm_flags & VM_EXEC)) {
+		struct mmu_gather tlb;
+
+		vma->vm_flags |= VM_EXEC;
+		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+		tlb_gather_mmu(&tlb, mm);
+		change_protection(&tlb, vma, vma->vm_start, vma->vm_end, vma->vm_page_prot);
+		tlb_finish_mmu(&tlb);
+	}
 	if (stack_base < vma->vm_start)
 		ret = expand_stack(vma, stack_base);
 	mmap_write_unlock(mm);
@@ -567,10 +582,16 @@ static int exec_binprm(struct linux_binprm *bprm)
 	return search_binary_handler(bprm);
 }
 
-static int bprm_execve(struct linux_binprm *bprm)
+static int bprm_execve(struct linux_binprm *bprm, int fd, struct filename *filename, int flags)
 {
-	int retval = exec_binprm(bprm);
+	struct file *file;
+	int retval;
 
+	file = do_open_execat(fd, filename, flags);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	bprm->file = file;
+	retval = exec_binprm(bprm);
 	if (retval >= 0)
 		return retval;
 	/*
@@ -590,7 +611,7 @@ static int do_execveat_common(int fd, struct filename *filename, struct user_arg
 
 	if (IS_ERR(filename))
 		return PTR_ERR(filename);
-	bprm = alloc_bprm(fd, filename, flags);
+	bprm = alloc_bprm(fd, filename);
 	if (IS_ERR(bprm)) {
 		retval = PTR_ERR(bprm);
 		goto out_ret;
@@ -626,7 +647,7 @@ static int do_execveat_common(int fd, struct filename *filename, struct user_arg
 			goto out_free;
 		bprm->argc = 1;
 	}
-	retval = bprm_execve(bprm);
+	retval = bprm_execve(bprm, fd, filename, flags);
 out_free:
 	free_bprm(bprm);
 out_ret:
@@ -667,37 +688,15 @@ int do_execveat(int fd, struct filename *filename, const char __user *const __us
 	return do_execveat_common(fd, filename, uargv, uenvp, flags);
 }
 
-/*
- * A user path name, "" allowed with AT_EMPTY_PATH (Linux:
- * getname_uflags). Until fs/namei.c's getname() lands this copies the
- * name itself into a struct filename that putname() frees.
- */
-static struct filename *exec_getname(const char __user *name, int flags)
-{
-	struct filename *result = kmalloc(sizeof(*result) + PATH_MAX, GFP_KERNEL);
-	long len;
-
-	if (!result)
-		return ERR_PTR(-ENOMEM);
-	len = strncpy_from_user(result->iname, name, PATH_MAX);
-	if (len < 0 || len >= PATH_MAX || (!len && !(flags & AT_EMPTY_PATH))) {
-		kfree(result);
-		return ERR_PTR(len < 0 ? -EFAULT : len ? -ENAMETOOLONG : -ENOENT);
-	}
-	result->name = result->iname;
-	result->refcnt = 1;
-	return result;
-}
-
 SYSCALL_DEFINE3(execve, const char __user *, filename, const char __user *const __user *, argv,
 		const char __user *const __user *, envp)
 {
-	return do_execve(exec_getname(filename, 0), argv, envp);
+	return do_execve(getname(filename), argv, envp);
 }
 
 SYSCALL_DEFINE5(execveat, int, fd, const char __user *, filename,
 		const char __user *const __user *, argv,
 		const char __user *const __user *, envp, int, flags)
 {
-	return do_execveat(fd, exec_getname(filename, flags), argv, envp, flags);
+	return do_execveat(fd, getname_uflags(filename, flags), argv, envp, flags);
 }

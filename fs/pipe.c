@@ -140,7 +140,12 @@ static struct vfsmount *get_pipe_mnt(void)
 
 	mutex_lock(&pipe_mnt_lock);
 	if (!pipe_mnt) {
-		mnt = kern_mount(&pipe_fs_type);
+		static bool registered;
+
+		/* Registered, as Linux's is: /proc/filesystems lists "nodev pipefs". */
+		if (!registered)
+			registered = !register_filesystem(&pipe_fs_type);
+		mnt = registered ? kern_mount(&pipe_fs_type) : ERR_PTR(-ENODEV);
 		if (!IS_ERR(mnt))
 			pipe_mnt = mnt;
 	}

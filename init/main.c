@@ -14,9 +14,10 @@
  * tries them, with Linux's messages and its "No working init found"
  * panic. The boot task becomes CPU 0's idle task. Crash tests (lkdtm=)
  * run before the scheduler starts, on the boot stack, whose guard page
- * catches a stack overflow. Left out: passing unknown command-line words
- * on to init as arguments and environment (kernel/params.c reports them),
- * and Linux's CONFIG_DEFAULT_INIT.
+ * catches a stack overflow. The command line's words that are not the
+ * kernel's own go to init, as Linux passes them: name=value into its
+ * environment, the rest (and all after "--") into its argv. Left out:
+ * Linux's CONFIG_DEFAULT_INIT.
  */
 #include <asm/apic.h>
 #include <asm/desc.h>
@@ -45,6 +46,8 @@
 #include <linux/slab.h>
 #include <linux/xarray.h>
 #include <linux/binfmts.h>
+#include <linux/cmdline.h>
+#include <linux/string.h>
 #include <linux/fcntl.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -88,16 +91,17 @@ static void do_basic_setup(void)
 /* ---- PID 1's program (Linux: init/main.c) ---- */
 
 #define MAX_INIT_ARGS 32
+#define MAX_INIT_ENVS 32
 static const char *ramdisk_execute_command = "/init";	/* rdinit= */
 static const char *execute_command;			/* init= */
 static const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL, };
-static const char *envp_init[] = { "HOME=/", "TERM=linux", NULL };
+static const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", NULL, };
+static const char *panic_later, *panic_param;
+static char init_cmdline[COMMAND_LINE_SIZE];	/* the words argv_init/envp_init point into */
 
 static int init_setup(char *str)
 {
 	execute_command = str;
-	for (int i = 1; i < MAX_INIT_ARGS; i++)
-		argv_init[i] = NULL;
 	return 1;
 }
 __setup("init=", init_setup);
@@ -105,11 +109,112 @@ __setup("init=", init_setup);
 static int rdinit_setup(char *str)
 {
 	ramdisk_execute_command = str;
-	for (int i = 1; i < MAX_INIT_ARGS; i++)
-		argv_init[i] = NULL;
 	return 1;
 }
 __setup("rdinit=", rdinit_setup);
+
+/* Is this word one of the kernel's own options (kernel/params.c's rule)? */
+static bool known_bootoption(const char *param, const char *val)
+{
+	for (const struct obs_kernel_param *p = __setup_start; p < __setup_end; p++) {
+		size_t n = strlen(p->str);
+
+		if (n && p->str[n - 1] == '=') {
+			if (val && !strncmp(p->str, param, n - 1) && !param[n - 1])
+				return true;
+		} else if (!strcmp(p->str, param)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* next_arg() cut "name=value" at the '='; put it back (Linux: repair_env_string). */
+static void repair_env_string(char *param, char *val)
+{
+	if (!val)
+		return;
+	if (val == param + strlen(param) + 1) {
+		val[-1] = '=';
+	} else if (val == param + strlen(param) + 2) {	/* name="value": the quote was skipped */
+		val[-2] = '=';
+		memmove(val - 1, val, strlen(val) + 1);
+	}
+}
+
+static void add_init_arg(const char *param)
+{
+	int i;
+
+	for (i = 0; argv_init[i]; i++) {
+		if (i == MAX_INIT_ARGS) {
+			panic_later = "init";
+			panic_param = param;
+			return;
+		}
+	}
+	argv_init[i] = param;
+}
+
+static void add_init_env(const char *param, size_t namelen)
+{
+	int i;
+
+	for (i = 0; envp_init[i]; i++) {
+		if (i == MAX_INIT_ENVS) {
+			panic_later = "env";
+			panic_param = param;
+			return;
+		}
+		if (!strncmp(param, envp_init[i], namelen + 1))
+			break;		/* the same name again replaces it */
+	}
+	envp_init[i] = param;
+}
+
+/*
+ * What of the command line init gets (Linux: unknown_bootoption and
+ * set_init_arg, run by start_kernel's parse_args): words the kernel does
+ * not know go to init, name=value ones into its environment, the others
+ * into its argv; everything after "--" goes into its argv. Unknown module
+ * parameters (a '.' in the name) are dropped. init= and rdinit= throw
+ * away the arguments gathered before them, as Linux's init_setup does.
+ */
+static void init_args_from_cmdline(void)
+{
+	bool after_dashes = false;
+	char *args, *param, *val;
+
+	strscpy(init_cmdline, boot_command_line, sizeof(init_cmdline));
+	args = skip_spaces(init_cmdline);
+	while (*args) {
+		args = next_arg(args, &param, &val);
+		if (!after_dashes && !val && !strcmp(param, "--")) {
+			after_dashes = true;
+			continue;
+		}
+		if (after_dashes) {
+			repair_env_string(param, val);
+			add_init_arg(param);
+			continue;
+		}
+		if (val && (!strcmp(param, "init") || !strcmp(param, "rdinit"))) {
+			for (int i = 1; i < MAX_INIT_ARGS; i++)
+				argv_init[i] = NULL;
+			continue;
+		}
+		if (known_bootoption(param, val) || strchr(param, '.'))
+			continue;
+		if (val) {
+			size_t namelen = strlen(param);
+
+			repair_env_string(param, val);
+			add_init_env(param, namelen);
+		} else {
+			add_init_arg(param);
+		}
+	}
+}
 
 /* Linux: init_dup() in fs/init.c: fd n of PID 1 is the console. */
 static int init_dup(struct file *file)
@@ -182,6 +287,10 @@ static int run_init(void)
 {
 	int ret;
 
+	init_args_from_cmdline();
+	if (panic_later)
+		panic("Too many boot %s vars at `%s'", panic_later, panic_param);
+
 	if (ramdisk_execute_command) {
 		ret = run_init_process(ramdisk_execute_command);
 		if (!ret)
@@ -208,10 +317,6 @@ static int kernel_init(void *unused)
 	__set_task_comm(current, "init", false);
 	smp_init();
 	do_basic_setup();
-	console_on_rootfs();
-	/* No /init in the rootfs: Linux would mount a root device (prepare_namespace). */
-	if (ramdisk_execute_command && init_eaccess(ramdisk_execute_command) != 0)
-		ramdisk_execute_command = NULL;
 	system_state = SYSTEM_RUNNING;
 	lkdtm_run_late_crashtype();	/* where Linux's lkdtm module init would run */
 	if (buddyinfo_requested())
@@ -228,6 +333,11 @@ static int kernel_init(void *unused)
 		qemu_debug_exit(failed ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
 		kernel_halt();
 	}
+	/* Linux's order: the tests (kunit_run_all_tests), then the console fds. */
+	console_on_rootfs();
+	/* No /init in the rootfs: Linux would mount a root device (prepare_namespace). */
+	if (ramdisk_execute_command && init_eaccess(ramdisk_execute_command) != 0)
+		ramdisk_execute_command = NULL;
 	return run_init();
 }
 

@@ -51,7 +51,7 @@ extern char boot_stack[], boot_stack_top[];
 extern char _stext[], _etext[];
 DECLARE_PER_CPU(char [N_EXCEPTION_STACKS * EXCEPTION_STKSZ], exception_stacks);
 
-#define MAX_TRACE_LINES 64
+#define MAX_TRACE_LINES 64	/* per stack: IRQ, then the task below it */
 
 /*
  * Which kernel stack is addr on (Linux: get_stack_info)? The boot stack
@@ -237,9 +237,14 @@ static void __unwind_stack(unsigned long ip, unsigned long bp, unsigned long sp,
 			mark(cookie, info.type, false);
 		/* Linux: the IRQ stack's next_sp leads to the interrupted stack. */
 		start = info.next_sp;
-		if (info.type != STACK_TYPE_IRQ || !start || lines >= MAX_TRACE_LINES ||
+		if (info.type != STACK_TYPE_IRQ || !start ||
 		    !get_stack_info(start, &info) || info.type == STACK_TYPE_IRQ)
 			break;
+		/*
+		 * Each stack gets its own MAX_TRACE_LINES: a recursion that
+		 * filled the IRQ stack must not hide the task it interrupted.
+		 */
+		lines = 0;
 	}
 }
 

@@ -43,12 +43,13 @@
 #define SS (20 * 8)
 #define ENOSYS 38
 
-.macro PUSH_REGS
+/* The general registers, completing a struct pt_regs (Linux: PUSH_REGS, rax=). */
+.macro PUSH_REGS rax=%rax
 	pushq	%rdi
 	pushq	%rsi
 	pushq	%rdx
 	pushq	%rcx
-	pushq	%rax
+	pushq	\rax
 	pushq	%r8
 	pushq	%r9
 	pushq	%r10
@@ -228,21 +229,7 @@ entry_SYSCALL_64:
 	pushq	$__USER_CS			/* pt_regs->cs */
 	pushq	%rcx				/* pt_regs->ip */
 	pushq	%rax				/* pt_regs->orig_ax: the number */
-	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	$-ENOSYS			/* pt_regs->ax: the result until there is one */
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_REGS rax=$-ENOSYS			/* pt_regs->ax: the result until there is one */
 	xorl	%ebp, %ebp			/* the user's %rbp is no kernel frame */
 	movq	%rsp, %rdi
 	movslq	%eax, %rsi			/* the number is the low 32 bits, as in Linux */

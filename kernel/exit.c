@@ -206,6 +206,8 @@ static void exit_notify(struct task_struct *tsk)
 
 	spin_lock(&tasklist_lock);
 	forget_original_parent(tsk, &dead);
+	if (tsk == child_reaper)
+		child_reaper = NULL;	/* PID 1 was a kernel thread that returned */
 	parentless = !tsk->real_parent;
 	if (parentless)
 		autoreap = true;	/* a kernel thread: nobody waits for it */

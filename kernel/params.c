@@ -7,9 +7,11 @@
  * parse_args() in kernel/params.c. Two passes, as in Linux: early_param()
  * handlers first (from setup_arch), then __setup() handlers (from
  * start_kernel). A parameter that no handler knows is reported once, in
- * the second pass. Linux passes such words on to init; we will too once
- * there is an init, for now they are only reported. Module parameters
- * ("mod.param=") are left out: there are no modules.
+ * the second pass; init/main.c passes such words on to init, as Linux
+ * does (name=value into its environment, the rest into its argv). Both
+ * passes stop at "--": what follows is init's argv alone. Module
+ * parameters ("mod.param=") are left out: there are no modules, and an
+ * unknown one is dropped silently, as Linux drops it.
  *
  * Works on a table range so the host tests can drive it with their own
  * handlers; the kernel passes the .init.setup section.
@@ -36,6 +38,8 @@ void parse_early_options(char *cmdline, const struct param_table *t)
 	cmdline = skip_spaces(cmdline);
 	while (*cmdline) {
 		cmdline = next_arg(cmdline, &param, &val);
+		if (!val && !strcmp(param, "--"))
+			break;		/* the rest is init's (Linux: parse_args) */
 		for (const struct obs_kernel_param *p = t->start; p < t->end; p++) {
 			if (!p->early || !param_matches(p->str, param, val))
 				continue;
@@ -78,6 +82,8 @@ int parse_setup_options(char *cmdline, const struct param_table *t,
 		bool handled = false;
 
 		cmdline = next_arg(cmdline, &param, &val);
+		if (!val && !strcmp(param, "--"))
+			break;
 		for (const struct obs_kernel_param *p = t->start; p < t->end; p++) {
 			if (p->early || !param_matches(p->str, param, val))
 				continue;
@@ -87,7 +93,8 @@ int parse_setup_options(char *cmdline, const struct param_table *t,
 			handled = true;
 			break;
 		}
-		if (!handled && !known_early(param, val, t)) {
+		/* Linux: unknown_bootoption() drops an unused module parameter. */
+		if (!handled && !known_early(param, val, t) && !strchr(param, '.')) {
 			add_unknown(unknown, unknown_size, param, val);
 			nr_unknown++;
 		}
@@ -111,7 +118,7 @@ void parse_boot_params(void)
 
 	strscpy(tmp_cmdline, boot_command_line, sizeof(tmp_cmdline));
 	if (parse_setup_options(tmp_cmdline, &setup_table, unknown, sizeof(unknown)))
-		pr_warn("Unknown kernel command line parameters \"%s\", ignored.\n",
-			unknown);
+		pr_notice("Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
+			  unknown);
 }
 #endif

@@ -164,7 +164,8 @@ void ret_from_fork(struct task_struct *prev, struct pt_regs *regs)
 	if (tsk->threadfn) {
 		int ret = tsk->threadfn(tsk->data);
 
-		if ((tsk->flags & PF_KTHREAD) || ret)
+		/* No mm: nothing was exec'd, there is no user mode to go to. */
+		if ((tsk->flags & PF_KTHREAD) || ret || !tsk->mm)
 			do_exit(ret);
 		tsk->threadfn = NULL;
 		regs->ax = 0;

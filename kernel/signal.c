@@ -282,6 +282,9 @@ static int send_signal_locked(int sig, struct kernel_siginfo *info, struct task_
 	if (sigismember(&pending->signal, sig))
 		return 0;
 	sigaddset(&pending->signal, sig);
+	/* A stop signal at SIG_DFL waits for job control (see the top): nobody is woken. */
+	if (sig_kernel_stop(sig) && sig_handler(t, sig) == SIG_DFL)
+		return 0;
 	complete_signal(sig, t, shared);
 	return 0;
 }
@@ -413,7 +416,8 @@ static int group_send_sig_info_locked(int sig, struct kernel_siginfo *info, stru
 
 static bool is_process(const struct task_struct *p)
 {
-	return thread_group_leader(p) && p->exit_state != EXIT_DEAD && p->pid > 0;
+	return thread_group_leader(p) && p->exit_state != EXIT_DEAD && p->pid > 0 && p->signal &&
+	       p->sighand;
 }
 
 /* Linux: __kill_pgrp_info. tasklist_lock held. */
@@ -621,6 +625,17 @@ static int dequeue_signal(struct task_struct *t)
 }
 
 /*
+ * Did regs come from the syscall instruction? Linux tests orig_ax >= 0,
+ * having stored -1 there for every other entry; Linnet's entry code keeps
+ * the error code or vector there, so look for the syscall instruction's
+ * own marks too: rcx holds the return address and r11 the flags.
+ */
+static bool in_syscall(const struct pt_regs *regs)
+{
+	return regs->orig_ax < nr_syscalls && regs->cx == regs->ip && regs->r11 == regs->flags;
+}
+
+/*
  * Linux: arch_do_signal_or_restart -> get_signal. Called on the way back
  * to user mode with TIF_SIGPENDING set and interrupts on.
  */
@@ -658,7 +673,7 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 	}
 
 	/* No handler ran: a system call a signal interrupted starts again (Linux: the same switch). */
-	if (regs && (long)regs->orig_ax >= 0) {
+	if (regs && in_syscall(regs)) {
 		switch ((long)regs->ax) {
 		case -ERESTARTNOHAND:
 		case -ERESTARTSYS:
@@ -743,7 +758,7 @@ SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 }
 
 /* Linux: do_sigaction. */
-static int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
+int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
 {
 	struct task_struct *p = current, *t;
 	struct k_sigaction *k;
@@ -774,6 +789,14 @@ static int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oa
 	return 0;
 }
 
+/* A kernel-started task sets one of its own actions (Linux: kernel_sigaction). */
+void kernel_sigaction(int sig, __sighandler_t action)
+{
+	struct k_sigaction ka = { .sa = { .sa_handler = action } };
+
+	do_sigaction(sig, &ka, NULL);
+}
+
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
 		struct sigaction __user *, oact, size_t, sigsetsize)
 {
@@ -799,12 +822,6 @@ typedef struct {
 
 #define SS_AUTODISARM (1U << 31)
 #define SS_FLAG_BITS SS_AUTODISARM
-
-/* Until kernel/process_64.c has it: the frame at the top of the kernel stack. */
-__attribute__((weak)) struct pt_regs *task_pt_regs(struct task_struct *p)
-{
-	return (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
-}
 
 static bool on_sig_stack(unsigned long sp)
 {
@@ -888,6 +905,57 @@ SYSCALL_DEFINE_REGS(rt_sigreturn)
 			regs->ip, regs->sp, regs->orig_ax);
 	force_sig(SIGSEGV);
 	return 0;
+}
+
+/*
+ * Sleep until a signal arrives (Linux: sys_pause). Before issue 11 no
+ * handler runs, so the signal that ends the wait either kills the process
+ * on the way out or, if it was dropped meanwhile, the call starts again.
+ */
+SYSCALL_DEFINE0(pause)
+{
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return -ERESTARTNOHAND;
+}
+
+/*
+ * Wait for a signal with a temporary mask (Linux: sys_rt_sigsuspend).
+ * Linux restores the old mask after the handler's frame is set up; with
+ * no frames yet it is restored here, and the call returns -EINTR.
+ */
+SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	sigset_t newset, saved = current->blocked;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	sigprocmask(SIG_SETMASK, &newset, NULL);
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	/* The fatal case is decided now, under the temporary mask, as Linux would. */
+	arch_do_signal_or_restart(NULL);
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return -EINTR;
+}
+
+/*
+ * What a -ERESTART_RESTARTBLOCK restart calls (Linux: restart_syscall).
+ * No call here leaves a restart block yet (Linux's do_no_restart_syscall).
+ */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	return -EINTR;
 }
 
 /* ---- robust futex list (recorded only: no futexes yet) ---------------------------------- */

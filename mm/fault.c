@@ -16,7 +16,9 @@
  *    the instruction's exception-table fixup (-EFAULT) or oopses.
  *    VM_FAULT_SIGBUS sends SIGBUS; VM_FAULT_OOM kills the task with
  *    SIGKILL (the OOM killer is for later), never panics.
- *  - a kernel address: there is no VMA to consult. A fault is either
+ *  - a kernel address: there is no VMA to consult. From user mode it is
+ *    SIGSEGV (the error code gets X86_PF_PROT, as Linux hides whether a
+ *    kernel page is mapped). From the kernel a fault is either
  *    expected (the instruction has an exception-table entry, as in
  *    copy_to_kernel_nofault()) and fixed up, or a kernel bug, reported the
  *    way Linux's page_fault_oops()/show_fault_oops() reports it: the kind
@@ -35,6 +37,7 @@
 #include <asm/special_insns.h>
 #include <asm/traps.h>
 #include <linux/dcache.h>
+#include <linux/jiffies.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
@@ -66,6 +69,9 @@ void print_pagetable_walk(pgd_t *pgd, unsigned long addr, const char *lvl)
 static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address)
 {
+	/* The tables the CPU walked: a process's, or init_top_pgt (Linux: read_cr3_pa). */
+	pgd_t *pgd = __va(read_cr3() & PTE_PFN_MASK);
+
 	if (address < PAGE_SIZE)
 		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
 	else
@@ -74,9 +80,11 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 	if (error_code & X86_PF_INSTR) {
 		struct pt_walk w;
 
-		pt_walk_address(init_top_pgt, address, &w);
+		pt_walk_address(pgd, address, &w);
 		if (w.present && !w.executable)
-			pr_crit("kernel tried to execute NX-protected page - exploit attempt?\n");
+			pr_crit("kernel tried to execute NX-protected page - exploit attempt? (uid: 0)\n");
+		if (w.present && w.executable && w.user && (read_cr4() & X86_CR4_SMEP))
+			pr_crit("unable to execute userspace code (SMEP?) (uid: 0)\n");
 	}
 	pr_alert("#PF: %s %s in %s mode\n",
 		 (error_code & X86_PF_USER) ? "user" : "supervisor",
@@ -87,7 +95,7 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 		 !(error_code & X86_PF_PROT) ? "not-present page" :
 		 (error_code & X86_PF_RSVD) ? "reserved bit violation" :
 		 "permissions violation");
-	print_pagetable_walk(init_top_pgt, address, KERN_DEFAULT);
+	print_pagetable_walk(pgd, address, KERN_DEFAULT);
 }
 
 /* A kernel-mode fault nobody expected: report it and die (Linux: page_fault_oops). */
@@ -156,11 +164,21 @@ void print_vma_addr(const char *prefix, unsigned long ip)
 	if (!mm || !mmap_read_trylock(mm))
 		return;
 	vma = find_vma(mm, ip);
-	if (vma && vma->vm_start <= ip && vma->vm_file) {
-		struct dentry *d = vma->vm_file->f_path.dentry;
+	if (vma && vma->vm_start <= ip) {
+		struct file *f = vma->vm_file;
+		struct dentry *d;
 
-		printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
-		       vma->vm_start, vma->vm_end - vma->vm_start);
+		/*
+		 * exec copies the program's segments into anonymous VMAs until
+		 * file mappings exist (fs/binfmt_elf.c); in Linux the text VMA
+		 * maps the executable, so name it as Linux would.
+		 */
+		if (!f && ip >= mm->start_code && ip < mm->end_code)
+			f = mm->exe_file;
+		d = f ? f->f_path.dentry : NULL;
+		if (f)
+			printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
+			       vma->vm_start, vma->vm_end - vma->vm_start);
 	}
 	mmap_read_unlock(mm);
 }
@@ -186,6 +204,37 @@ static void show_user_opcodes(struct pt_regs *regs, const char *loglvl)
 	printk("%sCode: %s\n", loglvl, line);
 }
 
+/*
+ * At most 10 segfault reports per 5 s, then "show_signal_msg: N callbacks
+ * suppressed" when reports are allowed again (Linux: printk_ratelimit(),
+ * DEFAULT_RATELIMIT_INTERVAL/BURST, ___ratelimit). Linux's state is
+ * shared by every printk_ratelimit() caller; here it is the fault
+ * reports' own.
+ */
+static bool signal_msg_ratelimit(void)
+{
+	static DEFINE_SPINLOCK(lock);
+	static unsigned long begin;
+	static int printed, missed;
+	unsigned long flags;
+	bool ok;
+
+	spin_lock_irqsave(&lock, flags);
+	if (!begin || time_after(jiffies, begin + 5 * HZ)) {
+		if (missed)
+			printk(KERN_WARNING "show_signal_msg: %d callbacks suppressed\n", missed);
+		begin = jiffies;
+		printed = missed = 0;
+	}
+	ok = printed < 10;
+	if (ok)
+		printed++;
+	else
+		missed++;
+	spin_unlock_irqrestore(&lock, flags);
+	return ok;
+}
+
 /* Linux's show_signal_msg(), 6.1 wording. */
 static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address, struct task_struct *tsk)
@@ -194,6 +243,8 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 	int cpu = raw_smp_processor_id();
 
 	if (!fault_signal_unhandled(tsk, SIGSEGV))
+		return;
+	if (!signal_msg_ratelimit())
 		return;
 	printk("%s%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx", loglvl, tsk->comm,
 	       tsk->pid, address, regs->ip, regs->sp, error_code);
@@ -219,6 +270,9 @@ static void bad_area_nosemaphore(struct pt_regs *regs, unsigned long error_code,
 		page_fault_oops(regs, error_code, address);
 	}
 	local_irq_enable();
+	/* Do not tell user space whether a kernel address is mapped (Linux: sanitize_error_code). */
+	if (address >= TASK_SIZE_MAX)
+		error_code |= X86_PF_PROT;
 	if (show_unhandled_signals)
 		show_signal_msg(regs, error_code, address, tsk);
 	force_sig_fault(SIGSEGV, si_code, (void __user *)address);
@@ -284,14 +338,22 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	/* User page tables never have reserved bits set: corrupted tables. */
 	if (error_code & X86_PF_RSVD)
 		page_fault_oops(regs, error_code, address);
-	/* SMAP: the kernel touched user memory outside stac/clac. */
+	/*
+	 * SMAP: the kernel touched user memory outside stac/clac. No fixup
+	 * applies: copy_*_user always opens the window, so this is a kernel
+	 * bug (an unchecked pointer), as Linux reports it.
+	 */
 	if (!(error_code & X86_PF_USER) && (read_cr4() & X86_CR4_SMAP) &&
-	    !(regs->flags & X86_EFLAGS_AC)) {
-		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
-		return;
-	}
-	/* In an interrupt or without a user context: never take the fault. */
-	if (in_interrupt() || !mm) {
+	    !(regs->flags & X86_EFLAGS_AC))
+		page_fault_oops(regs, error_code, address);
+	/*
+	 * In an interrupt, in atomic context (a spinlock held), or without a
+	 * user context: never take the fault (Linux: faulthandler_disabled()
+	 * || !mm). Kernel code with interrupts off is refused too: the fault
+	 * would sleep on mmap_lock (Linux lets it try, and might_sleep warns).
+	 */
+	if (in_interrupt() || in_atomic() || !mm ||
+	    (!user_mode(regs) && !(regs->flags & X86_EFLAGS_IF))) {
 		bad_area_nosemaphore(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}

@@ -26,11 +26,24 @@ static int put_byte_nofault(u8 *dst, u8 val)
 	return err;
 }
 
+/*
+ * Never a user address (Linux: copy_from_kernel_nofault_allowed in
+ * arch/x86/mm/maccess.c): with SMAP on, a kernel access there is an oops
+ * without fixup, and without SMAP it would fault user pages in.
+ * Linux returns -ERANGE; here -EFAULT, what the callers check.
+ */
+static bool kernel_nofault_allowed(const void *p)
+{
+	return (unsigned long)p >= TASK_SIZE_MAX + PAGE_SIZE;
+}
+
 long copy_to_kernel_nofault(void *dst, const void *src, size_t size)
 {
 	const u8 *s = src;
 	u8 *d = dst;
 
+	if (!kernel_nofault_allowed(dst))
+		return -EFAULT;
 	for (size_t i = 0; i < size; i++)
 		if (put_byte_nofault(d + i, s[i]))
 			return -EFAULT;
@@ -42,6 +55,8 @@ long copy_from_kernel_nofault(void *dst, const void *src, size_t size)
 	const u8 *s = src;
 	u8 *d = dst;
 
+	if (!kernel_nofault_allowed(src))
+		return -EFAULT;
 	for (size_t i = 0; i < size; i++)
 		if (__get_byte_nofault(d + i, s + i))
 			return -EFAULT;

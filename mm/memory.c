@@ -17,6 +17,7 @@
  *     otherwise it is copied (wp_page_copy, PGCOW: allocate, copy, clear
  *     the old PTE and flush it on every CPU, install the new one, then
  *     drop the old page's map and reference).
+ * (access_remote_vm, the page walk of get_user_pages, is in mm/gup.c.)
  * fork's copy_page_range() copies the PTEs of each VMA; for a private
  * writable (is_cow_mapping) VMA it write-protects them in parent and
  * child alike and raises each page's _refcount and _mapcount.
@@ -49,6 +50,8 @@
 #include <linux/string.h>
 #include <linux/vmstat.h>
 
+#include "memory_internal.h"
+
 /* The shared zero page (Linux: empty_zero_page in arch/x86/kernel/head_64.S). */
 static unsigned char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
@@ -57,14 +60,9 @@ struct page *get_zero_page(void)
 	return virt_to_page(empty_zero_page);
 }
 
-static inline unsigned long zero_pfn(void)
+unsigned long zero_pfn(void)
 {
 	return __pa(empty_zero_page) >> PAGE_SHIFT;
-}
-
-static inline bool is_zero_pfn(unsigned long pfn)
-{
-	return pfn == zero_pfn();
 }
 
 unsigned long mm_rss(struct mm_struct *mm)
@@ -74,11 +72,6 @@ unsigned long mm_rss(struct mm_struct *mm)
 }
 
 /* ---- the reverse-map counts (Linux: mm/rmap.c, without the rmap) ---- */
-
-static inline bool page_is_anon(const struct page *page)
-{
-	return !page->mapping;
-}
 
 /* Which rss counter a page counts in (Linux: mm_counter). */
 static int mm_counter(struct page *page)
@@ -115,7 +108,7 @@ static void page_remove_rmap(struct page *page)
  * The struct page a PTE maps, or NULL for "special" mappings that are not
  * reference-counted: the zero page and raw pfn maps (Linux: vm_normal_page).
  */
-static struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
 {
 	unsigned long pfn = pte_pfn(pte);
 
@@ -208,7 +201,7 @@ static inline struct page *pt_entry_page(pteval_t v)
 }
 
 /* Walk to addr's PTE without allocating; NULL if a level is missing. */
-static pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr)
+pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
 	p4d_t *p4d;
@@ -381,7 +374,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 		put_page(new);
 		return ret;
 	}
-	memcpy(page_address(new), page_address(vmf->page), PAGE_SIZE);
+	copy_page(page_address(new), page_address(vmf->page));
 	put_page(vmf->page);
 	return ret | finish_fault(vmf, new, true);
 }
@@ -401,7 +394,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
 	if (old) {
 		new = alloc_page(GFP_HIGHUSER_MOVABLE);
 		if (new)
-			memcpy(page_address(new), page_address(old), PAGE_SIZE);
+			copy_page(page_address(new), page_address(old));
 	} else {
 		new = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 	}
@@ -1028,129 +1021,4 @@ void free_pgtables(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		free_pgd_range(tlb, addr, vma->vm_end, floor, next ? next->vm_start : ceiling);
 		vma = next;
 	}
-}
-
-/* ---- access_remote_vm: exec's argv/envp, later ptrace and /proc/PID/mem ---- */
-
-/*
- * The page at addr, referenced, if its PTE allows the access without a
- * fault (Linux: follow_page_pte). A FOLL_FORCE write may go to a
- * read-only PTE only if the page is an anonymous one that no one else
- * maps: a COW that was already broken. For a read the zero page is
- * returned unreferenced.
- */
-static struct page *follow_page(struct vm_area_struct *vma, unsigned long addr, bool write)
-{
-	struct mm_struct *mm = vma->vm_mm;
-	struct page *page = NULL;
-	pte_t *ptep, pte;
-
-	ptep = walk_to_pte(mm, addr);
-	if (!ptep)
-		return NULL;
-	spin_lock(&mm->page_table_lock);
-	pte = ptep_get(ptep);
-	if (!pte_present(pte))
-		goto out;
-	page = vm_normal_page(vma, addr, pte);
-	if (!page) {
-		page = (!write && is_zero_pfn(pte_pfn(pte))) ? get_zero_page() : NULL;
-		goto out;
-	}
-	if (write && !pte_write(pte) &&
-	    !(page_is_anon(page) && page_mapcount(page) == 1 && page_ref_count(page) == 1 &&
-	      !(vma->vm_flags & VM_SHARED))) {
-		page = NULL;
-		goto out;
-	}
-	get_page(page);
-	if (write && !page_is_anon(page))
-		folio_mark_dirty(page_folio(page));
-out:
-	spin_unlock(&mm->page_table_lock);
-	return page;
-}
-
-/* Linux: check_vma_flags() in mm/gup.c. */
-static bool gup_vma_allowed(struct vm_area_struct *vma, unsigned int gup_flags)
-{
-	vm_flags_t f = vma->vm_flags;
-
-	if (f & (VM_IO | VM_PFNMAP))
-		return false;
-	if (gup_flags & FOLL_WRITE) {
-		if (!(f & VM_WRITE)) {
-			if (!(gup_flags & FOLL_FORCE))
-				return false;
-			if (!is_cow_mapping(f))
-				return false;	/* never write a shared file the mapping may not */
-		}
-	} else if (!(f & VM_READ)) {
-		if (!(gup_flags & FOLL_FORCE))
-			return false;
-		if (!(f & VM_MAYREAD))
-			return false;
-	}
-	return true;
-}
-
-/*
- * Read or write len bytes at addr in mm (not necessarily current's),
- * faulting pages in as needed, through the kernel's direct map (Linux:
- * access_remote_vm -> __access_remote_vm -> get_user_pages_remote).
- * Returns the bytes done; stops at the first page it cannot reach.
- */
-int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
-		     unsigned int gup_flags)
-{
-	bool write = gup_flags & FOLL_WRITE;
-	char *p = buf;
-	int done = 0;
-
-	if (len <= 0)
-		return 0;
-	mmap_read_lock(mm);
-	while (done < len) {
-		unsigned long offset = addr & ~PAGE_MASK;
-		int bytes = PAGE_SIZE - offset;
-		struct vm_area_struct *vma;
-		struct page *page;
-		int tries;
-
-		if (bytes > len - done)
-			bytes = len - done;
-		vma = find_vma(mm, addr);
-		if (!vma)
-			break;
-		if (vma->vm_start > addr) {
-			if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr))
-				break;
-		}
-		if (!gup_vma_allowed(vma, gup_flags))
-			break;
-		for (tries = 0; tries < 4; tries++) {
-			vm_fault_t ret;
-
-			page = follow_page(vma, addr, write);
-			if (page)
-				break;
-			ret = handle_mm_fault(vma, addr, FAULT_FLAG_REMOTE |
-					      (write ? FAULT_FLAG_WRITE : 0), NULL);
-			if (ret & VM_FAULT_ERROR)
-				break;
-		}
-		if (!page)
-			break;
-		if (write)
-			memcpy((char *)page_address(page) + offset, p, bytes);
-		else
-			memcpy(p, (char *)page_address(page) + offset, bytes);
-		if (page != get_zero_page())
-			put_page(page);
-		done += bytes;
-		p += bytes;
-		addr += bytes;
-	}
-	mmap_read_unlock(mm);
-	return done;
 }

@@ -542,7 +542,8 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	set_page_refcounted(page);
 	set_page_alloc_order(page, order + 1);
 	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+		for (unsigned int i = 0; i < (1U << order); i++)
+			clear_page(page_address(page + i));
 	if ((gfp & __GFP_COMP) && order)
 		prep_compound_page(page, order);
 }

@@ -122,6 +122,20 @@ MATRIX = [
      "expect_log": [r"kernel tried to execute NX-protected page",
                     r"#PF: supervisor instruction fetch in kernel mode",
                     r"lkdtm_EXEC_DATA\+0x"]},
+    # SMEP and SMAP (docs/entry.md): with -cpu max the kernel may neither
+    # run nor touch a user page outside copy_*_user.
+    {"name": "lkdtm-exec-userspace", "cmdline": "lkdtm=EXEC_USERSPACE", "cpu": "max",
+     "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: attempting bad execution at",
+                    r"unable to execute userspace code \(SMEP\?\) \(uid: 0\)",
+                    r"#PF: supervisor instruction fetch in kernel mode",
+                    r"#PF: error_code\(0x0011\) - permissions violation"]},
+    {"name": "lkdtm-access-userspace", "cmdline": "lkdtm=ACCESS_USERSPACE", "cpu": "max",
+     "timeout": 30, "expect": "panic",
+     "expect_log": [r"lkdtm: attempting bad read at",
+                    r"#PF: supervisor read access in kernel mode",
+                    r"#PF: error_code\(0x0001\) - permissions violation",
+                    r"RIP: 0010:lkdtm_ACCESS_USERSPACE\+0x"]},
     {"name": "lkdtm-null", "cmdline": "lkdtm=EXCEPTION", "cpu": "max",
      "timeout": 30, "expect": "panic",
      "expect_log": [r"BUG: kernel NULL pointer dereference, address: 0000000000000000",
@@ -189,12 +203,12 @@ MATRIX = [
      "expect_log": [r"kernel BUG at drivers/misc/lkdtm.c:\d+!",
                     r"Kernel panic - not syncing: BUG"]},
 
-    # Bad command-line input: warned about and ignored, the boot goes on.
+    # Bad command-line input: warned about (unknown words go to init), the boot goes on.
     {"name": "bad-cmdline", "cpu": "max", "timeout": 60, "expect": "pass",
      "cmdline": 'ktest=boot.* loglevel=abc bogus_option=1 no5lvl=1 lkdtm=NO_SUCH "quoted arg" possible_cpus=100 preempt=sometimes',
      "expect_log": [r"Malformed early option 'loglevel'",
                     r"Malformed early option 'no5lvl'",
-                    r'Unknown kernel command line parameters "bogus_option=1 quoted arg", ignored',
+                    r'Unknown kernel command line parameters "bogus_option=1 quoted arg", will be passed to user space',
                     r"lkdtm: unknown crash type 'NO_SUCH'",
                     r"possible_cpus=100 is above NR_CPUS; using 64",
                     r"Malformed kernel command line option 'preempt'",
@@ -417,3 +431,28 @@ MATRIX += [
          r"stack backtrace:\r?\n" + _T + r"CPU: \d+ PID: \d+ Comm: \S+\r?\n" + _T + r"Call Trace:",
          r"ok \d+ lockdep\b"]},
 ]
+
+# ---- user space (issue 10, docs/user.md) -----------------------------------
+# The "user" KUnit suite (tests/kernel/user_kunit.c) runs the programs of
+# user/ from the kernel: the no-libc, musl and glibc report programs, a
+# SIGSEGV, a missing program, the user test suite (its cases nest:
+# user.usertests.fork_wait, ...) and the seeded fuzzer, each followed by
+# the leak check (free pages, tasks, files back to their counts before).
+# With 1 and 4 CPUs in both paging modes (done-when 2 and 3).
+if True:
+    MATRIX += [
+        {"name": "user4-smp1", "cmdline": "ktest=user.*", "cpu": "qemu64", "smp": 1,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"4-level paging", r"ok \d+ usertests\r?$", r"ok \d+ fuzz\r?$"]},
+        {"name": "user4-smp4", "cmdline": "ktest=user.*", "cpu": "qemu64", "smp": 4,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"4-level paging", r"smp: Brought up 1 node, 4 CPUs",
+                        r"ok \d+ concurrent_cow\r?$"]},
+        {"name": "user5-smp1", "cmdline": "ktest=user.*", "cpu": "max", "smp": 1,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"5-level paging", r"ok \d+ usertests\r?$"]},
+        {"name": "user5-smp4", "cmdline": "ktest=user.*", "cpu": "max", "smp": 4,
+         "mem": "256M", "timeout": 300, "expect": "pass",
+         "expect_log": [r"5-level paging", r"smp: Brought up 1 node, 4 CPUs",
+                        r"ok \d+ concurrent_cow\r?$"]},
+    ]

@@ -15,7 +15,8 @@
  *
  * The kernel passes the words of its command line that are not its own
  * options to init as argv (Linux's argv_init), so a test boot says
- * "rdinit=/init -- /bin/usertests -t 30". With init.test=PROG in the
+ * "rdinit=/init -- /bin/usertests -t 30" (the first word that is an
+ * absolute path starts the program; others are ignored). With init_prog=PROG in the
  * environment (Linux hands unknown name=value words to init as envp)
  * the same. Linux's own test boots often name the program directly:
  * init=/bin/usertests works too, since usertests powers off as PID 1.
@@ -71,13 +72,18 @@ int main(int argc, char **argv)
 {
 	char *shell[] = { "/bin/lsh", NULL };
 	char **prog = NULL;
-	char *test = getenv("init.test");
+	char *test = getenv("init_prog");
 	int i = 1;
 
 	setenv("PATH", "/bin:/sbin:/usr/bin", 1);
 	setenv("HOME", "/root", 0);
 	setenv("TERM", "linux", 0);
-	if (i < argc && !strcmp(argv[i], "--"))
+	/*
+	 * Linux gives init the boot words it does not know (without '=') and
+	 * everything after "--"; only an absolute path starts a program, so
+	 * a stray word ("single", "quiet2") is ignored as sysvinit would.
+	 */
+	while (i < argc && argv[i][0] != '/')
 		i++;
 	if (i < argc)
 		prog = argv + i;

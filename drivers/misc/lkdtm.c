@@ -17,8 +17,11 @@
  * panics), CONCURRENT_OOPS (every CPU oopses at once) and
  * EXCEPTION_FRAMELESS (a fault in a function without a frame),
  * EXHAUST_STACK_BOOT (EXHAUST_STACK on the boot stack) and
- * EXHAUST_IRQ_STACK (the recursion in an interrupt handler) are ours. The test matrix (tests/matrix.py) boots each and
- * checks the outcome and the report.
+ * EXHAUST_IRQ_STACK (the recursion in an interrupt handler) are ours.
+ * EXEC_USERSPACE and ACCESS_USERSPACE (Linux's lkdtm/perms.c) make the
+ * kernel run and touch a user page: with SMEP and SMAP on (-cpu max) both
+ * are oopses. The test matrix (tests/matrix.py) boots each and checks the
+ * outcome and the report.
  */
 #include <asm/desc.h>
 #include <asm/page.h>
@@ -28,6 +31,9 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -301,6 +307,55 @@ static noinline void lkdtm_CONCURRENT_OOPS(void)
 	concurrent_oops_fn((void *)cpus);
 }
 
+/*
+ * A user page in a fresh address space this (kernel) task borrows, with
+ * one instruction in it: ret (Linux's lkdtm does vm_mmap in the caller's).
+ */
+static unsigned long lkdtm_user_page(void)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long addr;
+	u8 ret = 0xc3;
+
+	if (!mm)
+		return 0;
+	kthread_use_mm(mm);
+	addr = vm_mmap(NULL, 0, PAGE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+		       MAP_ANONYMOUS | MAP_PRIVATE, 0);
+	if (IS_ERR_VALUE(addr) || copy_to_user((void __user *)addr, &ret, 1)) {
+		pr_err("lkdtm: FAIL: could not map a user page\n");
+		return 0;
+	}
+	return addr;
+}
+
+static noinline void lkdtm_EXEC_USERSPACE(void)
+{
+	unsigned long addr = lkdtm_user_page();
+
+	if (!addr)
+		return;
+	pr_info("lkdtm: attempting bad execution at %px\n", (void *)addr);
+	((void (*)(void))addr)();
+	pr_err("lkdtm: FAIL: survived bad execution\n");
+}
+
+static noinline void lkdtm_ACCESS_USERSPACE(void)
+{
+	unsigned long addr = lkdtm_user_page();
+	volatile unsigned long *ptr = (unsigned long *)addr;
+	unsigned long tmp;
+
+	if (!addr)
+		return;
+	pr_info("lkdtm: attempting bad read at %px\n", (void *)ptr);
+	tmp = *ptr;
+	tmp += 0xc0dec0de;
+	pr_info("lkdtm: attempting bad write at %px\n", (void *)ptr);
+	*ptr = tmp;
+	pr_err("lkdtm: FAIL: survived bad write\n");
+}
+
 struct crashtype {
 	const char *name;
 	void (*func)(void);
@@ -318,6 +373,7 @@ static const struct crashtype crashtypes[] = {
 	CRASHTYPE_LATE(STACK_GUARD_PAGE_LEADING), CRASHTYPE_LATE(STACK_GUARD_PAGE_TRAILING),
 	CRASHTYPE_LATE(EXHAUST_IRQ_STACK),
 	CRASHTYPE_LATE(PANIC_WHILE_LOGGING), CRASHTYPE_LATE(CONCURRENT_OOPS),
+	CRASHTYPE_LATE(EXEC_USERSPACE), CRASHTYPE_LATE(ACCESS_USERSPACE),
 };
 
 static int lkdtm_setup(char *val)

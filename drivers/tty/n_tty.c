@@ -11,7 +11,8 @@
  *     byte is marked in read_flags and canon_head moves past it. EOF is
  *     stored as __DISABLED_CHAR and never handed out, so ^D on an empty
  *     line makes read() return 0 and "abc^D" returns "abc". LNEXT (^V)
- *     takes the next byte literally, REPRINT (^R) retypes the line;
+ *     takes the next byte literally (echoing "^\b" at once, as Linux),
+ *     REPRINT (^R) retypes the line;
  *   - ECHO (through output processing, so "\n" echoes "\r\n"), ECHOCTL
  *     (^X for control bytes), ECHOE ("\b \b" per erased column, tabs
  *     backed over by the columns they took), ECHOK/ECHOKE for KILL,
@@ -40,6 +41,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -350,8 +352,6 @@ static void n_tty_receive_char(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 		c &= 0x7f;
 	if (ld->lnext) {
 		ld->lnext = false;
-		if (L_ECHO(tty) && L_ECHOCTL(tty) && ld->icanon)
-			echo_str(ld, o, "\b");	/* over the "^" shown for ^V */
 		receive_normal(ld, o, c);
 		return;
 	}
@@ -383,8 +383,11 @@ static void n_tty_receive_char(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 		}
 		if (is_char(tty, VLNEXT, c) && L_IEXTEN(tty)) {
 			ld->lnext = true;
-			if (L_ECHO(tty) && L_ECHOCTL(tty))
+			if (L_ECHO(tty) && L_ECHOCTL(tty)) {
+				/* "^" and back over it: the literal byte's echo replaces it */
 				do_output_char(ld, o, '^');
+				do_output_char(ld, o, '\b');
+			}
 			return;
 		}
 		if (is_char(tty, VREPRINT, c) && L_ECHO(tty) && L_IEXTEN(tty)) {
@@ -489,13 +492,6 @@ static size_t raw_copy(struct n_tty_data *ld, u8 *kbuf, size_t nr)
 	return n;
 }
 
-/* signal_pending(current) (kernel/signal.c): the same test of TIF_SIGPENDING. */
-static bool n_tty_signal_pending(void)
-{
-	return __atomic_load_n(&current->thread_info.flags, __ATOMIC_RELAXED) &
-	       (1UL << TIF_SIGPENDING);
-}
-
 static ssize_t n_tty_read(struct tty_struct *tty, struct file *file, u8 *kbuf, size_t nr,
 			  void **cookie)
 {
@@ -536,7 +532,7 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file, u8 *kbuf, s
 			ret = -EAGAIN;
 			break;
 		}
-		if (n_tty_signal_pending()) {
+		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;
 			break;
 		}

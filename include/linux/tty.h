@@ -40,11 +40,6 @@ int chr_dev_init(void);
  */
 int tty_init(void);
 
-/* Linux's kernel-internal codes (include/linux/errno.h), until err.h has them. */
-#ifndef ERESTARTSYS
-#define ERESTARTSYS 512
-#endif
-
 #define TTY_MAJOR 4
 #define TTYAUX_MAJOR 5
 

@@ -478,6 +478,22 @@ static void test_setup_unknown(void **state)
 	assert_int_equal(seen.flag_calls, 0);
 }
 
+/* "--" ends the kernel's options: the rest is init's argv (Linux: parse_args). */
+static void test_setup_dashes(void **state)
+{
+	char unknown[64];
+	char line[] = "foo mod.x=1 -- ktest=1 bar";
+	char early[] = "-- loglevel=3";
+	int n;
+
+	n = parse_setup_options(line, &table, unknown, sizeof(unknown));
+	assert_int_equal(n, 1);
+	assert_string_equal(unknown, "foo");
+	assert_int_equal(seen.ktest_calls, 0);
+	parse_early_options(early, &table);
+	assert_int_equal(seen.loglevel_calls, 0);
+}
+
 static void test_setup_rejected(void **state)
 {
 	char unknown[64];
@@ -547,6 +563,7 @@ int main(void)
 		cmocka_unit_test_setup(test_early_empty, reset_seen),
 		cmocka_unit_test_setup(test_setup_handlers, reset_seen),
 		cmocka_unit_test_setup(test_setup_unknown, reset_seen),
+		cmocka_unit_test_setup(test_setup_dashes, reset_seen),
 		cmocka_unit_test_setup(test_setup_rejected, reset_seen),
 		cmocka_unit_test_setup(test_setup_unknown_overflow, reset_seen),
 		cmocka_unit_test_setup(test_both_passes, reset_seen),

@@ -140,11 +140,17 @@ static void direct_map_alias_of_text_read_only(struct kunit *test)
 
 static void direct_map_uses_large_pages(struct kunit *test)
 {
+	/*
+	 * The first 2 MiB boundary after the kernel's text and rodata, whose
+	 * direct-map alias is mapped in 4 KiB pages (mm/init_64.c): RAM past
+	 * it is mapped with large pages.
+	 */
+	unsigned long pa = ALIGN(__pa_symbol(__end_rodata), 2 * SZ_1M);
 	struct pt_walk w;
 
-	if (max_pfn_mapped < (4 * SZ_1M >> PAGE_SHIFT))
-		kunit_skip(test, "less than 4 MiB of RAM");
-	walk((unsigned long)__va(2 * SZ_1M), &w);
+	if (max_pfn_mapped < ((pa + 2 * SZ_1M) >> PAGE_SHIFT))
+		kunit_skip(test, "no RAM 2 MiB past the kernel's rodata");
+	walk((unsigned long)__va(pa), &w);
 	KUNIT_EXPECT_GE(test, w.level, PG_LEVEL_2M);
 	KUNIT_EXPECT_GT(test, direct_pages_count[PG_LEVEL_2M] + direct_pages_count[PG_LEVEL_1G], 0);
 }

@@ -20,6 +20,7 @@
 
 /* one variable for every file of a program (a weak definition in each) */
 int ktap_indent __attribute__((weak));
+int ktap_quiet __attribute__((weak));	/* -q: print nothing (a warm-up run) */
 
 static void __attribute__((format(printf, 1, 2))) ktap_line(const char *fmt, ...)
 {
@@ -27,6 +28,8 @@ static void __attribute__((format(printf, 1, 2))) ktap_line(const char *fmt, ...
 	int n = 0;
 	va_list ap;
 
+	if (ktap_quiet)
+		return;
 	if (ktap_indent > 0 && ktap_indent < 64) {
 		memset(buf, ' ', ktap_indent);
 		n = ktap_indent;

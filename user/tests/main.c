@@ -4,12 +4,13 @@
  * program whose cases check the system-call ABI the way Linux's
  * tools/testing/selftests check theirs, printing KTAP.
  *
- *   usertests [-i INDENT] [-t SECONDS] [-x CASE]... [CASE...]
+ *   usertests [-i INDENT] [-q] [-t SECONDS] [-x CASE]... [CASE...]
  *
  * Each case runs in a child process of its own, watched by a second child
  * that kills it with SIGKILL after -t seconds (default 60: no alarm(2)
  * yet), so a crash or a hang of one case is that case's "not ok" and the
  * suite goes on. A case that dies of a signal is reported with it.
+ * -q prints nothing (the exit status says it all: the kernel's warm-up run).
  * -x leaves a case out (the kernel's wrapper leaves out "orphans": its
  * orphans would be re-parented to a PID 1 that is a kernel thread).
  * Without -i the output is a whole KTAP document ("usertests" as its one
@@ -43,6 +44,7 @@ static const struct {
 	{ "orphans", t_orphans },
 	{ "exec_args_auxv", t_exec_args },
 	{ "exec_errors", t_exec_errors },
+	{ "exec_static_pie", t_exec_static_pie },
 	{ "cloexec", t_cloexec },
 	{ "files", t_files },
 	{ "pipe", t_pipe },
@@ -60,6 +62,12 @@ static const struct {
 	{ "efault", t_efault },
 	{ "enosys", t_enosys },
 	{ "concurrent_cow", t_concurrent_cow },
+	{ "syscall_regs", t_syscall_regs },
+	{ "fpu_switch", t_fpu_switch },
+	{ "fpu_initial", t_fpu_initial },
+	{ "fpu_exec_reset", t_fpu_exec_reset },
+	{ "xsave_cpuid", t_xsave_cpuid },
+	{ "arch_prctl", t_arch_prctl },
 };
 #define NCASES (int)(sizeof(cases) / sizeof(cases[0]))
 
@@ -172,16 +180,18 @@ int main(int argc, char **argv, char **envp)
 		prog_path = (const char *)execfn;
 	if (argc > 1 && !strcmp(argv[1], "--exec-child"))
 		return exec_child_main(argc, argv, envp);
-	while ((opt = getopt(argc, argv, "i:t:x:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:qt:x:")) != -1) {
 		if (opt == 'i') {
 			ktap_indent = atoi(optarg);
 			standalone = 0;
+		} else if (opt == 'q') {
+			ktap_quiet = 1;
 		} else if (opt == 'x' && nexcluded < 16) {
 			excluded[nexcluded++] = optarg;
 		} else if (opt == 't') {
 			timeout = atoi(optarg);
 		} else {
-			fprintf(stderr, "usage: %s [-i INDENT] [-t SECONDS] [-x CASE]... [CASE...]\n", argv[0]);
+			fprintf(stderr, "usage: %s [-i INDENT] [-q] [-t SECONDS] [-x CASE]... [CASE...]\n", argv[0]);
 			return 2;
 		}
 	}

@@ -253,6 +253,11 @@ int exec_child_main(int argc, char **argv, char **envp)
 {
 	if (argc >= 4 && !strcmp(argv[2], "exit"))
 		return atoi(argv[3]);
+	if (argc >= 3 && !strcmp(argv[2], "segv")) {
+		volatile int *volatile bad = (volatile int *)16;
+
+		*bad = 1;	/* tests/kernel/user_kunit.c: killed by SIGSEGV */
+	}
 	if (argc >= 4 && !strcmp(argv[2], "fdcheck")) {
 		/* argv[3]: a close-on-exec fd that must be closed; argv[4]: one that must be open */
 		int closed = atoi(argv[3]), open_fd = atoi(argv[4]);
@@ -342,6 +347,40 @@ int t_exec_args(void)
 	EXPECT(status == 0, "the exec'd child exited %d (see exec_child_main), status 0x%x",
 	       WEXITSTATUS(status), status);
 	return 0;
+}
+
+/* Static-pie (ET_DYN) programs: the kernel picks their base (user/Makefile's *-pie). */
+int t_exec_static_pie(void)
+{
+	static const struct { const char *path; char *arg; int status; } progs[] = {
+		{ "/bin/nolibc-pie", NULL, 3 << 8 },
+		{ "/bin/glibc-pie", "child", 9 << 8 },
+	};
+	int ran = 0;
+
+	for (unsigned i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
+		int status;
+
+		if (access(progs[i].path, X_OK))
+			continue;
+		ran++;
+		pid_t pid = fork();
+		if (pid == 0) {
+			char *argv[] = { (char *)progs[i].path, progs[i].arg, "pie", NULL };
+			int null = open("/dev/null", O_WRONLY);
+
+			if (null >= 0)
+				dup2(null, 1);	/* its report is not KTAP */
+			execve(progs[i].path, argv, (char *[]){ NULL });
+			_exit(127);
+		}
+		EXPECT_EQ(waitpid(pid, &status, 0), pid);
+		EXPECT(status == progs[i].status, "%s: status 0x%x, want 0x%x", progs[i].path, status,
+		       progs[i].status);
+	}
+	if (!ran)
+		ktap_diag("no static-pie program in /bin");
+	return ran ? CASE_PASS : CASE_SKIP;
 }
 
 static long exec_err(const char *path, char **argv)

@@ -48,6 +48,13 @@ long freeram_kib(void);		/* sysinfo().freeram in KiB */
 
 /* The cases, by file. */
 int t_fork_wait(void);
+/* arch.c */
+int t_syscall_regs(void);
+int t_fpu_switch(void);
+int t_fpu_initial(void);
+int t_fpu_exec_reset(void);
+int t_xsave_cpuid(void);
+int t_arch_prctl(void);
 int t_exit_codes(void);
 int t_signal_status(void);
 int t_vfork_clone(void);
@@ -55,6 +62,7 @@ int t_orphans(void);
 int t_exec_args(void);
 int exec_child_main(int argc, char **argv, char **envp);
 int t_exec_errors(void);
+int t_exec_static_pie(void);
 int t_cloexec(void);
 int t_files(void);
 int t_pipe(void);

@@ -128,6 +128,8 @@ int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p
 bool do_notify_parent(struct task_struct *tsk, int sig);
 void exit_signals(struct task_struct *tsk);		/* PF_EXITING; pass pending group signals on */
 void flush_sigqueue(struct sigpending *queue);
+int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact);
+void kernel_sigaction(int sig, __sighandler_t action);
 int sigprocmask(int how, sigset_t *set, sigset_t *oldset);	/* current's mask */
 
 /* kernel/exit.c */

@@ -527,7 +527,11 @@ static void mmap_data(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 4 * P, 4 * P, PROT_READ), 0);
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 14));
 	KUNIT_EXPECT_NE(test, put_user(byte, (u8 __user *)(a + 5 * P)), 0);
+	/* PROT_NONE: even the kernel cannot reach the pages now (-EFAULT), nothing lost. */
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 4 * P, 4 * P, PROT_NONE), 0);
+	KUNIT_EXPECT_NE(test, get_user(byte, (u8 __user *)(a + 5 * P)), 0);
+	KUNIT_EXPECT_NE(test, put_user(byte, (u8 __user *)(a + 5 * P)), 0);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(c.mm, MM_ANONPAGES), 6UL);
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 4 * P, 4 * P, RW), 0);
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 14));
 	KUNIT_EXPECT_TRUE(test, fill(a + 4 * P, 4, 40));

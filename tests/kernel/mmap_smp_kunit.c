@@ -152,6 +152,7 @@ static void mmap_threads_share_an_mm(struct kunit *test)
 	static struct worker_arg args[MAX_WORKERS];
 	static struct mmap_smp s;
 	unsigned long vmas_before = nr_vm_area_structs(), free_before = shrunk_free_pages();
+	unsigned long tasks_before = nr_task_structs();
 	unsigned int cpu, n = 0, started = 0;
 	u64 end;
 
@@ -210,6 +211,11 @@ static void mmap_threads_share_an_mm(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mm_rss(s.mm), 0UL);
 	mmdrop(s.mm);
 	KUNIT_EXPECT_EQ(test, nr_vm_area_structs(), vmas_before);
+	/* The workers' stacks and task structs go after their last switch-out. */
+	end = ktime_get_ns() + 2000 * 1000000ULL;
+	while (nr_task_structs() > tasks_before && ktime_get_ns() < end)
+		msleep(1);
+	KUNIT_EXPECT_EQ(test, nr_task_structs(), tasks_before);
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), free_before);
 }
 

@@ -30,20 +30,20 @@ MATRIX = [
     # (Each boots with the default initramfs, build/initramfs.cpio, which
     # initramfs.initramfs_manifest checks entry by entry.)
     {"name": "ktest4", "cmdline": "ktest=all possible_cpus=4", "cpu": "qemu64",
-     "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
+     "mem": "128M", "smp": 1, "timeout": 150, "expect": "pass",
      "expect_log": [r"4-level paging",
                     r"Trying to unpack rootfs image as initramfs\.\.\.",
                     r"Unpacked \d+ files, \d+ bytes \(\d+-byte archive\) in \d+ ms",
                     r"Freeing initrd memory: [1-9]\d*K"],
      "expect_no_log": [r"Initramfs unpacking failed"]},
     {"name": "ktest5", "cmdline": "ktest=all possible_cpus=4", "cpu": "max",
-     "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
+     "mem": "128M", "smp": 1, "timeout": 150, "expect": "pass",
      "expect_log": [r"5-level paging", r"Unpacked \d+ files",
                     r"ok \d+ initramfs_manifest\r?$"],
      "expect_no_log": [r"Initramfs unpacking failed"]},
     {"name": "ktest4-no5lvl", "cmdline": "ktest=all no5lvl possible_cpus=2",
      "cpu": "max",
-     "mem": "128M", "smp": 1, "timeout": 60, "expect": "pass",
+     "mem": "128M", "smp": 1, "timeout": 150, "expect": "pass",
      "expect_log": [r"4-level paging"]},
     # No ASLR (the GDB labs' setting): the layout tests see randomize_va_space 0.
     {"name": "mmap-norandmaps", "cmdline": "ktest=mmap.* norandmaps",
@@ -216,16 +216,16 @@ MATRIX = [
 
     # Small and large memory, both paging modes.
     {"name": "ktest4-32M", "cmdline": "ktest=all", "cpu": "qemu64",
-     "mem": "32M", "timeout": 60, "expect": "pass",
+     "mem": "32M", "timeout": 150, "expect": "pass",
      "expect_log": [r"4-level paging"]},
     {"name": "ktest5-16G", "cmdline": "ktest=all", "cpu": "max",
-     "mem": "16G", "timeout": 90, "expect": "pass",
+     "mem": "16G", "timeout": 150, "expect": "pass",
      "expect_log": [r"5-level paging", r"BIOS-e820: \[mem 0x0000000100000000-0x000000043fffffff\] usable"]},
     {"name": "ktest5-32M", "cmdline": "ktest=all", "cpu": "max",
-     "mem": "32M", "timeout": 60, "expect": "pass",
+     "mem": "32M", "timeout": 150, "expect": "pass",
      "expect_log": [r"5-level paging"]},
     {"name": "ktest4-16G", "cmdline": "ktest=all", "cpu": "qemu64",
-     "mem": "16G", "timeout": 90, "expect": "pass",
+     "mem": "16G", "timeout": 150, "expect": "pass",
      "expect_log": [r"4-level paging"]},
 
     # SMP: every test with 2 and 4 CPUs, in both paging modes.
@@ -286,7 +286,7 @@ MATRIX = [
                     r"smp: Brought up 1 node, 1 CPU\b"]},
 
     # Every test again with the slab debug checks on every cache.
-    {"name": "ktest5-slab-debug", "cpu": "max", "mem": "128M", "timeout": 90,
+    {"name": "ktest5-slab-debug", "cpu": "max", "mem": "128M", "timeout": 180,
      "smp": 2, "cmdline": "ktest=all slab_debug slabinfo", "expect": "pass",
      "expect_log": [r"slabinfo - version: 2\.1",
                     r"kmalloc-64 +\d+ +\d+ +\d+ +\d+ +\d+ : tunables +0 +0 +0 : slabdata"]},

@@ -10,7 +10,10 @@
  *   MADV_DONTFORK/DOFORK, MADV_WIPEONFORK/KEEPONFORK, MADV_DONTDUMP/DODUMP:
  *	set or clear VM_DONTCOPY, VM_WIPEONFORK, VM_DONTDUMP, splitting and
  *	merging VMAs as mprotect does (Linux: madvise_behavior).
- *   MADV_REMOVE: -EINVAL (only for shared file mappings).
+ *   MADV_REMOVE: -EINVAL. (Linux punches a hole in a shared writable
+ *	mapping's file, shared anonymous memory included; without the
+ *	reverse map there is no unmap_mapping_range to zap the other
+ *	mappers of the file, so that is left for issue 11.)
  *   the other advice Linux knows (NORMAL, RANDOM, SEQUENTIAL, WILLNEED,
  *	COLD, PAGEOUT, MERGEABLE, HUGEPAGE, POPULATE_*...): accepted, 0.
  *   anything else, and MADV_HWPOISON/SOFT_OFFLINE: -EINVAL.
@@ -127,7 +130,7 @@ static int madvise_vma(struct vm_area_struct *vma, struct vm_area_struct **prev,
 		return 0;
 	case MADV_REMOVE:
 		*prev = NULL;	/* Linux drops the lock here */
-		return -EINVAL;	/* needs a shared file mapping */
+		return -EINVAL;	/* not yet: see above */
 	default:
 		if (madvise_need_mmap_write(behavior))
 			return madvise_behavior(vma, prev, start, end, behavior);

@@ -58,14 +58,17 @@ unsigned long mm_rlimit(unsigned int limit, unsigned long dflt)
  * writable mappings get PAGE_SHARED. x86 cannot express write-only or
  * exec-only: write implies read, exec implies read. NX unless VM_EXEC.
  *
- * PAGE_NONE differs: Linux uses a not-present PTE with _PAGE_PROTNONE,
- * which pte_present() counts as present. Linnet's pte_present() knows
- * only _PAGE_PRESENT, so a PROT_NONE PTE here is present but without
- * _PAGE_USER: every user access faults (and the VMA check refuses it);
- * the kernel itself could still reach the page.
+ * PAGE_NONE, as in Linux, is a PTE without _PAGE_PRESENT that keeps its
+ * page, marked _PAGE_PROTNONE (the Global bit, meaningless in a
+ * not-present entry): every access faults, the user's and the kernel's
+ * (copy_to_user gets -EFAULT), and access_error() refuses it. Linux's
+ * pte_present() counts _PAGE_PROTNONE as present; Linnet's does not, but
+ * mm/memory.c treats every PTE that is not pte_none() as holding its page
+ * (zap, fork, mremap), and change_protection() rewrites them all.
  */
+#define _PAGE_PROTNONE _PAGE_GLOBAL
 #define __UP (_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
-#define PAGE_NONE_PROT (_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_NX)
+#define PAGE_NONE_PROT (_PAGE_PROTNONE | _PAGE_ACCESSED)
 #define PAGE_SHARED_PROT (__UP | _PAGE_RW | _PAGE_NX)
 #define PAGE_SHARED_EXEC_PROT (__UP | _PAGE_RW)
 #define PAGE_COPY_PROT (__UP | _PAGE_NX)
@@ -99,7 +102,9 @@ pgprot_t vm_get_page_prot(vm_flags_t vm_flags)
 	pteval_t prot = protection_map[vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED)];
 
 #ifndef HOST_TEST
-	prot &= __supported_pte_mask;	/* no NX bit on a CPU without NX */
+	/* No NX bit on a CPU without NX; PROTNONE is not present, so keeps its bit. */
+	if (prot & _PAGE_PRESENT)
+		prot &= __supported_pte_mask;
 #endif
 	return __pgprot(prot);
 }

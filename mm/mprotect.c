@@ -77,7 +77,8 @@ unsigned long change_protection(struct mmu_gather *tlb, struct vm_area_struct *v
 		pte_t *pte = mm_find_pte(mm, addr, &next);
 		pteval_t val;
 
-		if (!pte || !pte_present(*pte))
+		/* Not pte_present(): a PROT_NONE PTE holds its page too. */
+		if (!pte || pte_none(*pte))
 			continue;
 		val = (pte_val(*pte) & _PAGE_CHG_MASK) | pgprot_val(newprot);
 		if (pte_pfn(*pte) == zero_pfn)

@@ -3,9 +3,10 @@
  * msync(2) (Linux: mm/msync.c): checks the flags and the range as Linux
  * does (-EINVAL for unknown flags, MS_ASYNC with MS_SYNC, or an unaligned
  * start; -ENOMEM if part of the range is unmapped; -EBUSY for
- * MS_INVALIDATE of a locked VMA). There are no file mappings yet (issue
- * 11), so there is nothing to write back: MS_SYNC of a shared file VMA
- * would call vfs_fsync_range there.
+ * MS_INVALIDATE of a locked VMA). Nothing is written back: the only
+ * file-backed VMAs are shared anonymous memory on shmem, whose fsync is a
+ * no-op in Linux too; with file mappings (issue 11) MS_SYNC of a shared
+ * file VMA calls vfs_fsync_range.
  */
 #include <linux/err.h>
 #include <linux/mm.h>

@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include "kunit_pages.h"
+#include "../../mm/internal.h"	/* sysctl_max_map_count */
 
 #ifndef offset_in_page
 #define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
@@ -291,6 +292,36 @@ static void mmap_bad_args(struct kunit *test)
 	mm_leave(test, &c);
 }
 
+/* vm.max_map_count, lowered to 8: mmap stops at 9 VMAs (Linux's > check), splits at 8. */
+static void mmap_max_map_count(struct kunit *test)
+{
+	int saved = sysctl_max_map_count, i;
+	struct mm_ctx c;
+	unsigned long a = 0;
+	long r = 0;
+
+	mm_enter(test, &c);
+	sysctl_max_map_count = 8;
+	for (i = 0; i < 20; i++) {
+		r = t_mmap(0, P, i & 1 ? PROT_READ : RW, ANON);
+		if (IS_ERR_VALUE(r))
+			break;
+		a = r;
+	}
+	KUNIT_EXPECT_EQ(test, r, -ENOMEM);
+	KUNIT_EXPECT_EQ(test, c.mm->map_count, 9);
+	/* Splitting one VMA in three: refused. Removing a whole one: fine. */
+	KUNIT_EXPECT_EQ(test, t_munmap(a, P), 0);
+	r = t_mmap(0, 3 * P, RW, ANON);
+	KUNIT_EXPECT_FALSE(test, IS_ERR_VALUE(r));
+	KUNIT_EXPECT_EQ(test, t_munmap(r + P, P), -ENOMEM);
+	KUNIT_EXPECT_EQ(test, t_mprotect(r + P, P, PROT_READ), -ENOMEM);
+	sysctl_max_map_count = saved;
+	KUNIT_EXPECT_EQ(test, t_munmap(r + P, P), 0);
+	mm_check(test, c.mm);
+	mm_leave(test, &c);
+}
+
 static void mmap_fixed(struct kunit *test)
 {
 	struct mm_ctx c;
@@ -496,7 +527,11 @@ static void mmap_data(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 4 * P, 4 * P, PROT_READ), 0);
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 14));
 	KUNIT_EXPECT_NE(test, put_user(byte, (u8 __user *)(a + 5 * P)), 0);
+	/* PROT_NONE: even the kernel cannot reach the pages now (-EFAULT), nothing lost. */
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 4 * P, 4 * P, PROT_NONE), 0);
+	KUNIT_EXPECT_NE(test, get_user(byte, (u8 __user *)(a + 5 * P)), 0);
+	KUNIT_EXPECT_NE(test, put_user(byte, (u8 __user *)(a + 5 * P)), 0);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(c.mm, MM_ANONPAGES), 6UL);
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + 4 * P, 4 * P, RW), 0);
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 4, 14));
 	KUNIT_EXPECT_TRUE(test, fill(a + 4 * P, 4, 40));
@@ -937,6 +972,7 @@ static void layout_aslr(struct kunit *test)
 static struct kunit_case mmap_cases[] = {
 	KUNIT_CASE(mmap_anon_basic),
 	KUNIT_CASE(mmap_bad_args),
+	KUNIT_CASE(mmap_max_map_count),
 	KUNIT_CASE(mmap_fixed),
 	KUNIT_CASE(munmap_split),
 	KUNIT_CASE(mprotect_split_merge),

@@ -5,7 +5,7 @@
  * mm/memory.c, mm/mmu_gather.c, mm/tlb.c): the threads of a process.
  *
  * One kernel thread per online CPU (at least two) borrows the same mm
- * (kthread_use_mm) and, 30 times: maps 4 pages anywhere, writes a
+ * (kthread_use_mm) and, 20 times: maps 4 pages anywhere, writes a
  * pattern of its own into each (write faults under mmap_read_lock while
  * the others take mmap_write_lock), flips the middle pages to read-only
  * and back (mprotect: split, change_protection with a TLB flush on every
@@ -35,7 +35,7 @@
 #include "kunit_pages.h"
 
 #define WAIT_MS 30000
-#define ROUNDS 30
+#define ROUNDS 20
 #define MAX_WORKERS 8
 #define P PAGE_SIZE
 
@@ -215,6 +215,7 @@ static void mmap_threads_share_an_mm(struct kunit *test)
 	end = ktime_get_ns() + 10000ULL * 1000000;
 	while (nr_task_structs() > tasks_before && ktime_get_ns() < end)
 		msleep(10);
+	KUNIT_EXPECT_EQ(test, nr_task_structs(), tasks_before);
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), free_before);
 }
 

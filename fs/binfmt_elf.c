@@ -21,6 +21,10 @@
  * no executable segment is not checked, as in Linux: the program faults
  * on its first instruction and dies of SIGSEGV.
  *
+ * PT_GNU_STACK with PF_X asks for an executable stack (setup_arg_pages);
+ * without PT_GNU_STACK the stack is not executable, as on x86-64 Linux
+ * since 5.8 (no READ_IMPLIES_EXEC for 64-bit programs).
+ *
  * Each PT_LOAD becomes an anonymous private mapping with the segment's
  * permissions, into which the file's bytes are copied (kernel_read, then
  * access_remote_vm with FOLL_FORCE, so read-only and execute-only pages
@@ -36,8 +40,7 @@
  * segment that starts in the previous one's last page replaces it.
  *
  * Left out: PT_INTERP (dynamic programs: -ENOEXEC until issue 13),
- * 32-bit (compat) ELF, the vDSO (no AT_SYSINFO_EHDR), an executable stack
- * (PT_GNU_STACK PF_X is noted but the stack stays non-executable),
+ * 32-bit (compat) ELF, the vDSO (no AT_SYSINFO_EHDR),
  * PT_GNU_PROPERTY (IBT/SHSTK), AT_MINSIGSTKSZ and the rseq auxv entries,
  * core dumps, p_align > PAGE_SIZE for static-pie.
  */

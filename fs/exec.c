@@ -31,6 +31,7 @@
  * at exec is left out too.
  */
 #include <asm/processor.h>
+#include <asm/tlb.h>
 #include <asm/tlbflush.h>
 #include <linux/binfmts.h>
 #include <linux/fcntl.h>
@@ -493,24 +494,39 @@ void setup_new_exec(struct linux_binprm *bprm)
 }
 
 /*
- * The stack VMA's last touches (Linux: setup_arg_pages): room for
- * STACK_EXPAND below the strings (the tables go there), mm->start_stack,
- * arg_start. The stack is already at stack_top (see bprm_mm_init), so
- * Linux's shift_arg_pages() is not needed. An executable stack
- * (PT_GNU_STACK with PF_X) is not offered: EXSTACK_ENABLE_X is ignored.
+ * The stack VMA's last touches (Linux: setup_arg_pages): room for up to
+ * STACK_EXPAND below the strings (the tables go there), never beyond
+ * RLIMIT_STACK, mm->arg_start, and VM_EXEC when the program asked for an
+ * executable stack (PT_GNU_STACK with PF_X: EXSTACK_ENABLE_X), applied to
+ * the pages the strings already use as mprotect() would (Linux:
+ * mprotect_fixup). The stack is already at stack_top (see bprm_mm_init),
+ * so Linux's shift_arg_pages() is not needed.
  */
 int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top, int executable_stack)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma = bprm->vma;
-	unsigned long stack_base;
+	unsigned long stack_size, stack_expand, rlim_stack, stack_base;
 	int ret = 0;
 
 	(void)stack_top;
-	(void)executable_stack;
 	mm->arg_start = bprm->p;
-	stack_base = vma->vm_start > STACK_EXPAND ? vma->vm_start - STACK_EXPAND : 0;
+	stack_size = vma->vm_end - vma->vm_start;
+	rlim_stack = bprm->rlim_stack.rlim_cur & PAGE_MASK;
+	stack_expand = min(rlim_stack, stack_size + STACK_EXPAND);
+	if (stack_expand > vma->vm_end)
+		stack_expand = vma->vm_end;
+	stack_base = vma->vm_end - stack_expand;
 	mmap_write_lock(mm);
+	if (executable_stack == EXSTACK_ENABLE_X && !(vma->vm_flags & VM_EXEC)) {
+		struct mmu_gather tlb;
+
+		vma->vm_flags |= VM_EXEC;
+		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+		tlb_gather_mmu(&tlb, mm);
+		change_protection(&tlb, vma, vma->vm_start, vma->vm_end, vma->vm_page_prot);
+		tlb_finish_mmu(&tlb);
+	}
 	if (stack_base < vma->vm_start)
 		ret = expand_stack(vma, stack_base);
 	mmap_write_unlock(mm);

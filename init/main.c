@@ -317,10 +317,6 @@ static int kernel_init(void *unused)
 	__set_task_comm(current, "init", false);
 	smp_init();
 	do_basic_setup();
-	console_on_rootfs();
-	/* No /init in the rootfs: Linux would mount a root device (prepare_namespace). */
-	if (ramdisk_execute_command && init_eaccess(ramdisk_execute_command) != 0)
-		ramdisk_execute_command = NULL;
 	system_state = SYSTEM_RUNNING;
 	lkdtm_run_late_crashtype();	/* where Linux's lkdtm module init would run */
 	if (buddyinfo_requested())
@@ -337,6 +333,11 @@ static int kernel_init(void *unused)
 		qemu_debug_exit(failed ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
 		kernel_halt();
 	}
+	/* Linux's order: the tests (kunit_run_all_tests), then the console fds. */
+	console_on_rootfs();
+	/* No /init in the rootfs: Linux would mount a root device (prepare_namespace). */
+	if (ramdisk_execute_command && init_eaccess(ramdisk_execute_command) != 0)
+		ramdisk_execute_command = NULL;
 	return run_init();
 }
 

@@ -21,12 +21,19 @@
  * AT_PLATFORM, 16-byte sp), comm, the user registers start_thread()
  * set, close-on-exec; then it execs again with argv/envp from its own
  * user memory (execve's path) and checks that a failing exec leaves its
- * program intact. A static-pie (ET_DYN) variant lands at a load bias.
+ * program intact; then execveat: by its fd with AT_EMPTY_PATH (the
+ * program sees /dev/fd/N, comm "N"), by a directory fd and "prog"
+ * (/dev/fd/N/prog), "" without AT_EMPTY_PATH (-ENOENT), a symlink with
+ * AT_SYMLINK_NOFOLLOW (-ELOOP). A static-pie (ET_DYN) variant lands at a load bias.
  * Then the program runs for real (user_mode_thread returns to user mode
  * in it): it exits with argc + 39, read from its stack, as ET_EXEC and as
  * static-pie; with its entry in the NX data segment or in no segment it
- * dies of SIGSEGV, exec itself having succeeded, as in Linux. The free
- * page count is back where it was once each child is reaped.
+ * dies of SIGSEGV, exec itself having succeeded, as in Linux. Code it
+ * writes on its stack runs only with PT_GNU_STACK PF_X; a 16 KiB
+ * RLIMIT_STACK still execs (the stack grows only to the limit). Last, 300
+ * seeded mutations of the file (bit flips, boundary values, truncation)
+ * are loaded by children that exit at once. The free page count is back
+ * where it was once each child is reaped.
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -232,6 +239,7 @@ struct exec_child {
 	struct kunit *test;
 	unsigned long base;		/* CODE_VADDR, or 0 for the static-pie */
 	int ret, ret2, ret_bad;
+	int ret_fd, ret_dirfd, ret_noempty, ret_nofollow;
 	/* what the child saw after its exec */
 	int cloexec_closed, plain_open;
 };
@@ -256,8 +264,8 @@ static bool user_str_is(unsigned long uaddr, const char *s)
 }
 
 /* The stack exec laid out, read back through current's (the new) mm. */
-static void check_stack(struct kunit *test, const char *const *argv, const char *const *envp,
-			unsigned long entry, unsigned long phdr)
+static void check_stack_fn(struct kunit *test, const char *const *argv, const char *const *envp,
+			   unsigned long entry, unsigned long phdr, const char *execfn)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long sp = mm->start_stack, w[160];
@@ -283,7 +291,9 @@ static void check_stack(struct kunit *test, const char *const *argv, const char 
 	for (i = 0; i < envc; i++)
 		KUNIT_EXPECT_TRUE(test, user_str_is(w[2 + argc + i], envp[i]));
 	KUNIT_EXPECT_EQ(test, w[2 + argc + envc], 0);
-	KUNIT_EXPECT_EQ(test, w[2 + argc], mm->env_start);
+	if (envc)
+		KUNIT_EXPECT_EQ(test, w[2 + argc], mm->env_start);
+	KUNIT_EXPECT_EQ(test, mm->env_start, mm->arg_end);
 	n = ARRAY_SIZE(w) - (3 + argc + envc);
 	{
 		const unsigned long *auxv = &w[3 + argc + envc];
@@ -307,7 +317,7 @@ static void check_stack(struct kunit *test, const char *const *argv, const char 
 		KUNIT_EXPECT_TRUE(test, found);
 		auxv_get(auxv, n, AT_SYSINFO_EHDR, &found);
 		KUNIT_EXPECT_FALSE(test, found);	/* no vDSO */
-		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_EXECFN, &found), X_PATH));
+		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_EXECFN, &found), execfn));
 		KUNIT_EXPECT_TRUE(test, user_str_is(auxv_get(auxv, n, AT_PLATFORM, &found), "x86_64"));
 		random = auxv_get(auxv, n, AT_RANDOM, &found);
 		KUNIT_EXPECT_TRUE(test, found);
@@ -329,10 +339,16 @@ static void check_stack(struct kunit *test, const char *const *argv, const char 
 		KUNIT_EXPECT_FALSE(test, vma->vm_flags & VM_EXEC);
 		top = vma->vm_end;
 		KUNIT_EXPECT_LE(test, top, STACK_TOP);
-		KUNIT_EXPECT_TRUE(test, user_str_is(mm->env_end, X_PATH));
-		KUNIT_EXPECT_EQ(test, mm->env_end + sizeof(X_PATH) + sizeof(void *), top);
+		KUNIT_EXPECT_TRUE(test, user_str_is(mm->env_end, execfn));
+		KUNIT_EXPECT_EQ(test, mm->env_end + strlen(execfn) + 1 + sizeof(void *), top);
 		KUNIT_EXPECT_GE(test, mm->arg_start - vma->vm_start, 128 * 1024);
 	}
+}
+
+static void check_stack(struct kunit *test, const char *const *argv, const char *const *envp,
+			unsigned long entry, unsigned long phdr)
+{
+	check_stack_fn(test, argv, envp, entry, phdr, X_PATH);
 }
 
 /* The segments: permissions, bytes, zero fill, and the mm's markers. */
@@ -423,6 +439,13 @@ static int exec_child_fn(void *arg)
 	struct file *f = NULL;
 	int fd_cloexec = -1, fd_plain = -1;
 
+	/* PID 1 has no fd table while the tests run (console_on_rootfs comes after them) */
+	if (!current->files) {
+		struct files_struct *files = dup_fd(&init_files);
+
+		if (!IS_ERR(files))
+			current->files = files;
+	}
 	if (current->files) {
 		f = filp_open(X_PATH, O_RDONLY, 0);
 		if (!IS_ERR(f)) {
@@ -499,18 +522,94 @@ static int exec_child_fn(void *arg)
 				    (c->base ? c->base : current->mm->start_code) + sizeof(Elf64_Ehdr));
 		}
 	}
+
+	/*
+	 * execveat(2): the program by its fd (fexecve: AT_EMPTY_PATH and ""),
+	 * by a directory fd and a relative name; the name the program sees
+	 * is /dev/fd/N[/name], and comm its basename, as in Linux 6.1.
+	 */
+	if (!c->ret2 && fd_plain >= 0) {
+		static const char *const argv3[] = { "fexec", NULL };
+		static const char *const envp3[] = { NULL };
+		unsigned long ptrs[2], eptrs[1], at, uargv, uenvp, uempty, ulink;
+		char want[48], comm[16];
+		struct file *dir = filp_open(TDIR, O_RDONLY | O_DIRECTORY, 0);
+		int dirfd = -1;
+
+		if (!IS_ERR(dir)) {
+			dirfd = get_unused_fd_flags(0);
+			if (dirfd >= 0)
+				fd_install(dirfd, dir);
+			else
+				fput(dir);
+		}
+#define PUT_ARGS()                                                                  \
+	do {                                                                        \
+		at = current->mm->start_data + 64;                                  \
+		at = put_user_strings(at, argv3, ptrs);                             \
+		at = put_user_strings(at, envp3, eptrs);                            \
+		uempty = at;                                                        \
+		KUNIT_EXPECT_TRUE(test, !put_user((u8)0, (u8 __user *)uempty));     \
+		ulink = uempty + 1;                                                 \
+		KUNIT_EXPECT_TRUE(test, !copy_to_user((void __user *)ulink, TDIR "/link", \
+						      sizeof(TDIR "/link")));       \
+		uargv = (ulink + sizeof(TDIR "/link") + 7) & ~7UL;                  \
+		uenvp = uargv + sizeof(ptrs);                                       \
+		KUNIT_EXPECT_TRUE(test, !copy_to_user((void __user *)uargv, ptrs, sizeof(ptrs))); \
+		KUNIT_EXPECT_TRUE(test, !copy_to_user((void __user *)uenvp, eptrs, sizeof(eptrs))); \
+	} while (0)
+		PUT_ARGS();
+		c->ret_noempty = do_execveat(fd_plain, getname_uflags((const char __user *)uempty, 0),
+					     (const char __user *const __user *)uargv,
+					     (const char __user *const __user *)uenvp, 0);
+		c->ret_nofollow = do_execveat(AT_FDCWD,
+					      getname_uflags((const char __user *)ulink, 0),
+					      (const char __user *const __user *)uargv,
+					      (const char __user *const __user *)uenvp,
+					      AT_SYMLINK_NOFOLLOW);
+		c->ret_fd = do_execveat(fd_plain,
+					getname_uflags((const char __user *)uempty, AT_EMPTY_PATH),
+					(const char __user *const __user *)uargv,
+					(const char __user *const __user *)uenvp, AT_EMPTY_PATH);
+		if (!c->ret_fd) {
+			snprintf(want, sizeof(want), "/dev/fd/%d", fd_plain);
+			snprintf(comm, sizeof(comm), "%d", fd_plain);
+			KUNIT_EXPECT_STREQ(test, current->comm, comm);
+			check_stack_fn(test, argv3, envp3,
+				       c->base ? entry : current->mm->start_code + CODE_OFF,
+				       (c->base ? c->base : current->mm->start_code) +
+					       sizeof(Elf64_Ehdr), want);
+		}
+		if (!c->ret_fd && dirfd >= 0) {
+			PUT_ARGS();
+			c->ret_dirfd = do_execveat(dirfd, getname_kernel("prog"),
+						   (const char __user *const __user *)uargv,
+						   (const char __user *const __user *)uenvp, 0);
+			if (!c->ret_dirfd) {
+				snprintf(want, sizeof(want), "/dev/fd/%d/prog", dirfd);
+				KUNIT_EXPECT_STREQ(test, current->comm, "prog");
+				check_stack_fn(test, argv3, envp3,
+					       c->base ? entry : current->mm->start_code + CODE_OFF,
+					       (c->base ? c->base : current->mm->start_code) +
+						       sizeof(Elf64_Ehdr), want);
+			}
+		}
+#undef PUT_ARGS
+	}
 	do_exit(0);
 }
 
 static void run_exec_child(struct kunit *test, unsigned long base)
 {
-	struct exec_child c = { .test = test, .base = base, .ret = -1, .ret2 = -1 };
+	struct exec_child c = { .test = test, .base = base, .ret = -1, .ret2 = -1,
+				.ret_fd = -1, .ret_dirfd = -1 };
 	struct tiny_elf e;
 	int status = -1;
 	pid_t pid;
 
 	build_elf(&e, base);
 	KUNIT_ASSERT_EQ(test, write_prog(X_PATH, &e, sizeof(e), 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink(X_PATH, TDIR "/link"), 0);
 	pid = user_mode_thread(exec_child_fn, &c, SIGCHLD);
 	KUNIT_ASSERT_TRUE(test, pid > 0);
 	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
@@ -518,10 +617,13 @@ static void run_exec_child(struct kunit *test, unsigned long base)
 	KUNIT_EXPECT_EQ(test, c.ret, 0);
 	KUNIT_EXPECT_EQ(test, c.ret_bad, -ENOENT);
 	KUNIT_EXPECT_EQ(test, c.ret2, 0);
-	if (c.cloexec_closed || c.plain_open) {
-		KUNIT_EXPECT_TRUE(test, c.cloexec_closed);
-		KUNIT_EXPECT_TRUE(test, c.plain_open);
-	}
+	KUNIT_EXPECT_EQ(test, c.ret_noempty, -ENOENT);
+	KUNIT_EXPECT_EQ(test, c.ret_nofollow, -ELOOP);
+	KUNIT_EXPECT_EQ(test, c.ret_fd, 0);
+	KUNIT_EXPECT_EQ(test, c.ret_dirfd, 0);
+	KUNIT_EXPECT_TRUE(test, c.cloexec_closed);
+	KUNIT_EXPECT_TRUE(test, c.plain_open);
+	init_unlink(TDIR "/link");
 	init_unlink(X_PATH);
 }
 
@@ -539,22 +641,32 @@ VFS_TEST(exec_static_pie)
 
 static int run_child_fn(void *arg)
 {
+	unsigned long *stack_rlimit = arg;
+
+	if (stack_rlimit)
+		current->signal->rlim[RLIMIT_STACK].rlim_cur = *stack_rlimit;
 	/* 0: ret_from_fork leaves for the program; else the exit code */
 	return kernel_execve(X_PATH, test_argv, test_envp);
 }
 
-static int run_prog(struct kunit *test, const struct tiny_elf *e)
+static int run_prog_rlimit(struct kunit *test, const struct tiny_elf *e,
+			   unsigned long *stack_rlimit)
 {
 	int status = -1;
 	pid_t pid;
 
 	KUNIT_EXPECT_EQ(test, write_prog(X_PATH, e, sizeof(*e), 0755), 0);
-	pid = user_mode_thread(run_child_fn, NULL, SIGCHLD);
+	pid = user_mode_thread(run_child_fn, stack_rlimit, SIGCHLD);
 	KUNIT_EXPECT_TRUE(test, pid > 0);
 	if (pid > 0)
 		KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
 	init_unlink(X_PATH);
 	return status;
+}
+
+static int run_prog(struct kunit *test, const struct tiny_elf *e)
+{
+	return run_prog_rlimit(test, e, NULL);
 }
 
 /* The program reads argc from its stack and exits with argc + 39. */
@@ -566,6 +678,42 @@ VFS_TEST(exec_run_to_exit)
 	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
 	build_elf(&e, 0);			/* static-pie */
 	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 42 << 8);
+}
+
+/*
+ * Code that writes exit_group(43) onto the stack and jumps there, put in
+ * the file's trailer: the text page shows it (a file mapping would too),
+ * so the entry may point at it.
+ */
+static const u8 stack_jumper[30] = {
+	0x48, 0xb8, 0xbf, 0x2b, 0x00, 0x00, 0x00, 0xb8, 0xe7, 0x00,	/* movabs $..., %rax */
+	0x48, 0x89, 0x44, 0x24, 0xf0,		/* mov %rax, -16(%rsp) */
+	0xc7, 0x44, 0x24, 0xf8, 0x00, 0x00, 0x0f, 0x05,	/* movl $0x050f0000, -8(%rsp) */
+	0x48, 0x8d, 0x44, 0x24, 0xf0,		/* lea -16(%rsp), %rax */
+	0xff, 0xe0,				/* jmp *%rax */
+};
+
+/* PT_GNU_STACK with PF_X makes the stack executable; without it, it is NX. */
+VFS_TEST(exec_stack_exec)
+{
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	memcpy(e.trailer, stack_jumper, sizeof(stack_jumper));
+	e.eh.e_entry = CODE_VADDR + offsetof(struct tiny_elf, trailer);
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
+	e.ph[2].p_flags |= PF_X;
+	KUNIT_EXPECT_EQ(test, run_prog(test, &e), 43 << 8);
+}
+
+/* A small RLIMIT_STACK: setup_arg_pages() grows the stack only up to it, as Linux. */
+VFS_TEST(exec_small_stack_rlimit)
+{
+	unsigned long lim = 16 * 1024;
+	struct tiny_elf e;
+
+	build_elf(&e, CODE_VADDR);
+	KUNIT_EXPECT_EQ(test, run_prog_rlimit(test, &e, &lim), 42 << 8);
 }
 
 /*
@@ -584,6 +732,73 @@ VFS_TEST(exec_run_bad_entry)
 	KUNIT_EXPECT_EQ(test, run_prog(test, &e) & 0x7f, SIGSEGV);
 }
 
+/* ---- seeded garbage ------------------------------------------------------------- */
+
+static int load_and_exit_fn(void *arg)
+{
+	int *ret = arg;
+
+	*ret = kernel_execve(X_PATH, test_argv, test_envp);
+	do_exit(0);		/* loaded or not, the program never runs */
+}
+
+static const unsigned long fuzz_values[] = {
+	0, 1, 0x1000, 0x10000, 0x400000, 0x7fffffffe000UL, 0x800000000000UL,
+	0xfffffffffffff000UL, ~0UL, 0x8000000000000000UL, 56, 4096, 0xffff,
+};
+
+/*
+ * 300 mutations of the good program, from a fixed seed: bytes of the
+ * header and program headers flipped, 64-bit fields set to boundary
+ * values, the file cut short. Each is exec'd by a child that exits right
+ * after; whatever the loader decides, nothing may crash, hang or leak.
+ */
+VFS_TEST(exec_fuzz_headers)
+{
+	u32 seed = 0x5eed10;
+	int loaded = 0, refused = 0;
+
+	for (int iter = 0; iter < 300; iter++) {
+		struct tiny_elf e;
+		u8 *b = (u8 *)&e;
+		size_t len = sizeof(e);
+		int ret = -1, status = -1;
+		pid_t pid;
+
+		build_elf(&e, (xorshift(&seed) & 1) ? CODE_VADDR : 0);
+		switch (xorshift(&seed) % 3) {
+		case 0:
+			for (int n = 1 + xorshift(&seed) % 4; n; n--)
+				b[xorshift(&seed) % CODE_OFF] ^= 1u << (xorshift(&seed) % 8);
+			break;
+		case 1: {
+			unsigned int off = (xorshift(&seed) % (CODE_OFF / 8)) * 8;
+			unsigned long v = fuzz_values[xorshift(&seed) % ARRAY_SIZE(fuzz_values)];
+
+			memcpy(b + off, &v, sizeof(v));
+			break;
+		}
+		default:
+			len = xorshift(&seed) % sizeof(e);
+			break;
+		}
+		KUNIT_ASSERT_EQ(test, write_prog(X_PATH, &e, len, 0755), 0);
+		pid = user_mode_thread(load_and_exit_fn, &ret, SIGCHLD);
+		KUNIT_ASSERT_TRUE(test, pid > 0);
+		KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+		KUNIT_EXPECT_EQ(test, status, 0);
+		if (ret == 0)
+			loaded++;
+		else
+			refused++;
+		KUNIT_EXPECT_TRUE(test, ret <= 0);
+	}
+	init_unlink(X_PATH);
+	pr_info("    # exec_fuzz_headers: %d mutations loaded, %d refused\n", loaded, refused);
+	KUNIT_EXPECT_GT(test, loaded, 0);
+	KUNIT_EXPECT_GT(test, refused, 0);
+}
+
 static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_bad_headers),
 	KUNIT_CASE(exec_bad_segments),
@@ -593,6 +808,9 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_static_pie),
 	KUNIT_CASE(exec_run_to_exit),
 	KUNIT_CASE(exec_run_bad_entry),
+	KUNIT_CASE(exec_stack_exec),
+	KUNIT_CASE(exec_small_stack_rlimit),
+	KUNIT_CASE(exec_fuzz_headers),
 	{}
 };
 

@@ -77,6 +77,7 @@ int inode_init_always(struct super_block *sb, struct inode *inode)
 	inode->i_rdev = 0;
 	inode->i_link = NULL;
 	inode->i_private = NULL;
+	inode->i_pipe = NULL;
 	inode->i_version = 0;
 	spin_lock_init(&inode->i_lock);
 	init_rwsem(&inode->i_rwsem);
@@ -163,8 +164,10 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 	if (S_ISCHR(mode)) {
 		inode->i_fop = &def_chr_fops;
 		inode->i_rdev = rdev;
-	} else if (S_ISFIFO(mode) || S_ISSOCK(mode) || S_ISBLK(mode)) {
-		/* FIFOs, sockets and block devices open to -ENXIO until they exist. */
+	} else if (S_ISFIFO(mode)) {
+		inode->i_fop = &pipefifo_fops;
+	} else if (S_ISSOCK(mode) || S_ISBLK(mode)) {
+		/* Sockets and block devices open to -ENXIO until they exist. */
 		inode->i_fop = &no_open_fops;
 		inode->i_rdev = S_ISBLK(mode) ? rdev : 0;
 	} else {
@@ -298,7 +301,7 @@ void inode_init(void)
 					 NULL);
 }
 
-/* Opening a FIFO, socket or block device: none exist yet. */
+/* Opening a socket or block device: none exist yet. */
 static int no_open(struct inode *inode, struct file *file)
 {
 	return -ENXIO;

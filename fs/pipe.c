@@ -29,7 +29,14 @@
  * other side so a blocked reader sees EOF and a blocked writer sees
  * EPIPE, and frees the ring with the last file.
  *
- * Left out: named pipes (FIFOs opened by path: fifo_open), splice and
+ * Named pipes (FIFOs: mknod S_IFIFO, then open by name) share the code:
+ * the inode's i_pipe is made at the first open (fifo_open) and freed with
+ * the last file. An open for reading waits for a writer and one for
+ * writing waits for a reader (r_counter/w_counter tell a sleeper that a
+ * partner came), unless O_NONBLOCK: then a reader opens at once and a
+ * writer without a reader gets -ENXIO; O_RDWR never waits.
+ *
+ * Left out: splice and
  * vmsplice (pipe_buf_operations, page stealing), O_DIRECT packet mode
  * (pipe2 says -EINVAL), F_SETPIPE_SZ, watch queues (O_NOTIFICATION_PIPE),
  * poll, SIGIO, the user-pipe accounting limits, -ERESTARTSYS (a signal
@@ -75,6 +82,7 @@ struct pipe_inode_info {
 	unsigned int ring_size;		/* a power of two */
 	unsigned int readers, writers;	/* files open for each */
 	unsigned int files;		/* files referring to the pipe */
+	unsigned int r_counter, w_counter;	/* FIFO opens for reading/writing, ever */
 	struct page *tmp_page;		/* a spare page, kept for the next write */
 	struct pipe_buffer bufs[PIPE_DEF_BUFFERS];
 };
@@ -98,6 +106,8 @@ static inline bool pipe_full(unsigned int head, unsigned int tail, unsigned int 
 
 static struct vfsmount *pipe_mnt;
 static DEFINE_MUTEX(pipe_mnt_lock);
+/* inode->i_pipe and pipe->files (Linux: inode->i_lock); held only for a moment. */
+static DEFINE_SPINLOCK(pipe_files_lock);
 
 static int pipefs_fill_super(struct super_block *sb, void *data, int silent)
 {
@@ -416,30 +426,150 @@ static long pipe_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 	return put_user(count, (int __user *)arg);
 }
 
+/* Drop a file's hold on the ring; the last one frees it (Linux: put_pipe_info). */
+static void put_pipe_info(struct inode *inode, struct pipe_inode_info *pipe)
+{
+	bool last;
+
+	spin_lock(&pipe_files_lock);
+	last = --pipe->files == 0;
+	if (last)
+		inode->i_pipe = NULL;
+	spin_unlock(&pipe_files_lock);
+	if (last)
+		free_pipe_info(pipe);
+}
+
 static int pipe_release(struct inode *inode, struct file *filp)
 {
 	struct pipe_inode_info *pipe = file_pipe(filp);
-	bool last;
 
 	mutex_lock(&pipe->mutex);
 	if (filp->f_mode & FMODE_READ)
 		pipe->readers--;
 	if (filp->f_mode & FMODE_WRITE)
 		pipe->writers--;
-	last = --pipe->files == 0;
 	mutex_unlock(&pipe->mutex);
-	if (last) {
-		inode->i_private = NULL;
-		free_pipe_info(pipe);
-		return 0;
-	}
 	/* A blocked reader now sees EOF, a blocked writer EPIPE. */
 	wake_up_all(&pipe->rd_wait);
 	wake_up_all(&pipe->wr_wait);
+	put_pipe_info(inode, pipe);
 	return 0;
 }
 
+/* ---- named pipes ------------------------------------------------------------------------ */
+
+/* Sleep until *cnt moves (a partner opened), pipe->mutex held and dropped to sleep. */
+static int wait_for_partner(struct pipe_inode_info *pipe, unsigned int *cnt)
+{
+	unsigned int cur = *cnt;
+	int ret = 0;
+
+	while (cur == READ_ONCE(*cnt)) {
+		mutex_unlock(&pipe->mutex);
+		ret = pipe_wait_event(pipe->rd_wait, cur != READ_ONCE(*cnt));
+		mutex_lock(&pipe->mutex);
+		if (ret)
+			break;
+	}
+	return ret;
+}
+
+static void wake_up_partner(struct pipe_inode_info *pipe)
+{
+	wake_up_all(&pipe->rd_wait);
+}
+
+/* Linux: fifo_open(). */
+static int fifo_open(struct inode *inode, struct file *filp)
+{
+	struct pipe_inode_info *pipe, *new = NULL;
+	int ret = 0;
+
+	spin_lock(&pipe_files_lock);
+	pipe = inode->i_pipe;
+	if (pipe) {
+		pipe->files++;
+	} else {
+		spin_unlock(&pipe_files_lock);
+		new = alloc_pipe_info();
+		if (!new)
+			return -ENOMEM;
+		new->files = 1;
+		spin_lock(&pipe_files_lock);
+		pipe = inode->i_pipe;
+		if (pipe) {
+			pipe->files++;		/* someone else made it meanwhile */
+		} else {
+			pipe = inode->i_pipe = new;
+			new = NULL;
+		}
+	}
+	spin_unlock(&pipe_files_lock);
+	if (new)
+		free_pipe_info(new);
+	filp->private_data = pipe;
+	/* A stream: no position. */
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_ATOMIC_POS);
+
+	mutex_lock(&pipe->mutex);
+	switch (filp->f_mode & (FMODE_READ | FMODE_WRITE)) {
+	case FMODE_READ:
+		pipe->r_counter++;
+		if (pipe->readers++ == 0)
+			wake_up_partner(pipe);
+		if (!pipe->writers && !(filp->f_flags & O_NONBLOCK)) {
+			/* Wait for a writer; O_NONBLOCK readers open at once. */
+			if (wait_for_partner(pipe, &pipe->w_counter))
+				goto err_rd;
+		}
+		break;
+	case FMODE_WRITE:
+		ret = -ENXIO;
+		if ((filp->f_flags & O_NONBLOCK) && !pipe->readers)
+			goto err;
+		pipe->w_counter++;
+		if (!pipe->writers++)
+			wake_up_partner(pipe);
+		if (!pipe->readers) {
+			if (wait_for_partner(pipe, &pipe->r_counter))
+				goto err_wr;
+		}
+		break;
+	case FMODE_READ | FMODE_WRITE:
+		/* O_RDWR: a reader and a writer at once, never waits (POSIX leaves it open). */
+		pipe->readers++;
+		pipe->writers++;
+		pipe->r_counter++;
+		pipe->w_counter++;
+		if (pipe->readers == 1 || pipe->writers == 1)
+			wake_up_partner(pipe);
+		break;
+	default:
+		ret = -EINVAL;
+		goto err;
+	}
+	mutex_unlock(&pipe->mutex);
+	return 0;
+
+err_rd:
+	if (!--pipe->readers)
+		wake_up_all(&pipe->wr_wait);
+	ret = -EINTR;
+	goto err;
+err_wr:
+	if (!--pipe->writers)
+		wake_up_all(&pipe->rd_wait);
+	ret = -EINTR;
+err:
+	mutex_unlock(&pipe->mutex);
+	put_pipe_info(inode, pipe);
+	return ret;
+}
+
+/* The file operations of every pipe, named or not (Linux: pipefifo_fops). */
 const struct file_operations pipefifo_fops = {
+	.open = fifo_open,
 	.llseek = no_llseek,
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
@@ -462,7 +592,7 @@ static struct inode *get_pipe_inode(struct vfsmount *mnt)
 		iput(inode);
 		return NULL;
 	}
-	inode->i_private = pipe;
+	inode->i_pipe = pipe;
 	pipe->files = 2;
 	pipe->readers = pipe->writers = 1;
 	inode->i_fop = &pipefifo_fops;
@@ -483,7 +613,7 @@ static struct file *pipe_file(struct inode *inode, struct vfsmount *mnt, int fla
 	f = alloc_file_pseudo(inode, mnt, name, flags, &pipefifo_fops);
 	if (IS_ERR(f))
 		return f;
-	f->private_data = inode->i_private;
+	f->private_data = inode->i_pipe;
 	/* A stream: no position (Linux: stream_open, FMODE_STREAM). */
 	f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_ATOMIC_POS);
 	return f;
@@ -505,8 +635,8 @@ static int create_pipe_files(struct file **res, int flags)
 	ihold(inode);
 	f = pipe_file(inode, mnt, O_WRONLY | (flags & O_NONBLOCK));
 	if (IS_ERR(f)) {
-		free_pipe_info(inode->i_private);
-		inode->i_private = NULL;
+		free_pipe_info(inode->i_pipe);
+		inode->i_pipe = NULL;
 		iput(inode);
 		iput(inode);
 		return PTR_ERR(f);
@@ -515,7 +645,7 @@ static int create_pipe_files(struct file **res, int flags)
 	f = pipe_file(inode, mnt, O_RDONLY | (flags & O_NONBLOCK));
 	if (IS_ERR(f)) {
 		/* The write end's release sees files go 2 -> 1; drop the reader side by hand. */
-		struct pipe_inode_info *pipe = inode->i_private;
+		struct pipe_inode_info *pipe = inode->i_pipe;
 
 		pipe->readers--;
 		pipe->files--;

@@ -427,8 +427,7 @@ static int kill_pgrp_locked(int sig, struct kernel_siginfo *info, pid_t pgrp)
 	int retval = -ESRCH;
 	bool success = false;
 
-	if (pgrp <= 0)
-		return -ESRCH;
+	/* pgrp 0 is real: init and the kernel threads start in it, as in Linux. */
 	list_for_each_entry(p, &task_list, tasks) {
 		if (!is_process(p) || !p->signal || p->signal->pgrp != pgrp)
 			continue;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * User page tables: demand paging, copy-on-write, unmapping (Linux:
- * mm/memory.c, the rmap counting of mm/rmap.c, the gup walk of mm/gup.c).
+ * mm/memory.c, and the map counting of mm/rmap.c without the rmap).
  *
  * Nothing is mapped when a VMA is made. The first access faults
  * (do_user_addr_fault in mm/fault.c) and handle_mm_fault() ->
@@ -10,10 +10,12 @@
  *   - empty PTE, anonymous VMA: do_anonymous_page(). A read maps the one
  *     shared zero page read-only (PGZEROMAP); a write maps a new zeroed
  *     page (NR_ANON_MAPPED, MM_ANONPAGES).
- *   - empty PTE, VMA with ->fault (a file): do_read_fault / do_cow_fault
- *     (a private write gets its own copy) / do_shared_fault.
+ *   - empty PTE, VMA with ->fault (a file): do_fault(), Linux's
+ *     do_read_fault / do_cow_fault (a private write gets its own copy) /
+ *     do_shared_fault in one function.
  *   - present PTE written without _PAGE_RW: do_wp_page(), the COW break:
- *     a page only we map is made writable again (wp_page_reuse, PGREUSE);
+ *     a page only we map is made writable again (Linux's wp_page_reuse,
+ *     here a branch of do_wp_page; PGREUSE);
  *     otherwise it is copied (wp_page_copy, PGCOW: allocate, copy, clear
  *     the old PTE and flush it on every CPU, install the new one, then
  *     drop the old page's map and reference).
@@ -35,7 +37,9 @@
  * 0), anon_vma/reverse mapping (an anonymous page is one whose
  * page->mapping is NULL), transparent huge pages, NUMA, userfaultfd,
  * mmu_notifiers, fault-around, the per-VMA locks of 6.4, and
- * FAULT_FLAG_RETRY (every fault completes under mmap_read_lock).
+ * VM_FAULT_RETRY (every fault completes under mmap_read_lock). A shared
+ * anonymous mapping has no shmem file behind it (mm/mmap.c): its pages
+ * are plain anonymous pages, shared with a child only if present at fork.
  */
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>

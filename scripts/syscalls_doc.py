@@ -59,6 +59,7 @@ NOTES = {
                  "->unlocked_ioctl, else `-ENOTTY`",
     "sys_pipe2": "O_CLOEXEC, O_NONBLOCK; O_DIRECT (packet mode) `-EINVAL`; 64 KiB ring",
     "sys_pipe": "see pipe2",
+    "sys_mknodat": "S_IFIFO: named pipes (fs/pipe.c); S_IFSOCK/S_IFBLK nodes open to `-ENXIO`",
     "sys_access": "root's answers: R/W always, X needs an x bit (directories: always)",
     "sys_faccessat2": "AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH",
     "sys_getcwd": "`-ENOENT` for a removed cwd, `-ERANGE` for a short buffer",
@@ -116,13 +117,16 @@ EPILOGUE = """## How the file calls are built
   table (`nofile_limit()`).
 - **Pipes** (`fs/pipe.c`): an inode on the internal `pipefs` mount with a ring of 16 page
   buffers (64 KiB); writes of at most `PIPE_BUF` (4096) bytes are atomic; readers and
-  writers sleep interruptibly on `rd_wait`/`wr_wait`.
+  writers sleep interruptibly on `rd_wait`/`wr_wait`. Named pipes (`mknod` S_IFIFO) use
+  the same ring, made at the first open (`fifo_open`: readers wait for a writer and
+  writers for a reader unless O_NONBLOCK).
 - **Sleeps** (`kernel/time/hrtimer.c`) are whole ticks of the timer wheel (HZ = 250)
   against a TSC deadline: never early, at most ~4 ms late.
-- **Watching it**: `ktest=syscall.*` runs the `syscall.fs` KUnit suite
-  (`tests/kernel/syscall_fs_kunit.c`), which calls each of these through the system-call
-  table with real user pointers (a mapped window of read-write, read-only and unmapped
-  pages), including a seeded fuzzer; the first call of a missing number logs
+- **Watching it**: `ktest=syscall.*` runs the `syscall.fs`, `syscall.pipe` and
+  `syscall.misc` KUnit suites (`tests/kernel/syscall_*_kunit.c`), which call each of these
+  through the system-call table with real user pointers (a mapped window of read-write,
+  read-only and unmapped pages), including a seeded fuzzer; the first call of a missing
+  number logs
   `prog[pid]: system call N (name) not implemented: -ENOSYS`.
 """
 

@@ -291,7 +291,7 @@ MATRIX = [
                     r"smp: Brought up 1 node, 1 CPU\b"]},
 
     # Every test again with the slab debug checks on every cache.
-    {"name": "ktest5-slab-debug", "cpu": "max", "mem": "128M", "timeout": 90,
+    {"name": "ktest5-slab-debug", "cpu": "max", "mem": "128M", "timeout": 180,
      "smp": 2, "cmdline": "ktest=all slab_debug slabinfo", "expect": "pass",
      "expect_log": [r"slabinfo - version: 2\.1",
                     r"kmalloc-64 +\d+ +\d+ +\d+ +\d+ +\d+ : tunables +0 +0 +0 : slabdata"]},

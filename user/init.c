@@ -14,7 +14,8 @@
  *                          then power off with its exit status on the console
  *
  * The kernel passes the words of its command line that are not its own
- * options to init as argv (Linux's argv_init), so a test boot says
+ * options, and everything after "--", to init as argv (Linux's argv_init;
+ * Linnet's init/main.c does the same), so a test boot says
  * "rdinit=/init -- /bin/usertests -t 30" (the first word that is an
  * absolute path starts the program; others are ignored). With init_prog=PROG in the
  * environment (Linux hands unknown name=value words to init as envp)

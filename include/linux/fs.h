@@ -54,6 +54,7 @@ struct folio;
 struct inode;
 struct kiocb;
 struct kstatfs;
+struct pipe_inode_info;
 struct super_block;
 struct vfsmount;
 struct vm_area_struct;
@@ -162,6 +163,7 @@ struct inode {
 	const struct file_operations *i_fop;	/* what open() gives the file */
 	struct address_space i_data;
 	char *i_link;			/* a symlink's body, when kept in memory */
+	struct pipe_inode_info *i_pipe;	/* a pipe's or open FIFO's ring (fs/pipe.c) */
 	u64 i_version;
 	void *i_private;		/* for the filesystem */
 };
@@ -546,6 +548,8 @@ int vfs_readlink(struct dentry *dentry, char *buf, int buflen);
 /* ---- character devices (fs/char_dev.c) ------------------------------------------------- */
 
 extern const struct file_operations def_chr_fops;
+/* Pipes and FIFOs (fs/pipe.c); init_special_inode gives it to S_IFIFO inodes. */
+extern const struct file_operations pipefifo_fops;
 /*
  * Give the device numbers [MKDEV(major, baseminor), +count) these file
  * operations; chrdev_open() (def_chr_fops.open) switches an opened device

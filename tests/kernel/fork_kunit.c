@@ -254,7 +254,7 @@ struct subreaper_result {
 static int subreaper_thread(void *arg)
 {
 	struct subreaper_result *r = arg;
-	struct gate g;
+	static struct gate g;	/* not on our stack: if B is not ours, it outlives us */
 
 	current->signal->is_child_subreaper = 1;
 	r->me = current->pid;

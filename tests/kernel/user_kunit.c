@@ -24,6 +24,10 @@
  * During the tests PID 1 is the kernel thread running them, so orphans
  * come to it: after each program it reaps them as init would
  * (user_settle()), before the counts are compared.
+ *
+ * usertests and fuzz take tens of seconds under TCG and want 256 MiB: they
+ * run only when the ktest= glob starts with "user" (the user4-* and
+ * user5-* matrix entries) and are skipped in every ktest=all boot.
  */
 #include <kunit/test.h>
 #include <linux/binfmts.h>

@@ -28,8 +28,8 @@
  * never contain '/' (or are fixed ones under /tmp/fuzz), so every file the
  * batch makes is under /tmp/fuzz, which the parent empties after each batch.
  * Output is KTAP, one result per batch, with the seed to replay it. Without
- * -s the seed is 1, or as PID 1 (rdinit=/bin/fuzz, where no arguments
- * come) 24 bits of AT_RANDOM, printed: every such boot fuzzes afresh.
+ * -s the seed is 1, or as PID 1 with no arguments (rdinit=/bin/fuzz) 24
+ * bits of AT_RANDOM, printed: every such boot fuzzes afresh.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -356,7 +356,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	/* PID 1 gets no arguments from every kernel: a fresh seed each boot, printed */
+	/* PID 1 without -s: a fresh seed each boot, printed */
 	if (!seeded && getpid() == 1) {
 		const unsigned char *r = (const unsigned char *)getauxval(AT_RANDOM);
 

@@ -4,10 +4,10 @@
 Boots the ISO in QEMU as `make run` does (-display none -serial mon:stdio), with
 QEMU's stdin and stdout on a pseudo-terminal this script holds, then runs a list
 of steps: wait for a regular expression in the output, or type text one
-character at a time. The default steps wait for the shell's prompt and type a
-line with a DEL (^?) and a ^H in it (the shell must complain about the
-edited command name), then a line killed with ^U and replaced, and check the
-echo and what the shell made of them.
+character at a time. The default steps wait for the shell's prompt, type a
+line with a DEL (^?) and a ^H in it, a line killed with ^U and replaced, lines
+for cat ended by ^D, and kill a cat that sleeps reading the console, checking
+the echo and what the programs got.
 
     python3 scripts/console_session.py --iso build/linnet.iso
     python3 scripts/console_session.py --iso build/linnet.iso \\
@@ -17,7 +17,8 @@ echo and what the shell made of them.
 keystrokes can be compared with what Linux's n_tty echoes and hands out.
 
 Text to send takes Python escapes (\\r, \\x7f, \\x08, \\x15); expect takes a
-regular expression (which knows \\r, \\n and \\xhh itself). Mind that ^A is
+regular expression (which knows \\r, \\n and \\xhh itself); {1}, {2}... in
+send text are the groups of the last expect that had groups (a pid, say). Mind that ^A is
 QEMU's mon:stdio escape: a ^A typed here does not reach the guest. The transcript
 (everything QEMU printed, and what was typed, marked) goes to --log. Exit
 status 0 when every step passed, 1 otherwise.
@@ -35,17 +36,32 @@ import tty
 
 DEFAULT_STEPS = [
     r"expect:[$#] $",
-    # a DEL and a ^H: the shell gets "nosuchcmd world" and says it has no such command
-    r"send:nosuchcmx\x7fd worx\x08ld\r",
-    r"expect:nosuchcmx\x08 \x08d worx\x08 \x08ld\r\n",
-    r"expect:nosuchcmd: (command )?not found\r\n",
+    # a DEL and a ^H: echo gets "hello world"
+    r"send:echo hellx\x7fo worx\x08ld\r",
+    r"expect:echo hellx\x08 \x08o worx\x08 \x08ld\r\n",
+    r"expect:hello world\r\n",
     r"expect:[$#] $",
     # ^U kills what was typed; the echo erased it on the screen ("\b \b" each)
-    r"send:wrong\x15cd /bin\r",
-    r"expect:(\x08 \x08){5}cd /bin\r\n",
+    r"send:wrong\x15echo right\r",
+    r"expect:(\x08 \x08){5}echo right\r\nright\r\n",
     r"expect:[$#] $",
-    r"send:cd /nonexistent\r",
-    r"expect:[Nn]o such file or directory",
+    # cat reads whole lines; ^D after text ends a read without a newline, alone it is EOF
+    r"send:cat\r",
+    r"send:one\r",
+    r"expect:one\r\none\r\n",
+    r"send:tw\x7fwo\x04",
+    r"expect:tw\x08 \x08wotwo",
+    r"send:\x04",
+    r"expect:[$#] $",
+    # a reader asleep on the console is killed by a signal (-ERESTARTSYS, then SIGTERM)
+    r"send:cat &\r",
+    r"expect:\[(\d+)\]",
+    r"expect:[$#] $",
+    r"send:kill {1}\r",
+    r"expect:Terminated",
+    r"expect:[$#] $",
+    r"send:echo ok\r",
+    r"expect:\r\nok\r\n",
     r"expect:[$#] $",
 ]
 
@@ -87,6 +103,7 @@ def main():
     os.close(slave)
     out = b""
     pos = 0  # where the next expect starts looking
+    groups = []  # the last expect's groups, for {1} ... in send
     log = open(args.log, "wb")
     ok = True
 
@@ -113,6 +130,8 @@ def main():
                     m = rx.search(out, pos)
                     if m:
                         pos = m.end()
+                        if m.groups():
+                            groups = [g.decode("latin-1") if g else "" for g in m.groups()]
                         print("ok     expect %r" % arg)
                         break
                     if time.time() > deadline or not pump(deadline):
@@ -121,6 +140,8 @@ def main():
                         ok = False
                         break
             elif kind == "send":
+                for i, g in enumerate(groups, 1):	# {1}: group 1 of the last expect
+                    arg = arg.replace("{%d}" % i, g)
                 text = arg.encode("latin-1").decode("unicode_escape").encode("latin-1")
                 log.write(b"\n<<< typed %r >>>\n" % text)
                 for ch in text:

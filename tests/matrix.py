@@ -45,6 +45,11 @@ MATRIX = [
      "cpu": "max",
      "mem": "128M", "smp": 1, "timeout": 150, "expect": "pass",
      "expect_log": [r"4-level paging"]},
+    # The kernel log on the VGA text console too, /dev/console on tty1 (make run-gui's
+    # command line): the tty suites with the screen shared (docs/fs/devices.md).
+    {"name": "tty-vga-console", "cmdline": "ktest=tty* console=ttyS0 console=tty0",
+     "cpu": "max", "mem": "128M", "smp": 2, "timeout": 90, "expect": "pass",
+     "expect_log": [r"printk: console \[tty0\] enabled", r"ok \d+ tty_vga_printk\r?$"]},
     # No ASLR (the GDB labs' setting): the layout tests see randomize_va_space 0.
     {"name": "mmap-norandmaps", "cmdline": "ktest=mmap.* norandmaps",
      "cpu": "max", "mem": "128M", "smp": 2, "timeout": 60, "expect": "pass",

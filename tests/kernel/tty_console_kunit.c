@@ -190,6 +190,51 @@ static void tty_vga(struct kunit *test)
 	expect_counts(test, before);
 }
 
+/*
+ * With console=tty0 the kernel log is on the screen too: a printk line
+ * shows up in the 0xb8000 buffer. Skipped without it (the matrix entry
+ * tty-vga-console boots with it).
+ */
+static bool screen_has(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (unsigned int y = 0; y < 25; y++)
+		for (unsigned int x = 0; x + n <= 80; x++) {
+			size_t i = 0;
+
+			while (i < n && (vga_cell(y, x + i) & 0xff) == (u8)s[i])
+				i++;
+			if (i == n)
+				return true;
+		}
+	return false;
+}
+
+static void tty_vga_printk(struct kunit *test)
+{
+	static const char marker[] = "tty_vga_printk: on the screen";
+	unsigned long flags;
+	bool seen;
+
+	if (!vc_cons[0].vc_sw || !vt_console_wanted()) {
+		kunit_skip(test, "the kernel log is not on the VGA console (no console=tty0)");
+		return;
+	}
+	KUNIT_EXPECT_FALSE(test, screen_has(marker));
+	pr_info("%s\n", marker);
+	flags = console_lock_irqsave();	/* nothing else writes the screen meanwhile */
+	seen = screen_has(marker);
+	console_unlock_irqrestore(flags);
+	KUNIT_EXPECT_TRUE(test, seen);
+	/* /dev/console is tty1 now: the last console= named it. */
+	{
+		int index;
+
+		KUNIT_EXPECT_TRUE(test, console_device(&index) == &console_driver);
+	}
+}
+
 /* ---- the keyboard ------------------------------------------------------------------------ */
 
 static void scancodes(const u8 *codes, size_t n)
@@ -384,6 +429,7 @@ static void tty_printk_console(struct kunit *test)
 static struct kunit_case tty_console_cases[] = {
 	KUNIT_CASE(tty_console_serial),
 	KUNIT_CASE(tty_vga),
+	KUNIT_CASE(tty_vga_printk),
 	KUNIT_CASE(tty_keyboard),
 	KUNIT_CASE(tty_keyboard_irq),
 	KUNIT_CASE(tty_printk_console),

@@ -5,7 +5,7 @@
  * alloc_fd/get_unused_fd_flags/put_unused_fd, fd_install,
  * file_close_fd/close_fd, do_close_on_exec, fget/fget_raw, fdget
  * (__fget_light), set_close_on_exec/get_close_on_exec, replace_fd,
- * do_dup2/ksys_dup3 and the dup/dup2/dup3 system calls, f_dupfd,
+ * do_dup2/ksys_dup3 and the dup/dup2/dup3/close_range system calls, f_dupfd,
  * iterate_fd, fdget_pos. How many fds a task may have is its
  * RLIMIT_NOFILE (nofile_limit()). A kernel thread has no table
  * (current->files NULL): to it every fd is closed (-EBADF, -EMFILE). The structures are
@@ -13,7 +13,7 @@
  *
  * Left out: RCU (lookups take files->file_lock instead, so a table
  * replaced by expand_fdtable is freed at once), full_fds_bits,
- * close_range, receive_fd, the fdtable's kvmalloc (tables are kmalloc'ed:
+ * receive_fd, the fdtable's kvmalloc (tables are kmalloc'ed:
  * at 1024 fds the fd array is 8 KiB), and the files_cachep slab cache
  * (files_structs are kzalloc'ed). fork and exec do not call dup_fd or
  * do_close_on_exec yet.
@@ -399,8 +399,8 @@ unsigned int nofile_limit(void)
 	unsigned long lim;
 
 	/*
-	 * A signal_struct whose limits were never filled in (all zero: not
-	 * init_rlimits()'s INIT_RLIMITS, where the hard limit is 4096) counts
+	 * A signal_struct whose limits were never filled in (all zero, not
+	 * kernel/fork.c's INIT_RLIMITS, where the hard limit is 4096) counts
 	 * as having the default, rather than allowing no file at all.
 	 */
 	if (!sig || (!sig->rlim[RLIMIT_NOFILE].rlim_cur && !sig->rlim[RLIMIT_NOFILE].rlim_max))
@@ -809,6 +809,61 @@ int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
 		fd_install(err, file);
 	}
 	return err;
+}
+
+#define CLOSE_RANGE_UNSHARE (1U << 1)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+
+/*
+ * close_range(2) (Linux: __close_range): close, or with CLOSE_RANGE_CLOEXEC
+ * mark close-on-exec, every open fd in [fd, max_fd]. CLOSE_RANGE_UNSHARE
+ * first gives the task a table of its own if it shares one (dup_fd).
+ */
+SYSCALL_DEFINE3(close_range, unsigned int, fd, unsigned int, max_fd, unsigned int, flags)
+{
+	struct files_struct *files = current->files;
+
+	if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
+		return -EINVAL;
+	if (fd > max_fd)
+		return -EINVAL;
+	if (!files)
+		return 0;
+	if ((flags & CLOSE_RANGE_UNSHARE) && atomic_read(&files->count) > 1) {
+		struct files_struct *copy = dup_fd(files);
+
+		if (IS_ERR(copy))
+			return PTR_ERR(copy);
+		current->files = copy;
+		put_files_struct(files);
+		files = copy;
+	}
+	for (;;) {
+		struct fdtable *fdt;
+		struct file *file = NULL;
+
+		spin_lock(&files->file_lock);
+		fdt = files_fdtable(files);
+		if (max_fd >= fdt->max_fds)
+			max_fd = fdt->max_fds - 1;
+		for (; fd <= max_fd && fd < fdt->max_fds; fd++) {
+			if (!fdt->fd[fd])
+				continue;
+			if (flags & CLOSE_RANGE_CLOEXEC) {
+				__set_close_on_exec(fd, fdt);
+				continue;
+			}
+			file = file_close_fd_locked(files, fd);
+			break;
+		}
+		spin_unlock(&files->file_lock);
+		if (!file)
+			break;
+		filp_close(file, files);
+		cond_resched();
+		fd++;
+	}
+	return 0;
 }
 
 SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)

@@ -12,14 +12,17 @@
  *
  * The system calls: openat/open/creat (do_sys_open: a free fd, the open,
  * fd_install), close, truncate/ftruncate, fchmod/fchmodat/chmod,
- * faccessat/faccessat2/access, chdir/fchdir. access() answers as for
+ * faccessat/faccessat2/access, chdir/fchdir/chroot, chown/fchown/
+ * lchown/fchownat (-1 keeps an id; a regular file loses S_ISUID, and
+ * S_ISGID if group-executable, as Linux does even for root), fallocate.
+ * access() answers as for
  * root: read and write are always allowed, execute needs an x bit
  * somewhere in the mode (or a directory), as generic_permission() gives
  * CAP_DAC_OVERRIDE.
  * Left out: permission checks (MAY_READ/MAY_WRITE: root), O_PATH files
  * (-EOPNOTSUPP), O_TMPFILE (-EOPNOTSUPP: tmpfs's ->tmpfile is not here
- * yet), file leases, chown/fchownat (everything belongs to root),
- * chroot, openat2, read-only mounts (-EROFS).
+ * yet), file leases, openat2, read-only mounts (-EROFS), user
+ * namespaces' id mapping.
  */
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -513,4 +516,112 @@ long ksys_fchdir(unsigned int fd)
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
 	return ksys_fchdir(fd);
+}
+
+SYSCALL_DEFINE1(chroot, const char __user *, filename)
+{
+	struct path path;
+	long err;
+
+	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	if (err)
+		return err;
+	set_fs_root(current_fs(), &path);
+	path_put(&path);
+	return 0;
+}
+
+/* Linux: chown_common(); (uid_t)-1 and (gid_t)-1 leave that id alone. */
+static int chown_common(const struct path *path, uid_t user, gid_t group)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr newattrs = { 0 };
+	int err;
+
+	inode_lock(inode);
+	newattrs.ia_valid = ATTR_CTIME;
+	if (user != (uid_t)-1) {
+		newattrs.ia_valid |= ATTR_UID;
+		newattrs.ia_uid = user;
+	}
+	if (group != (gid_t)-1) {
+		newattrs.ia_valid |= ATTR_GID;
+		newattrs.ia_gid = group;
+	}
+	/* Linux's ATTR_KILL_SUID/ATTR_KILL_SGID, applied here rather than in notify_change. */
+	if (!S_ISDIR(inode->i_mode)) {
+		umode_t mode = inode->i_mode;
+
+		if (mode & S_ISUID)
+			mode &= ~S_ISUID;
+		if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+			mode &= ~S_ISGID;
+		if (mode != inode->i_mode) {
+			newattrs.ia_valid |= ATTR_MODE;
+			newattrs.ia_mode = mode;
+		}
+	}
+	err = notify_change(path->dentry, &newattrs);
+	inode_unlock(inode);
+	return err;
+}
+
+static long do_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group,
+			int flag)
+{
+	unsigned int lookup_flags;
+	struct path path;
+	long err;
+
+	if ((flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) != 0)
+		return -EINVAL;
+	lookup_flags = (flag & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	if (flag & AT_EMPTY_PATH)
+		lookup_flags |= LOOKUP_EMPTY;
+	err = user_path_at(dfd, filename, lookup_flags, &path);
+	if (err)
+		return err;
+	err = chown_common(&path, user, group);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, uid_t, user, gid_t, group,
+		int, flag)
+{
+	return do_fchownat(dfd, filename, user, group, flag);
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, uid_t, user, gid_t, group)
+{
+	struct fd f = fdget_any(fd);
+	long err;
+
+	if (!f.file)
+		return -EBADF;
+	err = chown_common(&f.file->f_path, user, group);
+	fdput(f);
+	return err;
+}
+
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	struct fd f = fdget_any(fd);
+	long err;
+
+	if (!f.file)
+		return -EBADF;
+	err = vfs_fallocate(f.file, mode, offset, len);
+	fdput(f);
+	return err;
 }

@@ -22,6 +22,9 @@
  * in (import_iovec: more than UIO_MAXIOV segments or a negative length is
  * -EINVAL, a total past MAX_RW_COUNT is cut short there, as Linux does).
  * A read or write that faults part way returns the bytes it moved.
+ * fadvise64 and readahead (Linux: mm/fadvise.c, mm/readahead.c) are
+ * here as their checks only: there is no readahead or page-cache aging
+ * to advise, so valid advice succeeds and does nothing.
  * Left out: fsnotify, file_start_write (freezing), splice, sendfile,
  * copy_file_range, preadv2/pwritev2 (RWF_* flags), FMODE_STREAM (pipes
  * simply ignore the position).
@@ -517,4 +520,39 @@ loff_t ksys_lseek(unsigned int fd, loff_t offset, unsigned int whence)
 SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
 {
 	return ksys_lseek(fd, offset, whence);
+}
+
+/* ---- advice that changes nothing here ------------------------------------------------ */
+
+#define POSIX_FADV_NORMAL 0
+#define POSIX_FADV_NOREUSE 5
+
+SYSCALL_DEFINE4(fadvise64, int, fd, loff_t, offset, size_t, len, int, advice)
+{
+	struct fd f = fdget(fd);
+	long ret = 0;
+
+	if (!f.file)
+		return -EBADF;
+	if (S_ISFIFO(file_inode(f.file)->i_mode))
+		ret = -ESPIPE;
+	else if (advice < POSIX_FADV_NORMAL || advice > POSIX_FADV_NOREUSE || (ssize_t)len < 0)
+		ret = -EINVAL;
+	fdput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(readahead, int, fd, loff_t, offset, size_t, count)
+{
+	struct fd f = fdget(fd);
+	long ret = 0;
+
+	if (!f.file)
+		return -EBADF;
+	if (!(f.file->f_mode & FMODE_READ))
+		ret = -EBADF;
+	else if (!S_ISREG(file_inode(f.file)->i_mode))
+		ret = -EINVAL;
+	fdput(f);
+	return ret;
 }

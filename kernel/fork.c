@@ -169,20 +169,6 @@ void mmdrop(struct mm_struct *mm)
 }
 
 /*
- * Stand-ins until mm/mmap.c defines them (weak: the real ones win at
- * link time). They only handle an mm without VMAs.
- */
-__attribute__((weak)) int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
-{
-	return oldmm->map_count ? -ENOMEM : 0;
-}
-
-__attribute__((weak)) void exit_mmap(struct mm_struct *mm)
-{
-	WARN_ON(mm->map_count);
-}
-
-/*
  * Drop a user of the address space (Linux: mmput). The last one unmaps
  * everything (exit_mmap: pages and page tables, through mmu_gather) and
  * then drops the users' mm_count reference. Nobody may have this mm
@@ -410,15 +396,18 @@ static struct signal_struct *alloc_signal(const struct signal_struct *from)
 	return sig;
 }
 
-static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+/*
+ * The new task's signal_struct, published in tsk->signal only when the
+ * task is complete (copy_process, under tasklist_lock): until then
+ * find_task_by_vpid() and kill() pass over it (Linux: attach_pid last).
+ */
+static struct signal_struct *copy_signal(unsigned long clone_flags)
 {
 	if (clone_flags & CLONE_THREAD) {
 		atomic_inc(&current->signal->sigcnt);
-		tsk->signal = current->signal;
-		return 0;
+		return current->signal;
 	}
-	tsk->signal = alloc_signal(current->signal);
-	return tsk->signal ? 0 : -ENOMEM;
+	return alloc_signal(current->signal);
 }
 
 /* Linux: put_signal_struct, from the final put_task_struct. */
@@ -516,18 +505,24 @@ static struct task_struct *dup_task_struct(void)
 struct task_struct *task_alloc(void)
 {
 	struct task_struct *p = dup_task_struct();
+	struct signal_struct *sig;
 
 	if (IS_ERR(p))
 		return NULL;
 	p->sighand = alloc_sighand(&init_sighand);
-	p->signal = alloc_signal(&init_signals);
-	if (!p->sighand || !p->signal) {
+	sig = alloc_signal(&init_signals);
+	if (!p->sighand || !sig) {
+		if (sig)
+			put_signal_struct(sig);
 		put_task_struct(p);
 		return NULL;
 	}
 	p->exit_signal = 0;
 	if (p == child_reaper)
-		p->signal->flags |= SIGNAL_UNKILLABLE;
+		sig->flags |= SIGNAL_UNKILLABLE;
+	spin_lock(&tasklist_lock);
+	p->signal = sig;	/* complete: kill() may find it now */
+	spin_unlock(&tasklist_lock);
 	return p;
 }
 
@@ -587,6 +582,7 @@ static int check_clone_flags(u64 clone_flags)
 static struct task_struct *copy_process(struct kernel_clone_args *args)
 {
 	u64 clone_flags = args->flags;
+	struct signal_struct *sig;
 	struct task_struct *p;
 	int err;
 
@@ -632,8 +628,9 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	err = copy_sighand(clone_flags, p);
 	if (err)
 		goto bad_fork_cleanup_fs;
-	err = copy_signal(clone_flags, p);
-	if (err)
+	sig = copy_signal(clone_flags);
+	err = -ENOMEM;
+	if (!sig)
 		goto bad_fork_cleanup_sighand;
 	err = copy_mm(clone_flags, p);
 	if (err)
@@ -645,12 +642,24 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	/* The parent's reference, dropped by release_task() (Linux: rcu_users). */
 	get_task_struct(p);
 	spin_lock(&tasklist_lock);
+	/*
+	 * A fatal signal or a group exit came for us meanwhile: the child must
+	 * not outlive it (a new thread would escape zap_other_threads). Both
+	 * are set under tasklist_lock, so this test cannot miss them.
+	 */
+	if (unlikely(fatal_signal_pending(current) ||
+		     (current->signal->flags & SIGNAL_GROUP_EXIT))) {
+		spin_unlock(&tasklist_lock);
+		put_task_struct(p);
+		err = -EINTR;
+		goto bad_fork_cleanup_mm;
+	}
 	if (clone_flags & CLONE_THREAD) {
 		p->exit_signal = -1;
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
-		p->signal->nr_threads++;
-		atomic_inc(&p->signal->live);
+		sig->nr_threads++;
+		atomic_inc(&sig->live);
 	} else {
 		p->exit_signal = args->exit_signal;
 	}
@@ -663,7 +672,8 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (p == p->group_leader && p->real_parent)
 		list_add_tail(&p->sibling, &p->real_parent->children);
 	if (p == child_reaper)
-		p->signal->flags |= SIGNAL_UNKILLABLE;
+		sig->flags |= SIGNAL_UNKILLABLE;
+	p->signal = sig;	/* complete: find_task_by_vpid() and kill() see it now */
 	spin_unlock(&tasklist_lock);
 	count_vm_event(NR_FORKS);
 	return p;
@@ -673,8 +683,9 @@ bad_fork_cleanup_mm:
 		mmput(p->mm);
 	p->mm = NULL;
 bad_fork_cleanup_signal:
+	put_signal_struct(sig);
 bad_fork_cleanup_sighand:
-	/* put_task_struct() below drops p->sighand and p->signal. */
+	/* put_task_struct() below drops p->sighand. */
 bad_fork_cleanup_fs:
 	exit_fs(p);
 bad_fork_cleanup_files:

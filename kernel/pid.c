@@ -107,7 +107,8 @@ struct task_struct *find_task_by_vpid(pid_t nr)
 	if (nr <= 0)
 		return NULL;
 	list_for_each_entry(p, &task_list, tasks) {
-		if (p->pid == nr && task_alive(p))
+		/* A task copy_process() is still building has no signal yet. */
+		if (p->pid == nr && task_alive(p) && p->signal)
 			return p;
 	}
 	return NULL;
@@ -166,6 +167,11 @@ static long get_pgid_or_sid(pid_t pid, bool sid)
 SYSCALL_DEFINE1(getpgid, pid_t, pid)
 {
 	return get_pgid_or_sid(pid, false);
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return get_pgid_or_sid(0, false);
 }
 
 SYSCALL_DEFINE1(getsid, pid_t, pid)

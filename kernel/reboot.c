@@ -34,6 +34,7 @@
 #include <asm/smp.h>
 #include <asm/special_insns.h>
 #include <linux/kernel.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
 #include <linux/syscalls.h>
@@ -94,8 +95,12 @@ static __noreturn void machine_restart(void)
 	machine_halt();
 }
 
+/* Stay on this CPU with interrupts off, then stop the others (Linux: migrate_to_reboot_cpu
+ * + machine_shutdown's stop_other_cpus). */
 static void kernel_shutdown_prepare(void)
 {
+	preempt_disable();
+	local_irq_disable();
 	smp_send_stop();
 }
 

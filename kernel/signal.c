@@ -416,7 +416,8 @@ static int group_send_sig_info_locked(int sig, struct kernel_siginfo *info, stru
 
 static bool is_process(const struct task_struct *p)
 {
-	return thread_group_leader(p) && p->exit_state != EXIT_DEAD && p->pid > 0;
+	return thread_group_leader(p) && p->exit_state != EXIT_DEAD && p->pid > 0 && p->signal &&
+	       p->sighand;
 }
 
 /* Linux: __kill_pgrp_info. tasklist_lock held. */
@@ -945,6 +946,15 @@ SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
 	/* The fatal case is decided now, under the temporary mask, as Linux would. */
 	arch_do_signal_or_restart(NULL);
 	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return -EINTR;
+}
+
+/*
+ * What a -ERESTART_RESTARTBLOCK restart calls (Linux: restart_syscall).
+ * No call here leaves a restart block yet (Linux's do_no_restart_syscall).
+ */
+SYSCALL_DEFINE0(restart_syscall)
+{
 	return -EINTR;
 }
 

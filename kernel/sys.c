@@ -8,7 +8,8 @@
  * two see the same shape: sysname "Linux", nodename "(none)" (Linux's
  * default before sethostname), release "6.1.0-linnet" (the ABI Linnet
  * follows is Linux 6.1's: kernel/syscalls/syscall_64.tbl), version
- * "#1 SMP Linnet", machine "x86_64", domainname "(none)".
+ * "#1 SMP Linnet", machine "x86_64", domainname "(none)". sethostname
+ * and setdomainname change nodename and domainname (at most 64 bytes).
  *
  * Credentials: everyone is root. getuid, geteuid, getgid, getegid,
  * getresuid, getresgid return 0; getgroups reports no supplementary
@@ -21,9 +22,12 @@
  * signal->rlim (RLIM_INFINITY = ~0). -EINVAL for an unknown resource or
  * cur > max, -EPERM for an RLIMIT_NOFILE max above sysctl_nr_open (root
  * may raise any other hard limit); prlimit64 on another pid finds it with
- * find_task_by_vpid (-ESRCH). init_rlimits() gives Linux's INIT_RLIMITS
- * defaults. Only RLIMIT_NOFILE is enforced (fs/file.c, nofile_limit);
- * the others are recorded.
+ * find_task_by_vpid (-ESRCH). init's limits are Linux's INIT_RLIMITS
+ * (kernel/fork.c). RLIMIT_NOFILE is enforced here (fs/file.c,
+ * nofile_limit), RLIMIT_STACK by exec; the others are recorded.
+ *
+ * times: the same times in clock ticks of USER_HZ (100), and the ticks
+ * since boot as the result.
  *
  * getrusage: user and system time from the task's utime/stime, page
  * faults (min_flt/maj_flt) and context switches; RUSAGE_CHILDREN from
@@ -34,12 +38,12 @@
  * totalram/freeram from the buddy allocator, procs = every task, mem_unit
  * 1; no swap, no load average (0), no high memory.
  *
- * Left out: setuid and friends, capabilities, sethostname/setdomainname,
- * UTS namespaces, getpriority/setpriority, prctl, the RLIMIT_CPU timer,
+ * Left out: setuid and friends, capabilities, UTS namespaces, getpriority/setpriority, prctl, the RLIMIT_CPU timer,
  * ru_maxrss.
  */
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/resource.h>
@@ -65,7 +69,8 @@ struct new_utsname {
 	char domainname[__NEW_UTS_LEN + 1];
 };
 
-static const struct new_utsname init_uts = {
+static DEFINE_SPINLOCK(uts_lock);	/* Linux: uts_sem */
+static struct new_utsname init_uts = {
 	.sysname = "Linux",
 	.nodename = "(none)",
 	.release = "6.1.0-linnet",
@@ -76,7 +81,38 @@ static const struct new_utsname init_uts = {
 
 SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
-	return copy_to_user(name, &init_uts, sizeof(init_uts)) ? -EFAULT : 0;
+	struct new_utsname tmp;
+
+	spin_lock(&uts_lock);
+	tmp = init_uts;
+	spin_unlock(&uts_lock);
+	return copy_to_user(name, &tmp, sizeof(tmp)) ? -EFAULT : 0;
+}
+
+/* sethostname/setdomainname: at most 64 bytes, NUL-padded (root may, as everyone here). */
+static long set_uts_field(char *field, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	spin_lock(&uts_lock);
+	memcpy(field, tmp, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	spin_unlock(&uts_lock);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
+{
+	return set_uts_field(init_uts.nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, char __user *, name, int, len)
+{
+	return set_uts_field(init_uts.domainname, name, len);
 }
 
 /* ---- credentials: root ----------------------------------------------------------------- */
@@ -142,26 +178,6 @@ SYSCALL_DEFINE1(umask, int, mask)
 }
 
 /* ---- resource limits -------------------------------------------------------------------- */
-
-void init_rlimits(struct rlimit *rlim)
-{
-	/* Linux's fork_init(): max_threads from memory, half of it for NPROC. */
-	unsigned long max_threads = totalram_pages_count / 8 / (16384 / PAGE_SIZE);
-
-	if (max_threads < 20)
-		max_threads = 20;
-	for (int i = 0; i < RLIM_NLIMITS; i++)
-		rlim[i] = (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
-	rlim[RLIMIT_STACK].rlim_cur = _STK_LIM;
-	rlim[RLIMIT_CORE].rlim_cur = 0;
-	rlim[RLIMIT_NPROC] = (struct rlimit){ max_threads / 2, max_threads / 2 };
-	rlim[RLIMIT_NOFILE] = (struct rlimit){ INR_OPEN_CUR, INR_OPEN_MAX };
-	rlim[RLIMIT_MEMLOCK] = (struct rlimit){ MLOCK_LIMIT, MLOCK_LIMIT };
-	rlim[RLIMIT_SIGPENDING] = (struct rlimit){ max_threads / 2, max_threads / 2 };
-	rlim[RLIMIT_MSGQUEUE] = (struct rlimit){ MQ_BYTES_MAX, MQ_BYTES_MAX };
-	rlim[RLIMIT_NICE] = (struct rlimit){ 0, 0 };
-	rlim[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
-}
 
 struct rlimit64 {
 	u64 rlim_cur;
@@ -311,6 +327,40 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
 		return -EINVAL;
 	getrusage_task(current, who, &r);
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+/* ---- times --------------------------------------------------------------------------- */
+
+#define USER_HZ 100
+
+struct tms {
+	long tms_utime;
+	long tms_stime;
+	long tms_cutime;
+	long tms_cstime;
+};
+
+static long ns_to_clock_t(u64 ns)
+{
+	return ns / (NSEC_PER_SEC / USER_HZ);
+}
+
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
+{
+	if (tbuf) {
+		struct tms tmp = {
+			.tms_utime = ns_to_clock_t(current->utime),
+			.tms_stime = ns_to_clock_t(current->stime),
+		};
+
+		if (current->signal) {
+			tmp.tms_cutime = ns_to_clock_t(current->signal->cutime);
+			tmp.tms_cstime = ns_to_clock_t(current->signal->cstime);
+		}
+		if (copy_to_user(tbuf, &tmp, sizeof(tmp)))
+			return -EFAULT;
+	}
+	return ns_to_clock_t(ktime_get_ns());
 }
 
 /* ---- sysinfo -------------------------------------------------------------------------- */

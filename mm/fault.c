@@ -37,6 +37,7 @@
 #include <asm/special_insns.h>
 #include <asm/traps.h>
 #include <linux/dcache.h>
+#include <linux/jiffies.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
@@ -163,11 +164,21 @@ void print_vma_addr(const char *prefix, unsigned long ip)
 	if (!mm || !mmap_read_trylock(mm))
 		return;
 	vma = find_vma(mm, ip);
-	if (vma && vma->vm_start <= ip && vma->vm_file) {
-		struct dentry *d = vma->vm_file->f_path.dentry;
+	if (vma && vma->vm_start <= ip) {
+		struct file *f = vma->vm_file;
+		struct dentry *d;
 
-		printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
-		       vma->vm_start, vma->vm_end - vma->vm_start);
+		/*
+		 * exec copies the program's segments into anonymous VMAs until
+		 * file mappings exist (fs/binfmt_elf.c); in Linux the text VMA
+		 * maps the executable, so name it as Linux would.
+		 */
+		if (!f && ip >= mm->start_code && ip < mm->end_code)
+			f = mm->exe_file;
+		d = f ? f->f_path.dentry : NULL;
+		if (f)
+			printk("%s%s[%lx+%lx]", prefix, d ? (const char *)d->d_name.name : "?",
+			       vma->vm_start, vma->vm_end - vma->vm_start);
 	}
 	mmap_read_unlock(mm);
 }
@@ -193,6 +204,37 @@ static void show_user_opcodes(struct pt_regs *regs, const char *loglvl)
 	printk("%sCode: %s\n", loglvl, line);
 }
 
+/*
+ * At most 10 segfault reports per 5 s, then "show_signal_msg: N callbacks
+ * suppressed" when reports are allowed again (Linux: printk_ratelimit(),
+ * DEFAULT_RATELIMIT_INTERVAL/BURST, ___ratelimit). Linux's state is
+ * shared by every printk_ratelimit() caller; here it is the fault
+ * reports' own.
+ */
+static bool signal_msg_ratelimit(void)
+{
+	static DEFINE_SPINLOCK(lock);
+	static unsigned long begin;
+	static int printed, missed;
+	unsigned long flags;
+	bool ok;
+
+	spin_lock_irqsave(&lock, flags);
+	if (!begin || time_after(jiffies, begin + 5 * HZ)) {
+		if (missed)
+			printk(KERN_WARNING "show_signal_msg: %d callbacks suppressed\n", missed);
+		begin = jiffies;
+		printed = missed = 0;
+	}
+	ok = printed < 10;
+	if (ok)
+		printed++;
+	else
+		missed++;
+	spin_unlock_irqrestore(&lock, flags);
+	return ok;
+}
+
 /* Linux's show_signal_msg(), 6.1 wording. */
 static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address, struct task_struct *tsk)
@@ -201,6 +243,8 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 	int cpu = raw_smp_processor_id();
 
 	if (!fault_signal_unhandled(tsk, SIGSEGV))
+		return;
+	if (!signal_msg_ratelimit())
 		return;
 	printk("%s%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx", loglvl, tsk->comm,
 	       tsk->pid, address, regs->ip, regs->sp, error_code);

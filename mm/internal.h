@@ -96,6 +96,5 @@ struct vm_unmapped_area_info {
 	unsigned long align_offset;
 };
 unsigned long unmapped_area_topdown(struct vm_unmapped_area_info *info);
-unsigned long unmapped_area(struct vm_unmapped_area_info *info);
 
 #endif /* _MM_INTERNAL_H */

@@ -14,10 +14,9 @@
  * Left out: file mappings (mmap of an fd is -ENODEV until issue 11),
  * anon_vma and the reverse map, mlock (MAP_LOCKED and MAP_POPULATE only
  * fault the range in: mm_populate), userfaultfd, memory policies,
- * VM_GROWSUP, accounting of Committed_AS, and MAP_SHARED|MAP_ANONYMOUS
- * through a shmem file: a shared anonymous VMA here is VM_SHARED without
- * a file, so its pages are shared with a child only if they were present
- * at fork.
+ * VM_GROWSUP and accounting of Committed_AS. MAP_SHARED|MAP_ANONYMOUS
+ * memory is a shmem file nobody sees, as in Linux (shmem_zero_setup), so
+ * parent and child of a fork share its pages whenever they are faulted.
  */
 #include <asm/processor.h>
 #include <asm/tlb.h>
@@ -31,6 +30,7 @@
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -158,6 +158,50 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned 
 
 /* ---- mmap ------------------------------------------------------------- */
 
+/*
+ * Shared anonymous memory is a shmem file of the mapping's size that no
+ * one can open (Linux: shmem_zero_setup and shmem_fault in mm/shmem.c;
+ * here in this file until file mappings, issue 11, bring a general
+ * shmem ->fault): a fault takes the file's page at vm_pgoff, allocating
+ * a zeroed one at a hole, and a fork shares the file, so parent and
+ * child see one page however late either touches it.
+ */
+static vm_fault_t shmem_anon_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = file_inode(vmf->vma->vm_file);
+	struct folio *folio;
+	int err = shmem_get_folio(inode, vmf->pgoff, &folio, SGP_CACHE);
+
+	if (err)
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	vmf->page = &folio->page;
+	return VM_FAULT_LOCKED;
+}
+
+static const char *shmem_anon_name(struct vm_area_struct *vma)
+{
+	return "/dev/zero (deleted)";
+}
+
+static const struct vm_operations_struct shmem_anon_vm_ops = {
+	.fault = shmem_anon_fault,
+	.name = shmem_anon_name,
+};
+
+static int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file = shmem_kernel_file_setup("dev/zero", vma->vm_end - vma->vm_start,
+						    vma->vm_flags);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = file;
+	vma->vm_ops = &shmem_anon_vm_ops;
+	return 0;
+}
+
 /* Unmap whatever lies in [addr, addr + len) and find where the new VMA links. */
 static int munmap_vma_range(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			    struct vm_area_struct **pprev)
@@ -201,8 +245,16 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	vma->vm_flags = vm_flags;
 	vma->vm_pgoff = pgoff;
 	vma_set_page_prot(vma);
-	if (file)
+	if (file) {
 		vma->vm_file = get_file(file);
+	} else if (vm_flags & VM_SHARED) {
+		int error = shmem_zero_setup(vma);
+
+		if (error) {
+			vm_area_free(vma);
+			return error;
+		}
+	}
 	if (vma_link_new(mm, vma)) {
 		remove_vma(vma);
 		return -ENOMEM;
@@ -274,8 +326,12 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	default:
 		return -EINVAL;
 	}
-	/* No file: pgoff is the page number, so neighbours' pgoffs line up for merging. */
-	pgoff = addr >> PAGE_SHIFT;
+	/*
+	 * Private: pgoff is the page number, so neighbours' pgoffs line up
+	 * for merging (Linux: for anon_vma). Shared: the offset in its
+	 * shmem file, from 0.
+	 */
+	pgoff = (vm_flags & VM_SHARED) ? 0 : addr >> PAGE_SHIFT;
 	if (flags & MAP_NORESERVE)
 		vm_flags |= VM_NORESERVE;
 	else if (!(vm_flags & VM_SHARED) && (vm_flags & VM_WRITE))

@@ -12,9 +12,9 @@
  * move_page_tables moves PTE by PTE (Linux also moves whole PMDs when
  * source and destination are PMD-aligned); page-table pages it needs are
  * allocated and counted as mm/memory.c counts them. Left out: mlocked
- * mappings (mm_populate of the grown part), userfaultfd, hugetlb, and
- * the old_len == 0 duplication of shared mappings (-EINVAL here, as
- * Linux for private ones).
+ * mappings (mm_populate of the grown part), userfaultfd and hugetlb.
+ * old_len == 0 on a shared mapping makes a second mapping of the same
+ * pages, as Linux does (-EINVAL for a private one).
  */
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -217,8 +217,8 @@ static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long ol
 
 	if (!vma || vma->vm_start > addr)
 		return ERR_PTR(-EFAULT);
-	/* old_len 0 duplicates a shared mapping in Linux; not here (no shmem files). */
-	if (!old_len)
+	/* old_len 0 makes a second mapping of a shared one's pages; private: -EINVAL. */
+	if (!old_len && !(vma->vm_flags & (VM_SHARED | VM_MAYSHARE)))
 		return ERR_PTR(-EINVAL);
 	if ((flags & MREMAP_DONTUNMAP) && (vma->vm_flags & (VM_DONTEXPAND | VM_PFNMAP)))
 		return ERR_PTR(-EINVAL);

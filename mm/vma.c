@@ -261,7 +261,7 @@ int vma_link_new(struct mm_struct *mm, struct vm_area_struct *vma)
 /* Link a VMA someone else built (exec's stack, tests); Linux: insert_vm_struct. */
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	if (vma_is_anonymous(vma) && !vma->vm_file && !vma->vm_pgoff)
+	if (vma_is_anonymous(vma) && !vma->vm_file)
 		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
 	return vma_link_new(mm, vma);
 }

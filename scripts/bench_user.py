@@ -9,8 +9,8 @@
 #
 #   python3 scripts/bench_user.py [--kernel build/kernel.elf] [--linux] [--smp N] [--cpu max]
 #
-# The boot command line is "rdinit=/init -- /bin/bench": /init (user/init.c)
-# runs the words after "--" and powers off. The run ends at "bench: done"
+# The boot command line is "rdinit=/bin/bench": bench is PID 1 and powers
+# off at its end (both kernels). The run ends at "bench: done"
 # (QEMU is then stopped, whatever the kernel does next) or at --timeout.
 # Python 3 standard library only.
 
@@ -28,7 +28,7 @@ import qemu_runner  # noqa: E402
 
 ROOT = qemu_runner.ROOT
 LINUX_QEMU = os.environ.get("LINUX_QEMU", "/work/shared/tools/linux-qemu.sh")
-CMDLINE = "rdinit=/init -- /bin/bench"
+CMDLINE = "rdinit=/bin/bench"
 
 
 def watch(argv, timeout, env=None):

@@ -72,15 +72,16 @@ def make_initrd(binary, path):
 
 def essence(text):
     """The lines both kernels must agree on."""
-    lines = []
+    lines, seen_exit = [], False
     for raw in text.splitlines():
         line = qemu_runner.TIMESTAMP_RE.sub("", qemu_runner.clean_line(raw), count=1)
         i = line.find("report: ")
         if i >= 0:
             lines.append(line[i:].rstrip())
         m = KILL_INIT.search(line)
-        if m:
+        if m and not seen_exit:     # the panic line; not its "---[ end" trailer
             lines.append("init exitcode=%s" % m.group(1).lower())
+            seen_exit = True
     return lines
 
 

@@ -13,7 +13,12 @@ echo and what the shell made of them.
     python3 scripts/console_session.py --iso build/linnet.iso \\
         --step 'expect:[$#] $' --step 'send:echo hi\\r' --step 'expect:\\r\\nhi\\r\\n'
 
-Text in steps takes Python escapes (\\r, \\x7f, \\x08, \\x15). The transcript
+--linux BZIMAGE --initrd CPIO boots a Linux kernel instead, so that the same
+keystrokes can be compared with what Linux's n_tty echoes and hands out.
+
+Text to send takes Python escapes (\\r, \\x7f, \\x08, \\x15); expect takes a
+regular expression (which knows \\r, \\n and \\xhh itself). Mind that ^A is
+QEMU's mon:stdio escape: a ^A typed here does not reach the guest. The transcript
 (everything QEMU printed, and what was typed, marked) goes to --log. Exit
 status 0 when every step passed, 1 otherwise.
 """
@@ -48,6 +53,11 @@ DEFAULT_STEPS = [
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--iso", default="build/linnet.iso")
+    ap.add_argument("--linux", metavar="BZIMAGE",
+                    help="boot this Linux kernel instead (with --initrd), to compare")
+    ap.add_argument("--initrd", help="the initramfs for --linux")
+    ap.add_argument("--append", default="console=ttyS0 quiet rdinit=/init",
+                    help="the command line for --linux")
     ap.add_argument("--smp", default="2")
     ap.add_argument("--cpu", default="max")
     ap.add_argument("--mem", default="128M")
@@ -66,8 +76,13 @@ def main():
     attrs[1] &= ~termios.ONLCR
     termios.tcsetattr(slave, termios.TCSANOW, attrs)
     argv = ["qemu-system-x86_64", "-M", "pc", "-cpu", args.cpu, "-m", args.mem,
-            "-smp", args.smp, "-cdrom", args.iso, "-boot", "d", "-no-reboot",
-            "-display", "none", "-serial", "mon:stdio"]
+            "-smp", args.smp, "-no-reboot", "-display", "none", "-serial", "mon:stdio"]
+    if args.linux:
+        argv += ["-kernel", args.linux, "-append", args.append]
+        if args.initrd:
+            argv += ["-initrd", args.initrd]
+    else:
+        argv += ["-cdrom", args.iso, "-boot", "d"]
     proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
     os.close(slave)
     out = b""
@@ -92,7 +107,7 @@ def main():
         for step in steps:
             kind, _, arg = step.partition(":")
             if kind == "expect":
-                rx = re.compile(arg.encode("latin-1").decode("unicode_escape").encode("latin-1"))
+                rx = re.compile(arg.encode("latin-1"))  # re itself knows \r, \n, \xhh
                 deadline = time.time() + args.timeout
                 while True:
                     m = rx.search(out, pos)

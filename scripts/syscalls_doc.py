@@ -27,6 +27,17 @@ DEFINE_RE = re.compile(r"^\s*SYSCALL_DEFINE(?:\d|_REGS)\(\s*(\w+)", re.M)
 
 # Partial support, differences from Linux, what is left out. Keyed by entry point.
 NOTES = {
+    # kernel/fork.c, exit.c, pid.c, signal.c (docs/process.md)
+    "sys_clone": "x86-64 order (flags, newsp, parent_tid, child_tid, tls); CLONE_NEW* and "
+                 "CLONE_PIDFD `-EINVAL`; CLONE_THREAD without futexes",
+    "sys_wait4": "WUNTRACED/WCONTINUED accepted, nothing stops yet",
+    "sys_waitid": "P_ALL, P_PID, P_PGID; P_PIDFD `-EINVAL`; WNOWAIT",
+    "sys_kill": "no `-EPERM` (everyone is root)",
+    "sys_rt_sigaction": "recorded; a handler does not run before issue 11: the signal kills",
+    "sys_rt_sigreturn": "no signal frames yet: SIGSEGV, Linux's bad-frame path",
+    "sys_rt_sigsuspend": "restores its mask itself and returns `-EINTR` (no frames)",
+    "sys_sigaltstack": "recorded and validated (MINSIGSTKSZ 2048)",
+    "sys_set_robust_list": "recorded (no futexes)",
     "sys_read": "`-EISDIR` on a directory; a fault part way returns the bytes copied",
     "sys_write": "`-EBADF` on an O_RDONLY fd; pipes: SIGPIPE + `-EPIPE` without readers",
     "sys_open": "O_PATH and O_TMPFILE: `-EOPNOTSUPP`; O_LARGEFILE always set (64-bit)",
@@ -78,9 +89,42 @@ NOTES = {
     "sys_nanosleep": "tick granularity (4 ms); a signal: `-EINTR` and the time left",
     "sys_gettimeofday": "timezone: zeros",
     "sys_getrandom": "ChaCha20 generator, always seeded (GRND_NONBLOCK never blocks)",
+    "sys_utimensat": "UTIME_NOW, UTIME_OMIT, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH; NULL name: the fd",
+    "sys_chown": "-1 keeps an id; S_ISUID (and group-exec S_ISGID) cleared on files",
+    "sys_fchownat": "AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH",
+    "sys_statfs": "x86-64 `struct statfs`; f_fsid is the device number",
+    "sys_close_range": "CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE",
+    "sys_fadvise64": "checks only: no page-cache advice to take",
+    "sys_readahead": "checks only",
+    "sys_sync_file_range": "checks only: nothing to write back",
+    "sys_sethostname": "at most 64 bytes; uname's nodename",
+    "sys_times": "USER_HZ 100; the calling thread's times",
     "sys_reboot": "POWER_OFF (QEMU exit / ACPI S5), HALT, RESTART(2), CAD_ON/OFF; "
                   "KEXEC, SW_SUSPEND `-EINVAL`",
 }
+
+
+EPILOGUE = """## How the file calls are built
+
+- **Names** come in through `getname()` (`fs/namei.c`): `strncpy_from_user` into a
+  `struct filename`; `-EFAULT`, `-ENAMETOOLONG` (no NUL within `PATH_MAX`), `-ENOENT`
+  for `""` unless the call takes `AT_EMPTY_PATH`. A `dfd` other than `AT_FDCWD` starts
+  the walk at that open file (`path_init`: `-EBADF`, `-ENOTDIR` unless the name is empty).
+- **File descriptors** are looked up with `fdget()` (no reference taken when the table is
+  not shared, Linux's `__fget_light`); read, write, lseek and getdents use `fdget_pos()`,
+  which takes `f_pos_lock` for regular files and directories. `RLIMIT_NOFILE` bounds the
+  table (`nofile_limit()`).
+- **Pipes** (`fs/pipe.c`): an inode on the internal `pipefs` mount with a ring of 16 page
+  buffers (64 KiB); writes of at most `PIPE_BUF` (4096) bytes are atomic; readers and
+  writers sleep interruptibly on `rd_wait`/`wr_wait`.
+- **Sleeps** (`kernel/time/hrtimer.c`) are whole ticks of the timer wheel (HZ = 250)
+  against a TSC deadline: never early, at most ~4 ms late.
+- **Watching it**: `ktest=syscall.*` runs the `syscall.fs` KUnit suite
+  (`tests/kernel/syscall_fs_kunit.c`), which calls each of these through the system-call
+  table with real user pointers (a mapped window of read-write, read-only and unmapped
+  pages), including a seeded fuzzer; the first call of a missing number logs
+  `prog[pid]: system call N (name) not implemented: -ENOSYS`.
+"""
 
 
 def parse_table(path):
@@ -159,6 +203,7 @@ def render(rows, linked, defs):
     w("")
     w(", ".join("%s (%d)" % (name, nr) for nr, name, entry in missing) + ".")
     w("")
+    w(EPILOGUE)
     return "\n".join(out)
 
 

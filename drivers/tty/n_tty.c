@@ -11,7 +11,8 @@
  *     byte is marked in read_flags and canon_head moves past it. EOF is
  *     stored as __DISABLED_CHAR and never handed out, so ^D on an empty
  *     line makes read() return 0 and "abc^D" returns "abc". LNEXT (^V)
- *     takes the next byte literally, REPRINT (^R) retypes the line;
+ *     takes the next byte literally (echoing "^\b" at once, as Linux),
+ *     REPRINT (^R) retypes the line;
  *   - ECHO (through output processing, so "\n" echoes "\r\n"), ECHOCTL
  *     (^X for control bytes), ECHOE ("\b \b" per erased column, tabs
  *     backed over by the columns they took), ECHOK/ECHOKE for KILL,
@@ -351,8 +352,6 @@ static void n_tty_receive_char(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 		c &= 0x7f;
 	if (ld->lnext) {
 		ld->lnext = false;
-		if (L_ECHO(tty) && L_ECHOCTL(tty) && ld->icanon)
-			echo_str(ld, o, "\b");	/* over the "^" shown for ^V */
 		receive_normal(ld, o, c);
 		return;
 	}
@@ -384,8 +383,11 @@ static void n_tty_receive_char(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 		}
 		if (is_char(tty, VLNEXT, c) && L_IEXTEN(tty)) {
 			ld->lnext = true;
-			if (L_ECHO(tty) && L_ECHOCTL(tty))
+			if (L_ECHO(tty) && L_ECHOCTL(tty)) {
+				/* "^" and back over it: the literal byte's echo replaces it */
 				do_output_char(ld, o, '^');
+				do_output_char(ld, o, '\b');
+			}
 			return;
 		}
 		if (is_char(tty, VREPRINT, c) && L_ECHO(tty) && L_IEXTEN(tty)) {

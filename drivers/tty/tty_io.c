@@ -30,7 +30,10 @@
  * 5.11+'s iterate_tty_read). A fault loses the bytes taken, as in Linux.
  * write: chunks copied from the caller, n_tty_write() processes and
  * writes them. Readers and writers are serialised per tty by
- * atomic_read_lock and atomic_write_lock.
+ * atomic_read_lock and atomic_write_lock; a reader sleeps for input
+ * holding atomic_read_lock, so an O_NONBLOCK reader that finds it taken
+ * gets -EAGAIN, as in Linux (a blocking one waits uninterruptibly behind
+ * it: there is no mutex_lock_interruptible yet).
  *
  * Left out (issue 11 and later): /dev/tty and controlling terminals,
  * sessions and job control, hangup, TIOCSETD (other line disciplines),
@@ -345,65 +348,64 @@ static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 	struct tty_struct *tty = file->private_data;
 	struct tty_ldisc *ld = tty->ldisc;
 	void *cookie = NULL;
-	size_t copied = 0;
+	ssize_t copied = 0, n;
 	u8 kbuf[TTY_READ_CHUNK];
 
 	if (!iov_iter_count(to))
 		return 0;
-	mutex_lock(&tty->atomic_read_lock);
+	/* Another reader may sleep holding it: O_NONBLOCK must not wait behind it. */
+	if (!mutex_trylock(&tty->atomic_read_lock)) {
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		mutex_lock(&tty->atomic_read_lock);	/* Linux: mutex_lock_interruptible */
+	}
 	do {
 		size_t want = min(iov_iter_count(to), sizeof(kbuf));
-		ssize_t n = ld->ops->read(tty, file, kbuf, want, &cookie);
 
-		if (n <= 0) {
-			if (!copied)
-				copied = n;
+		n = ld->ops->read(tty, file, kbuf, want, &cookie);
+		if (n <= 0)
 			break;
-		}
 		if (copy_to_iter(kbuf, n, to) != (size_t)n) {
-			/* Linux: the bytes are gone; -EFAULT unless some were copied. */
-			if (!copied)
-				copied = -EFAULT;
+			n = -EFAULT;	/* Linux: the bytes taken are gone */
 			break;
 		}
 		copied += n;
 	} while (cookie && iov_iter_count(to));
 	mutex_unlock(&tty->atomic_read_lock);
-	return copied;
+	return copied ? copied : n;
 }
 
 static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct file *file = iocb->ki_filp;
 	struct tty_struct *tty = file->private_data;
-	size_t done = 0;
+	ssize_t done = 0, ret = 0;
 
 	if (!iov_iter_count(from))
 		return 0;
-	mutex_lock(&tty->atomic_write_lock);
+	if (!mutex_trylock(&tty->atomic_write_lock)) {	/* Linux: tty_write_lock() */
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		mutex_lock(&tty->atomic_write_lock);
+	}
 	while (iov_iter_count(from)) {
 		u8 kbuf[TTY_WRITE_CHUNK];
 		size_t chunk = min(iov_iter_count(from), sizeof(kbuf));
 		size_t n = copy_from_iter(kbuf, chunk, from);
-		ssize_t ret;
 
 		if (n) {
 			ret = tty->ldisc->ops->write(tty, file, kbuf, n);
-			if (ret < 0) {
-				if (!done)
-					done = ret;
+			if (ret < 0)
 				break;
-			}
 			done += ret;
 		}
 		if (n < chunk) {	/* a fault in the writer's buffer */
-			if (!done)
-				done = -EFAULT;
+			ret = -EFAULT;
 			break;
 		}
 	}
 	mutex_unlock(&tty->atomic_write_lock);
-	return done;
+	return done ? done : ret;
 }
 
 static const struct file_operations tty_fops = {

@@ -77,5 +77,7 @@ void mdelay(unsigned long msecs);
 u64 ktime_get_ns(void);
 void init_timers(void);
 void tick_handle_periodic(void);
+/* From the timer interrupt: the tick's time to p->utime (user_tick) or p->stime. */
+void account_process_tick(struct task_struct *p, int user_tick);
 
 #endif /* _LINUX_JIFFIES_H */

@@ -17,16 +17,5 @@
 #define RUSAGE_THREAD 1
 
 #define RLIM64_INFINITY (~0ULL)
-#define INR_OPEN_MAX 4096	/* RLIMIT_NOFILE's hard default */
-#define MLOCK_LIMIT (8 * 1024 * 1024)
-#define MQ_BYTES_MAX 819200
-
-/*
- * Fill rlim[RLIM_NLIMITS] with Linux's defaults for init (INIT_RLIMITS,
- * with RLIMIT_NPROC and RLIMIT_SIGPENDING from the memory size as
- * fork_init() sets them). Whoever builds init's signal_struct calls it;
- * fork copies the limits to children.
- */
-void init_rlimits(struct rlimit *rlim);
 
 #endif /* _LINUX_RESOURCE_H */

@@ -90,6 +90,7 @@ void apic_send_IPI(int cpu, int vector)
 static void apic_timer_interrupt(struct pt_regs *regs)
 {
 	apic_eoi();
+	account_process_tick(current, user_mode(regs));
 	tick_handle_periodic();
 }
 

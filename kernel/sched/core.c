@@ -615,10 +615,12 @@ void cpu_startup_entry(void)
 /* ---- tasks --------------------------------------------------------------------------- */
 
 /*
- * The first C of a new task, on its own stack after its first switch-in
- * (Linux: schedule_tail): finish the switch, and for CLONE_CHILD_SETTID
- * store the tid where the child asked for it, in its own address space.
+ * The scheduler's part of a new task's first switch-in (Linux:
+ * schedule_tail), called from ret_from_fork (kernel/process_64.c): finish
+ * the switch, and for CLONE_CHILD_SETTID store the tid where the child
+ * asked for it, in its own address space.
  */
+void schedule_tail(struct task_struct *prev);
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);

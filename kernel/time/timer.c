@@ -290,6 +290,23 @@ u64 ktime_get_ns(void)
 	return local_clock();
 }
 
+/*
+ * Charge the tick to the task it interrupted, in user or kernel mode
+ * (Linux: account_process_tick with tick-based accounting,
+ * !CONFIG_VIRT_CPU_ACCOUNTING): utime and stime grow by a whole tick, so
+ * they are sampled, not measured. Idle tasks are not charged. The timer
+ * interrupt calls it with user_mode(regs) before tick_handle_periodic().
+ */
+void account_process_tick(struct task_struct *p, int user_tick)
+{
+	if (p->flags & PF_IDLE)
+		return;
+	if (user_tick)
+		p->utime += NSEC_PER_SEC / HZ;
+	else
+		p->stime += NSEC_PER_SEC / HZ;
+}
+
 /* The periodic tick (Linux: tick_handle_periodic -> update_process_times). */
 void tick_handle_periodic(void)
 {

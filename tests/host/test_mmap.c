@@ -37,6 +37,7 @@
 #include <linux/mman.h>
 #include <linux/rbtree.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/uaccess.h>
 
 #define RAM_SIZE (32UL << 20)
@@ -97,6 +98,16 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs) { return 0; }
 struct file *fget(unsigned int fd) { return NULL; }
 bool fatal_signal_pending(struct task_struct *p) { return false; }
+/* MAP_SHARED|MAP_ANONYMOUS needs a shmem file: not on the host. */
+struct file *shmem_kernel_file_setup(const char *name, loff_t size, unsigned long flags)
+{
+	return ERR_PTR(-ENOMEM);
+}
+int shmem_get_folio(struct inode *inode, pgoff_t index, struct folio **foliop,
+		    enum sgp_type sgp)
+{
+	return -ENOMEM;
+}
 struct file *get_file(struct file *f) { return f; }
 void fput(struct file *file) {}
 
@@ -444,6 +455,8 @@ static void errors(void **state)
 	assert_int_equal(sys(__x64_sys_mmap, 0, P, PROT_READ, MAP_SHARED_VALIDATE | MAP_ANONYMOUS),
 			 -EINVAL);
 	assert_int_equal(sys(__x64_sys_mmap, 0, P, PROT_READ, MAP_PRIVATE), -EBADF);
+	/* A shared anonymous mapping whose shmem file cannot be made: -ENOMEM, nothing left. */
+	assert_int_equal(vm_mmap(NULL, 0, P, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, 0), -ENOMEM);
 	assert_int_equal(sys(__x64_sys_munmap, WIN_START + 1, P, 0, 0), -EINVAL);
 	assert_int_equal(sys(__x64_sys_munmap, WIN_START, 0, 0, 0), -EINVAL);
 	assert_int_equal(sys(__x64_sys_mprotect, WIN_START, P, PROT_READ, 0), -ENOMEM);

@@ -16,6 +16,13 @@
  *    (in a user task it would be SIGSEGV), allocating nothing;
  *  - remote_access: access_remote_vm() with FOLL_WRITE|FOLL_FORCE
  *    writes a read-only private mapping (exec's argv), across pages;
+ *  - file_fault_paths: a VMA with a ->fault (a stand-in file of four
+ *    pages): a private read maps the file's page read-only, a private
+ *    write copies it (do_cow_fault, or do_wp_page once mapped) and the
+ *    file page is never written, a shared write lands in the file's page
+ *    and dirties it, a fault past the file is SIGBUS (-EFAULT here);
+ *  - oom_is_efault: with every free page taken, a fault is VM_FAULT_OOM
+ *    and the uaccess -EFAULT, no panic; with memory back it works;
  *  - smp_concurrent_faults: two threads on two CPUs fault the same pages
  *    of one mm at once: each page is allocated once, both writes land.
  * Every case checks that the free page count, AnonPages and PageTables
@@ -23,8 +30,10 @@
  */
 #include <kunit/test.h>
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -358,11 +367,156 @@ out:
 	env_end(test, &e);
 }
 
+/* ---- VMAs with ->fault: do_read_fault, do_cow_fault, do_shared_fault ---- */
+
+#define FILE_PAGES 4
+
+static struct address_space fake_mapping;	/* only its address: pages "in a file" */
+static struct page *file_pages[FILE_PAGES];
+
+static vm_fault_t fake_fault(struct vm_fault *vmf)
+{
+	if (vmf->pgoff >= FILE_PAGES)
+		return VM_FAULT_SIGBUS;
+	vmf->page = file_pages[vmf->pgoff];
+	get_page(vmf->page);
+	return 0;
+}
+
+static const struct vm_operations_struct fake_file_ops = { .fault = fake_fault };
+
+static unsigned long map_fake_file(struct kunit *test, struct mm_struct *mm, unsigned long flags,
+				   unsigned long npages)
+{
+	unsigned long addr = vm_mmap(NULL, 0, npages * PAGE_SIZE, PROT_READ | PROT_WRITE,
+				     flags | MAP_ANONYMOUS, 0);
+	struct vm_area_struct *vma;
+
+	if (IS_ERR_VALUE(addr)) {
+		kunit_fail(test, __FILE__, __LINE__, "vm_mmap: %ld", (long)addr);
+		return 0;
+	}
+	vma = find_vma(mm, addr);
+	vma->vm_ops = &fake_file_ops;	/* as a file's ->mmap would */
+	vma->vm_pgoff = 0;
+	return addr;
+}
+
+static void file_fault_paths(struct kunit *test)
+{
+	struct fault_env e;
+	unsigned long priv, shared, v;
+	int i;
+
+	for (i = 0; i < FILE_PAGES; i++) {
+		file_pages[i] = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_TRUE(test, file_pages[i] != NULL);
+		memset(page_address(file_pages[i]), 'A' + i, PAGE_SIZE);
+		file_pages[i]->mapping = &fake_mapping;
+		file_pages[i]->index = i;
+	}
+	if (!env_begin(test, &e))
+		goto free;
+	priv = map_fake_file(test, e.mm, MAP_PRIVATE, FILE_PAGES + 1);
+	shared = map_fake_file(test, e.mm, MAP_SHARED, FILE_PAGES);
+	if (!priv || !shared)
+		goto out;
+
+	/* Private read: the file's own page, read-only, counted as a file page. */
+	v = 0;
+	KUNIT_EXPECT_EQ(test, get_user(v, (unsigned long *)priv), 0);
+	KUNIT_EXPECT_EQ(test, v & 0xff, 'A');
+	KUNIT_EXPECT_TRUE(test, fault_test_page(e.mm, priv) == file_pages[0]);
+	KUNIT_EXPECT_FALSE(test, pte_write(*fault_test_pte(e.mm, priv)));
+	KUNIT_EXPECT_EQ(test, page_mapcount(file_pages[0]), 1);
+	KUNIT_EXPECT_EQ(test, page_ref_count(file_pages[0]), 2);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(e.mm, MM_FILEPAGES), 1);
+	/* Private write to a page never read: do_cow_fault, a copy. */
+	KUNIT_EXPECT_EQ(test, put_user(0x11UL, (unsigned long *)(priv + PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, get_user(v, (unsigned long *)(priv + PAGE_SIZE + 8)), 0);
+	KUNIT_EXPECT_EQ(test, v & 0xff, 'B');
+	KUNIT_EXPECT_EQ(test, page_ref_count(file_pages[1]), 1);
+	KUNIT_EXPECT_EQ(test, page_mapcount(file_pages[1]), 0);
+	/* Private write to the mapped file page: do_wp_page copies it. */
+	KUNIT_EXPECT_EQ(test, put_user(0x22UL, (unsigned long *)priv), 0);
+	KUNIT_EXPECT_TRUE(test, fault_test_page(e.mm, priv) != file_pages[0]);
+	KUNIT_EXPECT_EQ(test, page_mapcount(file_pages[0]), 0);
+	KUNIT_EXPECT_EQ(test, page_ref_count(file_pages[0]), 1);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(e.mm, MM_FILEPAGES), 0);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(e.mm, MM_ANONPAGES), 2);
+	KUNIT_EXPECT_EQ(test, *(unsigned char *)page_address(file_pages[0]), 'A');
+	KUNIT_EXPECT_EQ(test, *(unsigned char *)page_address(file_pages[1]), 'B');
+	/* Past the file: ->fault says SIGBUS, the access fails. */
+	KUNIT_EXPECT_EQ(test, get_user(v, (unsigned long *)(priv + FILE_PAGES * PAGE_SIZE)), -EFAULT);
+
+	/* Shared write: into the file's page, which becomes dirty. */
+	KUNIT_EXPECT_EQ(test, put_user(0x33UL, (unsigned long *)(shared + 2 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_TRUE(test, fault_test_page(e.mm, shared + 2 * PAGE_SIZE) == file_pages[2]);
+	KUNIT_EXPECT_EQ(test, *(unsigned long *)page_address(file_pages[2]), 0x33);
+	KUNIT_EXPECT_TRUE(test, folio_test_dirty(page_folio(file_pages[2])));
+	KUNIT_EXPECT_EQ(test, get_mm_counter(e.mm, MM_FILEPAGES), 1);
+out:
+	env_end(test, &e);
+free:
+	/* Every map is gone: only the "page cache" reference is left. */
+	for (i = 0; i < FILE_PAGES; i++) {
+		if (!file_pages[i])
+			continue;
+		KUNIT_EXPECT_EQ(test, page_ref_count(file_pages[i]), 1);
+		KUNIT_EXPECT_EQ(test, page_mapcount(file_pages[i]), 0);
+		file_pages[i]->mapping = NULL;
+		file_pages[i]->flags &= ~(1UL << PG_dirty);
+		__free_page(file_pages[i]);
+		file_pages[i] = NULL;
+	}
+}
+
+/*
+ * Out of memory in a fault: with every free page taken, a fault from the
+ * kernel gets VM_FAULT_OOM and the uaccess fails with -EFAULT through its
+ * fixup (a user task would get SIGKILL); nothing panics, and once memory
+ * is back the same access works.
+ */
+static void oom_is_efault(struct kunit *test)
+{
+	struct fault_env e;
+	struct page *page, *tmp;
+	unsigned long addr, v = 1, taken = 0;
+	LIST_HEAD(hoard);
+
+	if (nr_free_pages() > (1UL << 30) / PAGE_SIZE)
+		kunit_skip(test, "more than 1 GiB free: too slow to exhaust under TCG");
+	if (!env_begin(test, &e))
+		return;
+	addr = map_anon(test, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+	if (!addr)
+		goto out;
+	while ((page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN))) {
+		list_add(&page->lru, &hoard);
+		taken++;
+	}
+	KUNIT_EXPECT_GT(test, taken, 0);
+	/* No page for the tables nor the data: both accesses fail, cleanly. */
+	KUNIT_EXPECT_EQ(test, put_user(7UL, (unsigned long *)addr), -EFAULT);
+	KUNIT_EXPECT_EQ(test, mm_rss(e.mm), 0);
+	list_for_each_entry_safe(page, tmp, &hoard, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	KUNIT_EXPECT_EQ(test, put_user(7UL, (unsigned long *)addr), 0);
+	KUNIT_EXPECT_EQ(test, get_user(v, (unsigned long *)addr), 0);
+	KUNIT_EXPECT_EQ(test, v, 7);
+out:
+	env_end(test, &e);
+}
+
 static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(sparse_1g),
 	KUNIT_CASE(read_maps_zero_page),
 	KUNIT_CASE(bad_access_efault),
 	KUNIT_CASE(remote_access),
+	KUNIT_CASE(file_fault_paths),
+	KUNIT_CASE(oom_is_efault),
 	KUNIT_CASE(smp_concurrent_faults),
 	{}
 };

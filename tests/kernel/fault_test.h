@@ -11,28 +11,10 @@
 #include <asm/pgtable.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/mmzone.h>
 #include <linux/vmstat.h>
-
-#ifndef PROT_READ
-#define PROT_READ	0x1
-#define PROT_WRITE	0x2
-#define PROT_EXEC	0x4
-#endif
-#ifndef MAP_SHARED
-#define MAP_SHARED	0x01
-#define MAP_PRIVATE	0x02
-#endif
-#ifndef MAP_FIXED
-#define MAP_FIXED	0x10
-#endif
-#ifndef MAP_ANONYMOUS
-#define MAP_ANONYMOUS	0x20
-#endif
-#ifndef MAP_NORESERVE
-#define MAP_NORESERVE	0x4000
-#endif
 
 /* Counters a case reads before and after. */
 struct fault_counts {

@@ -5,7 +5,8 @@
  * a kernel function and exit, reaped by kernel_wait()/kernel_wait4();
  * zombies; reparenting of orphans to PID 1 and to a child subreaper; pid
  * allocation, reuse, the wrap at pid_max and -EAGAIN; vfork; copy_mm with
- * and without CLONE_VM; the clone flag checks; process groups and
+ * and without CLONE_VM (dup_mmap: the child reads the parent's page and
+ * its write stays its own, COW); the clone flag checks; process groups and
  * sessions through the system calls. Every case checks that task structs
  * and pages come back.
  *
@@ -20,6 +21,8 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -399,13 +402,19 @@ struct mm_result {
 	struct mm_struct *mine, *child_mm_fork, *child_mm_vm;
 	int users_during_vm;
 	pid_t fork_pid, vm_pid;
+	unsigned long addr;			/* an anonymous private page, written before fork */
+	long child_read, child_write, parent_after_fork, parent_after_vm;
 };
 
 static int fn_report_mm(void *arg)
 {
-	struct mm_struct **out = arg;
+	struct mm_result *r = arg;
+	long __user *p = (long __user *)r->addr;
+	long v = -1;
 
-	*out = current->mm;
+	r->child_mm_fork = current->mm;
+	r->child_read = get_user(v, p) ? -EFAULT : v;	/* the parent's data, shared COW */
+	r->child_write = put_user(2222L, p);		/* breaks COW: a copy for us */
 	do_exit(0);
 }
 
@@ -415,6 +424,7 @@ static int fn_vm_child(void *arg)
 
 	r->child_mm_vm = current->mm;
 	r->users_during_vm = atomic_read(&current->mm->mm_users);
+	put_user(3333L, (long __user *)r->addr);	/* the same memory as the parent's */
 	do_exit(0);
 }
 
@@ -434,17 +444,23 @@ static int fn_fork_with_mm(void *arg)
 	switch_mm_irqs_off(&init_mm, mm, current);
 	local_irq_restore(flags);
 	r->mine = mm;
+	r->addr = vm_mmap(NULL, 0, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	if (IS_ERR_VALUE(r->addr) || put_user(1111L, (long __user *)r->addr))
+		do_exit(wait_status_exited(2));
 	args.fn = fn_report_mm;
-	args.fn_arg = &r->child_mm_fork;
+	args.fn_arg = r;
 	r->fork_pid = kernel_clone(&args);
 	if (r->fork_pid > 0)
 		kernel_wait(r->fork_pid, NULL);
+	get_user(r->parent_after_fork, (long __user *)r->addr);
 	args.flags = CLONE_VM | CLONE_VFORK;
 	args.fn = fn_vm_child;
 	args.fn_arg = r;
 	r->vm_pid = kernel_clone(&args);
 	if (r->vm_pid > 0)
 		kernel_wait(r->vm_pid, NULL);
+	get_user(r->parent_after_vm, (long __user *)r->addr);
 	do_exit(0);		/* do_exit -> exit_mm -> mmput frees mm */
 }
 
@@ -465,8 +481,150 @@ static void fork_copies_or_shares_mm(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, r.vm_pid > 1);
 	KUNIT_EXPECT_TRUE(test, r.child_mm_vm == r.mine);
 	KUNIT_EXPECT_EQ(test, r.users_during_vm, 2);
+	KUNIT_EXPECT_EQ(test, r.child_read, 1111);
+	KUNIT_EXPECT_EQ(test, r.child_write, 0);
+	KUNIT_EXPECT_EQ(test, r.parent_after_fork, 1111);	/* COW: the child's write is its own */
+	KUNIT_EXPECT_EQ(test, r.parent_after_vm, 3333);		/* CLONE_VM: one address space */
 	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), pages);
+}
+
+/* CLONE_PARENT_SETTID, CLONE_CHILD_SETTID and CLONE_CHILD_CLEARTID, in a shared mm. */
+struct tid_result {
+	unsigned long base;
+	pid_t pid;
+	long child_saw, parent_tid, child_tid_after;
+};
+
+static int fn_tid_child(void *arg)
+{
+	struct tid_result *r = arg;
+	int v = -1;
+
+	r->child_saw = get_user(v, (int __user *)(r->base + 8)) ? -EFAULT : v;
+	do_exit(0);
+}
+
+static int fn_tid_parent(void *arg)
+{
+	struct tid_result *r = arg;
+	struct mm_struct *mm = mm_alloc();
+	struct kernel_clone_args args = {
+		.flags = CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
+			 CLONE_CHILD_CLEARTID,
+		.exit_signal = SIGCHLD,
+		.fn = fn_tid_child,
+		.fn_arg = r,
+	};
+	unsigned long flags;
+	int v = -1;
+
+	if (!mm)
+		do_exit(wait_status_exited(1));
+	local_irq_save(flags);
+	current->mm = mm;
+	current->active_mm = mm;
+	switch_mm_irqs_off(&init_mm, mm, current);
+	local_irq_restore(flags);
+	r->base = vm_mmap(NULL, 0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	if (IS_ERR_VALUE(r->base) || put_user(-1, (int __user *)(r->base + 8)))
+		do_exit(wait_status_exited(2));
+	args.parent_tid = (int __user *)r->base;
+	args.child_tid = (int __user *)(r->base + 8);
+	r->pid = kernel_clone(&args);
+	if (r->pid > 0)
+		kernel_wait(r->pid, NULL);
+	r->parent_tid = get_user(v, (int __user *)r->base) ? -EFAULT : v;
+	r->child_tid_after = get_user(v, (int __user *)(r->base + 8)) ? -EFAULT : v;
+	do_exit(0);
+}
+
+static void clone_tid_pointers(struct kunit *test)
+{
+	unsigned long tasks = nr_task_structs(), pages = shrunk_free_pages();
+	struct tid_result r = { 0 };
+	pid_t pid;
+
+	pid = user_mode_thread(fn_tid_parent, &r, SIGCHLD);
+	KUNIT_ASSERT_TRUE(test, pid > 1);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, NULL), pid);
+	KUNIT_EXPECT_TRUE(test, r.pid > 1);
+	KUNIT_EXPECT_EQ(test, r.parent_tid, r.pid);	/* CLONE_PARENT_SETTID */
+	KUNIT_EXPECT_EQ(test, r.child_saw, r.pid);	/* CLONE_CHILD_SETTID, in schedule_tail */
+	KUNIT_EXPECT_EQ(test, r.child_tid_after, 0);	/* CLONE_CHILD_CLEARTID at exit */
+	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
+	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), pages);
+}
+
+/*
+ * A thread group (CLONE_THREAD): the thread shares tgid and signals, is
+ * nobody's child, and exit_group() in the leader kills it; the leader is
+ * reported only once the thread is gone (delay_group_leader), with the
+ * group's exit code.
+ */
+struct group_result {
+	struct completion thread_ready;
+	pid_t leader, thread, thread_tgid;
+	long thread_getpid;
+	bool thread_saw_kill;
+	int thread_parent_children;
+};
+
+static int fn_group_thread(void *arg)
+{
+	struct group_result *r = arg;
+
+	r->thread = current->pid;
+	r->thread_tgid = current->tgid;
+	complete(&r->thread_ready);
+	while (!fatal_signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!fatal_signal_pending(current))
+			schedule_timeout(HZ);
+		__set_current_state(TASK_RUNNING);
+	}
+	r->thread_saw_kill = true;
+	msleep(20);		/* the leader is a zombie meanwhile, not yet reportable */
+	arch_do_signal_or_restart(NULL);	/* SIGKILL: do_group_exit with the group's code */
+	do_exit(wait_status_exited(0x55));	/* not reached */
+}
+
+static int fn_group_leader_exits(void *arg)
+{
+	struct group_result *r = arg;
+	struct kernel_clone_args args = {
+		.flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_FS | CLONE_FILES,
+		.fn = fn_group_thread,
+		.fn_arg = r,
+	};
+	pid_t tid;
+
+	r->leader = current->pid;
+	tid = kernel_clone(&args);
+	if (tid < 0)
+		do_exit(wait_status_exited(1));
+	wait_for_completion(&r->thread_ready);
+	do_group_exit(wait_status_exited(9));
+}
+
+static void thread_group_exit(struct kunit *test)
+{
+	unsigned long tasks = nr_task_structs();
+	struct group_result r = { 0 };
+	int status = -1;
+	pid_t pid;
+
+	init_completion(&r.thread_ready);
+	pid = user_mode_thread(fn_group_leader_exits, &r, SIGCHLD);
+	KUNIT_ASSERT_TRUE(test, pid > 1);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 0x900);
+	KUNIT_EXPECT_TRUE(test, r.thread > pid);
+	KUNIT_EXPECT_EQ(test, r.thread_tgid, pid);
+	KUNIT_EXPECT_TRUE(test, r.thread_saw_kill);
+	/* The thread was never our child: nothing else to wait for. */
+	KUNIT_EXPECT_EQ(test, kernel_wait4(-1, NULL, WNOHANG | __WALL, NULL), -ECHILD);
+	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
 }
 
 /* getpid/getppid/gettid and setsid/setpgid with Linux's rules. */
@@ -580,6 +738,8 @@ static struct kunit_case fork_cases[] = {
 	KUNIT_CASE(vfork_parent_waits),
 	KUNIT_CASE(clone_flag_checks),
 	KUNIT_CASE(fork_copies_or_shares_mm),
+	KUNIT_CASE(clone_tid_pointers),
+	KUNIT_CASE(thread_group_exit),
 	KUNIT_CASE(ids_groups_and_sessions),
 	KUNIT_CASE(many_children_stress),
 	{}

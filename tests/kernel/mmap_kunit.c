@@ -17,6 +17,8 @@
 #include <asm/ptrace.h>
 #include <kunit/test.h>
 #include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -704,6 +706,40 @@ static void mremap_cases(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, check(a + 4 * P, 2, 50));
 	KUNIT_EXPECT_TRUE(test, vma_at(c.mm, r) == NULL);
 	KUNIT_EXPECT_TRUE(test, check(r + 2 * P, 1, 52));
+	/* MREMAP_DONTUNMAP: the pages move, the old VMA stays, empty (reads zero). */
+	{
+		unsigned long d = t_mmap(0, 2 * P, RW, ANON), to;
+		int before = c.mm->map_count;
+
+		KUNIT_EXPECT_TRUE(test, fill(d, 2, 70));
+		to = t_mremap(d, 2 * P, 2 * P, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0);
+		KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(to));
+		KUNIT_EXPECT_NE(test, to, d);
+		KUNIT_EXPECT_EQ(test, c.mm->map_count, before + 1);
+		KUNIT_EXPECT_TRUE(test, check(to, 2, 70));
+		KUNIT_EXPECT_TRUE(test, vma_at(c.mm, d) != NULL);
+		KUNIT_EXPECT_EQ(test, get_user(byte, (u8 __user *)(d + 128)), 0);
+		KUNIT_EXPECT_EQ(test, byte, 0);
+		KUNIT_EXPECT_EQ(test, t_mremap(d, 2 * P, 3 * P, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0),
+				-EINVAL);
+		KUNIT_EXPECT_EQ(test, t_munmap(d, 2 * P), 0);
+		KUNIT_EXPECT_EQ(test, t_munmap(to, 2 * P), 0);
+	}
+	/* old_len 0 of a shared mapping: a second view of the same page. */
+	{
+		unsigned long sh = t_mmap(0, P, RW, MAP_SHARED | MAP_ANONYMOUS), dup;
+
+		KUNIT_EXPECT_TRUE(test, fill(sh, 1, 33));
+		dup = t_mremap(sh, 0, P, MREMAP_MAYMOVE, 0);
+		KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(dup));
+		KUNIT_EXPECT_NE(test, dup, sh);
+		KUNIT_EXPECT_TRUE(test, check(dup, 1, 33));
+		KUNIT_EXPECT_TRUE(test, fill(dup, 1, 34));
+		KUNIT_EXPECT_TRUE(test, check(sh, 1, 34));
+		KUNIT_EXPECT_EQ(test, t_munmap(sh, P), 0);
+		KUNIT_EXPECT_EQ(test, t_munmap(dup, P), 0);
+		KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, 0, P, MREMAP_MAYMOVE, 0), -EINVAL);
+	}
 	/* Errors. */
 	KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, P, P, 0x80, 0), -EINVAL);
 	KUNIT_EXPECT_EQ(test, t_mremap(a + 4 * P, P, P, MREMAP_FIXED, a), -EINVAL);
@@ -802,8 +838,8 @@ static void fork_dup_mmap(struct kunit *test)
 	struct mm_ctx c;
 	struct mm_struct *child;
 	struct vm_area_struct *v1, *v2;
-	unsigned long a, free_before = shrunk_free_pages();
-	unsigned long vmas_before = nr_vm_area_structs();
+	unsigned long a, sh, free_before = shrunk_free_pages();
+	unsigned long vmas_before = nr_vm_area_structs(), files_before = get_nr_files();
 	u8 byte;
 
 	mm_enter(test, &c);
@@ -813,6 +849,12 @@ static void fork_dup_mmap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_madvise(a + 4 * P, P, MADV_DONTFORK), 0);
 	KUNIT_EXPECT_EQ(test, t_madvise(a + 5 * P, P, MADV_WIPEONFORK), 0);
 	KUNIT_EXPECT_EQ(test, t_mprotect(a + P, P, PROT_READ), 0);
+	/* Shared anonymous memory: one page touched before the fork, one after. */
+	sh = t_mmap(0, 2 * P, RW, MAP_SHARED | MAP_ANONYMOUS);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(sh));
+	KUNIT_EXPECT_TRUE(test, vma_at(c.mm, sh)->vm_file != NULL);
+	KUNIT_EXPECT_EQ(test, vma_at(c.mm, sh)->vm_pgoff, 0UL);
+	KUNIT_EXPECT_TRUE(test, fill(sh, 1, 80));
 	child = mm_alloc();
 	KUNIT_ASSERT_TRUE(test, child != NULL);
 	child->mmap_base = c.mm->mmap_base;
@@ -830,8 +872,13 @@ static void fork_dup_mmap(struct kunit *test)
 	mm_check(test, child);
 	/* The parent writes after the fork: COW keeps the child's copy. */
 	KUNIT_EXPECT_TRUE(test, fill(a, 1, 99));
+	/* The shared page touched before the fork is written by the parent now. */
+	KUNIT_EXPECT_TRUE(test, fill(sh, 1, 81));
 	kthread_unuse_mm(c.mm);
 	kthread_use_mm(child);
+	KUNIT_EXPECT_TRUE(test, check(sh, 1, 81));
+	/* The child is first to touch the second shared page: the parent sees it. */
+	KUNIT_EXPECT_TRUE(test, fill(sh + P, 1, 90));
 	KUNIT_EXPECT_TRUE(test, check(a, 4, 60));
 	KUNIT_EXPECT_NE(test, get_user(byte, (u8 __user *)(a + 4 * P + 128)), 0);	/* DONTFORK */
 	KUNIT_EXPECT_EQ(test, get_user(byte, (u8 __user *)(a + 5 * P + 128)), 0);	/* wiped */
@@ -840,11 +887,13 @@ static void fork_dup_mmap(struct kunit *test)
 	kthread_use_mm(c.mm);
 	KUNIT_EXPECT_TRUE(test, check(a, 1, 99));
 	KUNIT_EXPECT_TRUE(test, check(a + 5 * P, 1, 65));
+	KUNIT_EXPECT_TRUE(test, check(sh + P, 1, 90));
 	exit_mmap(child);
 	KUNIT_EXPECT_EQ(test, mm_rss(child), 0UL);
 	mmdrop(child);
 	mm_leave(test, &c);
 	KUNIT_EXPECT_EQ(test, nr_vm_area_structs(), vmas_before);
+	KUNIT_EXPECT_EQ(test, get_nr_files(), files_before);	/* the shmem file went */
 	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), free_before);
 }
 
@@ -870,6 +919,11 @@ static void layout_aslr(struct kunit *test)
 	mm->brk = 0x400000;
 	KUNIT_EXPECT_GE(test, arch_randomize_brk(mm), 0x400000UL);
 	KUNIT_EXPECT_LT(test, arch_randomize_brk(mm), 0x400000UL + 0x02000000);
+	/* "norandmaps" on the command line turns it all off (the GDB labs). */
+	if (strstr(boot_command_line, "norandmaps"))
+		KUNIT_EXPECT_EQ(test, randomize_va_space, 0);
+	else
+		KUNIT_EXPECT_EQ(test, randomize_va_space, 2);
 	if (randomize_va_space) {
 		/* Two draws of 28 (and 22) random bits agree with tiny probability. */
 		KUNIT_EXPECT_TRUE(test, b1 != b2 || s1 != s2);

@@ -12,6 +12,9 @@
  *    not flushing, fails it.
  *  - batches: unmapping 1200 pages fills the on-stack batch and then
  *    batch pages; every page comes back and the hook sees them all.
+ *  - no_batch_memory_flushes_early: with no free page for a batch page,
+ *    the gather flushes (and only then frees) every MMU_GATHER_BUNDLE
+ *    pages.
  *  - free_pgtables_floor_ceiling: freeing one VMA's tables keeps the
  *    table pages a neighbour still uses (PageTables and the neighbour's
  *    data checked).
@@ -26,6 +29,7 @@
 #include <linux/err.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -146,6 +150,53 @@ static void flush_before_free(struct kunit *test)
 static void batches(struct kunit *test)
 {
 	run_gathered_zap(test, 1200, false);
+}
+
+/*
+ * No memory for batch pages: the gather keeps only its on-stack bundle
+ * (MMU_GATHER_BUNDLE pages) and flushes early each time it fills, still
+ * flushing before it frees.
+ */
+static void no_batch_memory_flushes_early(struct kunit *test)
+{
+	unsigned long free_before = shrunk_free_pages();
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+	struct page *page, *tmp;
+	unsigned long addr, npages = 8 * MMU_GATHER_BUNDLE;
+	LIST_HEAD(hoard);
+
+	KUNIT_ASSERT_TRUE(test, mm != NULL);
+	if (nr_free_pages() > (1UL << 30) / PAGE_SIZE) {
+		mmput(mm);
+		kunit_skip(test, "more than 1 GiB free: too slow to exhaust under TCG");
+	}
+	kthread_use_mm(mm);
+	addr = gather_map(test, npages);
+	if (!addr)
+		goto out;
+	vma = find_vma(mm, addr);
+	memset(&hk, 0, sizeof(hk));
+	hk.mm = mm;
+	hk.addr = addr;
+	hk.npages = npages;
+	while ((page = alloc_page(GFP_ATOMIC | __GFP_NOWARN)))
+		list_add(&page->lru, &hoard);
+	mmu_gather_flush_hook = gather_hook;
+	zap_page_range(vma, addr, npages * PAGE_SIZE);
+	mmu_gather_flush_hook = NULL;
+	list_for_each_entry_safe(page, tmp, &hoard, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	KUNIT_EXPECT_GE(test, hk.calls, npages / MMU_GATHER_BUNDLE);
+	KUNIT_EXPECT_EQ(test, hk.seen, npages);
+	KUNIT_EXPECT_EQ(test, hk.alive, npages);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(mm, MM_ANONPAGES), 0);
+out:
+	kthread_unuse_mm(mm);
+	mmput(mm);
+	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), free_before);
 }
 
 static void free_pgtables_floor_ceiling(struct kunit *test)
@@ -300,6 +351,7 @@ out:
 static struct kunit_case mmu_gather_cases[] = {
 	KUNIT_CASE(flush_before_free),
 	KUNIT_CASE(batches),
+	KUNIT_CASE(no_batch_memory_flushes_early),
 	KUNIT_CASE(free_pgtables_floor_ceiling),
 	KUNIT_CASE(smp_shootdown),
 	{}

@@ -19,7 +19,14 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
 #include <linux/wait.h>
+#include <asm/processor.h>
+#include <asm/tlbflush.h>
+
+#include "kunit_pages.h"
 
 long __x64_sys_kill(const struct pt_regs *regs);
 long __x64_sys_tgkill(const struct pt_regs *regs);
@@ -29,6 +36,9 @@ long __x64_sys_rt_sigprocmask(const struct pt_regs *regs);
 long __x64_sys_rt_sigpending(const struct pt_regs *regs);
 long __x64_sys_set_robust_list(const struct pt_regs *regs);
 long __x64_sys_sched_getaffinity(const struct pt_regs *regs);
+long __x64_sys_sched_setaffinity(const struct pt_regs *regs);
+long __x64_sys_sigaltstack(const struct pt_regs *regs);
+long __x64_sys_set_tid_address(const struct pt_regs *regs);
 
 static long sys4(long (*fn)(const struct pt_regs *), long a, long b, long c, long d)
 {
@@ -359,6 +369,136 @@ static void syscall_argument_checks(struct kunit *test)
 	}
 }
 
+/* ---- the syscalls with real user memory, in a child with its own mm ---- */
+
+struct umem_result {
+	long act_kill, act_set, act_get_ok, procmask, procmask_old_ok, pending_ok;
+	long ss_small, ss_flags, ss_ok, ss_get_ok, ss_eperm, ss_disable, ss_disabled_ok;
+	long tid_address, getaff, getaff_ok, setaff_fault, setaff;
+};
+
+/* What exec does for the child: an address space of its own, and some anonymous memory. */
+static unsigned long give_mm(void)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long flags;
+
+	if (!mm)
+		return 0;
+	local_irq_save(flags);
+	current->mm = mm;
+	current->active_mm = mm;
+	switch_mm_irqs_off(&init_mm, mm, current);
+	local_irq_restore(flags);
+	return vm_mmap(NULL, 0, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+}
+
+struct ustack {
+	void __user *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+};
+
+static int fn_umem(void *arg)
+{
+	struct umem_result *r = arg;
+	unsigned long base = give_mm();
+	struct sigaction __user *uact = (void __user *)base;
+	struct sigaction __user *uold = (void __user *)(base + 64);
+	sigset_t __user *uset = (void __user *)(base + 128);
+	sigset_t __user *uoset = (void __user *)(base + 136);
+	struct ustack __user *uss = (void __user *)(base + 192);
+	struct ustack __user *uoss = (void __user *)(base + 224);
+	unsigned long altstack = base + PAGE_SIZE;
+	struct sigaction act = { .sa_handler = SIG_IGN, .sa_flags = SA_RESTART };
+	struct sigaction old;
+	struct ustack ss;
+	sigset_t set = { { sigmask(SIGUSR1) | sigmask(SIGKILL) } }, got;
+
+	if (IS_ERR_VALUE(base) || !base)
+		do_exit(wait_status_exited(1));
+	/* rt_sigaction: SIGKILL refused, SIGUSR2 recorded and read back. */
+	if (copy_to_user(uact, &act, sizeof(act)))
+		do_exit(wait_status_exited(2));
+	r->act_kill = sys4(__x64_sys_rt_sigaction, SIGKILL, (long)uact, 0, 8);
+	r->act_set = sys4(__x64_sys_rt_sigaction, SIGUSR2, (long)uact, 0, 8);
+	sys4(__x64_sys_rt_sigaction, SIGUSR2, 0, (long)uold, 8);
+	r->act_get_ok = !copy_from_user(&old, uold, sizeof(old)) && old.sa_handler == SIG_IGN &&
+			old.sa_flags == SA_RESTART;
+	/* rt_sigprocmask + rt_sigpending: SIGKILL is dropped from the mask. */
+	copy_to_user(uset, &set, sizeof(set));
+	r->procmask = sys4(__x64_sys_rt_sigprocmask, SIG_BLOCK, (long)uset, (long)uoset, 8);
+	sys4(__x64_sys_rt_sigprocmask, SIG_BLOCK, 0, (long)uoset, 8);
+	r->procmask_old_ok = !copy_from_user(&got, uoset, sizeof(got)) &&
+			     got.sig[0] == sigmask(SIGUSR1);
+	send_sig(SIGUSR1, current, 0);
+	sys4(__x64_sys_rt_sigpending, (long)uoset, 8, 0, 0);
+	r->pending_ok = !copy_from_user(&got, uoset, sizeof(got)) && got.sig[0] == sigmask(SIGUSR1);
+	/* sigaltstack: too small, bad flags, fine, read back, busy, disabled. */
+	ss = (struct ustack){ (void __user *)altstack, 0, MINSIGSTKSZ - 1 };
+	copy_to_user(uss, &ss, sizeof(ss));
+	r->ss_small = sys4(__x64_sys_sigaltstack, (long)uss, 0, 0, 0);
+	ss = (struct ustack){ (void __user *)altstack, 5, 2 * PAGE_SIZE };
+	copy_to_user(uss, &ss, sizeof(ss));
+	r->ss_flags = sys4(__x64_sys_sigaltstack, (long)uss, 0, 0, 0);
+	ss.ss_flags = 0;
+	copy_to_user(uss, &ss, sizeof(ss));
+	r->ss_ok = sys4(__x64_sys_sigaltstack, (long)uss, 0, 0, 0);
+	sys4(__x64_sys_sigaltstack, 0, (long)uoss, 0, 0);
+	r->ss_get_ok = !copy_from_user(&ss, uoss, sizeof(ss)) && ss.ss_sp == (void __user *)altstack &&
+		       ss.ss_size == 2 * PAGE_SIZE && ss.ss_flags == 0;
+	task_pt_regs(current)->sp = altstack + 100;	/* as if running on it */
+	r->ss_eperm = sys4(__x64_sys_sigaltstack, (long)uss, 0, 0, 0);
+	task_pt_regs(current)->sp = 0;
+	ss = (struct ustack){ NULL, SS_DISABLE, 0 };
+	copy_to_user(uss, &ss, sizeof(ss));
+	r->ss_disable = sys4(__x64_sys_sigaltstack, (long)uss, (long)uoss, 0, 0);
+	sys4(__x64_sys_sigaltstack, 0, (long)uoss, 0, 0);
+	r->ss_disabled_ok = !copy_from_user(&ss, uoss, sizeof(ss)) && ss.ss_flags == SS_DISABLE &&
+			    ss.ss_size == 0;
+	/* set_tid_address returns the tid; the affinity calls copy the mask. */
+	r->tid_address = sys4(__x64_sys_set_tid_address, base + 512, 0, 0, 0);
+	r->getaff = sys4(__x64_sys_sched_getaffinity, 0, 8, base + 520, 0);
+	r->getaff_ok = !copy_from_user(&got, (void __user *)(base + 520), 8) &&
+		       got.sig[0] == (current->cpus_mask.bits & cpu_online_mask->bits);
+	r->setaff_fault = sys4(__x64_sys_sched_setaffinity, 0, 8, 16, 0);
+	r->setaff = sys4(__x64_sys_sched_setaffinity, 0, 8, base + 520, 0);
+	do_exit(0);
+}
+
+static void syscalls_with_user_memory(struct kunit *test)
+{
+	unsigned long tasks = nr_task_structs(), pages = shrunk_free_pages();
+	struct umem_result r = { 0 };
+	int status = -1;
+	pid_t pid;
+
+	pid = user_mode_thread(fn_umem, &r, SIGCHLD);
+	KUNIT_ASSERT_TRUE(test, pid > 1);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_EQ(test, status, 0);
+	KUNIT_EXPECT_EQ(test, r.act_kill, -EINVAL);
+	KUNIT_EXPECT_EQ(test, r.act_set, 0);
+	KUNIT_EXPECT_TRUE(test, r.act_get_ok);
+	KUNIT_EXPECT_EQ(test, r.procmask, 0);
+	KUNIT_EXPECT_TRUE(test, r.procmask_old_ok);
+	KUNIT_EXPECT_TRUE(test, r.pending_ok);
+	KUNIT_EXPECT_EQ(test, r.ss_small, -ENOMEM);
+	KUNIT_EXPECT_EQ(test, r.ss_flags, -EINVAL);
+	KUNIT_EXPECT_EQ(test, r.ss_ok, 0);
+	KUNIT_EXPECT_TRUE(test, r.ss_get_ok);
+	KUNIT_EXPECT_EQ(test, r.ss_eperm, -EPERM);
+	KUNIT_EXPECT_EQ(test, r.ss_disable, 0);
+	KUNIT_EXPECT_TRUE(test, r.ss_disabled_ok);
+	KUNIT_EXPECT_EQ(test, r.tid_address, pid);
+	KUNIT_EXPECT_EQ(test, r.getaff, 8);
+	KUNIT_EXPECT_TRUE(test, r.getaff_ok);
+	KUNIT_EXPECT_EQ(test, r.setaff_fault, -EFAULT);
+	KUNIT_EXPECT_EQ(test, r.setaff, 0);
+	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
+	KUNIT_EXPECT_EQ(test, shrunk_free_pages(), pages);
+}
+
 static struct kunit_case signal_cases[] = {
 	KUNIT_CASE(kill_terminates_with_signal_status),
 	KUNIT_CASE(default_ignore_and_stop),
@@ -370,6 +510,7 @@ static struct kunit_case signal_cases[] = {
 	KUNIT_CASE(kill_process_group),
 	KUNIT_CASE(kthreads_and_init_ignore),
 	KUNIT_CASE(syscall_argument_checks),
+	KUNIT_CASE(syscalls_with_user_memory),
 	{}
 };
 

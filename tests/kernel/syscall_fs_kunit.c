@@ -107,6 +107,31 @@
 #define __NR_statx 332
 #define __NR_faccessat2 439
 #define __NR_uname 63
+#define __NR_utimensat 280
+#define __NR_utimes 235
+#define __NR_utime 132
+#define __NR_futimesat 261
+#define __NR_chown 92
+#define __NR_fchown 93
+#define __NR_lchown 94
+#define __NR_fchownat 260
+#define __NR_statfs 137
+#define __NR_fstatfs 138
+#define __NR_close_range 436
+#define __NR_fallocate 285
+#define __NR_fadvise64 221
+#define __NR_readahead 187
+#define __NR_sethostname 170
+#define __NR_setdomainname 171
+#define __NR_times 100
+#define __NR_chroot 161
+#define __NR_sync_file_range 277
+#define __NR_sync 162
+#define __NR_syncfs 306
+#define __NR_mknod 133
+#define __NR_mknodat 259
+#define __NR_getresuid 118
+#define __NR_getresgid 120
 
 #define UBASE 0x00003e0000000000UL	/* below TASK_SIZE_MAX in both paging modes */
 #define UW_RW 4				/* writable pages */
@@ -1025,7 +1050,14 @@ SC_TEST(sc_time)
 	KUNIT_EXPECT_EQ(test, SC2(gettimeofday, NULL, NULL), 0);
 	KUNIT_EXPECT_EQ(test, SC2(gettimeofday, U_RO, NULL), -EFAULT);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_BOOTTIME, U(0)), 0);
+	/* CPU time: 50 ms of spinning is charged, tick by tick, to this thread. */
+	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_THREAD_CPUTIME_ID, U(0)), 0);
+	t0 = ts->tv_sec * 1000000000LL + ts->tv_nsec;
+	mdelay(50);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_PROCESS_CPUTIME_ID, U(0)), 0);
+	t1 = ts->tv_sec * 1000000000LL + ts->tv_nsec;
+	KUNIT_EXPECT_GE(test, t1 - t0, 1000000000LL / HZ);
+	KUNIT_EXPECT_LE(test, t1 - t0, 1000000000LL);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, 99, U(0)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, -6, U(0)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, SC2(clock_gettime, CLOCK_MONOTONIC, U_RO), -EFAULT);
@@ -1105,9 +1137,11 @@ SC_TEST(sc_sys)
 		KUNIT_EXPECT_EQ(test, SC4(prlimit64, 0, RLIMIT_STACK, NULL, U(PAGE_SIZE)), 0);
 		rl[2] = rl[0];
 		rl[3] = rl[1];
-		rl[0] = rl[1] + 1;	/* cur > max */
+		rl[0] = 100;	/* cur > max */
+		rl[1] = 50;
 		KUNIT_EXPECT_EQ(test, SC4(prlimit64, 0, RLIMIT_STACK, U(PAGE_SIZE), NULL), -EINVAL);
 		rl[0] = rl[2];
+		rl[1] = rl[3];
 		KUNIT_EXPECT_EQ(test, SC4(prlimit64, 0, RLIMIT_STACK, U(PAGE_SIZE), NULL), 0);
 		KUNIT_EXPECT_EQ(test, SC2(setrlimit, RLIMIT_STACK, U(PAGE_SIZE)), 0);
 		KUNIT_EXPECT_EQ(test, SC2(getrlimit, RLIMIT_STACK, U_RO), -EFAULT);
@@ -1153,6 +1187,258 @@ SC_TEST(sc_sys)
 				  0, 0), -EFAULT);
 }
 
+/* ---- times, owners, statfs, close_range, advice, hostname, chroot ------------------------ */
+
+SC_TEST(sc_more)
+{
+	struct ustat *st = kalias(PAGE_SIZE);
+	struct uts *ts = kalias(2 * PAGE_SIZE);
+	long *sf = kalias(3 * PAGE_SIZE);
+	char *uts = kalias(3 * PAGE_SIZE);
+	int *fds = kalias(2 * PAGE_SIZE + 512);
+	long fd;
+
+	fd = SC3(open, ustr(0, TDIR "/u"), O_CREAT | O_RDWR, 06755);
+	KUNIT_ASSERT_EQ(test, fd, 0);
+	/* utimensat: a given mtime, atime left alone; UTIME_NOW; bad nsec. */
+	ts[0] = (struct uts){ 0, (1L << 30) - 2 };	/* UTIME_OMIT */
+	ts[1] = (struct uts){ 12345, 678 };
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), U(2 * PAGE_SIZE), 0), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fstat, fd, U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_mtime, 12345);
+	KUNIT_EXPECT_EQ(test, st->st_mtime_nsec, 678);
+	KUNIT_EXPECT_GT(test, st->st_atime, 12345UL);
+	ts[1].tv_nsec = 1000000000;
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), U(2 * PAGE_SIZE), 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), U_UNMAPPED, 0), -EFAULT);
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, fd, NULL, NULL, 0), 0);	/* futimens(fd, NULL) */
+	KUNIT_EXPECT_EQ(test, SC2(fstat, fd, U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_GT(test, st->st_mtime, 12345UL);
+	KUNIT_EXPECT_EQ(test, SC4(utimensat, AT_FDCWD, U(0), NULL, 0x8), -EINVAL);
+	((long *)ts)[0] = 1;
+	((long *)ts)[1] = 1000000;	/* tv_usec out of range */
+	KUNIT_EXPECT_EQ(test, SC2(utimes, U(0), U(2 * PAGE_SIZE)), -EINVAL);
+	((long *)ts)[1] = 5;
+	((long *)ts)[2] = 777;
+	((long *)ts)[3] = 0;
+	KUNIT_EXPECT_EQ(test, SC2(utimes, U(0), U(2 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, SC2(stat, U(0), U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_atime, 1);
+	KUNIT_EXPECT_EQ(test, st->st_mtime, 777);
+	KUNIT_EXPECT_EQ(test, SC2(utime, U(0), NULL), 0);
+	/* chown: -1 keeps; setuid and (group-executable) setgid go. */
+	KUNIT_EXPECT_EQ(test, SC3(chown, U(0), 1000, -1), 0);
+	KUNIT_EXPECT_EQ(test, SC2(stat, U(0), U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_uid, 1000);
+	KUNIT_EXPECT_EQ(test, st->st_gid, 0);
+	KUNIT_EXPECT_EQ(test, st->st_mode, S_IFREG | 0755);
+	KUNIT_EXPECT_EQ(test, SC3(fchown, fd, -1, 50), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fstat, fd, U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, st->st_uid, 1000);
+	KUNIT_EXPECT_EQ(test, st->st_gid, 50);
+	KUNIT_EXPECT_EQ(test, SC5(fchownat, AT_FDCWD, U(0), 0, 0, 0x2), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC3(lchown, ustr(64, TDIR "/none"), 0, 0), -ENOENT);
+	/* statfs: tmpfs's magic; a bad buffer. */
+	KUNIT_EXPECT_EQ(test, SC2(statfs, ustr(0, TDIR), U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, sf[0], 0x01021994);
+	KUNIT_EXPECT_EQ(test, sf[1], 4096);
+	KUNIT_EXPECT_EQ(test, SC2(fstatfs, fd, U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, sf[0], 0x01021994);
+	KUNIT_EXPECT_EQ(test, SC2(fstatfs, fd, U_RO), -EFAULT);
+	KUNIT_EXPECT_EQ(test, SC2(fstatfs, 333, U(3 * PAGE_SIZE)), -EBADF);
+	/* fallocate, fadvise64, readahead, sync_file_range: checks, then nothing to do. */
+	KUNIT_EXPECT_EQ(test, SC4(fallocate, fd, 0, 0, 8192), 0);
+	KUNIT_EXPECT_EQ(test, SC3(lseek, fd, 0, SEEK_END), 8192);
+	KUNIT_EXPECT_EQ(test, SC4(fallocate, fd, 0, 0, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC4(fallocate, 99, 0, 0, 1), -EBADF);
+	KUNIT_EXPECT_EQ(test, SC4(fadvise64, fd, 0, 0, 4), 0);
+	KUNIT_EXPECT_EQ(test, SC4(fadvise64, fd, 0, 0, 9), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC3(readahead, fd, 0, 4096), 0);
+	KUNIT_EXPECT_EQ(test, SC4(sync_file_range, fd, 0, 0, 8), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC4(sync_file_range, fd, 0, 0, 2), 0);
+	KUNIT_EXPECT_EQ(test, SC0(sync), 0);
+	KUNIT_EXPECT_EQ(test, SC1(syncfs, fd), 0);
+	KUNIT_ASSERT_EQ(test, SC1(pipe, U(2 * PAGE_SIZE + 512)), 0);
+	KUNIT_EXPECT_EQ(test, SC4(fadvise64, fds[0], 0, 0, 0), -ESPIPE);
+	KUNIT_EXPECT_EQ(test, SC4(sync_file_range, fds[0], 0, 0, 2), -ESPIPE);
+	/* close_range: CLOEXEC marks, then closing; fd > max_fd and bad flags -EINVAL. */
+	KUNIT_EXPECT_EQ(test, SC2(dup2, fd, 7), 7);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 1, ~0U, 1 << 2), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 7, 1), 1);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 0, 1), 0);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 1, ~0U, 0), 0);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 1, 1), -EBADF);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 7, 1), -EBADF);
+	KUNIT_EXPECT_EQ(test, SC2(fcntl, 0, 1), 0);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 5, 4, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC3(close_range, 0, 4, 1), -EINVAL);
+	/* sethostname shows in uname; times counts ticks. */
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, ustr(0, "linnet-box"), 6), 0);
+	KUNIT_EXPECT_EQ(test, SC1(uname, U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_STREQ(test, uts + 65, "linnet");
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, ustr(0, "(none)"), 6), 0);
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, U(0), 65), -EINVAL);
+	KUNIT_EXPECT_EQ(test, SC2(sethostname, U_UNMAPPED, 3), -EFAULT);
+	KUNIT_EXPECT_GT(test, SC1(times, NULL), 0);
+	KUNIT_EXPECT_GT(test, SC1(times, U(3 * PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, SC1(times, U_RO), -EFAULT);
+	/* chroot: "/" is TDIR afterwards (for this case's own fs_struct). */
+	KUNIT_EXPECT_EQ(test, SC1(chroot, ustr(0, TDIR)), 0);
+	KUNIT_EXPECT_EQ(test, SC2(stat, ustr(0, "/u"), U(PAGE_SIZE)), 0);
+	KUNIT_EXPECT_EQ(test, SC1(chroot, ustr(0, "/u")), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, SC1(close, 0), 0);
+}
+
+/* ---- garbage in: a seeded fuzzer over the calls above ------------------------------------ */
+
+static u64 fuzz_state;
+
+static u64 fuzz_next(void)
+{
+	fuzz_state ^= fuzz_state << 13;
+	fuzz_state ^= fuzz_state >> 7;
+	fuzz_state ^= fuzz_state << 17;
+	return fuzz_state;
+}
+
+#define FUZZ_NAMES 16
+#define FUZZ_NAME_LEN 16
+
+/*
+ * One argument: a name from the pool (relative, letters and '/', no '.':
+ * nothing can climb out of TDIR, link targets included; fuzz_restore()
+ * puts the pool back before each call), a buffer or an
+ * iovec array in the window, a bad pointer, a small number, an fd, or
+ * 64 random bits.
+ */
+static unsigned long fuzz_arg(void)
+{
+	u64 r = fuzz_next();
+
+	switch (r % 12) {
+	case 0:
+	case 1:
+	case 2:
+		return A(U((r >> 8) % FUZZ_NAMES * FUZZ_NAME_LEN));
+	case 3:
+		return A(U(PAGE_SIZE + (r >> 8) % (2 * PAGE_SIZE)));
+	case 4:
+		return A(U(3 * PAGE_SIZE + ((r >> 8) % 32) * sizeof(struct iovec)));
+	case 5:
+		return (r >> 8) & 1 ? 0 : A(KPTR);
+	case 6:
+		return (r >> 8) & 1 ? A(U_RO) : A(U_UNMAPPED);
+	case 7:
+		return (r >> 8) % 8;
+	case 8:
+		return (r >> 8) % 12;	/* an fd, often an open one */
+	case 9:
+		return (unsigned long)(long)AT_FDCWD;
+	case 10:
+		return (r >> 8) % 5000;
+	}
+	return fuzz_next();
+}
+
+/* What the pool and the iovecs should be: calls write into the window, and a name
+ * changed by read() or getrandom() could start with '/' or hold "..". */
+static char fuzz_names[FUZZ_NAMES * FUZZ_NAME_LEN];
+static struct iovec fuzz_iov[32];
+
+static void fuzz_restore(void)
+{
+	memcpy(kalias(0), fuzz_names, sizeof(fuzz_names));
+	memcpy(kalias(3 * PAGE_SIZE), fuzz_iov, sizeof(fuzz_iov));
+	/* A buffer may be passed as a name too: no '/' or '.' in it, so it names no way out. */
+	for (unsigned long off = PAGE_SIZE; off < 3 * PAGE_SIZE; off++) {
+		char *c = kalias(off);
+
+		if (*c == '/' || *c == '.')
+			*c = 'x';
+	}
+}
+
+static void fuzz_refill(void)
+{
+	static const char alphabet[] = "ab/";
+	struct iovec *iov = fuzz_iov;
+
+	for (int i = 0; i < FUZZ_NAMES; i++) {
+		char *n = fuzz_names + i * FUZZ_NAME_LEN;
+		int len = 1 + fuzz_next() % (FUZZ_NAME_LEN - 1);
+
+		for (int j = 0; j < len; j++)
+			n[j] = alphabet[fuzz_next() % 3];
+		n[0] = 'a' + fuzz_next() % 2;	/* never absolute */
+		n[len] = '\0';
+	}
+	for (int i = 0; i < 32; i++) {
+		u64 r = fuzz_next();
+
+		iov[i].iov_base = r & 1 ? U(PAGE_SIZE + (r >> 8) % (2 * PAGE_SIZE)) :
+			(r & 2 ? U_UNMAPPED : KPTR);
+		iov[i].iov_len = r & 4 ? (r >> 16) % 8192 : (size_t)(r >> 16);
+	}
+}
+
+/*
+ * The calls that cannot block here (no pipes, no device nodes, no sleeps, no reboot),
+ * nor reach outside the case (no sethostname, setrlimit, chroot; no fallocate: a
+ * random length would fill memory).
+ */
+static const unsigned short fuzz_nrs[] = {
+	__NR_read, __NR_write, __NR_open, __NR_close, __NR_stat, __NR_fstat, __NR_lstat,
+	__NR_lseek, __NR_ioctl, __NR_pread64, __NR_pwrite64, __NR_readv, __NR_writev,
+	__NR_access, __NR_dup, __NR_dup2, __NR_fcntl, __NR_fsync, __NR_fdatasync,
+	__NR_truncate, __NR_ftruncate, __NR_getdents, __NR_getcwd, __NR_chdir, __NR_fchdir,
+	__NR_rename, __NR_mkdir, __NR_rmdir, __NR_creat, __NR_link, __NR_unlink,
+	__NR_symlink, __NR_readlink, __NR_chmod, __NR_fchmod, __NR_umask,
+	__NR_gettimeofday, __NR_getrlimit, __NR_getrusage, __NR_sysinfo, __NR_uname,
+	__NR_getdents64, __NR_clock_gettime, __NR_clock_getres, __NR_openat, __NR_mkdirat,
+	__NR_newfstatat, __NR_unlinkat, __NR_renameat, __NR_linkat, __NR_symlinkat,
+	__NR_readlinkat, __NR_fchmodat, __NR_faccessat, __NR_preadv, __NR_pwritev,
+	__NR_dup3, __NR_renameat2, __NR_getrandom, __NR_statx, __NR_faccessat2, __NR_time,
+	__NR_utimensat, __NR_utimes, __NR_futimesat, __NR_chown, __NR_fchown, __NR_lchown,
+	__NR_fchownat, __NR_statfs, __NR_fstatfs, __NR_close_range, __NR_fadvise64,
+	__NR_readahead, __NR_sync_file_range, __NR_times,
+};
+
+SC_TEST(sc_fuzz)
+{
+	unsigned long calls = 0, errors = 0;
+
+	fuzz_state = 0x5eed5eed1234ULL;
+	KUNIT_ASSERT_EQ(test, SC1(chdir, ustr(0, TDIR)), 0);
+	for (int round = 0; round < 4000; round++) {
+		unsigned short nr = fuzz_nrs[fuzz_next() % ARRAY_SIZE(fuzz_nrs)];
+		unsigned long a[6];
+		long ret;
+
+		if (round % 64 == 0)
+			fuzz_refill();
+		fuzz_restore();
+		for (int i = 0; i < 6; i++)
+			a[i] = fuzz_arg();
+		/* Keep the walk inside TDIR: chdir/fchdir only to names from the pool. */
+		if (nr == __NR_chdir && a[0] >= A(U(FUZZ_NAMES * FUZZ_NAME_LEN)))
+			continue;
+		ret = sc6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		calls++;
+		if (ret < 0) {
+			errors++;
+			if (ret < -4095)
+				kunit_fail(test, __FILE__, __LINE__, "nr %u returned %ld", nr, ret);
+		}
+	}
+	for (int fd = 0; fd < 1024; fd++)
+		SC1(close, fd);
+	SC1(umask, 022);
+	KUNIT_EXPECT_EQ(test, SC1(chdir, ustr(0, "/")), 0);
+	KUNIT_EXPECT_GT(test, calls, 3000);
+	KUNIT_EXPECT_GT(test, calls - errors, 100);	/* some calls did succeed */
+	pr_info("sc_fuzz: %lu calls, %lu errors\n", calls, errors);
+}
+
 static struct kunit_case syscall_fs_cases[] = {
 	KUNIT_CASE(sc_getname),
 	KUNIT_CASE(sc_read_write),
@@ -1167,6 +1453,8 @@ static struct kunit_case syscall_fs_cases[] = {
 	KUNIT_CASE(sc_pipe_atomic),
 	KUNIT_CASE(sc_time),
 	KUNIT_CASE(sc_sys),
+	KUNIT_CASE(sc_more),
+	KUNIT_CASE(sc_fuzz),
 	{}
 };
 

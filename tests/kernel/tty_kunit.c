@@ -1,72 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests of the tty layer (drivers/tty/): the N_TTY line discipline,
- * the termios ioctls, /dev/console and ttyS0, the VGA console and the
- * keyboard, all through the VFS as a program uses them (init_mknod() a
- * node in TTY_TEST_DIR, filp_open(), kernel_read()/kernel_write()).
+ * KUnit tests of the tty core and the N_TTY line discipline
+ * (drivers/tty/tty_io.c, n_tty.c, tty_ioctl.c), through the VFS as a
+ * program uses them: init_mknod() a node in TTY_TEST_DIR, filp_open(),
+ * kernel_read()/kernel_write(), and the ioctls with kernel buffers
+ * (tty_kernel_ioctl()) or through ->unlocked_ioctl for the -EFAULT and
+ * -ENOTTY cases.
  *
- * Most cases use a tty driver of their own, "ttyKUNIT" on a dynamic
- * major, whose ->write is a sink the test reads back (what the hardware
- * would have been sent: the echoes and the processed output), and whose
- * port the test feeds with tty_insert_flip_char()/tty_flip_buffer_push()
- * exactly as an interrupt handler does. The serial port and the keyboard
- * are fed through their own receive paths (serial_rx_push(), which the
- * UART interrupt calls; kbd_receive_scancode(), which the i8042 interrupt
- * calls); the VGA console is checked in the 0xb8000 text buffer, which
- * QEMU has even with -display none.
+ * The cases use a tty driver of their own, "ttyKUNIT" on a dynamic major,
+ * whose ->write is a sink the test reads back (what the hardware would
+ * have been sent: the echoes and the processed output), and whose port
+ * the test feeds with tty_insert_flip_char()/tty_flip_buffer_push()
+ * exactly as an interrupt handler does. The real consoles (ttyS0,
+ * /dev/console, the VGA screen, the keyboard, printk consoles) are
+ * tests/kernel/tty_console_kunit.c's.
  *
  * Every case checks that open files, inodes, dentries, free pages and
  * task structs are back where they started.
  */
-#include <asm/io.h>
 #include <kunit/test.h>
-#include <linux/console_struct.h>
 #include <linux/err.h>
 #include <linux/fs.h>
-#include <linux/init_syscalls.h>
-#include <linux/jiffies.h>
-#include <linux/kdev_t.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
-#include <linux/serial.h>
-#include <linux/stat.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/wait.h>
 
-#include "kunit_pages.h"
+#include "tty_test.h"
 
-#define TTY_TEST_DIR "/tty_kunit"
-
-struct counts {
-	long files, inodes, dentries, tasks;
-	unsigned long pages;
-};
-
-static struct counts counts_now(void)
-{
-	return (struct counts){ get_nr_files(), get_nr_inodes(), get_nr_dentry(),
-				nr_task_structs(), shrunk_free_pages() };
-}
-
-static void expect_counts(struct kunit *test, struct counts before)
-{
-	u64 until = ktime_get_ns() + 2000000000ULL;
-	struct counts after;
-
-	/* A stopped kthread's stack and task_struct are freed a moment after kthread_stop(). */
-	while ((long)nr_task_structs() != before.tasks && ktime_get_ns() < until)
-		msleep(1);
-	after = counts_now();
-
-	KUNIT_EXPECT_EQ(test, after.files, before.files);
-	KUNIT_EXPECT_EQ(test, after.inodes, before.inodes);
-	KUNIT_EXPECT_EQ(test, after.dentries, before.dentries);
-	KUNIT_EXPECT_EQ(test, after.tasks, before.tasks);
-	KUNIT_EXPECT_EQ(test, after.pages, before.pages);
-}
 
 /* ---- the sink driver ----------------------------------------------------------- */
 
@@ -120,34 +84,6 @@ static void type(const char *s)
 	tty_flip_buffer_push(&ktest_port);
 }
 
-static char node_path[64];
-
-static struct file *open_node(struct kunit *test, const char *name, unsigned int major,
-			      unsigned int minor, int flags)
-{
-	struct file *f;
-	int err;
-
-	snprintf(node_path, sizeof(node_path), "%s/%s", TTY_TEST_DIR, name);
-	err = init_mknod(node_path, S_IFCHR | 0666, new_encode_dev(MKDEV(major, minor)));
-	KUNIT_EXPECT_EQ(test, err, 0);
-	f = filp_open(node_path, flags, 0);
-	KUNIT_EXPECT_EQ(test, init_unlink(node_path), 0);
-	return f;
-}
-
-static bool setup_dir(struct kunit *test)
-{
-	int err = init_mkdir(TTY_TEST_DIR, 0755);
-
-	KUNIT_EXPECT_EQ(test, err, 0);
-	return err == 0;
-}
-
-static void remove_dir(struct kunit *test)
-{
-	KUNIT_EXPECT_EQ(test, init_rmdir(TTY_TEST_DIR), 0);
-}
 
 /* Register the sink driver, open its tty (flags | O_RDWR). NULL on failure. */
 static struct file *ktest_open(struct kunit *test, int flags)
@@ -186,22 +122,6 @@ static void ktest_close(struct kunit *test, struct file *f)
 	remove_dir(test);
 }
 
-/* kernel_read into buf, NUL-terminated; the count or -errno. */
-static ssize_t read_str(struct file *f, char *buf, size_t size)
-{
-	loff_t pos = 0;
-	ssize_t n = kernel_read(f, buf, size - 1, &pos);
-
-	buf[n > 0 ? n : 0] = '\0';
-	return n;
-}
-
-static ssize_t write_str(struct file *f, const char *s)
-{
-	loff_t pos = 0;
-
-	return kernel_write(f, s, strlen(s), &pos);
-}
 
 /* ---- N_TTY: canonical mode ---------------------------------------------------------- */
 
@@ -511,14 +431,6 @@ static bool has_reader(void)
 	return ret;
 }
 
-static bool wait_for(bool (*cond)(void), unsigned int ms)
-{
-	u64 until = ktime_get_ns() + ms * 1000000ULL;
-
-	while (!cond() && ktime_get_ns() < until)
-		msleep(1);
-	return cond();
-}
 
 static struct reader *the_reader;
 
@@ -542,6 +454,19 @@ static void tty_blocking_read(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
 	/* It sleeps on read_wait; a partial line does not wake it for good. */
 	KUNIT_EXPECT_TRUE(test, wait_for(has_reader, 3000));
+	/* A second, O_NONBLOCK, reader does not queue up behind it (atomic_read_lock). */
+	{
+		char b[8];
+		loff_t pos = 0;
+
+		spin_lock(&f->f_lock);
+		f->f_flags |= O_NONBLOCK;
+		spin_unlock(&f->f_lock);
+		KUNIT_EXPECT_EQ(test, kernel_read(f, b, sizeof(b), &pos), -EAGAIN);
+		spin_lock(&f->f_lock);
+		f->f_flags &= ~O_NONBLOCK;
+		spin_unlock(&f->f_lock);
+	}
 	type("par");
 	msleep(20);
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(r.done));
@@ -614,299 +539,6 @@ static void tty_concurrent_lines(struct kunit *test)
 	expect_counts(test, before);
 }
 
-/* ---- /dev/console and ttyS0 ----------------------------------------------------------- */
-
-static struct tty_struct *serial_tty_before;
-
-static void tty_console_serial(struct kunit *test)
-{
-	static const char typed[] = "# tty_kunit: a line typed at the serial console";
-	struct counts before = counts_now();
-	struct file *con, *ttys;
-	struct termios t;
-	struct winsize ws = { 1, 1, 1, 1 };
-	char buf[96];
-
-	if (!setup_dir(test))
-		return;
-	serial_tty_before = serial8250_tty_driver.ttys[0];
-	con = open_node(test, "console", TTYAUX_MAJOR, 1, O_RDWR | O_NONBLOCK);
-	ttys = open_node(test, "ttyS0", TTY_MAJOR, 64, O_RDWR | O_NONBLOCK);
-	KUNIT_ASSERT_TRUE(test, !IS_ERR(con) && !IS_ERR(ttys));
-	/* /dev/console is the last console='s tty: ttyS0 unless console=tty0 came last. */
-	{
-		int index;
-
-		if (console_device(&index) == &serial8250_tty_driver)
-			KUNIT_EXPECT_TRUE(test, file_tty(con) == file_tty(ttys));
-		else
-			KUNIT_EXPECT_STREQ(test, file_tty(con)->name, "tty1");
-	}
-	KUNIT_EXPECT_STREQ(test, file_tty(ttys)->name, "ttyS0");
-	/* Linux's values on ttyS0 under QEMU (a static program's TCGETS there). */
-	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(ttys, TCGETS, &t), 0);
-	KUNIT_EXPECT_EQ(test, t.c_iflag, 02400);
-	KUNIT_EXPECT_EQ(test, t.c_oflag, 05);
-	KUNIT_EXPECT_EQ(test, t.c_cflag, 06275);
-	KUNIT_EXPECT_EQ(test, t.c_lflag, 0105073);
-	KUNIT_EXPECT_EQ(test, t.c_line, 0);
-	{
-		static const u8 cc[NCCS] = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15,
-					     23, 22, 0, 0, 0 };
-
-		KUNIT_EXPECT_TRUE(test, !memcmp(t.c_cc, cc, NCCS));
-	}
-	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(ttys, TIOCGWINSZ, &ws), 0);
-	KUNIT_EXPECT_EQ(test, ws.ws_row, 0);	/* Linux's ttyS0: 0x0 */
-	KUNIT_EXPECT_EQ(test, ws.ws_col, 0);
-	KUNIT_EXPECT_EQ(test, ws.ws_xpixel, 0);
-
-	/* Typed through the UART's receive path; the echo is a KTAP comment line. */
-	while (read_str(ttys, buf, sizeof(buf)) > 0)
-		;		/* whatever someone typed at the console */
-	KUNIT_EXPECT_EQ(test, read_str(ttys, buf, sizeof(buf)), -EAGAIN);
-	for (const char *p = typed; *p; p++)
-		serial_rx_push(*p);
-	serial_rx_push('\r');
-	KUNIT_EXPECT_EQ(test, read_str(ttys, buf, sizeof(buf)), sizeof(typed));
-	KUNIT_EXPECT_TRUE(test, !strncmp(buf, typed, sizeof(typed) - 1));
-	KUNIT_EXPECT_EQ(test, buf[sizeof(typed) - 1], '\n');
-	/* A write (processed by n_tty, then the UART): also a KTAP comment. */
-	{
-		static const char msg[] = "# tty_kunit: written to /dev/console\n";
-
-		KUNIT_EXPECT_EQ(test, write_str(con, msg), sizeof(msg) - 1);
-	}
-	KUNIT_EXPECT_EQ(test, vfs_llseek(con, 0, SEEK_SET), -ESPIPE);
-	filp_close(con, NULL);
-	filp_close(ttys, NULL);
-	/* PID 1 holds /dev/console open (fds 0-2): the tty lives on, or is freed with our close. */
-	KUNIT_EXPECT_TRUE(test, serial8250_tty_driver.ttys[0] == serial_tty_before);
-	if (!serial_tty_before)
-		serial_rx_push('x');	/* closed: dropped, as Linux drops it */
-	remove_dir(test);
-	expect_counts(test, before);
-}
-
-/* ---- the VGA console ------------------------------------------------------------------- */
-
-static u16 vga_cell(unsigned int y, unsigned int x)
-{
-	return vc_cons[0].vc_sw->con_getc(&vc_cons[0], y, x);
-}
-
-static bool vga_row_is(unsigned int y, const char *s)
-{
-	for (unsigned int x = 0; x < 80; x++) {
-		char want = *s ? *s++ : ' ';
-
-		if ((vga_cell(y, x) & 0xff) != (u8)want)
-			return false;
-	}
-	return true;
-}
-
-static unsigned int crtc_cursor(void)
-{
-	unsigned int pos;
-
-	outb(0x0e, 0x3d4);
-	pos = inb(0x3d5) << 8;
-	outb(0x0f, 0x3d4);
-	return pos | inb(0x3d5);
-}
-
-static void tty_vga(struct kunit *test)
-{
-	struct counts before = counts_now();
-	struct file *f;
-	struct winsize ws;
-	struct termios t;
-	char line[16];
-
-	if (!vc_cons[0].vc_sw) {
-		kunit_skip(test, "no VGA console");
-		return;
-	}
-	if (!setup_dir(test))
-		return;
-	f = open_node(test, "tty1", TTY_MAJOR, 1, O_RDWR | O_NONBLOCK);
-	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
-	KUNIT_EXPECT_STREQ(test, file_tty(f)->name, "tty1");
-	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCGWINSZ, &ws), 0);
-	KUNIT_EXPECT_EQ(test, ws.ws_row, 25);
-	KUNIT_EXPECT_EQ(test, ws.ws_col, 80);
-	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCGETS, &t), 0);
-	KUNIT_EXPECT_EQ(test, t.c_iflag, 042400);	/* Linux's tty1: IUTF8 too */
-	KUNIT_EXPECT_EQ(test, t.c_cflag, 02277);
-
-	/* Clear, home, two lines; the text lands in the 0xb8000 buffer. */
-	KUNIT_EXPECT_EQ(test, write_str(f, "\033[H\033[2Jhello\nworld"), 18);
-	KUNIT_EXPECT_TRUE(test, vga_row_is(0, "hello"));
-	KUNIT_EXPECT_TRUE(test, vga_row_is(1, "world"));
-	KUNIT_EXPECT_EQ(test, vga_cell(0, 0), 0x0700 | 'h');	/* light grey on black */
-	KUNIT_EXPECT_EQ(test, crtc_cursor(), 80 + 5);	/* after "world" */
-	/* Backspace, carriage return, erase to end of line, colours. */
-	write_str(f, "\b\bX\rW\033[K\033[1;31mR\033[0m");
-	KUNIT_EXPECT_TRUE(test, vga_row_is(1, "WR"));
-	KUNIT_EXPECT_EQ(test, vga_cell(1, 1), 0x0c00 | 'R');	/* bright red */
-	/* A full screen and more: it scrolls, the last line at the bottom. */
-	for (int i = 0; i < 30; i++) {
-		snprintf(line, sizeof(line), "\nrow %d", i);
-		write_str(f, line);
-	}
-	KUNIT_EXPECT_TRUE(test, vga_row_is(24, "row 29"));
-	KUNIT_EXPECT_TRUE(test, vga_row_is(23, "row 28"));
-	KUNIT_EXPECT_TRUE(test, vga_row_is(0, "row 5"));
-	KUNIT_EXPECT_EQ(test, crtc_cursor(), 24 * 80 + 6);
-	/* Writing the last column wraps only when the next character comes. */
-	write_str(f, "\033[25;80Ha");
-	KUNIT_EXPECT_EQ(test, vga_cell(24, 79) & 0xff, 'a');
-	KUNIT_EXPECT_EQ(test, crtc_cursor(), 24 * 80 + 79);
-	write_str(f, "b");
-	KUNIT_EXPECT_EQ(test, vga_cell(23, 79) & 0xff, 'a');
-	KUNIT_EXPECT_TRUE(test, vga_row_is(24, "b"));
-	write_str(f, "\033[H\033[J");
-	filp_close(f, NULL);
-	remove_dir(test);
-	expect_counts(test, before);
-}
-
-/* ---- the keyboard ------------------------------------------------------------------------ */
-
-static void scancodes(const u8 *codes, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		kbd_receive_scancode(codes[i]);
-}
-
-/* Press and release a set-1 key. */
-static void key(u8 code)
-{
-	kbd_receive_scancode(code);
-	kbd_receive_scancode(code | 0x80);
-}
-
-static void tty_keyboard(struct kunit *test)
-{
-	struct counts before = counts_now();
-	struct termios t, raw;
-	struct file *f;
-	char buf[32];
-
-	if (!vc_cons[0].vc_sw) {
-		kunit_skip(test, "no VGA console");
-		return;
-	}
-	if (!setup_dir(test))
-		return;
-	f = open_node(test, "tty1", TTY_MAJOR, 1, O_RDWR | O_NONBLOCK);
-	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
-	kbd_reset_state();
-	while (read_str(f, buf, sizeof(buf)) > 0)
-		;
-	/* a, Shift-b, 1, Shift-1, Enter ("\r" -> ICRNL). */
-	key(0x1e);
-	scancodes((const u8[]){ 0x2a, 0x30, 0xb0, 0xaa }, 4);
-	key(0x02);
-	scancodes((const u8[]){ 0x36, 0x02, 0x82, 0xb6 }, 4);
-	key(0x1c);
-	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 5);
-	KUNIT_EXPECT_STREQ(test, buf, "aB1!\n");
-	/* Caps Lock (letters only), Backspace erases, keypad Enter (e0 1c). */
-	key(0x3a);
-	key(0x1f);		/* S */
-	key(0x0c);		/* - (not shifted by Caps Lock) */
-	key(0x2d);		/* X */
-	key(0x0e);		/* Backspace: 0x7f, erases the X */
-	key(0x3a);
-	key(0x15);		/* y */
-	scancodes((const u8[]){ 0xe0, 0x1c, 0xe0, 0x9c }, 4);
-	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 4);
-	KUNIT_EXPECT_STREQ(test, buf, "S-y\n");
-	/* Ctrl-D at the start of a line: end of file. */
-	scancodes((const u8[]){ 0x1d, 0x20, 0xa0, 0x9d }, 4);
-	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 0);
-	/* Raw mode shows the bytes: arrows as ESC [ A, Ctrl-C, Alt-x, Tab, Esc. */
-	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCGETS, &t), 0);
-	raw = t;
-	raw.c_lflag &= ~(ICANON | ECHO | ISIG);
-	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSETS, &raw), 0);
-	scancodes((const u8[]){ 0xe0, 0x48, 0xe0, 0xc8, 0xe0, 0x4b, 0xe0, 0xcb }, 8);
-	scancodes((const u8[]){ 0x1d, 0x2e, 0xae, 0x9d }, 4);
-	scancodes((const u8[]){ 0x38, 0x2d, 0xad, 0xb8 }, 4);
-	key(0x0f);
-	key(0x01);
-	scancodes((const u8[]){ 0xe1, 0x1d, 0x45, 0xe1, 0x9d, 0xc5 }, 6);	/* Pause: nothing */
-	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 11);
-	KUNIT_EXPECT_TRUE(test, !memcmp(buf, "\033[A\033[D\003\033x\t\033", 11));
-	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSETS, &t), 0);
-	kbd_reset_state();
-	filp_close(f, NULL);
-	/* Nobody has tty1 open: keys are dropped. */
-	key(0x1e);
-	remove_dir(test);
-	expect_counts(test, before);
-}
-
-/*
- * The whole path from the hardware: the i8042's "write output buffer"
- * command (0xd2) puts a byte in the controller as if the keyboard had
- * sent it, which raises IRQ 1 through the I/O APIC to i8042_interrupt().
- */
-static bool i8042_idle(void)
-{
-	return !(inb(0x64) & 0x03);	/* nothing to read, nothing being written */
-}
-
-static bool i8042_feed(u8 data)
-{
-	if (!wait_for(i8042_idle, 1000))
-		return false;
-	outb(0xd2, 0x64);
-	for (int i = 0; i < 100000 && (inb(0x64) & 0x02); i++)
-		cpu_relax();
-	outb(data, 0x60);
-	return wait_for(i8042_idle, 1000);	/* the interrupt handler took it */
-}
-
-static struct file *kbd_file;
-
-static bool kbd_line_ready(void)
-{
-	int n = 0;
-
-	return !tty_kernel_ioctl(kbd_file, FIONREAD, &n) && n > 0;
-}
-
-static void tty_keyboard_irq(struct kunit *test)
-{
-	static const u8 keys[] = { 0x23, 0xa3, 0x17, 0x97, 0x1c, 0x9c };	/* h i Enter */
-	struct counts before = counts_now();
-	struct file *f;
-	char buf[16];
-
-	if (!vc_cons[0].vc_sw) {
-		kunit_skip(test, "no VGA console");
-		return;
-	}
-	if (!setup_dir(test))
-		return;
-	f = open_node(test, "tty1", TTY_MAJOR, 1, O_RDWR | O_NONBLOCK);
-	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
-	kbd_reset_state();
-	while (read_str(f, buf, sizeof(buf)) > 0)
-		;
-	kbd_file = f;
-	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-		KUNIT_EXPECT_TRUE(test, i8042_feed(keys[i]));
-	KUNIT_EXPECT_TRUE(test, wait_for(kbd_line_ready, 2000));
-	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 3);
-	KUNIT_EXPECT_STREQ(test, buf, "hi\n");
-	filp_close(f, NULL);
-	remove_dir(test);
-	expect_counts(test, before);
-}
 
 static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_canon_line),
@@ -917,10 +549,6 @@ static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_termios_modes),
 	KUNIT_CASE(tty_blocking_read),
 	KUNIT_CASE(tty_concurrent_lines),
-	KUNIT_CASE(tty_console_serial),
-	KUNIT_CASE(tty_vga),
-	KUNIT_CASE(tty_keyboard),
-	KUNIT_CASE(tty_keyboard_irq),
 	{}
 };
 

@@ -27,7 +27,9 @@
  * exits at once; sleeps get at most 1 ms; wait4/waitid get WNOHANG; paths
  * never contain '/' (or are fixed ones under /tmp/fuzz), so every file the
  * batch makes is under /tmp/fuzz, which the parent empties after each batch.
- * Output is KTAP, one result per batch, with the seed to replay it.
+ * Output is KTAP, one result per batch, with the seed to replay it. Without
+ * -s the seed is 1, or as PID 1 (rdinit=/bin/fuzz, where no arguments
+ * come) 24 bits of AT_RANDOM, printed: every such boot fuzzes afresh.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -38,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -80,6 +83,8 @@ static unsigned long below(unsigned long n)
 }
 
 static char *scratch;		/* 4 pages of garbage, valid */
+/* the call in progress, in a page shared with the parent: what a hang was in */
+static volatile long *inflight;
 static char *ro_page, *unmapped, *arena;
 static int fds[8], nfds;
 static pid_t self;
@@ -168,7 +173,7 @@ static long some_sig(void)
 	return below(16) ? v[below(8)] : (long)below(65);
 }
 
-static void reap(void)
+static void reap(void)	/* what a wait above missed */
 {
 	while (raw_syscall4(SYS_wait4, -1, 0, WNOHANG | __WALL, 0) > 0)
 		;
@@ -236,15 +241,24 @@ static void one_call(const struct fuzz_call *c, unsigned long *counts)
 		a[0] |= SIGCHLD;
 		break;
 	}
+	if (inflight) {
+		for (int i = 0; i < 6; i++)
+			inflight[1 + i] = a[i];
+		inflight[0] = c->nr;
+	}
 	long r = raw_syscall6(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+
+	if (inflight)
+		inflight[0] = -1;
 
 	if ((c->nr == SYS_fork || c->nr == SYS_vfork || c->nr == SYS_clone) && r == 0)
 		raw_syscall1(SYS_exit, 0);	/* the child */
 	if (r == 0 && raw_syscall0(SYS_getpid) != self)
 		raw_syscall1(SYS_exit, 0);	/* a child of a clone that returned here */
 	counts[r == -EFAULT ? 1 : r == -ENOSYS ? 2 : r < 0 && r > -4096 ? 3 : 0]++;
-	if (c->nr == SYS_fork || c->nr == SYS_vfork || c->nr == SYS_clone)
-		reap();
+	/* reap it now: a child left when the batch dies would go to PID 1 */
+	if ((c->nr == SYS_fork || c->nr == SYS_vfork || c->nr == SYS_clone) && r > 0)
+		raw_syscall4(SYS_wait4, r, 0, __WALL, 0);
 }
 
 static void batch(unsigned long seed, int ncalls, int report_fd)
@@ -325,12 +339,13 @@ static void rm_tree(const char *dir)
 int main(int argc, char **argv)
 {
 	unsigned long seed = 1;
+	int seeded = 0;
 	int ncalls = 2000, nbatches = 8, timeout = 20, opt, crashed = 0, timeouts = 0;
 	unsigned long total[5] = { 0 };
 
 	while ((opt = getopt(argc, argv, "s:n:b:t:i:q")) != -1) {
 		switch (opt) {
-		case 's': seed = strtoul(optarg, NULL, 0); break;
+		case 's': seed = strtoul(optarg, NULL, 0); seeded = 1; break;
 		case 'n': ncalls = atoi(optarg); break;
 		case 'b': nbatches = atoi(optarg); break;
 		case 't': timeout = atoi(optarg); break;
@@ -341,7 +356,16 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* PID 1 gets no arguments from every kernel: a fresh seed each boot, printed */
+	if (!seeded && getpid() == 1) {
+		const unsigned char *r = (const unsigned char *)getauxval(AT_RANDOM);
+
+		seed = r ? (r[0] | r[1] << 8 | (unsigned long)r[2] << 16) : 1;
+	}
 	signal(SIGPIPE, SIG_IGN);
+	inflight = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (inflight == MAP_FAILED)
+		inflight = NULL;
 	ktap_line("KTAP version 1");
 	ktap_line("# Subtest: fuzz");
 	ktap_line("# fuzz: seed %lu, %d batches of %d calls over %d system calls", seed, nbatches,
@@ -400,7 +424,19 @@ int main(int argc, char **argv)
 				signalled++;
 				last_sig = WTERMSIG(status);
 				killed += last_sig == SIGKILL;
+				if (last_sig == SIGKILL && inflight && inflight[0] >= 0) {
+					const char *name = "?";
+
+					for (int i = 0; i < NCALLS; i++)
+						if (calls[i].nr == inflight[0])
+							name = calls[i].name;
+					ktap_line("# seed %lu: SIGKILL during %s(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)",
+						  s, name, inflight[1], inflight[2], inflight[3],
+						  inflight[4], inflight[5], inflight[6]);
+				}
 			}
+			if (inflight)
+				inflight[0] = -1;
 		}
 		ktap_line("# batch %d: seed %lu: %lu calls (%lu -EFAULT, %lu -ENOSYS, %lu other errors) in %d processes, %d ended by a signal (%d SIGKILL, last %d)",
 			  b + 1, seed + b, got[0], got[2], got[3], got[4], lives, signalled, killed, last_sig);

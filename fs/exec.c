@@ -24,8 +24,10 @@
  * (Linux builds it at STACK_TOP_MAX and moves it in setup_arg_pages(),
  * because the personality may change the stack top; here it cannot);
  * there are no credentials (everyone is root: no setuid, AT_SECURE is 0,
- * LSM hooks are gone), no de_thread() (one thread per process for now),
- * no #! scripts (binfmt_script, issue 11) and no interpreters (issue 13),
+ * LSM hooks are gone), no de_thread() (an exec from one thread of a
+ * CLONE_THREAD group leaves the other threads running on the old mm;
+ * Linux kills them and the exec'ing thread takes the leader's pid), no
+ * unsharing of CLONE_SIGHAND handlers, no #! scripts (binfmt_script, issue 11) and no interpreters (issue 13),
  * no deny_write_access() (-ETXTBSY), no noexec mounts, no coredumps and
  * no futex wake in the clear_child_tid step. Linux's RLIMIT_NPROC check
  * at exec is left out too.
@@ -460,7 +462,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	int retval;
 
 	bprm->point_of_no_return = true;
-	/* de_thread(): one thread per process for now. */
+	/* Linux: de_thread() kills the other threads first; not here (see the top). */
 	retval = exec_unshare_files();
 	if (retval)
 		return retval;

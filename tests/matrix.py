@@ -437,6 +437,36 @@ MATRIX += [
          r"ok \d+ lockdep\b"]},
 ]
 
+# ---- PID 1 (issue 10, docs/fs/exec.md): which program init/main.c runs ----
+# Linux's kernel_init(): rdinit= if it exists, else init=, else /sbin/init,
+# /etc/init, /bin/init, /bin/sh; the unknown boot words and everything
+# after "--" go to init; a PID 1 that exits is the "Attempted to kill
+# init!" panic.
+MATRIX += [
+    {"name": "init-not-executable", "cmdline": "rdinit=/etc/motd", "cpu": "qemu64",
+     "timeout": 60, "expect": "panic",
+     "expect_log": [r"Run /etc/motd as init process",
+                    r"Failed to execute /etc/motd \(error -13\)",
+                    r"Run /sbin/init as init process",
+                    r"Run /bin/sh as init process",
+                    r"Kernel panic - not syncing: No working init found\.  Try passing init= option to kernel\."]},
+    {"name": "init-requested-missing", "cmdline": "rdinit=/nonexistent init=/nonexistent2",
+     "cpu": "max", "timeout": 60, "expect": "panic",
+     "expect_log": [r"Run /nonexistent2 as init process",
+                    r"Kernel panic - not syncing: Requested init /nonexistent2 failed \(error -2\)\."],
+     "expect_no_log": [r"Run /nonexistent as init"]},
+    {"name": "init-argv", "cmdline": "rdinit=/bin/echo -- hello from init", "cpu": "qemu64",
+     "timeout": 60, "expect": "panic",
+     "expect_log": [r"Run /bin/echo as init process", r"^hello from init\r?$",
+                    r"Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000000"]},
+    {"name": "init-envp", "cmdline": "rdinit=/bin/env FOO=bar mod.x=1 FOO=baz", "cpu": "max",
+     "timeout": 60, "expect": "panic",
+     "expect_log": [r'Unknown kernel command line parameters "FOO=bar FOO=baz", will be passed to user space\.',
+                    r"^HOME=/\r?$", r"^TERM=linux\r?$", r"^FOO=baz\r?$",
+                    r"Attempted to kill init! exitcode=0x00000000"],
+     "expect_no_log": [r"^FOO=bar\r?$", r"^mod\.x=1\r?$"]},
+]
+
 # ---- user space (issue 10, docs/user.md) -----------------------------------
 # The "user" KUnit suite (tests/kernel/user_kunit.c) runs the programs of
 # user/ from the kernel: the no-libc, musl and glibc report programs, a

@@ -30,7 +30,7 @@
  * static-pie; with its entry in the NX data segment or in no segment it
  * dies of SIGSEGV, exec itself having succeeded, as in Linux. Code it
  * writes on its stack runs only with PT_GNU_STACK PF_X; a 16 KiB
- * RLIMIT_STACK still execs (the stack grows only to the limit). Last, 300
+ * RLIMIT_STACK still execs (the stack grows only to the limit). Last, 100
  * seeded mutations of the file (bit flips, boundary values, truncation)
  * are loaded by children that exit at once. The free page count is back
  * where it was once each child is reaped.
@@ -748,7 +748,7 @@ static const unsigned long fuzz_values[] = {
 };
 
 /*
- * 300 mutations of the good program, from a fixed seed: bytes of the
+ * 100 mutations of the good program, from a fixed seed: bytes of the
  * header and program headers flipped, 64-bit fields set to boundary
  * values, the file cut short. Each is exec'd by a child that exits right
  * after; whatever the loader decides, nothing may crash, hang or leak.
@@ -758,7 +758,7 @@ VFS_TEST(exec_fuzz_headers)
 	u32 seed = 0x5eed10;
 	int loaded = 0, refused = 0;
 
-	for (int iter = 0; iter < 300; iter++) {
+	for (int iter = 0; iter < 100; iter++) {
 		struct tiny_elf e;
 		u8 *b = (u8 *)&e;
 		size_t len = sizeof(e);

@@ -62,6 +62,7 @@
  * caller ids, keeping a KERN_CONT line together across CPUs.
  */
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/cmdline.h>
 #include <linux/console.h>
 #include <linux/err.h>
@@ -614,3 +615,34 @@ static int debug_kernel(char *val)
 	return 0;
 }
 early_param("debug", debug_kernel);
+
+/*
+ * At most 10 messages per 5 s from all callers together, then "func: N
+ * callbacks suppressed" once messages are allowed again (Linux:
+ * printk_ratelimit() with DEFAULT_RATELIMIT_INTERVAL/BURST, ___ratelimit
+ * in lib/ratelimit.c). The trap and segfault reports of user programs go
+ * through it, so a program that faults in a loop cannot flood the log.
+ */
+int __printk_ratelimit(const char *func)
+{
+	static DEFINE_SPINLOCK(lock);
+	static unsigned long begin;
+	static int printed, missed;
+	unsigned long flags;
+	int ok;
+
+	spin_lock_irqsave(&lock, flags);
+	if (!begin || time_after(jiffies, begin + 5 * HZ)) {
+		if (missed)
+			printk(KERN_WARNING "%s: %d callbacks suppressed\n", func, missed);
+		begin = jiffies;
+		printed = missed = 0;
+	}
+	ok = printed < 10;
+	if (ok)
+		printed++;
+	else
+		missed++;
+	spin_unlock_irqrestore(&lock, flags);
+	return ok;
+}

@@ -988,3 +988,20 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, void __user * __user *, head_ptr,
 		return -EFAULT;
 	return put_user(head, head_ptr);
 }
+
+/* Log fatal signals from faults and traps (Linux: the debug.exception-trace sysctl). */
+int show_unhandled_signals = 1;
+
+/*
+ * Would sig, sent to tsk, act by default (kill it) rather than run a
+ * handler? PID 1's always count (Linux: unhandled_signal(), without ptrace).
+ */
+bool unhandled_signal(struct task_struct *tsk, int sig)
+{
+	__sighandler_t handler;
+
+	if (tsk->pid == 1 || !tsk->sighand)
+		return true;
+	handler = tsk->sighand->action[sig - 1].sa.sa_handler;
+	return handler == SIG_IGN || handler == SIG_DFL;
+}

@@ -24,7 +24,6 @@
 #include <asm/special_insns.h>
 #include <asm/traps.h>
 #include <asm/irqflags.h>
-#include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -50,33 +49,11 @@ bool fixup_exception(struct pt_regs *regs, int trapnr, unsigned long error_code,
 	return false;
 }
 
-/* Only a signal the program does not handle is worth a log line (Linux: unhandled_signal). */
-static bool unhandled_signal(struct task_struct *tsk, int sig)
-{
-	__sighandler_t handler = tsk->sighand->action[sig - 1].sa.sa_handler;
-
-	return handler == SIG_IGN || handler == SIG_DFL;
-}
-
-/* At most 10 lines every 5 s, like printk_ratelimit(): a fuzzer must not drown the log. */
-static bool trap_log_ratelimit(void)
-{
-	static unsigned long window_start;
-	static int printed;
-	unsigned long now = jiffies;
-
-	if (time_after(now, window_start + 5 * HZ)) {
-		window_start = now;
-		printed = 0;
-	}
-	return printed++ < 10;
-}
-
-/* Linux: show_signal() with show_unhandled_signals = 1. */
+/* Linux: show_signal(). */
 static void show_signal(struct task_struct *tsk, int signr, const char *type, const char *desc,
 			struct pt_regs *regs, long error_code)
 {
-	if (!unhandled_signal(tsk, signr) || !trap_log_ratelimit())
+	if (!show_unhandled_signals || !unhandled_signal(tsk, signr) || !printk_ratelimit())
 		return;
 	printk(KERN_INFO "traps: %s[%d] %s%s ip:%lx sp:%lx error:%lx", tsk->comm, tsk->pid, type,
 	       desc, regs->ip, regs->sp, error_code);

@@ -33,6 +33,7 @@
  * without fixup oops instead of deadlocking, and perf events.
  */
 #include <asm/pgalloc.h>
+#include <asm/processor-flags.h>
 #include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
@@ -130,30 +131,7 @@ static void kernelmode_fixup_or_oops(struct pt_regs *regs, unsigned long error_c
 
 /* ---- faults on user addresses ---- */
 
-#ifndef X86_CR4_SMAP
-#define X86_CR4_SMAP _BITUL(21)
-#endif
-#ifndef X86_EFLAGS_AC
-#define X86_EFLAGS_AC _BITUL(18)
-#endif
 
-/*
- * Print "prog[pid]: segfault at ..." for fatal SIGSEGVs (the
- * debug.exception-trace sysctl; Linux: show_unhandled_signals in
- * kernel/signal.c, defined weak here so the signal code may own it).
- */
-int show_unhandled_signals __attribute__((weak)) = 1;
-
-/* Would sig kill tsk (no handler installed)? Linux: unhandled_signal() without ptrace. */
-static bool fault_signal_unhandled(struct task_struct *tsk, int sig)
-{
-	__sighandler_t handler;
-
-	if (tsk->pid == 1 || !tsk->sighand)
-		return true;
-	handler = tsk->sighand->action[sig - 1].sa.sa_handler;
-	return handler == SIG_DFL || handler == SIG_IGN;
-}
 
 /* " in prog[400000+1000]" for a file-backed VMA holding ip (Linux: print_vma_addr in mm/memory.c). */
 void print_vma_addr(const char *prefix, unsigned long ip)
@@ -204,36 +182,6 @@ static void show_user_opcodes(struct pt_regs *regs, const char *loglvl)
 	printk("%sCode: %s\n", loglvl, line);
 }
 
-/*
- * At most 10 segfault reports per 5 s, then "show_signal_msg: N callbacks
- * suppressed" when reports are allowed again (Linux: printk_ratelimit(),
- * DEFAULT_RATELIMIT_INTERVAL/BURST, ___ratelimit). Linux's state is
- * shared by every printk_ratelimit() caller; here it is the fault
- * reports' own.
- */
-static bool signal_msg_ratelimit(void)
-{
-	static DEFINE_SPINLOCK(lock);
-	static unsigned long begin;
-	static int printed, missed;
-	unsigned long flags;
-	bool ok;
-
-	spin_lock_irqsave(&lock, flags);
-	if (!begin || time_after(jiffies, begin + 5 * HZ)) {
-		if (missed)
-			printk(KERN_WARNING "show_signal_msg: %d callbacks suppressed\n", missed);
-		begin = jiffies;
-		printed = missed = 0;
-	}
-	ok = printed < 10;
-	if (ok)
-		printed++;
-	else
-		missed++;
-	spin_unlock_irqrestore(&lock, flags);
-	return ok;
-}
 
 /* Linux's show_signal_msg(), 6.1 wording. */
 static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
@@ -242,9 +190,7 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 	const char *loglvl = tsk->pid > 1 ? KERN_INFO : KERN_EMERG;
 	int cpu = raw_smp_processor_id();
 
-	if (!fault_signal_unhandled(tsk, SIGSEGV))
-		return;
-	if (!signal_msg_ratelimit())
+	if (!unhandled_signal(tsk, SIGSEGV) || !printk_ratelimit())
 		return;
 	printk("%s%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx", loglvl, tsk->comm,
 	       tsk->pid, address, regs->ip, regs->sp, error_code);

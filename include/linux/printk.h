@@ -127,6 +127,10 @@ __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 #define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
 
+/* Nonzero if a message may go out now: 10 per 5 s, all callers together (kernel/printk.c). */
+int __printk_ratelimit(const char *func);
+#define printk_ratelimit() __printk_ratelimit(__func__)
+
 /* Print once per call site, like Linux's printk_once family. */
 #define pr_warn_once(fmt, ...)                          \
 	({                                              \

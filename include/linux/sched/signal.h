@@ -105,6 +105,9 @@ int send_sig(int sig, struct task_struct *p, int priv);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 /* The current task's fault: SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP with si_code and si_addr. */
 int force_sig_fault(int sig, int code, void __user *addr);
+/* sig would take its default action in tsk (log-worthy: kernel/signal.c). */
+bool unhandled_signal(struct task_struct *tsk, int sig);
+extern int show_unhandled_signals;
 void force_sig(int sig);
 void force_sigsegv(int sig);
 bool signal_pending(struct task_struct *p);

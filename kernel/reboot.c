@@ -10,8 +10,10 @@
  * takes LINUX_REBOOT_CMD_POWER_OFF, _HALT, _RESTART, _RESTART2 (with a
  * command string, only printed) and _CAD_ON/_CAD_OFF (recorded: there is
  * no Ctrl-Alt-Del handling); any other command (KEXEC, SW_SUSPEND...) is
- * -EINVAL, as in a Linux built without them. The caller is root, so the
- * CAP_SYS_BOOT check always passes.
+ * -EINVAL, as in a Linux built without them. Linux also refuses a caller
+ * without CAP_SYS_BOOT with -EPERM; Linnet has no credentials yet (every
+ * task is uid 0 with every capability, kernel/sys.c), so there is no such
+ * caller and no check here. It comes with a permission model.
  *
  * Each way out prints Linux's line ("reboot: Power down", "reboot:
  * System halted", "reboot: Restarting system"), stops the other CPUs

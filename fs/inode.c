@@ -47,6 +47,8 @@ void address_space_init_once(struct address_space *mapping)
 {
 	memset(mapping, 0, sizeof(*mapping));
 	xa_init(&mapping->i_pages);
+	mapping->i_mmap = RB_ROOT_CACHED;
+	init_rwsem(&mapping->i_mmap_rwsem);
 }
 
 /* What a filesystem's slab constructor calls once per object (Linux: inode_init_once). */

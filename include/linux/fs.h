@@ -30,6 +30,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/path.h>
+#include <linux/rbtree_types.h>
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/stat.h>
@@ -55,6 +56,7 @@ struct inode;
 struct kiocb;
 struct kstatfs;
 struct pipe_inode_info;
+struct poll_table_struct;
 struct super_block;
 struct vfsmount;
 struct vm_area_struct;
@@ -75,12 +77,19 @@ struct address_space_operations {
 /*
  * Linux: struct address_space. i_pages maps a page index to the folio
  * holding it; a missing entry is a hole. xa_lock(&i_pages) guards the
- * index and nrpages. i_mmap (the VMAs mapping the file) comes with
- * shared mappings.
+ * index and nrpages. i_mmap holds every VMA that maps the file (an
+ * interval tree on [vm_pgoff, vm_pgoff + pages - 1], through
+ * vma->shared), under i_mmap_rwsem, so that truncation and hole punching
+ * can unmap the pages from every mapping (unmap_mapping_range);
+ * i_mmap_writable counts the VM_SHARED|VM_MAYWRITE mappings (F_SEAL_WRITE
+ * is refused while there are any).
  */
 struct address_space {
 	struct inode *host;
 	struct xarray i_pages;
+	struct rb_root_cached i_mmap;	/* VMAs mapping it (mm/interval_tree.c) */
+	struct rw_semaphore i_mmap_rwsem;
+	atomic_t i_mmap_writable;	/* VM_SHARED writable mappings */
 	gfp_t gfp_mask;			/* for page-cache folios */
 	unsigned long nrpages;		/* folios in i_pages (pages, here) */
 	const struct address_space_operations *a_ops;
@@ -333,6 +342,8 @@ struct file_operations {
 	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
 	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	/* Ready EPOLL* events now; poll_wait() on each queue that can change them (linux/poll.h). */
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	int (*open)(struct inode *inode, struct file *file);
@@ -576,6 +587,14 @@ void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
 void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend);
 void truncate_inode_pages_final(struct address_space *mapping);
 void truncate_setsize(struct inode *inode, loff_t newsize);
+/*
+ * mm/memory.c: unmap the file pages [holebegin, holebegin + holelen)
+ * (bytes; holelen 0: to the end) from every VMA in mapping->i_mmap;
+ * even_cows also zaps private COW copies (truncation), else only pages
+ * of the page cache (hole punching keeps private copies, as Linux).
+ */
+void unmap_mapping_range(struct address_space *mapping, loff_t const holebegin,
+			 loff_t const holelen, int even_cows);
 
 /* ---- boot ------------------------------------------------------------------------------ */
 

@@ -110,6 +110,11 @@ struct vm_area_struct {
 	vm_flags_t vm_flags;
 	unsigned long vm_pgoff;		/* offset in vm_file, in pages (or vm_start >> PAGE_SHIFT for anon) */
 	struct file *vm_file;		/* mapped file, or NULL (a counted reference) */
+	/* In vm_file->f_mapping->i_mmap, the file's interval tree of VMAs (Linux: vma->shared). */
+	struct {
+		struct rb_node rb;
+		unsigned long rb_subtree_last;
+	} shared;
 	const struct vm_operations_struct *vm_ops;
 	void *vm_private_data;
 };

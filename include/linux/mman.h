@@ -93,4 +93,32 @@ static inline vm_flags_t calc_vm_flag_bits(unsigned long flags)
 	       (flags & MAP_LOCKED ? VM_LOCKED : 0);
 }
 
+/*
+ * Overcommit accounting (Linux: include/linux/mman.h, mm/util.c;
+ * docs/mm/overcommit-oom.md). Committed_AS is the pages private writable
+ * mappings (VM_ACCOUNT) and shmem objects could need; __vm_enough_memory
+ * decides whether pages more may be committed under the mode in
+ * sysctl_overcommit_memory, and charges them if so.
+ */
+#define OVERCOMMIT_GUESS	0	/* heuristic: refuse only the obviously impossible */
+#define OVERCOMMIT_ALWAYS	1	/* never refuse */
+#define OVERCOMMIT_NEVER	2	/* strict: Committed_AS <= CommitLimit */
+
+extern int sysctl_overcommit_memory;		/* /proc/sys/vm/overcommit_memory */
+extern int sysctl_overcommit_ratio;		/* /proc/sys/vm/overcommit_ratio, percent (50) */
+extern unsigned long sysctl_overcommit_kbytes;	/* /proc/sys/vm/overcommit_kbytes (0: use ratio) */
+extern unsigned long sysctl_user_reserve_kbytes;
+extern unsigned long sysctl_admin_reserve_kbytes;
+
+void vm_acct_memory(long pages);
+void vm_unacct_memory(long pages);
+unsigned long vm_memory_committed(void);	/* Committed_AS, in pages */
+unsigned long vm_commit_limit(void);		/* CommitLimit, in pages */
+/* 0 and pages charged, or -ENOMEM (nothing charged); cap_sys_admin: the admin reserve. */
+int __vm_enough_memory(struct mm_struct *mm, long pages, int cap_sys_admin);
+static inline int security_vm_enough_memory_mm(struct mm_struct *mm, long pages)
+{
+	return __vm_enough_memory(mm, pages, 1);	/* every task is root */
+}
+
 #endif /* _LINUX_MMAN_H */

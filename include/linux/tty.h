@@ -174,6 +174,12 @@ struct tty_struct {
 /* Linux's tty_std_termios: what a terminal starts as unless its driver says otherwise. */
 extern const struct ktermios tty_std_termios;
 
+/* drivers/tty/tty_jobctrl.c: the controlling terminal (signal->tty) */
+/* A session leader exits or calls TIOCNOTTY: SIGHUP/SIGCONT to the foreground, drop the ctty. */
+void disassociate_ctty(int on_exit);
+void proc_clear_tty(struct task_struct *p);	/* forget p's ctty (exit, setsid) */
+dev_t tty_devnum(struct tty_struct *tty);	/* /proc/PID/stat's tty_nr */
+
 /* drivers/tty/tty_io.c */
 int tty_register_driver(struct tty_driver *driver);
 void tty_unregister_driver(struct tty_driver *driver);

@@ -40,6 +40,7 @@ typedef unsigned int uid_t;		/* Linux wraps these as kuid_t/kgid_t */
 typedef unsigned int gid_t;
 typedef int pid_t;
 typedef unsigned int fmode_t;		/* FMODE_* (linux/fs.h) */
+typedef unsigned int __poll_t;		/* EPOLL* events (linux/poll.h) */
 
 #ifndef ULLONG_MAX
 #define ULLONG_MAX (~0ULL)

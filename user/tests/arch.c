@@ -70,7 +70,7 @@ static void set_fcw(unsigned short v)
 	__asm__ __volatile__("fldcw %0" : : "m"(v));
 }
 
-int t_syscall_regs(void)
+static int t_syscall_regs(void)
 {
 	/* in[i] goes into the register named in names[i]; out[i] is what it held after. */
 	static const char *const names[] = { "rbx", "rdx", "rsi", "rdi", "rbp", "r8",
@@ -190,7 +190,7 @@ static int fpu_worker(int seed)
 	return bad;
 }
 
-int t_fpu_switch(void)
+static int t_fpu_switch(void)
 {
 	enum { WORKERS = 4 };
 	pid_t pids[WORKERS];
@@ -213,14 +213,14 @@ int t_fpu_switch(void)
 	return CASE_PASS;
 }
 
-int t_fpu_initial(void)
+static int t_fpu_initial(void)
 {
 	EXPECT(get_mxcsr() == 0x1f80, "MXCSR %#x, want 0x1f80", get_mxcsr());
 	EXPECT(get_fcw() == 0x037f, "FCW %#x, want 0x37f", get_fcw());
 	return CASE_PASS;
 }
 
-int t_fpu_exec_reset(void)
+static int t_fpu_exec_reset(void)
 {
 	pid_t pid = fork();
 	int status = 0;
@@ -240,7 +240,7 @@ int t_fpu_exec_reset(void)
 	return CASE_PASS;
 }
 
-int t_xsave_cpuid(void)
+static int t_xsave_cpuid(void)
 {
 	uint32_t r[4];
 	bool osxsave, avx;
@@ -285,7 +285,7 @@ static long arch_prctl(int code, unsigned long addr)
 	return raw_syscall2(158, code, addr);
 }
 
-int t_arch_prctl(void)
+static int t_arch_prctl(void)
 {
 	unsigned long fs = 0, gs = 1, self;
 	pid_t pid;
@@ -324,3 +324,10 @@ int t_arch_prctl(void)
 	EXPECT_EQ(errno, EBADF);
 	return CASE_PASS;
 }
+
+UT_CASE("syscall_regs", t_syscall_regs);
+UT_CASE("fpu_switch", t_fpu_switch);
+UT_CASE("fpu_initial", t_fpu_initial);
+UT_CASE("fpu_exec_reset", t_fpu_exec_reset);
+UT_CASE("xsave_cpuid", t_xsave_cpuid);
+UT_CASE("arch_prctl", t_arch_prctl);

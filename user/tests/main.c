@@ -33,10 +33,7 @@
 int case_failed;
 const char *prog_path = "/bin/usertests";
 
-static const struct {
-	const char *name;
-	int (*fn)(void);
-} cases[] = {
+static const struct ut_case table[] = {
 	{ "fork_wait", t_fork_wait },
 	{ "exit_codes", t_exit_codes },
 	{ "signal_status", t_signal_status },
@@ -62,14 +59,22 @@ static const struct {
 	{ "efault", t_efault },
 	{ "enosys", t_enosys },
 	{ "concurrent_cow", t_concurrent_cow },
-	{ "syscall_regs", t_syscall_regs },
-	{ "fpu_switch", t_fpu_switch },
-	{ "fpu_initial", t_fpu_initial },
-	{ "fpu_exec_reset", t_fpu_exec_reset },
-	{ "xsave_cpuid", t_xsave_cpuid },
-	{ "arch_prctl", t_arch_prctl },
 };
-#define NCASES (int)(sizeof(cases) / sizeof(cases[0]))
+#define NTABLE (int)(sizeof(table) / sizeof(table[0]))
+
+/* The UT_CASE()s of the other files: the linker brackets their section. */
+extern const struct ut_case __start_ut_cases[] __attribute__((weak));
+extern const struct ut_case __stop_ut_cases[] __attribute__((weak));
+
+static int ncases(void)
+{
+	return NTABLE + (int)(__stop_ut_cases - __start_ut_cases);
+}
+
+static const struct ut_case *case_at(int i)
+{
+	return i < NTABLE ? &table[i] : &__start_ut_cases[i - NTABLE];
+}
 
 int run_child(void (*fn)(void *), void *arg)
 {
@@ -143,7 +148,7 @@ static int run_case(int i, int timeout)
 	}
 	if (pid == 0) {
 		case_failed = 0;
-		int r = cases[i].fn();
+		int r = case_at(i)->fn();
 		_exit(r == CASE_SKIP ? CASE_SKIP : (r || case_failed) ? CASE_FAIL : CASE_PASS);
 	}
 	dog = fork();
@@ -164,7 +169,7 @@ static int run_case(int i, int timeout)
 		waitpid(dog, NULL, 0);
 	}
 	if (WIFSIGNALED(status)) {
-		ktap_diag("%s: killed by signal %d%s", cases[i].name, WTERMSIG(status),
+		ktap_diag("%s: killed by signal %d%s", case_at(i)->name, WTERMSIG(status),
 			  WTERMSIG(status) == SIGKILL ? " (timeout?)" : "");
 		return CASE_FAIL;
 	}
@@ -195,8 +200,8 @@ int main(int argc, char **argv, char **envp)
 			return 2;
 		}
 	}
-	for (int i = 0; i < NCASES; i++)
-		n += selected(cases[i].name, argc - optind, argv + optind);
+	for (int i = 0; i < ncases(); i++)
+		n += selected(case_at(i)->name, argc - optind, argv + optind);
 	if (standalone) {
 		ktap_line("KTAP version 1");
 		ktap_line("1..1");
@@ -205,20 +210,20 @@ int main(int argc, char **argv, char **envp)
 	ktap_line("KTAP version 1");
 	ktap_line("# Subtest: usertests");
 	ktap_line("1..%d", n);
-	for (int i = 0, nr = 0; i < NCASES; i++) {
-		if (!selected(cases[i].name, argc - optind, argv + optind))
+	for (int i = 0, nr = 0; i < ncases(); i++) {
+		if (!selected(case_at(i)->name, argc - optind, argv + optind))
 			continue;
 		int r = run_case(i, timeout);
 
 		nr++;
 		if (r == CASE_PASS) {
-			ktap_line("ok %d %s", nr, cases[i].name);
+			ktap_line("ok %d %s", nr, case_at(i)->name);
 			pass++;
 		} else if (r == CASE_SKIP) {
-			ktap_line("ok %d %s # SKIP", nr, cases[i].name);
+			ktap_line("ok %d %s # SKIP", nr, case_at(i)->name);
 			skip++;
 		} else {
-			ktap_line("not ok %d %s", nr, cases[i].name);
+			ktap_line("not ok %d %s", nr, case_at(i)->name);
 			fail++;
 		}
 	}

@@ -66,6 +66,9 @@ struct signal_struct {
 	/* prctl(PR_SET_CHILD_SUBREAPER): orphans below us come to us, not to init. */
 	unsigned int is_child_subreaper : 1;
 	unsigned int has_child_subreaper : 1;
+	/* /proc/PID/oom_score_adj: -1000 (never kill) .. 1000 (kill first); mm/oom_kill.c. */
+	short oom_score_adj;
+	short oom_score_adj_min;	/* the lowest a task without CAP_SYS_RESOURCE may set */
 };
 
 #define SIGNAL_GROUP_EXIT 0x00000004	/* exit_group or a fatal signal: every thread dies */
@@ -126,6 +129,10 @@ static inline int wait_status_exited(int code) { return (code & 0xff) << 8; }
 void signal_wake_up(struct task_struct *t, bool fatal);	/* TIF_SIGPENDING, wake, kick */
 void recalc_sigpending(void);
 int kill_pid(int pid, int sig, int priv);		/* kill(pid, sig) from the kernel */
+/* Every process in process group pgrp: 0 if any got it, else -ESRCH (tty ^C, kill(-pgrp)). */
+int kill_pgrp(int pgrp, int sig, int priv);
+/* Would job-control stop signals be dropped for current's group (no parent outside it)? */
+int is_current_pgrp_orphaned(void);
 int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
 /* The exiting task tells its parent (kernel/signal.c); true: nobody waits, reap it now. */
 bool do_notify_parent(struct task_struct *tsk, int sig);

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The OOM killer (Linux: include/linux/oom.h, mm/oom_kill.c;
+ * docs/mm/overcommit-oom.md). When the page allocator cannot satisfy an
+ * allocation that may not fail, out_of_memory() picks the process with
+ * the highest oom_badness() (its RSS + page tables, scaled by
+ * oom_score_adj), kills it with SIGKILL, logs Linux's lines, and reaps
+ * its memory so the allocation can be retried.
+ */
+#ifndef _LINUX_OOM_H
+#define _LINUX_OOM_H
+
+#include <linux/gfp.h>
+#include <linux/types.h>
+
+#define OOM_SCORE_ADJ_MIN	(-1000)
+#define OOM_SCORE_ADJ_MAX	1000
+#define OOM_ADJUST_MIN		(-17)	/* the old /proc/PID/oom_adj */
+#define OOM_ADJUST_MAX		15
+#define OOM_DISABLE		(-17)
+
+struct task_struct;
+struct mm_struct;
+
+struct oom_control {
+	gfp_t gfp_mask;			/* of the allocation that failed */
+	int order;			/* its order; -1: a page fault (pagefault_out_of_memory) */
+	unsigned long totalpages;	/* RAM the badness is a share of */
+	struct task_struct *chosen;	/* the victim */
+	long chosen_points;
+};
+
+/* True if a victim was killed (or one is already dying): retry the allocation. */
+bool out_of_memory(struct oom_control *oc);
+/* The victim score (LONG_MIN: never kill), as /proc/PID/oom_score scales it. */
+long oom_badness(struct task_struct *p, unsigned long totalpages);
+/* A user fault's VM_FAULT_OOM (mm/fault.c): kill someone, or the faulting task. */
+void pagefault_out_of_memory(void);
+/* Has this task been chosen and not yet finished dying (the allocator lets it through)? */
+bool tsk_is_oom_victim(struct task_struct *tsk);
+
+#endif /* _LINUX_OOM_H */

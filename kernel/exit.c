@@ -92,7 +92,10 @@ repeat:
 	sighand = p->sighand;
 	spin_lock_irqsave(&sighand->siglock, flags);
 	p->sighand = NULL;	/* senders find it under tasklist_lock */
-	sigemptyset(&p->pending.signal);
+	flush_sigqueue(&p->pending);
+	/* The last thread: the process's queue goes too (Linux: __exit_signal). */
+	if (!p->signal->nr_threads)
+		flush_sigqueue(&p->signal->shared_pending);
 	spin_unlock_irqrestore(&sighand->siglock, flags);
 	leader = p->group_leader;
 	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE) {

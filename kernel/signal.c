@@ -138,7 +138,8 @@ static bool recalc_sigpending_tsk(struct task_struct *t)
 {
 	unsigned long mask = t->blocked.sig[0];
 
-	if ((t->jobctl & JOBCTL_PENDING_MASK) || (t->pending.signal.sig[0] & ~mask) ||
+	if ((t->jobctl & JOBCTL_PENDING_MASK) || READ_ONCE(t->signal->it_real_fired) ||
+	    (t->pending.signal.sig[0] & ~mask) ||
 	    (t->signal->shared_pending.signal.sig[0] & ~mask)) {
 		set_tsk_sigpending(t);
 		return true;
@@ -953,6 +954,7 @@ bool get_signal(struct ksignal *ksig)
 	int signr;
 
 relock:
+	itimer_send_pending();	/* an ITIMER_REAL that fired in the tick (kernel/time/itimer.c) */
 	spin_lock(&tasklist_lock);
 	spin_lock_irq(&sighand->siglock);
 	/* We were continued (or a stop completed without us): tell the parent now. */

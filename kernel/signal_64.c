@@ -262,12 +262,16 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 {
 	struct ksignal ksig;
 
-	if (get_signal(&ksig)) {
-		handle_signal(&ksig, regs);
-		return;
+	while (get_signal(&ksig)) {
+		if (regs) {
+			handle_signal(&ksig, regs);
+			return;
+		}
+		/* A kernel test's task (regs NULL) has no user stack: "no frame", SIGSEGV. */
+		signal_setup_done(1, &ksig);
 	}
 	/* No handler ran: a system call a signal interrupted starts again. */
-	if (in_syscall(regs)) {
+	if (regs && in_syscall(regs)) {
 		switch ((long)regs->ax) {
 		case -ERESTARTNOHAND:
 		case -ERESTARTSYS:

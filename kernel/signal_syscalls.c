@@ -317,6 +317,7 @@ static int do_sigtimedwait(const sigset_t *which, kernel_siginfo_t *info, s64 ti
 
 	mask.sig[0] &= ~SIG_KERNEL_ONLY_MASK;
 	mask.sig[0] = ~mask.sig[0];	/* the signals *not* waited for stay blocked */
+	itimer_send_pending();
 	spin_lock_irq(&tsk->sighand->siglock);
 	sig = dequeue_signal(tsk, &mask, info);
 	if (!sig && timeout_ns != 0) {
@@ -330,6 +331,7 @@ static int do_sigtimedwait(const sigset_t *which, kernel_siginfo_t *info, s64 ti
 		} else {
 			ret = nanosleep_ns(timeout_ns) ? -EINTR : 0;
 		}
+		itimer_send_pending();
 		spin_lock_irq(&tsk->sighand->siglock);
 		__set_task_blocked(tsk, &tsk->real_blocked);
 		sigemptyset(&tsk->real_blocked);

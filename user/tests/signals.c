@@ -421,9 +421,12 @@ static int t_sig_stop_cont(void)
 	EXPECT_EQ(set_handler(SIGCHLD, on_chld, 0), 0);
 	pid = fork();
 	if (pid == 0) {
+		setpgid(0, 0);
 		for (;;)
 			pause();
 	}
+	/* A group of its own whose parent (we) is outside it: not orphaned, so SIGTSTP stops. */
+	setpgid(pid, pid);
 	EXPECT_EQ(kill(pid, SIGSTOP), 0);
 	EXPECT_EQ(waitpid(pid, &st, WUNTRACED), pid);
 	EXPECT(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP, "status %#x", st);
@@ -443,7 +446,7 @@ static int t_sig_stop_cont(void)
 	EXPECT_EQ(chld_info[1].si_code, CLD_CONTINUED);
 	EXPECT_EQ(chld_info[1].si_status, SIGCONT);
 
-	/* SIGTSTP at SIG_DFL stops too (our group has a parent outside it: not orphaned) */
+	/* SIGTSTP at SIG_DFL stops too (its group has a parent outside it: not orphaned) */
 	EXPECT_EQ(kill(pid, SIGTSTP), 0);
 	memset(&wi, 0, sizeof(wi));
 	EXPECT_EQ(waitid(P_PID, pid, &wi, WSTOPPED | WNOWAIT), 0);

@@ -59,7 +59,10 @@ struct signal_struct {
 	unsigned int flags;		/* SIGNAL_GROUP_EXIT, SIGNAL_STOP_* ... */
 	/* ITIMER_REAL (kernel/time/itimer.c): SIGALRM at expiry, reloaded by it_real_incr. */
 	struct timer_list real_timer;
-	unsigned long it_real_incr;	/* jiffies; 0: one shot */
+	u64 it_real_incr;		/* ns; 0: one shot */
+	bool it_real_armed;		/* set, and not yet run out */
+	bool it_real_fired;		/* SIGALRM due: sent by a thread in get_signal */
+	struct task_struct *it_real_leader;	/* who it_real_fn pokes: the group leader */
 	int pgrp;			/* process group id */
 	int session;			/* session id */
 	struct tty_struct *tty;		/* controlling terminal, or NULL */
@@ -224,6 +227,10 @@ static inline void sas_ss_reset(struct task_struct *p)
 int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp, size_t min_ss_size);
 int restore_altstack(const stack_t __user *uss);
 int __save_altstack(stack_t __user *uss, unsigned long sp);
+
+/* kernel/time/itimer.c */
+void itimer_send_pending(void);		/* a fired ITIMER_REAL: SIGALRM now */
+void exit_itimers(struct signal_struct *sig);	/* the group is dead */
 
 /* kernel/exit.c */
 void __noreturn do_exit(int code);

@@ -301,7 +301,7 @@ void __noreturn do_group_exit(int exit_code)
 			exit_code = sig->group_exit_code;
 		} else {
 			sig->group_exit_code = exit_code;
-			sig->flags = SIGNAL_GROUP_EXIT;
+			sig->flags = SIGNAL_GROUP_EXIT | (sig->flags & SIGNAL_LEADER);	/* leader stays */
 			zap_other_threads(current);
 		}
 		spin_unlock_irq(&sighand->siglock);

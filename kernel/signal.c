@@ -347,7 +347,7 @@ static void complete_signal(int sig, struct task_struct *p, bool shared)
 	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
 	    !sigismember(&t->real_blocked, sig) && !sig_kernel_coredump(sig)) {
 		/* The whole group dies: start it now (Linux does the same). */
-		signal->flags = SIGNAL_GROUP_EXIT;
+		signal->flags = SIGNAL_GROUP_EXIT | (signal->flags & SIGNAL_LEADER);	/* Linux: signal->leader stays */
 		signal->group_exit_code = sig;
 		signal->group_stop_count = 0;
 		for_each_thread_in(signal, c) {

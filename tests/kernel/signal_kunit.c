@@ -142,6 +142,7 @@ static int reap(pid_t pid)
 static void kill_terminates_with_signal_status(struct kunit *test)
 {
 	unsigned long tasks = nr_task_structs();
+	long queued = atomic_long_read(&sigqueue_count);
 	struct target t;
 	pid_t pid;
 
@@ -162,6 +163,8 @@ static void kill_terminates_with_signal_status(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_tkill, pid, SIGSEGV, 0, 0), 0);
 	KUNIT_EXPECT_EQ(test, reap(pid), SIGSEGV);
 	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
+	/* Every sigqueue went with its signal or its task. */
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&sigqueue_count), queued);
 }
 
 /*
@@ -320,10 +323,24 @@ static void kill_process_group(struct kunit *test)
 	find_task_by_vpid(pa)->signal->pgrp = pa;
 	find_task_by_vpid(pb)->signal->pgrp = pa;
 	spin_unlock(&tasklist_lock);
+	/* Their parent (we, PID 1) is init: the group counts as orphaned (POSIX). */
+	spin_lock(&tasklist_lock);
+	KUNIT_EXPECT_EQ(test, will_become_orphaned_pgrp(pa, NULL), 1);
+	spin_unlock(&tasklist_lock);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, -pa, SIGHUP, 0, 0), 0);
 	KUNIT_EXPECT_EQ(test, reap(pa), SIGHUP);
 	KUNIT_EXPECT_EQ(test, reap(pb), SIGHUP);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, -pa, SIGHUP, 0, 0), -ESRCH);
+	/* The tty's entry point: kill_pgrp() from the kernel. */
+	KUNIT_EXPECT_EQ(test, kill_pgrp(pa, SIGINT, 1), -ESRCH);
+	KUNIT_EXPECT_EQ(test, kill_pgrp(0, SIGINT, 1), -ESRCH);
+	target_init(&a);
+	pa = start_target(test, &a);
+	spin_lock(&tasklist_lock);
+	find_task_by_vpid(pa)->signal->pgrp = pa;
+	spin_unlock(&tasklist_lock);
+	KUNIT_EXPECT_EQ(test, kill_pgrp(pa, SIGINT, 1), 0);
+	KUNIT_EXPECT_EQ(test, reap(pa), SIGINT);
 }
 
 /* Kernel threads and init ignore SIG_DFL signals from others. */

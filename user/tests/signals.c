@@ -18,6 +18,8 @@
  *   sig_sigchld      SIGCHLD with CLD_EXITED, si_pid, si_status
  *   sig_stop_cont    SIGSTOP/SIGCONT with WUNTRACED/WCONTINUED (0x137f,
  *                    0xffff), CLD_STOPPED/CLD_CONTINUED, waitid WSTOPPED
+ *   sig_orphan_stop  SIGTSTP/SIGTTIN/SIGTTOU do not stop an orphaned
+ *                    process group; SIGSTOP does
  *   sig_default      default actions: terminate (status = the number, no
  *                    core bit), ignore (SIGCHLD, SIGURG); SIGCHLD SIG_IGN
  *                    auto-reaps (ECHILD)
@@ -464,6 +466,62 @@ static int t_sig_stop_cont(void)
 	return CASE_PASS;
 }
 UT_CASE("sig_stop_cont", t_sig_stop_cont);
+
+/*
+ * A process alone in a new session: its group has no member with a parent
+ * in another group of the same session, so it is orphaned (POSIX) and
+ * SIGTSTP/SIGTTIN/SIGTTOU at SIG_DFL are discarded; SIGSTOP still stops.
+ */
+static void no_reply(int sig)
+{
+}
+
+static int t_sig_orphan_stop(void)
+{
+	static const int tstp[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+	int ping[2], pong[2], st;
+	struct sigaction sa;
+	char c;
+	pid_t pid;
+
+	EXPECT_EQ(pipe(ping), 0);
+	EXPECT_EQ(pipe(pong), 0);
+	pid = fork();
+	if (pid == 0) {
+		if (setsid() < 0)
+			_exit(1);
+		(void)!write(pong[1], "r", 1);
+		while (read(ping[0], &c, 1) == 1)
+			(void)!write(pong[1], &c, 1);
+		_exit(0);
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = no_reply;	/* alarm: a read that would hang fails instead */
+	sigaction(SIGALRM, &sa, NULL);
+	EXPECT_EQ(read(pong[0], &c, 1), 1);
+	for (unsigned int i = 0; i < 3; i++) {
+		EXPECT_EQ(kill(pid, tstp[i]), 0);
+		alarm(20);
+		EXPECT_EQ(write(ping[1], "p", 1), 1);
+		EXPECT_EQ(read(pong[0], &c, 1), 1);	/* it still runs */
+		alarm(0);
+		EXPECT_EQ(waitpid(pid, &st, WUNTRACED | WNOHANG), 0);
+	}
+	EXPECT_EQ(kill(pid, SIGSTOP), 0);
+	EXPECT_EQ(waitpid(pid, &st, WUNTRACED), pid);
+	EXPECT_EQ(st, 0x137f);
+	EXPECT_EQ(kill(pid, SIGKILL), 0);
+	EXPECT_EQ(waitpid(pid, &st, 0), pid);
+	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "status %#x", st);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGALRM, &sa, NULL);
+	close(ping[0]);
+	close(ping[1]);
+	close(pong[0]);
+	close(pong[1]);
+	return CASE_PASS;
+}
+UT_CASE("sig_orphan_stop", t_sig_orphan_stop);
 
 static int t_sig_default(void)
 {

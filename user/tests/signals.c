@@ -430,10 +430,14 @@ static int t_sig_stop_cont(void)
 	/* A group of its own whose parent (we) is outside it: not orphaned, so SIGTSTP stops. */
 	setpgid(pid, pid);
 	EXPECT_EQ(kill(pid, SIGSTOP), 0);
+	/*
+	 * The SIGCHLD first: on Linux a wait that reaps the stop report
+	 * before the child has built its SIGCHLD makes si_status 0.
+	 */
+	wait_chld(1);
 	EXPECT_EQ(waitpid(pid, &st, WUNTRACED), pid);
 	EXPECT(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP, "status %#x", st);
 	EXPECT_EQ(st, 0x137f);
-	wait_chld(1);
 	EXPECT_EQ(chld_info[0].si_code, CLD_STOPPED);
 	EXPECT_EQ(chld_info[0].si_status, SIGSTOP);
 	EXPECT_EQ(chld_info[0].si_pid, pid);
@@ -462,6 +466,30 @@ static int t_sig_stop_cont(void)
 	EXPECT_EQ(kill(pid, SIGKILL), 0);
 	EXPECT_EQ(waitpid(pid, &st, 0), pid);
 	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "status %#x", st);
+
+	/* SA_NOCLDSTOP: no SIGCHLD for a stop, still one for the death */
+	{
+		sigset_t pend;
+
+		while (sigtimedwait(&set, NULL, &(struct timespec){ 0, 0 }) > 0)
+			;
+		EXPECT_EQ(set_handler(SIGCHLD, on_chld, SA_NOCLDSTOP), 0);
+		pid = fork();
+		if (pid == 0) {
+			for (;;)
+				pause();
+		}
+		EXPECT_EQ(kill(pid, SIGSTOP), 0);
+		EXPECT_EQ(waitpid(pid, &st, WUNTRACED), pid);
+		EXPECT_EQ(sigpending(&pend), 0);
+		EXPECT(!sigismember(&pend, SIGCHLD), "SIGCHLD for a stop despite SA_NOCLDSTOP");
+		EXPECT_EQ(kill(pid, SIGKILL), 0);
+		EXPECT_EQ(waitpid(pid, &st, 0), pid);
+		EXPECT_EQ(sigpending(&pend), 0);
+		EXPECT(sigismember(&pend, SIGCHLD), "SIGCHLD for the death");
+		while (sigtimedwait(&set, NULL, &(struct timespec){ 0, 0 }) > 0)
+			;
+	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return CASE_PASS;
 }

@@ -36,11 +36,16 @@
 static struct kmem_cache *vm_area_cachep;
 static atomic_long_t nr_vm_areas;
 
-/* The vm_area_struct cache (Linux: in proc_caches_init), from start_kernel(). */
+/*
+ * The vm_area_struct cache (Linux: in proc_caches_init), from
+ * start_kernel(); and the overcommit reserves, which scale with the free
+ * memory (Linux: mmap_init and the init_*_reserve initcalls of mm/mmap.c).
+ */
 void mmap_init(void)
 {
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
 					   0, SLAB_PANIC, NULL);
+	init_overcommit_reserves();
 }
 
 unsigned long nr_vm_area_structs(void)

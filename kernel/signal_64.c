@@ -245,15 +245,6 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 	signal_setup_done(failed, ksig);
 }
 
-/* sigsuspend's mask goes back when no handler ran (Linux: restore_saved_sigmask). */
-static void restore_saved_sigmask(void)
-{
-	if (test_restore_sigmask()) {
-		clear_restore_sigmask();
-		set_current_blocked(&current->saved_sigmask);
-	}
-}
-
 /*
  * Linux: arch_do_signal_or_restart. Called on the way back to user mode
  * with TIF_SIGPENDING set and interrupts on.
@@ -285,7 +276,7 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 			break;
 		}
 	}
-	restore_saved_sigmask();
+	restore_saved_sigmask();	/* sigsuspend's mask: no handler ran */
 }
 
 /* ---- rt_sigreturn ---------------------------------------------------------------------------- */

@@ -195,6 +195,26 @@ static inline bool test_restore_sigmask(void)
 	       (1UL << TIF_RESTORE_SIGMASK);
 }
 
+/* Put sigsuspend's/ppoll's saved mask back now (Linux: restore_saved_sigmask). */
+static inline void restore_saved_sigmask(void)
+{
+	if (test_restore_sigmask()) {
+		clear_restore_sigmask();
+		set_current_blocked(&current->saved_sigmask);
+	}
+}
+
+/*
+ * The end of a call that installed a temporary mask (ppoll, pselect6):
+ * interrupted, the mask stays until the handler's frame recorded the
+ * saved one (or arch_do_signal_or_restart puts it back); otherwise now.
+ */
+static inline void restore_saved_sigmask_unless(bool interrupted)
+{
+	if (!interrupted)
+		restore_saved_sigmask();
+}
+
 /* The alternate signal stack (Linux: include/linux/sched/signal.h). */
 static inline int __on_sig_stack(unsigned long sp)
 {

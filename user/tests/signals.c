@@ -29,6 +29,7 @@
  *                    signals in order with their values
  *   sig_suspend      sigsuspend's mask holds in the handler and the old
  *                    mask is back after
+ *   sig_pselect      pselect6's temporary mask, the same way
  *   sig_alarm        alarm and setitimer(ITIMER_REAL) with an interval
  *   sig_pgrp         kill(-pgrp) reaches every member
  *   sig_pipe         a write to a pipe without readers: SIGPIPE, or EPIPE
@@ -42,6 +43,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
@@ -780,6 +782,35 @@ static int t_sig_suspend(void)
 	return CASE_PASS;
 }
 UT_CASE("sig_suspend", t_sig_suspend);
+
+/* pselect6/ppoll with a temporary mask: the handler runs with it, the old one is back after. */
+static int t_sig_pselect(void)
+{
+	struct timespec ts = { 20, 0 };
+	sigset_t block, tmp, cur;
+	pid_t pid;
+
+	hits = 0;
+	EXPECT_EQ(set_handler(SIGUSR1, check_mask, 0), 0);
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	pid = pester(getpid(), SIGUSR1, 0, -1);
+	sigemptyset(&tmp);
+	sigaddset(&tmp, SIGUSR2);
+	errno = 0;
+	EXPECT_EQ(pselect(0, NULL, NULL, NULL, &ts, &tmp), -1);
+	EXPECT_EQ(errno, EINTR);
+	EXPECT(hits >= 1, "handler ran");
+	EXPECT_EQ(usr2_blocked_in_handler, 1);
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	EXPECT(sigismember(&cur, SIGUSR1) && !sigismember(&cur, SIGUSR2), "old mask back");
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	sigprocmask(SIG_UNBLOCK, &block, NULL);
+	return CASE_PASS;
+}
+UT_CASE("sig_pselect", t_sig_pselect);
 
 /* ---- timers ------------------------------------------------------------------------------ */
 

@@ -209,12 +209,12 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
 			return -EPERM;
 	}
 	rlim = tsk->signal->rlim + resource;
-	spin_lock(&tsk->sighand->siglock);
+	spin_lock_irq(&tsk->sighand->siglock);
 	if (old_rlim)
 		*old_rlim = *rlim;
 	if (new_rlim)
 		*rlim = *new_rlim;
-	spin_unlock(&tsk->sighand->siglock);
+	spin_unlock_irq(&tsk->sighand->siglock);
 	return 0;
 }
 

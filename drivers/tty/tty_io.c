@@ -12,7 +12,8 @@
  * virtual console (always tty1); (5, 1) /dev/console, the tty the last
  * console= names: ttyS0 unless console=tty0 or console=ttyN came last
  * (Linux makes the VT the default when no console= is given; here the
- * serial port stays the default, as `make run` and the tests want it).
+ * serial port stays the default, as `make run` and the tests want it);
+ * (5, 0) /dev/tty, the opener's controlling terminal.
  *
  * A tty_struct is made on the first open of its device (tty_init_dev():
  * termios from the driver, the N_TTY line discipline opened, the port
@@ -35,9 +36,16 @@
  * gets -EAGAIN, as in Linux (a blocking one waits uninterruptibly behind
  * it: there is no mutex_lock_interruptible yet).
  *
- * Left out (issue 11 and later): /dev/tty and controlling terminals,
- * sessions and job control, hangup, TIOCSETD (other line disciplines),
- * poll, ptys, saving termios across closes, the flip-buffer workqueue.
+ * /dev/tty (5, 0) opens the caller's controlling terminal (-ENXIO
+ * without one); an open by a session leader without one may make the tty
+ * its ctty (tty_open_proc_set_tty, tty_jobctrl.c). Every open file has a
+ * struct tty_file_private on tty->tty_files, so that a hangup
+ * (tty_hangup_locked, when the session leader exits) can turn each one
+ * into a hung-up file: read 0, write -EIO, Linux's hung_up_tty_fops.
+ * ->poll is the line discipline's (n_tty_poll). docs/tty.md tells the story.
+ *
+ * Left out: other line disciplines (TIOCSETD), ptys, saving termios across
+ * closes, the flip-buffer workqueue, vhangup(), TIOCCONS, exclusive mode.
  */
 #include <linux/console.h>
 #include <linux/err.h>

@@ -703,7 +703,7 @@ static ssize_t n_tty_write(struct tty_struct *tty, struct file *file, const u8 *
 	size_t done = 0;
 	int ret;
 
-	if (L_TOSTOP(tty)) {
+	if (L_TOSTOP(tty) && !tty_is_console_file(file)) {
 		ret = tty_check_change(tty);
 		if (ret)
 			return ret;

@@ -6,7 +6,7 @@
  * their errors, ^C ^\ ^Z to the foreground process group, SIGTTIN and
  * SIGTTOU for a background group (and -EIO for an orphaned one, or with
  * the signal blocked), SIGWINCH, stealing with TIOCSCTTY 1, and the hangup
- * when the session leader exits.
+ * when the session leader exits (which spares /dev/console's files).
  *
  * The processes are made by user_mode_thread() and stay in the kernel;
  * they act on the test tty of tests/kernel/tty_sink.h through struct
@@ -523,11 +523,66 @@ static void jobctrl_steal(struct kunit *test)
 	expect_counts(test, before);
 }
 
+/* ---- /dev/console survives the hangup ---------------------------------------------------- */
+
+#define JC_TTYS0 TTY_TEST_DIR "/ttyS0"
+
+static int console_leader(void *arg)
+{
+	struct file *f;
+
+	do_setsid();
+	f = filp_open(JC_TTYS0, O_RDWR | O_NONBLOCK, 0);
+	if (IS_ERR(f))
+		return 1;
+	*(bool *)arg = current->signal->tty == file_tty(f);
+	filp_close(f, NULL);
+	return 0;	/* exits with ttyS0 as its ctty: hung up */
+}
+
+/*
+ * A session on ttyS0 ends: its files are hung up, but not those opened as
+ * /dev/console on the same tty (init's fds 0-2), as Linux spares its
+ * console_fops files; and /dev/console never makes a ctty.
+ */
+static void jobctrl_console_hangup(struct kunit *test)
+{
+	struct counts before = counts_now();
+	struct file *con, *ttys;
+	struct termios t;
+	bool ctty = false;
+
+	if (!setup_dir(test))
+		return;
+	KUNIT_EXPECT_EQ(test, init_mknod(JC_TTYS0, S_IFCHR | 0666,
+					 new_encode_dev(MKDEV(TTY_MAJOR, 64))), 0);
+	con = open_node(test, "console", TTYAUX_MAJOR, 1, O_RDWR | O_NONBLOCK);
+	ttys = filp_open(JC_TTYS0, O_RDWR | O_NONBLOCK, 0);
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(con) && !IS_ERR(ttys));
+	if (file_tty(con) == file_tty(ttys) && !file_tty(ttys)->session) {
+		KUNIT_EXPECT_EQ(test, reap(user_mode_thread(console_leader, &ctty, SIGCHLD)), 0);
+		KUNIT_EXPECT_TRUE(test, ctty);
+		KUNIT_EXPECT_TRUE(test, ttys->f_op->poll(ttys, NULL) & EPOLLHUP);
+		KUNIT_EXPECT_EQ(test, write_str(ttys, "x"), -EIO);
+		KUNIT_EXPECT_FALSE(test, con->f_op->poll(con, NULL) & EPOLLHUP);
+		KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(con, TCGETS, &t), 0);
+		KUNIT_EXPECT_EQ(test, write_str(con, "# jobctrl: /dev/console still writes\n"), 37);
+	} else {
+		kunit_skip(test, "/dev/console is not ttyS0, or ttyS0 has a session");
+	}
+	filp_close(ttys, NULL);
+	filp_close(con, NULL);
+	KUNIT_EXPECT_EQ(test, init_unlink(JC_TTYS0), 0);
+	remove_dir(test);
+	expect_counts(test, before);
+}
+
 static struct kunit_case jobctrl_cases[] = {
 	KUNIT_CASE(jobctrl_ctty),
 	KUNIT_CASE(jobctrl_isig),
 	KUNIT_CASE(jobctrl_background),
 	KUNIT_CASE(jobctrl_steal),
+	KUNIT_CASE(jobctrl_console_hangup),
 	{}
 };
 

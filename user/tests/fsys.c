@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Files for user space (user test suite, docs/user.md; issue 11): poll,
+ * ppoll, select and pselect6 on pipes and files (fs/select.c, pipe_poll),
+ * pipes blocking and not, EPIPE with SIGPIPE, sendfile, access/faccessat2,
+ * utimensat, chmod/chown, mount/umount2 of tmpfs and proc, sethostname,
+ * prctl, and #! scripts (fs/binfmt_script.c). Every case passes on Linux
+ * too (run as root in a VM).
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/select.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "usertests.h"
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* ---- poll ------------------------------------------------------------------------- */
+
+static int t_poll_pipe(void)
+{
+	int p[2];
+	struct pollfd fds[2];
+	char c;
+
+	EXPECT_EQ(pipe(p), 0);
+	/* Empty: the reader is not ready, the writer is. */
+	fds[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	fds[1] = (struct pollfd){ .fd = p[1], .events = POLLOUT };
+	EXPECT_EQ(poll(fds, 2, 0), 1);
+	EXPECT_EQ(fds[0].revents, 0);
+	EXPECT_EQ(fds[1].revents, POLLOUT);
+	/* Readable after a write. */
+	EXPECT_EQ(write(p[1], "x", 1), 1);
+	EXPECT_EQ(poll(fds, 1, 1000), 1);
+	EXPECT_EQ(fds[0].revents, POLLIN);
+	EXPECT_EQ(read(p[0], &c, 1), 1);
+	/* A timeout with nothing ready returns 0, after about that long. */
+	long long t0 = now_ms();
+	EXPECT_EQ(poll(fds, 1, 100), 0);
+	EXPECT_EQ(fds[0].revents, 0);
+	EXPECT(now_ms() - t0 >= 95, "poll(100) returned after %lld ms", now_ms() - t0);
+	/* A writer blocked in another process wakes the poller. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		usleep(100000);
+		_exit(write(p[1], "y", 1) == 1 ? 0 : 1);
+	}
+	EXPECT_EQ(poll(fds, 1, 10000), 1);
+	EXPECT_EQ(fds[0].revents, POLLIN);
+	int status;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(read(p[0], &c, 1), 1);
+	/* The writer gone: POLLHUP (not POLLIN) on an empty pipe, even unasked. */
+	close(p[1]);
+	fds[0].events = 0;
+	EXPECT_EQ(poll(fds, 1, 1000), 1);
+	EXPECT_EQ(fds[0].revents, POLLHUP);
+	/* A closed fd: POLLNVAL; a negative one is ignored. */
+	fds[0] = (struct pollfd){ .fd = p[1], .events = POLLIN };
+	fds[1] = (struct pollfd){ .fd = -1, .events = POLLIN, .revents = 77 };
+	EXPECT_EQ(poll(fds, 2, 0), 1);
+	EXPECT_EQ(fds[0].revents, POLLNVAL);
+	EXPECT_EQ(fds[1].revents, 0);
+	close(p[0]);
+	/* The reader gone: the writer sees POLLERR (and POLLOUT: there is room). */
+	EXPECT_EQ(pipe(p), 0);
+	close(p[0]);
+	fds[0] = (struct pollfd){ .fd = p[1], .events = POLLOUT };
+	EXPECT_EQ(poll(fds, 1, 0), 1);
+	EXPECT_EQ(fds[0].revents, POLLOUT | POLLERR);
+	close(p[1]);
+	return CASE_PASS;
+}
+UT_CASE("poll_pipe", t_poll_pipe);
+
+static int t_poll_errors(void)
+{
+	struct pollfd fd = { .fd = 0, .events = POLLIN };
+	struct rlimit rl;
+	int f;
+
+	/* More fds than RLIMIT_NOFILE: EINVAL. */
+	EXPECT_EQ(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	errno = 0;
+	EXPECT_EQ(poll(&fd, rl.rlim_cur + 1, 0), -1);
+	EXPECT_EQ(errno, EINVAL);
+	/* A bad array: EFAULT. */
+	errno = 0;
+	EXPECT_EQ(poll((struct pollfd *)8, 1, 0), -1);
+	EXPECT_EQ(errno, EFAULT);
+	/* nfds 0 with a timeout: a sleep. */
+	EXPECT_EQ(poll(NULL, 0, 20), 0);
+	/* A regular file is always ready for reading and writing. */
+	f = open("/tmp/.fsys_poll", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	EXPECT(f >= 0, "open: %s", strerror(errno));
+	fd = (struct pollfd){ .fd = f, .events = POLLIN | POLLOUT | POLLPRI };
+	EXPECT_EQ(poll(&fd, 1, -1), 1);
+	EXPECT_EQ(fd.revents, POLLIN | POLLOUT);
+	close(f);
+	unlink("/tmp/.fsys_poll");
+	/* ppoll: a bad timespec is EINVAL, a bad sigsetsize EINVAL. */
+	struct timespec bad = { 0, 1000000000 };
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_ppoll, &fd, 1, &bad, NULL, 8), -1);
+	EXPECT_EQ(errno, EINVAL);
+	sigset_t ss;
+	sigemptyset(&ss);
+	struct timespec zero = { 0, 0 };
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_ppoll, &fd, 0, &zero, &ss, 4), -1);
+	EXPECT_EQ(errno, EINVAL);
+	return CASE_PASS;
+}
+UT_CASE("poll_errors", t_poll_errors);
+
+static volatile sig_atomic_t got_sig;
+
+static void on_sig(int sig)
+{
+	got_sig = sig;
+}
+
+static int t_ppoll_timeout_sigmask(void)
+{
+	int p[2];
+	struct pollfd fd;
+	struct timespec ts = { 0, 100 * 1000000 };
+	long long t0;
+
+	EXPECT_EQ(pipe(p), 0);
+	fd = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	/* The time left is written back: 0 after a timeout (raw: musl passes a copy). */
+	t0 = now_ms();
+	EXPECT_EQ(syscall(SYS_ppoll, &fd, 1, &ts, NULL, 8), 0);
+	EXPECT(now_ms() - t0 >= 95, "ppoll 100 ms took %lld ms", now_ms() - t0);
+	EXPECT_EQ(ts.tv_sec, 0);
+	EXPECT_EQ(ts.tv_nsec, 0);
+	/* Ready at once: most of the time is left. */
+	EXPECT_EQ(write(p[1], "x", 1), 1);
+	ts = (struct timespec){ 5, 0 };
+	EXPECT_EQ(syscall(SYS_ppoll, &fd, 1, &ts, NULL, 8), 1);
+	EXPECT(ts.tv_sec >= 4 && ts.tv_sec <= 5, "left %ld.%09ld", (long)ts.tv_sec, ts.tv_nsec);
+	/* The mask ppoll installs is the caller's again afterwards. */
+	sigset_t block, old, during;
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	EXPECT_EQ(sigprocmask(SIG_SETMASK, &block, &old), 0);
+	sigemptyset(&during);
+	sigaddset(&during, SIGUSR2);
+	ts = (struct timespec){ 0, 0 };
+	EXPECT_EQ(ppoll(&fd, 1, &ts, &during), 1);
+	sigset_t now;
+	EXPECT_EQ(sigprocmask(SIG_SETMASK, NULL, &now), 0);
+	EXPECT(sigismember(&now, SIGUSR1) && !sigismember(&now, SIGUSR2), "mask not restored");
+	EXPECT_EQ(sigprocmask(SIG_SETMASK, &old, NULL), 0);
+	close(p[0]);
+	close(p[1]);
+	return CASE_PASS;
+}
+UT_CASE("ppoll_timeout_sigmask", t_ppoll_timeout_sigmask);
+
+/* A signal with a handler ends a poll with EINTR. */
+static void poll_eintr_child(void *arg)
+{
+	int p[2], status;
+	struct pollfd fd;
+	struct sigaction sa = { .sa_handler = on_sig };
+
+	EXPECT_EQ(pipe(p), 0);
+	sigemptyset(&sa.sa_mask);
+	got_sig = 0;
+	/* The child sends SIGUSR1 while we sleep in poll. */
+	pid_t me = getpid(), pid = fork();
+	if (pid == 0) {
+		usleep(200000);
+		kill(me, SIGUSR1);
+		_exit(0);
+	}
+	EXPECT_EQ(sigaction(SIGUSR1, &sa, NULL), 0);
+	fd = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	errno = 0;
+	EXPECT_EQ(poll(&fd, 1, 10000), -1);
+	EXPECT_EQ(errno, EINTR);
+	EXPECT_EQ(got_sig, SIGUSR1);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	_exit(case_failed);
+}
+
+static int t_poll_eintr(void)
+{
+	int status = run_child(poll_eintr_child, NULL);
+
+	/* A kernel without signal frames kills instead of running the handler. */
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1) {
+		ktap_diag("SIGUSR1's handler did not run (no signal frames yet): skipped");
+		return CASE_SKIP;
+	}
+	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status 0x%x", status);
+	return CASE_PASS;
+}
+UT_CASE("poll_eintr", t_poll_eintr);
+
+/* ---- select ----------------------------------------------------------------------- */
+
+static int t_select_pipe(void)
+{
+	int p[2], q[2];
+	fd_set rd, wr;
+	struct timeval tv;
+
+	EXPECT_EQ(pipe(p), 0);
+	EXPECT_EQ(pipe(q), 0);
+	FD_ZERO(&rd);
+	FD_ZERO(&wr);
+	FD_SET(p[0], &rd);
+	FD_SET(q[0], &rd);
+	FD_SET(p[1], &wr);
+	EXPECT_EQ(write(q[1], "x", 1), 1);
+	tv = (struct timeval){ 1, 0 };
+	/* One readable (q), one writable (p[1]); the rest cleared (raw: musl passes a copy of tv). */
+	EXPECT_EQ(syscall(SYS_select, FD_SETSIZE, &rd, &wr, NULL, &tv), 2);
+	EXPECT(!FD_ISSET(p[0], &rd), "p[0] readable");
+	EXPECT(FD_ISSET(q[0], &rd), "q[0] not readable");
+	EXPECT(FD_ISSET(p[1], &wr), "p[1] not writable");
+	/* The time left was written back, and some was left. */
+	EXPECT(tv.tv_sec == 0 || tv.tv_sec == 1, "tv_sec %ld", (long)tv.tv_sec);
+	EXPECT(tv.tv_sec * 1000000 + tv.tv_usec > 500000, "left %ld.%06ld", (long)tv.tv_sec,
+	       (long)tv.tv_usec);
+	/* A timeout: 0, sets cleared, tv zero. */
+	FD_ZERO(&rd);
+	FD_SET(p[0], &rd);
+	tv = (struct timeval){ 0, 100000 };
+	long long t0 = now_ms();
+	EXPECT_EQ(syscall(SYS_select, p[0] + 1, &rd, NULL, NULL, &tv), 0);
+	EXPECT(now_ms() - t0 >= 95, "select 100 ms took %lld ms", now_ms() - t0);
+	EXPECT(!FD_ISSET(p[0], &rd), "set not cleared");
+	EXPECT_EQ(tv.tv_sec, 0);
+	EXPECT_EQ(tv.tv_usec, 0);
+	/* EOF is readable. */
+	close(p[1]);
+	FD_ZERO(&rd);
+	FD_SET(p[0], &rd);
+	EXPECT_EQ(select(p[0] + 1, &rd, NULL, NULL, NULL), 1);
+	EXPECT(FD_ISSET(p[0], &rd), "EOF not readable");
+	/* A set bit for a closed fd: EBADF. */
+	FD_ZERO(&rd);
+	FD_SET(p[1], &rd);
+	errno = 0;
+	EXPECT_EQ(select(p[1] + 1, &rd, NULL, NULL, NULL), -1);
+	EXPECT_EQ(errno, EBADF);
+	/* Negative n, negative time: EINVAL. */
+	errno = 0;
+	EXPECT_EQ(select(-1, NULL, NULL, NULL, NULL), -1);
+	EXPECT_EQ(errno, EINVAL);
+	tv = (struct timeval){ -1, 0 };
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_select, 0, NULL, NULL, NULL, &tv), -1);
+	EXPECT_EQ(errno, EINVAL);
+	/* A bad set: EFAULT. */
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_select, 1, (fd_set *)8, NULL, NULL, NULL), -1);
+	EXPECT_EQ(errno, EFAULT);
+	/* n beyond any fd is clamped, not refused (Linux: max_fds). */
+	FD_ZERO(&rd);
+	FD_SET(q[0], &rd);
+	tv = (struct timeval){ 0, 0 };
+	EXPECT_EQ(syscall(SYS_select, 1 << 20, &rd, NULL, NULL, &tv), 1);
+	close(p[0]);
+	close(q[0]);
+	close(q[1]);
+	return CASE_PASS;
+}
+UT_CASE("select_pipe", t_select_pipe);
+
+static int t_pselect6(void)
+{
+	int p[2];
+	fd_set rd;
+	struct timespec ts = { 0, 50 * 1000000 };
+	sigset_t mask;
+
+	EXPECT_EQ(pipe(p), 0);
+	FD_ZERO(&rd);
+	FD_SET(p[0], &rd);
+	sigemptyset(&mask);
+	EXPECT_EQ(pselect(p[0] + 1, &rd, NULL, NULL, &ts, &mask), 0);
+	/* pselect6's raw form writes the time left back (glibc/musl hide a copy). */
+	struct timespec raw = { 0, 50 * 1000000 };
+	struct { const sigset_t *p; size_t size; } arg = { &mask, 8 };
+	FD_SET(p[0], &rd);
+	EXPECT_EQ(syscall(SYS_pselect6, p[0] + 1, &rd, NULL, NULL, &raw, &arg), 0);
+	EXPECT_EQ(raw.tv_sec, 0);
+	EXPECT_EQ(raw.tv_nsec, 0);
+	/* A wrong sigset size: EINVAL. */
+	arg.size = 4;
+	raw = (struct timespec){ 0, 0 };
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_pselect6, p[0] + 1, &rd, NULL, NULL, &raw, &arg), -1);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(write(p[1], "x", 1), 1);
+	FD_SET(p[0], &rd);
+	EXPECT_EQ(pselect(p[0] + 1, &rd, NULL, NULL, NULL, NULL), 1);
+	EXPECT(FD_ISSET(p[0], &rd), "not readable");
+	close(p[0]);
+	close(p[1]);
+	return CASE_PASS;
+}
+UT_CASE("pselect6", t_pselect6);
+
+/* ---- prctl, hostname ---------------------------------------------------------------- */
+
+static int t_prctl(void)
+{
+	char name[32];
+
+	memset(name, 'x', sizeof(name));
+	EXPECT_EQ(prctl(PR_SET_NAME, "fsys-test-name-too-long"), 0);
+	EXPECT_EQ(prctl(PR_GET_NAME, name), 0);
+	/* 15 bytes and the NUL. */
+	EXPECT(!strcmp(name, "fsys-test-name-"), "name \"%s\"", name);
+	EXPECT_EQ(prctl(PR_SET_NAME, "short"), 0);
+	EXPECT_EQ(prctl(PR_GET_NAME, name), 0);
+	EXPECT(!strcmp(name, "short"), "name \"%s\"", name);
+	/* /proc/self/comm says the same once procfs is mounted. */
+	int f = open("/proc/self/comm", O_RDONLY);
+	if (f >= 0) {
+		char buf[32] = "";
+		EXPECT_EQ(read(f, buf, sizeof(buf)), 6);
+		EXPECT(!strcmp(buf, "short\n"), "comm \"%s\"", buf);
+		close(f);
+	}
+	errno = 0;
+	EXPECT_EQ(prctl(PR_SET_NAME, (char *)8), -1);
+	EXPECT_EQ(errno, EFAULT);
+
+	int sig = -1;
+	EXPECT_EQ(prctl(PR_GET_PDEATHSIG, &sig), 0);
+	EXPECT_EQ(sig, 0);
+	EXPECT_EQ(prctl(PR_SET_PDEATHSIG, SIGUSR1), 0);
+	EXPECT_EQ(prctl(PR_GET_PDEATHSIG, &sig), 0);
+	EXPECT_EQ(sig, SIGUSR1);
+	errno = 0;
+	EXPECT_EQ(prctl(PR_SET_PDEATHSIG, 65), -1);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(prctl(PR_SET_PDEATHSIG, 0), 0);
+
+	EXPECT_EQ(prctl(PR_GET_DUMPABLE), 1);
+	EXPECT_EQ(prctl(PR_SET_DUMPABLE, 0), 0);
+	EXPECT_EQ(prctl(PR_GET_DUMPABLE), 0);
+	errno = 0;
+	EXPECT_EQ(prctl(PR_SET_DUMPABLE, 2), -1);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(prctl(PR_SET_DUMPABLE, 1), 0);
+
+	EXPECT_EQ(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0), 0);
+	errno = 0;
+	EXPECT_EQ(prctl(PR_SET_NO_NEW_PRIVS, 2, 0, 0, 0), -1);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), 0);
+	EXPECT_EQ(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0), 1);
+
+	int r = -1;
+	EXPECT_EQ(prctl(PR_GET_CHILD_SUBREAPER, &r), 0);
+	EXPECT_EQ(r, 0);
+	EXPECT_EQ(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+	EXPECT_EQ(prctl(PR_GET_CHILD_SUBREAPER, &r), 0);
+	EXPECT_EQ(r, 1);
+
+	errno = 0;
+	EXPECT_EQ(prctl(12345, 0, 0, 0, 0), -1);
+	EXPECT_EQ(errno, EINVAL);
+	return CASE_PASS;
+}
+UT_CASE("prctl", t_prctl);
+
+/* PR_SET_PDEATHSIG: the child hears of its parent's exit. */
+static int t_pdeathsig(void)
+{
+	int p[2], status;
+	pid_t mid;
+
+	EXPECT_EQ(pipe(p), 0);
+	mid = fork();
+	if (mid == 0) {
+		pid_t kid = fork();
+		if (kid == 0) {
+			sigset_t s;
+			int sig;
+
+			sigemptyset(&s);
+			sigaddset(&s, SIGUSR2);
+			sigprocmask(SIG_BLOCK, &s, NULL);
+			prctl(PR_SET_PDEATHSIG, SIGUSR2);
+			(void)!write(p[1], "r", 1);	/* ready: the parent may go */
+			/* Wait for it to be pending (blocked), at most ~10 s. */
+			sig = 0;
+			for (int i = 0; i < 1000 && !sig; i++) {
+				sigset_t pend;
+
+				sigpending(&pend);
+				sig = sigismember(&pend, SIGUSR2);
+				if (!sig)
+					usleep(10000);
+			}
+			(void)!write(p[1], sig ? "y" : "n", 1);
+			_exit(0);
+		}
+		char c;
+		(void)!read(p[0], &c, 1);
+		_exit(0);
+	}
+	EXPECT_EQ(waitpid(mid, &status, 0), mid);
+	close(p[1]);
+	char c = 0;
+	EXPECT_EQ(read(p[0], &c, 1), 1);
+	EXPECT_EQ(c, 'y');
+	close(p[0]);
+	return CASE_PASS;
+}
+UT_CASE("pdeathsig", t_pdeathsig);
+
+static int t_sethostname(void)
+{
+	struct utsname u;
+	char old[65], big[80];
+
+	EXPECT_EQ(uname(&u), 0);
+	strcpy(old, u.nodename);
+	EXPECT_EQ(sethostname("linnet-test", 11), 0);
+	EXPECT_EQ(uname(&u), 0);
+	EXPECT(!strcmp(u.nodename, "linnet-test"), "nodename \"%s\"", u.nodename);
+	int f = open("/proc/sys/kernel/hostname", O_RDONLY);
+	if (f >= 0) {
+		char buf[80] = "";
+		EXPECT(read(f, buf, sizeof(buf)) > 0, "read: %s", strerror(errno));
+		EXPECT(!strcmp(buf, "linnet-test\n"), "hostname file \"%s\"", buf);
+		close(f);
+	}
+	memset(big, 'a', sizeof(big));
+	errno = 0;
+	EXPECT_EQ(sethostname(big, 65), -1);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(sethostname(big, 64), 0);
+	EXPECT_EQ(uname(&u), 0);
+	EXPECT_EQ(strlen(u.nodename), 64);
+	errno = 0;
+	EXPECT_EQ(sethostname((char *)8, 4), -1);
+	EXPECT_EQ(errno, EFAULT);
+	EXPECT_EQ(setdomainname("example", 7), 0);
+	EXPECT_EQ(uname(&u), 0);
+	EXPECT(!strcmp(u.domainname, "example"), "domainname \"%s\"", u.domainname);
+	EXPECT_EQ(sethostname(old, strlen(old)), 0);
+	return CASE_PASS;
+}
+UT_CASE("sethostname", t_sethostname);
+
+/* ---- mount --------------------------------------------------------------------------- */
+
+#define MNT "/tmp/.fsys_mnt"
+
+static int t_mount_tmpfs(void)
+{
+	struct stat st;
+	int f;
+
+	mkdir("/tmp", 01777);
+	mkdir(MNT, 0755);
+	EXPECT_EQ(mount("none", MNT, "tmpfs", MS_NOSUID, "size=64k,mode=0711"), 0);
+	EXPECT_EQ(stat(MNT, &st), 0);
+	EXPECT_EQ(st.st_mode, S_IFDIR | 0711);
+	f = open(MNT "/file", O_RDWR | O_CREAT, 0644);
+	EXPECT(f >= 0, "open: %s", strerror(errno));
+	EXPECT_EQ(write(f, "hello", 5), 5);
+	/* In use: EBUSY. */
+	errno = 0;
+	EXPECT_EQ(umount(MNT), -1);
+	EXPECT_EQ(errno, EBUSY);
+	/* /proc/mounts lists it with Linux's options. */
+	int m = open("/proc/mounts", O_RDONLY);
+	if (m >= 0) {
+		char buf[4096];
+		ssize_t n = read(m, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = 0;
+		EXPECT(strstr(buf, "none " MNT " tmpfs rw,nosuid,relatime,size=64k,mode=711 0 0\n"),
+		       "/proc/mounts:\n%s", buf);
+		close(m);
+	}
+	close(f);
+	/* Remount read-only... and back. */
+	EXPECT_EQ(mount(NULL, MNT, NULL, MS_REMOUNT | MS_RDONLY, NULL), 0);
+	EXPECT_EQ(mount(NULL, MNT, NULL, MS_REMOUNT, NULL), 0);
+	EXPECT_EQ(umount(MNT), 0);
+	/* The file went with the mount. */
+	errno = 0;
+	EXPECT_EQ(stat(MNT "/file", &st), -1);
+	EXPECT_EQ(errno, ENOENT);
+	/* Not a mount point any more: EINVAL. */
+	errno = 0;
+	EXPECT_EQ(umount(MNT), -1);
+	EXPECT_EQ(errno, EINVAL);
+	/* Lazy: gone from the tree at once, the open file still works. */
+	EXPECT_EQ(mount("t2", MNT, "tmpfs", 0, NULL), 0);
+	f = open(MNT "/f", O_RDWR | O_CREAT, 0644);
+	EXPECT(f >= 0, "open: %s", strerror(errno));
+	EXPECT_EQ(umount2(MNT, MNT_DETACH), 0);
+	EXPECT_EQ(stat(MNT "/f", &st), -1);
+	EXPECT_EQ(write(f, "x", 1), 1);
+	close(f);
+	/* A bind mount shows the same files. */
+	mkdir(MNT "/sub", 0755);
+	f = open(MNT "/sub/x", O_RDWR | O_CREAT, 0644);
+	close(f);
+	mkdir(MNT "2", 0755);
+	EXPECT_EQ(mount(MNT "/sub", MNT "2", NULL, MS_BIND, NULL), 0);
+	EXPECT_EQ(stat(MNT "2/x", &st), 0);
+	EXPECT_EQ(umount(MNT "2"), 0);
+	EXPECT_EQ(stat(MNT "2/x", &st), -1);
+	unlink(MNT "/sub/x");
+	rmdir(MNT "/sub");
+	rmdir(MNT "2");
+	/* Errors: unknown type, not a directory, no such target, bad options, bad flags. */
+	errno = 0;
+	EXPECT_EQ(mount("none", MNT, "nosuchfs", 0, NULL), -1);
+	EXPECT_EQ(errno, ENODEV);
+	f = open(MNT "/plain", O_RDWR | O_CREAT, 0644);
+	close(f);
+	errno = 0;
+	EXPECT_EQ(mount("none", MNT "/plain", "tmpfs", 0, NULL), -1);
+	EXPECT_EQ(errno, ENOTDIR);
+	unlink(MNT "/plain");
+	errno = 0;
+	EXPECT_EQ(mount("none", MNT "/nope", "tmpfs", 0, NULL), -1);
+	EXPECT_EQ(errno, ENOENT);
+	errno = 0;
+	EXPECT_EQ(mount("none", MNT, "tmpfs", 0, "bogus=1"), -1);
+	EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	EXPECT_EQ(mount("none", MNT, (char *)8, 0, NULL), -1);
+	EXPECT_EQ(errno, EFAULT);
+	errno = 0;
+	EXPECT_EQ(umount2(MNT, 0x100), -1);
+	EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	EXPECT_EQ(umount("/"), -1);
+	EXPECT(errno == EINVAL || errno == EBUSY, "umount /: %s", strerror(errno));
+	rmdir(MNT);
+	return CASE_PASS;
+}
+UT_CASE("mount_tmpfs", t_mount_tmpfs);
+
+static int t_mount_proc(void)
+{
+	struct stat st;
+
+	mkdir("/tmp", 01777);
+	mkdir(MNT, 0755);
+	if (mount("proc", MNT, "proc", 0, NULL) != 0) {
+		EXPECT_EQ(errno, ENODEV);	/* no procfs in this kernel yet */
+		rmdir(MNT);
+		return CASE_SKIP;
+	}
+	EXPECT_EQ(stat(MNT "/self", &st), 0);
+	char path[64];
+	snprintf(path, sizeof(path), MNT "/%d", getpid());
+	EXPECT_EQ(stat(path, &st), 0);
+	EXPECT(S_ISDIR(st.st_mode), "mode 0%o", st.st_mode);
+	EXPECT_EQ(umount(MNT), 0);
+	rmdir(MNT);
+	return CASE_PASS;
+}
+UT_CASE("mount_proc", t_mount_proc);

@@ -588,3 +588,141 @@ static int t_mount_proc(void)
 	return CASE_PASS;
 }
 UT_CASE("mount_proc", t_mount_proc);
+
+/* ---- #! scripts ------------------------------------------------------------------------ */
+
+static int write_file(const char *path, const char *text, mode_t mode)
+{
+	int f = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+
+	if (f < 0)
+		return -1;
+	if (write(f, text, strlen(text)) != (ssize_t)strlen(text)) {
+		close(f);
+		return -1;
+	}
+	close(f);
+	return chmod(path, mode);
+}
+
+/* exec path with argv in a child, its stdout into out; the errno of a failed exec, or 0. */
+static int run_exec(const char *path, char *const argv[], char *out, size_t size)
+{
+	int p[2], status;
+	ssize_t n, total = 0;
+	pid_t pid;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		char *envp[] = { "PATH=/bin", NULL };
+
+		dup2(p[1], 1);
+		close(p[0]);
+		close(p[1]);
+		execve(path, argv, envp);
+		_exit(100 + errno);
+	}
+	close(p[1]);
+	while ((size_t)total < size - 1 && (n = read(p[0], out + total, size - 1 - total)) > 0)
+		total += n;
+	out[total] = 0;
+	close(p[0]);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status) >= 100 ? WEXITSTATUS(status) - 100 : 0;
+}
+
+#define S1 "/tmp/.fsys_s1"
+#define S2 "/tmp/.fsys_s2"
+
+static int t_script(void)
+{
+	char out[1024], line[400];
+
+	mkdir("/tmp", 01777);
+	/* The interpreter, its one argument (inner blanks kept, trailing cut), the path, argv[1..]. */
+	EXPECT_EQ(write_file(S1, "#!  /bin/echo  -x  a b  \t\nrest of the script\n", 0755), 0);
+	char *argv1[] = { "whatever", "x", "y", NULL };
+	EXPECT_EQ(run_exec(S1, argv1, out, sizeof(out)), 0);
+	EXPECT(!strcmp(out, "-x  a b " S1 " x y\n"), "out \"%s\"", out);
+	/* No argument; argv[0] only: the script path is the last word. */
+	EXPECT_EQ(write_file(S1, "#!/bin/echo\n", 0755), 0);
+	char *argv2[] = { "s1", NULL };
+	EXPECT_EQ(run_exec(S1, argv2, out, sizeof(out)), 0);
+	EXPECT(!strcmp(out, S1 "\n"), "out \"%s\"", out);
+	/* A script whose interpreter is a script. */
+	EXPECT_EQ(write_file(S1, "#!/bin/echo one\n", 0755), 0);
+	EXPECT_EQ(write_file(S2, "#!" S1 " two\n", 0755), 0);
+	char *argv3[] = { "s2", "z", NULL };
+	EXPECT_EQ(run_exec(S2, argv3, out, sizeof(out)), 0);
+	EXPECT(!strcmp(out, "one " S1 " two " S2 " z\n"), "out \"%s\"", out);
+	/* A line longer than the 256-byte buffer: the argument is cut at byte 255. */
+	strcpy(line, "#!/bin/echo ");
+	memset(line + 12, 'a', 300);
+	strcpy(line + 312, "\n");
+	EXPECT_EQ(write_file(S1, line, 0755), 0);
+	EXPECT_EQ(run_exec(S1, argv2, out, sizeof(out)), 0);
+	EXPECT_EQ(strlen(out), 243 + 1 + strlen(S1) + 1);
+	EXPECT(!strncmp(out, "aaaa", 4) && out[243] == ' ', "out \"%s\"", out);
+	unlink(S2);
+	unlink(S1);
+	return CASE_PASS;
+}
+UT_CASE("script", t_script);
+
+static int t_script_errors(void)
+{
+	char out[256], line[400];
+	char *argv[] = { "s", NULL };
+
+	mkdir("/tmp", 01777);
+	/* A missing interpreter: ENOENT. */
+	EXPECT_EQ(write_file(S1, "#!/nonexistent/interp\n", 0755), 0);
+	EXPECT_EQ(run_exec(S1, argv, out, sizeof(out)), ENOENT);
+	/* An interpreter that is not executable: EACCES. */
+	EXPECT_EQ(write_file(S2, "plain text\n", 0644), 0);
+	EXPECT_EQ(write_file(S1, "#!" S2 "\n", 0755), 0);
+	EXPECT_EQ(run_exec(S1, argv, out, sizeof(out)), EACCES);
+	/* Executable but neither ELF nor #!: ENOEXEC (and so is a script naming it). */
+	EXPECT_EQ(chmod(S2, 0755), 0);
+	EXPECT_EQ(run_exec(S2, argv, out, sizeof(out)), ENOEXEC);
+	EXPECT_EQ(run_exec(S1, argv, out, sizeof(out)), ENOEXEC);
+	/* "#!" and only blanks: ENOEXEC. */
+	EXPECT_EQ(write_file(S1, "#!   \n", 0755), 0);
+	EXPECT_EQ(run_exec(S1, argv, out, sizeof(out)), ENOEXEC);
+	/* An interpreter path longer than the buffer (no blank, no newline in it): ENOEXEC. */
+	strcpy(line, "#!/");
+	memset(line + 3, 'p', 300);
+	strcpy(line + 303, "\n");
+	EXPECT_EQ(write_file(S1, line, 0755), 0);
+	EXPECT_EQ(run_exec(S1, argv, out, sizeof(out)), ENOEXEC);
+	/* A script that names itself: ELOOP after the rewrites. */
+	EXPECT_EQ(write_file(S1, "#!" S1 "\n", 0755), 0);
+	EXPECT_EQ(run_exec(S1, argv, out, sizeof(out)), ELOOP);
+	/* Two scripts naming each other: the same. */
+	EXPECT_EQ(write_file(S1, "#!" S2 "\n", 0755), 0);
+	EXPECT_EQ(write_file(S2, "#!" S1 "\n", 0755), 0);
+	EXPECT_EQ(run_exec(S1, argv, out, sizeof(out)), ELOOP);
+	/* Five levels are fine: s5 -> s4 -> ... -> s0 -> echo. */
+	char name[32], text[64];
+	EXPECT_EQ(write_file("/tmp/.fsys_l0", "#!/bin/echo deep\n", 0755), 0);
+	for (int i = 1; i <= 5; i++) {
+		snprintf(name, sizeof(name), "/tmp/.fsys_l%d", i);
+		snprintf(text, sizeof(text), "#!/tmp/.fsys_l%d\n", i - 1);
+		EXPECT_EQ(write_file(name, text, 0755), 0);
+	}
+	EXPECT_EQ(run_exec("/tmp/.fsys_l4", argv, out, sizeof(out)), 0);
+	EXPECT(!strncmp(out, "deep /tmp/.fsys_l0 /tmp/.fsys_l1", 32), "out \"%s\"", out);
+	/* ... and six are one too many. */
+	EXPECT_EQ(run_exec("/tmp/.fsys_l5", argv, out, sizeof(out)), ELOOP);
+	for (int i = 0; i <= 5; i++) {
+		snprintf(name, sizeof(name), "/tmp/.fsys_l%d", i);
+		unlink(name);
+	}
+	unlink(S1);
+	unlink(S2);
+	return CASE_PASS;
+}
+UT_CASE("script_errors", t_script_errors);

@@ -1110,3 +1110,46 @@ static int t_utimensat_chmod_chown(void)
 	return CASE_PASS;
 }
 UT_CASE("utimensat_chmod_chown", t_utimensat_chmod_chown);
+
+/* ---- syslog (dmesg) ------------------------------------------------------------------ */
+
+static int t_syslog(void)
+{
+	static char buf[1 << 17];
+	int size = syscall(SYS_syslog, 10, NULL, 0);	/* SIZE_BUFFER */
+	int n;
+
+	EXPECT(size >= 4096, "SIZE_BUFFER %d", size);
+	n = syscall(SYS_syslog, 3, buf, sizeof(buf) - 1);	/* READ_ALL */
+	EXPECT(n > 0, "READ_ALL %d: %s", n, strerror(errno));
+	if (n > 0) {
+		buf[n] = 0;
+		/* "<level>[seconds.micros] text\n" per record. */
+		EXPECT(buf[0] == '<' && buf[2] == '>' && buf[3] == '[' && strstr(buf, "] ") &&
+		       buf[n - 1] == '\n', "starts \"%.40s\"", buf);
+		EXPECT(strstr(buf, " version "), "no version line in %.200s", buf);
+	}
+	/* A small buffer gets the newest whole lines. */
+	n = syscall(SYS_syslog, 3, buf, 200);
+	EXPECT(n > 0 && n <= 200 && buf[0] == '<' && buf[n - 1] == '\n', "small READ_ALL %d", n);
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_syslog, 3, NULL, 10), -1);
+	EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_syslog, 3, buf, -1), -1);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(syscall(SYS_syslog, 3, buf, 0), 0);
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_syslog, 3, (char *)8, 100), -1);
+	EXPECT_EQ(errno, EFAULT);
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_syslog, 99, NULL, 0), -1);
+	EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	EXPECT_EQ(syscall(SYS_syslog, 8, NULL, 9), -1);	/* CONSOLE_LEVEL 9 */
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(syscall(SYS_syslog, 0, NULL, 0), 0);
+	EXPECT_EQ(syscall(SYS_syslog, 1, NULL, 0), 0);
+	return CASE_PASS;
+}
+UT_CASE("syslog", t_syslog);

@@ -1153,3 +1153,46 @@ static int t_syslog(void)
 	return CASE_PASS;
 }
 UT_CASE("syslog", t_syslog);
+
+/* ---- getpriority/setpriority ------------------------------------------------------------ */
+
+#include <sys/resource.h>
+
+static int t_priority(void)
+{
+	int status;
+
+	errno = 0;
+	EXPECT_EQ(getpriority(PRIO_PROCESS, 0), 0);
+	EXPECT_EQ(errno, 0);
+	EXPECT_EQ(setpriority(PRIO_PROCESS, 0, 5), 0);
+	EXPECT_EQ(getpriority(PRIO_PROCESS, 0), 5);
+	EXPECT_EQ(getpriority(PRIO_PROCESS, getpid()), 5);
+	/* The raw call says 20 - nice. */
+	EXPECT_EQ(syscall(SYS_getpriority, PRIO_PROCESS, 0), 15);
+	/* A child inherits it. */
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(getpriority(PRIO_PROCESS, 0) == 5 ? 0 : 1);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+	/* Clamped to -20..19. */
+	EXPECT_EQ(setpriority(PRIO_PROCESS, 0, 100), 0);
+	EXPECT_EQ(getpriority(PRIO_PROCESS, 0), 19);
+	EXPECT_EQ(setpriority(PRIO_PROCESS, 0, -100), 0);
+	EXPECT_EQ(getpriority(PRIO_PROCESS, 0), -20);
+	EXPECT_EQ(setpriority(PRIO_PGRP, 0, 0), 0);
+	EXPECT_EQ(getpriority(PRIO_PGRP, 0), 0);
+	/* Errors: a bad which, nobody with that pid. */
+	errno = 0;
+	EXPECT_EQ(getpriority(7, 0), -1);
+	EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	EXPECT_EQ(setpriority(PRIO_PROCESS, 0x3fffffff, 0), -1);
+	EXPECT_EQ(errno, ESRCH);
+	errno = 0;
+	EXPECT_EQ(getpriority(PRIO_PROCESS, 0x3fffffff), -1);
+	EXPECT_EQ(errno, ESRCH);
+	return CASE_PASS;
+}
+UT_CASE("priority", t_priority);

@@ -8,13 +8,15 @@
  * and FASYNC: O_DIRECT is -EINVAL, as for a filesystem without direct
  * I/O; clearing O_APPEND on an append-only inode is -EPERM),
  * F_GETPIPE_SZ/F_SETPIPE_SZ (fs/pipe.c: pipe_fcntl). Every
- * other command is -EINVAL.
+ * other command is -EINVAL. F_ADD_SEALS/F_GET_SEALS go to memfd_fcntl()
+ * (mm/memfd.c).
  * Left out: record locks (F_GETLK/F_SETLK/F_SETLKW, F_OFD_*), F_GETOWN/
- * F_SETOWN/F_SETSIG (no SIGIO), leases, notify, seals.
+ * F_SETOWN/F_SETSIG (no SIGIO), leases, notify.
  */
 #include <linux/fcntl.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/memfd.h>
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
 
@@ -23,7 +25,6 @@
 #define F_SETFD 2
 #define F_GETFL 3
 #define F_SETFL 4
-#define F_LINUX_SPECIFIC_BASE 1024
 #define F_DUPFD_CLOEXEC (F_LINUX_SPECIFIC_BASE + 6)
 #define F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7)
 #define F_GETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 8)
@@ -77,6 +78,10 @@ long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_SETPIPE_SZ:
 	case F_GETPIPE_SZ:
 		err = pipe_fcntl(f.file, cmd, arg);
+		break;
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+		err = memfd_fcntl(f.file, cmd, arg);
 		break;
 	}
 	fdput(f);

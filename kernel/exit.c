@@ -42,6 +42,7 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <asm/tlbflush.h>
 
@@ -283,6 +284,8 @@ void __noreturn do_exit(int code)
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);
+	if (group_dead)
+		disassociate_ctty(1);	/* a session leader: SIGHUP to the foreground, hang up */
 	exit_thread(tsk);
 	exit_notify(tsk);
 	do_task_dead();

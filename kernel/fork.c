@@ -393,6 +393,9 @@ static struct signal_struct *alloc_signal(const struct signal_struct *from)
 	sig->tty = from->tty;
 	/* Linux: copy_signal: orphans look for a subreaper only below one. */
 	sig->has_child_subreaper = from->has_child_subreaper || from->is_child_subreaper;
+	/* The OOM killer's preference is inherited (Linux: copy_signal). */
+	sig->oom_score_adj = from->oom_score_adj;
+	sig->oom_score_adj_min = from->oom_score_adj_min;
 	return sig;
 }
 

@@ -87,7 +87,7 @@ struct thread_struct {
 struct signal_struct;
 struct sighand_struct;
 struct mm_struct;
-
+struct nameidata;
 
 struct task_struct {
 	struct {
@@ -113,6 +113,7 @@ struct task_struct {
 	struct mm_struct *active_mm;	/* whose page tables are loaded (a kthread borrows the last) */
 	struct fs_struct *fs;		/* root and cwd; NULL: init_fs (kernel threads) */
 	struct files_struct *files;	/* open fds (include/linux/fdtable.h); NULL for kernel threads */
+	struct nameidata *nameidata;	/* the path walk calling ->get_link (nd_jump_link) */
 	int pid;			/* the thread's id (gettid) */
 	int tgid;			/* the process's id (getpid): the group leader's pid */
 	int exit_code;			/* wait status word once a zombie (Linux's encoding) */

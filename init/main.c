@@ -85,6 +85,7 @@ static void do_basic_setup(void)
 	if (err)
 		pr_err("tty_init: %d\n", err);
 	init_elf_binfmt();	/* Linux: core_initcall(init_elf_binfmt) */
+	init_script_binfmt();	/* Linux: fs_initcall(init_script_binfmt) */
 	populate_rootfs();
 }
 

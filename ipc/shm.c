@@ -363,7 +363,7 @@ static int shm_more_checks(struct kern_ipc_perm *ipcp, struct ipc_params *params
 	return 0;
 }
 
-static long ksys_shmget(key_t key, size_t size, int shmflg)
+long ksys_shmget(key_t key, size_t size, int shmflg)
 {
 	static const struct ipc_ops shm_ops = {
 		.getnew = newseg,
@@ -696,7 +696,7 @@ out:
 	return err;
 }
 
-static long ksys_shmctl(int shmid, int cmd, void __user *buf)
+long ksys_shmctl(int shmid, int cmd, void __user *buf)
 {
 	struct shmid64_ds sem64;
 	int err;

@@ -515,8 +515,10 @@ static int t_shm_basic(void)
 
 	p = shmat(id, NULL, 0);
 	EXPECT(p != (void *)-1, "shmat: %s", strerror(errno));
-	if (p == (void *)-1)
+	if (p == (void *)-1) {
+		shmctl(id, IPC_RMID, NULL);	/* leave nothing behind */
 		return CASE_FAIL;
+	}
 	EXPECT_EQ((uintptr_t)p % PAGE, 0);
 	/* Zeros to start with; the whole of the last page is there. */
 	EXPECT_EQ(p[0], 0);
@@ -597,8 +599,11 @@ static int t_shm_errors(void)
 	EXPECT_EQ(errno, EINVAL);
 	p = shmat(id, NULL, 0);
 	EXPECT(p != (void *)-1, "shmat: %s", strerror(errno));
-	if (p == (void *)-1)
+	if (p == (void *)-1) {
+		shmctl(id, IPC_RMID, NULL);
+		shmctl(id2, IPC_RMID, NULL);
 		return CASE_FAIL;
+	}
 	p[0] = 'k';
 	EXPECT_EQ(shmat(id, p + 1, 0), (void *)-1);
 	EXPECT_EQ(errno, EINVAL);
@@ -808,8 +813,10 @@ static int t_shm_rmid_attached(void)
 	EXPECT(id >= 0, "shmget: %s", strerror(errno));
 	p = shmat(id, NULL, 0);
 	EXPECT(p != (void *)-1, "shmat: %s", strerror(errno));
-	if (id < 0 || p == (void *)-1)
+	if (id < 0 || p == (void *)-1) {
+		shmctl(id, IPC_RMID, NULL);
 		return CASE_FAIL;
+	}
 	for (unsigned long i = 0; i < npages; i++)
 		p[i * PAGE] = 'r';
 	s1 = shmem_bytes();

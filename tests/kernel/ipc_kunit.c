@@ -15,15 +15,21 @@
  *    with IPC_CREAT|IPC_EXCL, ->more_checks's error passed on;
  *  - shm_limits: shmget's size limits, then SHMMNI segments and the next
  *    one -ENOSPC; all removed with IPC_RMID, no segment, file, dentry or
- *    page left behind.
+ *    page left behind;
+ *  - shmem_names: the names /proc/PID/fd and /proc/PID/maps show for the
+ *    files memfd_create and shmget make (d_path: "/memfd:NAME (deleted)",
+ *    "/SYSV0000002a (deleted)"), as Linux prints them.
  */
 #include <kunit/test.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/ipc.h>
+#include <linux/mm.h>
 #include <linux/shm.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "../../ipc/util.h"
 #include "kunit_pages.h"
@@ -189,7 +195,27 @@ static void ipc_shm_limits(struct kunit *test)
 	KUNIT_EXPECT_LE(test, free0, free1 + 8);
 }
 
+static void ipc_shmem_names(struct kunit *test)
+{
+	static const char *const names[] = { "memfd:kunit", "SYSV0000002a" };
+	char buf[64], want[64];
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++) {
+		struct file *file = shmem_file_setup(names[i], 0, VM_NORESERVE);
+		char *p;
+
+		KUNIT_ASSERT_TRUE(test, !IS_ERR(file));
+		p = d_path(&file->f_path, buf, sizeof(buf));
+		snprintf(want, sizeof(want), "/%s (deleted)", names[i]);
+		KUNIT_EXPECT_TRUE(test, !IS_ERR(p) && !strcmp(p, want));
+		if (!IS_ERR(p) && strcmp(p, want))
+			kunit_fail(test, __FILE__, __LINE__, "d_path gave '%s', not '%s'", p, want);
+		fput(file);
+	}
+}
+
 static struct kunit_case ipc_cases[] = {
+	KUNIT_CASE(ipc_shmem_names),
 	KUNIT_CASE(ipc_ids_table),
 	KUNIT_CASE(ipc_ipcget),
 	KUNIT_CASE(ipc_shm_limits),

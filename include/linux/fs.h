@@ -130,8 +130,14 @@ struct iattr {
 
 struct inode_operations {
 	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry, unsigned int flags);
-	/* The symlink's body; done is for bodies the caller must free (NULL here). */
+	/*
+	 * The symlink's body; a body the caller must kfree() when done is put
+	 * in *done (Linux: a delayed_call). A NULL body: nd_jump_link() moved
+	 * the walk already (/proc's magic links).
+	 */
 	const char *(*get_link)(struct dentry *dentry, struct inode *inode, void **done);
+	/* readlink(2)'s text into a kernel buffer when it is not the body (Linux: ->readlink). */
+	int (*readlink)(struct dentry *dentry, char *buf, int buflen);
 	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
 	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);

@@ -319,12 +319,8 @@ static int newseg(struct ipc_ids *ids, struct ipc_params *params)
 	shp->shm_perm.mode = shmflg & S_IRWXUGO;
 
 	snprintf(name, sizeof(name), "SYSV%08x", (unsigned int)key);
-	/*
-	 * Linux: "Do not allow no accounting for OVERCOMMIT_NEVER, even if
-	 * it's asked for" — TODO: test sysctl_overcommit_memory once the
-	 * overcommit code (mm/util.c) is in.
-	 */
-	if (shmflg & SHM_NORESERVE)
+	/* Do not allow no accounting for OVERCOMMIT_NEVER, even if it's asked for. */
+	if ((shmflg & SHM_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		acctflag = VM_NORESERVE;
 	file = shmem_kernel_file_setup(name, size, acctflag);
 	if (IS_ERR(file)) {

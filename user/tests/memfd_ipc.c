@@ -607,6 +607,11 @@ static int t_shm_errors(void)
 	p[0] = 'k';
 	EXPECT_EQ(shmat(id, p + 1, 0), (void *)-1);
 	EXPECT_EQ(errno, EINVAL);
+	/* Kernel addresses: past TASK_SIZE -ENOMEM, wrapping past the top -EINVAL. */
+	EXPECT_EQ(shmat(id, (void *)0xffff800000000000UL, 0), (void *)-1);
+	EXPECT_EQ(errno, ENOMEM);
+	EXPECT_EQ(shmat(id, (void *)-PAGE, 0), (void *)-1);
+	EXPECT_EQ(errno, EINVAL);
 	/* Fixed over a mapping: -EINVAL, unless SHM_REMAP. */
 	EXPECT_EQ(shmat(id2, p, 0), (void *)-1);
 	EXPECT_EQ(errno, EINVAL);
@@ -877,6 +882,75 @@ static int t_shm_rmid_attached(void)
 	return 0;
 }
 UT_CASE("shm_rmid_attached", t_shm_rmid_attached);
+
+/*
+ * Attaches and detaches on several CPUs at once, while the segment is
+ * removed under them: every attach counted, the last detach frees it.
+ */
+static int t_shm_concurrent(void)
+{
+	const int nchild = 4, rounds = 40;
+	unsigned long s0 = shmem_bytes(), s1;
+	struct shmid_ds ds;
+	int id, status, pfd[2], rfd[2];
+	pid_t pids[4];
+	char c;
+
+	id = shmget(IPC_PRIVATE, 16 * PAGE, IPC_CREAT | 0600);
+	EXPECT(id >= 0, "shmget: %s", strerror(errno));
+	if (id < 0)
+		return CASE_FAIL;
+	EXPECT_EQ(pipe(pfd), 0);
+	EXPECT_EQ(pipe(rfd), 0);
+	for (int i = 0; i < nchild; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			char *p;
+
+			close(pfd[1]);
+			/* Hold one attach until the parent has removed the segment. */
+			p = shmat(id, NULL, 0);
+			if (p == (void *)-1 || write(rfd[1], "r", 1) != 1)
+				_exit(1);
+			for (int r = 0; r < rounds; r++) {
+				char *q = shmat(id, NULL, 0);
+
+				if (q == (void *)-1)
+					_exit(2);
+				q[(r % 16) * PAGE] = (char)i;
+				if (fork() == 0)
+					_exit(q[0] == p[0] ? 0 : 3);	/* fork copies both attaches */
+				wait(NULL);
+				if (shmdt(q))
+					_exit(4);
+			}
+			if (read(pfd[0], &c, 1) != 0)
+				_exit(5);
+			_exit(shmdt(p) ? 6 : 0);
+		}
+	}
+	close(pfd[0]);
+	close(rfd[1]);
+	for (int i = 0; i < nchild; i++)
+		EXPECT_EQ(read(rfd[0], &c, 1), 1);
+	close(rfd[0]);
+	/* Remove it while the children are busy with it. */
+	EXPECT_EQ(shmctl(id, IPC_RMID, NULL), 0);
+	EXPECT_EQ(shm_stat(id, &ds), 0);
+	EXPECT(ds.shm_perm.mode & SHM_DEST, "mode 0%o", ds.shm_perm.mode);
+	close(pfd[1]);
+	for (int i = 0; i < nchild; i++) {
+		EXPECT_EQ(waitpid(pids[i], &status, 0), pids[i]);
+		EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child %d: status 0x%x", i,
+		       status);
+	}
+	EXPECT_EQ(shm_stat(id, &ds), -1);
+	EXPECT_EQ(errno, EINVAL);
+	s1 = shmem_bytes();
+	EXPECT(s1 <= s0 + SHMEM_SLACK, "Shmem %lu -> %lu bytes", s0, s1);
+	return 0;
+}
+UT_CASE("shm_concurrent", t_shm_concurrent);
 
 /* The exec'd helpers (proc.c's exec_child_main passes them on). */
 int memfd_ipc_exec_child(int argc, char **argv)

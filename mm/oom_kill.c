@@ -347,9 +347,12 @@ static void oom_show_mem(void)
 		managed += zone_managed_pages(zone);
 	}
 	pr_info("Mem-Info:\n");
-	pr_info("active_anon:%lu file:%lu mapped:%lu shmem:%lu pagetables:%lu\n",
-		global_node_page_state(NR_ANON_MAPPED), global_node_page_state(NR_FILE_PAGES),
-		global_node_page_state(NR_ANON_MAPPED), global_node_page_state(NR_SHMEM),
+	/* No LRU lists here: every anonymous and file page counts as active. */
+	pr_info("active_anon:%lu inactive_anon:0 isolated_anon:0\n",
+		global_node_page_state(NR_ANON_MAPPED));
+	pr_info(" active_file:%lu inactive_file:0 isolated_file:0\n",
+		global_node_page_state(NR_FILE_PAGES));
+	pr_info(" shmem:%lu pagetables:%lu\n", global_node_page_state(NR_SHMEM),
 		global_node_page_state(NR_PAGETABLE));
 	pr_info(" free:%lu free_pcp:%lu free_cma:0\n", nr_free_pages(), free_pcp);
 	for_each_populated_zone(zone) {

@@ -523,9 +523,9 @@ static int oom_reaper(void *unused)
 		oom_reap_count--;
 		spin_unlock_irqrestore(&oom_reaper_lock, flags);
 
-		wait = (long)(e.when - jiffies);
-		if (wait > 0)
-			schedule_timeout_uninterruptible(wait);
+		/* Wait out the delay, unless the victim is gone already (its mm torn down). */
+		while ((wait = (long)(e.when - jiffies)) > 0 && atomic_read(&e.mm->mm_users) > 0)
+			schedule_timeout_uninterruptible(min(wait, (long)(HZ / 50)));
 		oom_reap_task(&e);
 	}
 	return 0;

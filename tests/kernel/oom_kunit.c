@@ -23,6 +23,7 @@
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/mutex.h>
 #include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -322,11 +323,74 @@ static void badness_order(struct kunit *test)
 	}
 }
 
+/*
+ * The whole kill, without running out of memory: out_of_memory() as the
+ * allocator calls it picks the hog (oom_score_adj 1000), SIGKILLs it and
+ * marks its mm; the hog sleeps uninterruptibly, so it cannot exit, and
+ * the oom_reaper takes its anonymous memory OOM_REAPER_DELAY later and
+ * sets MMF_OOM_SKIP. A second call with the hog still there and skipped
+ * finds nobody else to kill.
+ */
+static void kill_and_reap(struct kunit *test)
+{
+	static struct hog h = { .pages = 256, .adj = OOM_SCORE_ADJ_MAX };
+	struct oom_control oc = { .gfp_mask = GFP_KERNEL, .order = 0 };
+	struct mm_struct *mm = NULL;
+	struct task_struct *p;
+	bool killed, pending = false;
+	unsigned long anon = ~0UL;
+	int status, i;
+
+	init_completion(&h.ready);
+	init_completion(&h.go);
+	h.err = 0;
+	h.pid = user_mode_thread(fn_hog, &h, SIGCHLD);
+	KUNIT_ASSERT_TRUE(test, h.pid > 1);
+	wait_for_completion(&h.ready);
+	KUNIT_ASSERT_EQ(test, h.err, 0);
+	spin_lock(&tasklist_lock);
+	p = find_task_by_vpid(h.pid);
+	if (p) {
+		get_task_struct(p);
+		mm = p->mm;
+		mmgrab(mm);
+	}
+	spin_unlock(&tasklist_lock);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_EXPECT_GE(test, get_mm_counter(mm, MM_ANONPAGES), 256);
+
+	mutex_lock(&oom_lock);
+	killed = out_of_memory(&oc);
+	mutex_unlock(&oom_lock);
+	KUNIT_EXPECT_TRUE(test, killed);
+	KUNIT_EXPECT_TRUE(test, tsk_is_oom_victim(p));
+	pending = fatal_signal_pending(p);
+	KUNIT_EXPECT_TRUE(test, pending);
+	/* The reaper: within its delay plus a few seconds, the anonymous pages are gone. */
+	for (i = 0; i < 500; i++) {
+		anon = get_mm_counter(mm, MM_ANONPAGES);
+		if (!anon && (mm->flags & (1UL << MMF_OOM_SKIP)))
+			break;
+		msleep(20);
+	}
+	KUNIT_EXPECT_EQ(test, anon, 0);
+	KUNIT_EXPECT_TRUE(test, mm->flags & (1UL << MMF_OOM_SKIP));
+	/* Reaped and skipped: nobody else is killable here. */
+	KUNIT_EXPECT_EQ(test, oom_badness(p, totalram_pages_count), LONG_MIN);
+
+	complete(&h.go);
+	KUNIT_EXPECT_EQ(test, kernel_wait(h.pid, &status), h.pid);
+	KUNIT_EXPECT_EQ(test, status, SIGKILL);		/* killed, not exited */
+	put_task_struct(p);
+	mmdrop(mm);
+}
+
 static struct kunit_case oom_cases[] = {
 	KUNIT_CASE(always_and_guess),
 	KUNIT_CASE(never_limit),
 	KUNIT_CASE(mmap_charges),
 	KUNIT_CASE(badness_order),
+	KUNIT_CASE(kill_and_reap),
 	{}
 };
 

@@ -453,6 +453,7 @@ static struct oom_reap_entry oom_reap_queue[OOM_REAP_QUEUE];
 static unsigned int oom_reap_head, oom_reap_count;
 static DEFINE_SPINLOCK(oom_reaper_lock);
 static DECLARE_WAIT_QUEUE_HEAD(oom_reaper_wait);
+static DECLARE_WAIT_QUEUE_HEAD(oom_victim_exit_wait);	/* exit_mmap of a victim */
 static struct task_struct *oom_reaper_th;
 
 /*
@@ -523,9 +524,23 @@ static int oom_reaper(void *unused)
 		oom_reap_count--;
 		spin_unlock_irqrestore(&oom_reaper_lock, flags);
 
-		/* Wait out the delay, unless the victim is gone already (its mm torn down). */
-		while ((wait = (long)(e.when - jiffies)) > 0 && atomic_read(&e.mm->mm_users) > 0)
-			schedule_timeout_uninterruptible(min(wait, (long)(HZ / 50)));
+		/*
+		 * Wait out the delay, unless the victim's exit_mmap has been
+		 * (oom_exit_mmap wakes us): then there is nothing to reap and the
+		 * mm reference is given back at once.
+		 */
+		for (;;) {
+			struct wait_queue_entry w = { .private = current };
+
+			prepare_to_wait(&oom_victim_exit_wait, &w, TASK_UNINTERRUPTIBLE);
+			wait = (long)(e.when - jiffies);
+			if (wait <= 0 || mm_flag(e.mm, MMF_OOM_SKIP)) {
+				finish_wait(&oom_victim_exit_wait, &w);
+				break;
+			}
+			schedule_timeout(wait);
+			finish_wait(&oom_victim_exit_wait, &w);
+		}
 		oom_reap_task(&e);
 	}
 	return 0;
@@ -555,6 +570,17 @@ static void queue_oom_reaper(struct mm_struct *mm, pid_t pid, const char *comm)
 	oom_reap_count++;
 	spin_unlock_irqrestore(&oom_reaper_lock, flags);
 	wake_up(&oom_reaper_wait);
+}
+
+/*
+ * A victim's address space has been torn down by its own exit (exit_mmap;
+ * Linux sets MMF_OOM_SKIP there too): the killer may look past it, and
+ * the reaper need not wait for it.
+ */
+void __oom_exit_mmap(struct mm_struct *mm)
+{
+	mm_set_flag(mm, MMF_OOM_SKIP);
+	wake_up_all(&oom_victim_exit_wait);
 }
 
 void oom_init(void)

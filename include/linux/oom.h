@@ -48,6 +48,14 @@ struct mutex;
 extern struct mutex oom_lock;
 extern int sysctl_oom_dump_tasks;	/* /proc/sys/vm/oom_dump_tasks: 1 */
 
+/* exit_mmap of an OOM victim's mm: MMF_OOM_SKIP, and the reaper lets go of it. */
+void __oom_exit_mmap(struct mm_struct *mm);
+static inline void oom_exit_mmap(struct mm_struct *mm, unsigned long mm_flags)
+{
+	if (mm_flags & (1UL << MMF_OOM_VICTIM))
+		__oom_exit_mmap(mm);
+}
+
 /* Start the oom_reaper kthread (Linux: subsys_initcall(oom_init)). */
 void oom_init(void);
 

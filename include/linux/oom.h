@@ -62,8 +62,8 @@ void oom_init(void);
 /* True if a victim was killed (or one is already dying): retry the allocation. */
 bool out_of_memory(struct oom_control *oc);
 /*
- * The victim score (LONG_MIN: never kill), as /proc/PID/oom_score scales
- * it: 1000 + points * 1000 / totalpages. Takes tasklist_lock itself.
+ * The victim score (LONG_MIN: never kill); /proc/PID/oom_score shows
+ * (1000 + points * 1000 / totalpages) * 2 / 3. Takes tasklist_lock itself.
  */
 long oom_badness(struct task_struct *p, unsigned long totalpages);
 /* A user fault's VM_FAULT_OOM (mm/fault.c): kill someone, or the faulting task. */

@@ -614,6 +614,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->nr_cpus_allowed = current->nr_cpus_allowed;
 	}
 	p->blocked = current->blocked;
+	p->atomic_flags = current->atomic_flags;	/* no_new_privs sticks (pdeath_signal does not) */
 	p->real_blocked = current->real_blocked;
 	/* Linux: a CLONE_VM child that is no vfork child must not share the signal stack. */
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {

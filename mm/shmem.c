@@ -27,7 +27,10 @@
  *    SEEK_DATA sees holes, as in Linux; on failure the ones it added are
  *    taken out again), or with FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE
  *    truncates the range; any other mode is -EOPNOTSUPP;
- *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data().
+ *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data();
+ *  - seals (mm/memfd.c): info->seals, F_SEAL_SEAL from birth, checked by
+ *    shmem_write_begin (WRITE, FUTURE_WRITE, GROW), shmem_setattr (SHRINK,
+ *    GROW) and shmem_fallocate (GROW; WRITE/FUTURE_WRITE for hole punching).
  *
  * Limits: each mount has a shmem_sb_info with max_blocks (size=, in
  * pages) and max_inodes (nr_inodes=); a folio is charged to used_blocks
@@ -52,8 +55,8 @@
  *
  * Left out, against Linux: swap (shmem_writepage, swap entries in
  * i_pages), transparent huge pages and huge= options, large folios, NUMA
- * mempolicy (mpol=), quotas, xattrs and ACLs, file seals (memfd's
- * F_SEAL_*), userfaultfd, O_TMPFILE, RENAME_WHITEOUT (-EINVAL here),
+ * mempolicy (mpol=), quotas, xattrs and ACLs, userfaultfd, O_TMPFILE,
+ * RENAME_WHITEOUT (-EINVAL here),
  * remount, uid=/gid= beyond recording them, the fs_context parser (options are parsed from the
  * monolithic string, as Linux's shmem_parse_monolithic does), the
  * shmem_falloc structure that lets page faults race fallocate, mmap
@@ -64,6 +67,7 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/memfd.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/mount.h>
@@ -483,6 +487,7 @@ struct inode *shmem_get_inode(struct super_block *sb, struct inode *dir, umode_t
 	spin_lock_init(&info->lock);
 	info->flags = flags;
 	info->alloced = 0;
+	info->seals = F_SEAL_SEAL;	/* memfd_create(MFD_ALLOW_SEALING) clears it */
 	inode->i_mapping->a_ops = &shmem_aops;
 	mapping_set_gfp_mask(inode->i_mapping, GFP_HIGHUSER_MOVABLE);
 
@@ -570,6 +575,10 @@ int shmem_setattr(struct dentry *dentry, struct iattr *attr)
 		loff_t oldsize = inode->i_size;
 		loff_t newsize = attr->ia_size;
 
+		/* protected by i_rwsem */
+		if ((newsize < oldsize && (info->seals & F_SEAL_SHRINK)) ||
+		    (newsize > oldsize && (info->seals & F_SEAL_GROW)))
+			return -EPERM;
 		if (newsize != oldsize && shmem_reacct_size(info->flags, oldsize, newsize))
 			return -ENOMEM;
 		if (newsize != oldsize) {
@@ -700,7 +709,16 @@ static int shmem_write_begin(struct file *file, struct address_space *mapping, l
 			     unsigned int len, struct folio **foliop, void **fsdata)
 {
 	struct inode *inode = mapping->host;
+	struct shmem_inode_info *info = SHMEM_I(inode);
 	pgoff_t index = pos >> PAGE_SHIFT;
+
+	/* i_rwsem is held by caller */
+	if (unlikely(info->seals & (F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))) {
+		if (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+			return -EPERM;
+		if ((info->seals & F_SEAL_GROW) && pos + len > inode->i_size)
+			return -EPERM;
+	}
 
 	return shmem_get_folio(inode, index, foliop, SGP_WRITE);
 }
@@ -751,6 +769,7 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 {
 	struct inode *inode = file_inode(file);
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+	struct shmem_inode_info *info = SHMEM_I(inode);
 	pgoff_t start, index, end;
 	int error;
 
@@ -760,6 +779,11 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 	inode_lock(inode);
 
 	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		/* protected by i_rwsem */
+		if (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) {
+			error = -EPERM;
+			goto out;
+		}
 		/* Linux unmaps the whole pages from user mappings first (none yet). */
 		shmem_truncate_range(inode, offset, offset + len - 1);
 		error = 0;
@@ -770,6 +794,11 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 	error = inode_newsize_ok(inode, offset + len);
 	if (error)
 		goto out;
+
+	if ((info->seals & F_SEAL_GROW) && offset + len > inode->i_size) {
+		error = -EPERM;
+		goto out;
+	}
 
 	start = offset >> PAGE_SHIFT;
 	end = (offset + len + PAGE_SIZE - 1) >> PAGE_SHIFT;

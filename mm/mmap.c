@@ -30,6 +30,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/shmem_fs.h>
@@ -780,6 +781,7 @@ void exit_mmap(struct mm_struct *mm)
 	mm->map_count = 0;
 	mm->highest_vm_end = 0;
 	mmap_write_unlock(mm);
+	oom_exit_mmap(mm, READ_ONCE(mm->flags));	/* an OOM victim's memory is back */
 }
 
 /* ---- populate --------------------------------------------------------- */

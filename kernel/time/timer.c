@@ -28,6 +28,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/loadavg.h>
 #include <linux/spinlock.h>
 #include <linux/timekeeping.h>
 
@@ -321,8 +322,10 @@ void account_process_tick(struct task_struct *p, int user_tick)
 /* The periodic tick (Linux: tick_handle_periodic -> update_process_times). */
 void tick_handle_periodic(void)
 {
-	if (smp_processor_id() == 0)
+	if (smp_processor_id() == 0) {
 		jiffies++;
+		calc_global_load();	/* Linux: do_timer() */
+	}
 	run_local_timers();
 	scheduler_tick();
 }

@@ -392,7 +392,7 @@ static ssize_t oom_score_adj_write(struct file *file, const char __user *buf, si
 		*--e = '\0';
 	err = kstrtoint(s, 0, &adj);
 	if (err)
-		return -EINVAL;
+		return err;
 	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
 		return -EINVAL;
 	task = get_proc_task(file_inode(file));

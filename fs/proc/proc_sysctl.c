@@ -11,7 +11,8 @@
  * within pid_max_min..pid_max_max).
  * Writes of anything but a number (with optional sign, surrounding
  * whitespace and a newline), or of a number out of bounds, are -EINVAL,
- * as Linux's; writes at a non-zero offset are ignored (Linux's default
+ * as Linux's (a second number after the first is left unread, as Linux
+ * leaves it); writes at a non-zero offset are ignored (Linux's default
  * sysctl_writes_strict). Reads serve the whole text at any offset (Linux
  * returns nothing from a non-zero offset of a number file). Left out: the
  * register_sysctl_table() API and its tree (the tables are static here),
@@ -62,32 +63,59 @@ static int sysctl_serve(const char *text, size_t len, char *buffer, size_t *lenp
 	return 0;
 }
 
-/* One number, with optional whitespace around it and one sign; -EINVAL otherwise. */
-static int sysctl_parse_ll(const char *buffer, size_t len, long long *val, bool allow_neg)
+/*
+ * One number (Linux: proc_get_long: a sign, then strtoul with base 0, so
+ * 0x1f and 017 too), with whitespace around it; -EINVAL otherwise.
+ */
+static int sysctl_parse_ll(const char *buffer, size_t *lenp, long long *val, bool allow_neg)
 {
+	size_t len = *lenp;
 	unsigned long long v = 0;
-	size_t i = 0;
-	bool neg = false, digits = false;
+	unsigned int base = 10;
+	size_t i = 0, start;
+	bool neg = false;
 
 	while (i < len && (buffer[i] == ' ' || buffer[i] == '\t' || buffer[i] == '\n'))
 		i++;
-	if (i < len && (buffer[i] == '-' || buffer[i] == '+')) {
-		neg = buffer[i] == '-';
+	if (i < len && buffer[i] == '-') {
+		neg = true;
 		i++;
 	}
-	for (; i < len && buffer[i] >= '0' && buffer[i] <= '9'; i++) {
-		if (v > (~0ULL - 9) / 10)
+	if (i + 2 < len + 1 && buffer[i] == '0' && (buffer[i + 1] == 'x' || buffer[i + 1] == 'X') &&
+	    i + 2 < len && ((buffer[i + 2] >= '0' && buffer[i + 2] <= '9') ||
+			    ((buffer[i + 2] | 0x20) >= 'a' && (buffer[i + 2] | 0x20) <= 'f'))) {
+		base = 16;
+		i += 2;
+	} else if (i < len && buffer[i] == '0') {
+		base = 8;
+	}
+	for (start = i; i < len; i++) {
+		char c = buffer[i];
+		unsigned int d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (c | 0x20) - 'a' + 10;
+		else
+			break;
+		if (d >= base || v > (~0ULL - d) / base)
 			return -EINVAL;
-		v = v * 10 + (buffer[i] - '0');
-		digits = true;
+		v = v * base + d;
 	}
-	while (i < len && (buffer[i] == ' ' || buffer[i] == '\t' || buffer[i] == '\n'))
+	if (i == start)
+		return -EINVAL;
+	/* A separator must follow (Linux: proc_wspace_sep), or the end. */
+	if (i < len && buffer[i] != ' ' && buffer[i] != '\t' && buffer[i] != '\n' &&
+	    buffer[i] != '\0')
+		return -EINVAL;
+	while (i < len && (buffer[i] == ' ' || buffer[i] == '\t' || buffer[i] == '\n' ||
+			   buffer[i] == '\0'))
 		i++;
-	if (i < len && buffer[i] == '\0')
-		i = len;
-	if (!digits || i != len || (neg && !allow_neg) || v > (unsigned long long)LLONG_MAX)
+	if ((neg && !allow_neg) || v > (unsigned long long)LLONG_MAX)
 		return -EINVAL;
 	*val = neg ? -(long long)v : (long long)v;
+	*lenp = i;	/* what follows is left unwritten, as Linux leaves it */
 	return 0;
 }
 
@@ -103,9 +131,9 @@ static int proc_dointvec_minmax(const struct ctl_table *table, int write, char *
 	if (!write)
 		return sysctl_serve(text, snprintf(text, sizeof(text), "%d\n", READ_ONCE(*data)),
 				    buffer, lenp, ppos);
-	if (*ppos)
+	if (*ppos || !*lenp)
 		return 0;	/* SYSCTL_WRITES_STRICT: a write past the start is ignored */
-	err = sysctl_parse_ll(buffer, *lenp, &v, true);
+	err = sysctl_parse_ll(buffer, lenp, &v, true);
 	if (err)
 		return err;
 	if (v < -(long long)INT_MAX - 1 || v > INT_MAX)
@@ -131,9 +159,9 @@ static int proc_doulongvec_minmax(const struct ctl_table *table, int write, char
 	if (!write)
 		return sysctl_serve(text, snprintf(text, sizeof(text), "%lu\n", READ_ONCE(*data)),
 				    buffer, lenp, ppos);
-	if (*ppos)
+	if (*ppos || !*lenp)
 		return 0;
-	err = sysctl_parse_ll(buffer, *lenp, &v, false);
+	err = sysctl_parse_ll(buffer, lenp, &v, false);
 	if (err)
 		return err;
 	if (table->extra1 && (unsigned long)v < *(unsigned long *)table->extra1)

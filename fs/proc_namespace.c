@@ -35,6 +35,7 @@ static int mounts_open(struct inode *inode, struct file *file)
 const struct file_operations proc_mounts_operations = {
 	.open = mounts_open,
 	.read = seq_read,
+	.read_iter = seq_read_iter,
 	.llseek = seq_lseek,
 	.release = single_release,
 };

@@ -126,6 +126,7 @@ static int proc_single_open(struct inode *inode, struct file *filp)
 const struct file_operations proc_single_file_operations = {
 	.open = proc_single_open,
 	.read = seq_read,
+	.read_iter = seq_read_iter,
 	.llseek = seq_lseek,
 	.release = single_release,
 };
@@ -321,6 +322,7 @@ static int comm_open(struct inode *inode, struct file *filp)
 static const struct file_operations proc_pid_set_comm_operations = {
 	.open = comm_open,
 	.read = seq_read,
+	.read_iter = seq_read_iter,
 	.write = comm_write,
 	.llseek = seq_lseek,
 	.release = single_release,

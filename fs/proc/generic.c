@@ -9,7 +9,8 @@
  * numbers from PROC_DYNAMIC_FIRST up. Simplified from Linux: children are
  * a list under one spinlock (Linux: an rbtree under an rwsem), and
  * remove_proc_entry() frees an entry only once no inode of it is left
- * (Linux: pde_users and a completion).
+ * (Linux: pde_users and a completion); its dentry fails revalidation from
+ * then on and goes at its last dput.
  */
 #include <linux/dcache.h>
 #include <linux/err.h>
@@ -46,6 +47,30 @@ static struct proc_dir_entry *pde_subdir_find(struct proc_dir_entry *dir, const 
 	return NULL;
 }
 
+/*
+ * An entry's dentry lasts until the entry is removed: then no walk may use
+ * it, and its last dput frees it (Linux: proc_misc_dentry_ops, with
+ * proc_entry_rundown marking the entry).
+ */
+static int proc_misc_d_revalidate(struct dentry *dentry, unsigned int flags)
+{
+	struct inode *inode = d_inode(dentry);
+
+	return inode && !READ_ONCE(PDE(inode)->removed);
+}
+
+static int proc_misc_d_delete(const struct dentry *dentry)
+{
+	struct inode *inode = d_inode(dentry);
+
+	return inode && READ_ONCE(PDE(inode)->removed);
+}
+
+static const struct dentry_operations proc_misc_dentry_ops = {
+	.d_revalidate = proc_misc_d_revalidate,
+	.d_delete = proc_misc_d_delete,
+};
+
 /* Look name up under dir and make its inode (Linux: proc_lookup_de). */
 struct dentry *proc_lookup_de(struct inode *dir, struct dentry *dentry,
 			      struct proc_dir_entry *de)
@@ -62,6 +87,7 @@ struct dentry *proc_lookup_de(struct inode *dir, struct dentry *dentry,
 	inode = proc_get_inode(dir->i_sb, de);	/* takes over the in_use count */
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
+	d_set_d_op(dentry, &proc_misc_dentry_ops);
 	d_add(dentry, inode);
 	return NULL;
 }
@@ -299,6 +325,7 @@ static int proc_seq_release(struct inode *inode, struct file *file)
 static const struct proc_ops proc_seq_ops = {
 	.proc_open = proc_seq_open,
 	.proc_read = seq_read,
+	.proc_read_iter = seq_read_iter,
 	.proc_lseek = seq_lseek,
 	.proc_release = proc_seq_release,
 };
@@ -328,6 +355,7 @@ static int proc_single_open(struct inode *inode, struct file *file)
 static const struct proc_ops proc_single_ops = {
 	.proc_open = proc_single_open,
 	.proc_read = seq_read,
+	.proc_read_iter = seq_read_iter,
 	.proc_lseek = seq_lseek,
 	.proc_release = single_release,
 };

@@ -90,6 +90,15 @@ static ssize_t proc_reg_read(struct file *file, char __user *buf, size_t count, 
 	return ops->proc_read(file, buf, count, ppos);
 }
 
+static ssize_t proc_reg_read_iter(struct kiocb *iocb, struct iov_iter *iter)
+{
+	const struct proc_ops *ops = pde_ops(iocb->ki_filp);
+
+	if (!ops->proc_read_iter)
+		return -EINVAL;
+	return ops->proc_read_iter(iocb, iter);
+}
+
 static ssize_t proc_reg_write(struct file *file, const char __user *buf, size_t count,
 			      loff_t *ppos)
 {
@@ -139,6 +148,7 @@ static long proc_reg_unlocked_ioctl(struct file *file, unsigned int cmd, unsigne
 static const struct file_operations proc_reg_file_ops = {
 	.llseek = proc_reg_llseek,
 	.read = proc_reg_read,
+	.read_iter = proc_reg_read_iter,
 	.write = proc_reg_write,
 	.poll = proc_reg_poll,
 	.unlocked_ioctl = proc_reg_unlocked_ioctl,

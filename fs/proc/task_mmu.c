@@ -247,6 +247,7 @@ static int pid_maps_open(struct inode *inode, struct file *file)
 const struct file_operations proc_pid_maps_operations = {
 	.open = pid_maps_open,
 	.read = seq_read,
+	.read_iter = seq_read_iter,
 	.llseek = seq_lseek,
 	.release = seq_release_private,
 };
@@ -448,6 +449,7 @@ static int smaps_rollup_release(struct inode *inode, struct file *file)
 const struct file_operations proc_pid_smaps_rollup_operations = {
 	.open = smaps_rollup_open,
 	.read = seq_read,
+	.read_iter = seq_read_iter,
 	.llseek = seq_lseek,
 	.release = smaps_rollup_release,
 };

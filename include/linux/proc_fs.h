@@ -24,6 +24,7 @@ struct proc_ops {
 	unsigned int proc_flags;
 	int (*proc_open)(struct inode *inode, struct file *file);
 	ssize_t (*proc_read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*proc_read_iter)(struct kiocb *iocb, struct iov_iter *iter);
 	ssize_t (*proc_write)(struct file *file, const char __user *buf, size_t count,
 			      loff_t *pos);
 	loff_t (*proc_lseek)(struct file *file, loff_t offset, int whence);

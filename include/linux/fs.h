@@ -372,6 +372,7 @@ static inline struct dentry *file_dentry(const struct file *f)
 struct file *get_file(struct file *f);
 void fput(struct file *file);
 struct file *alloc_empty_file(int flags);
+struct file *alloc_file_clone(struct file *base, int flags, const struct file_operations *fops);
 struct file *alloc_file_pseudo(struct inode *inode, struct vfsmount *mnt, const char *name,
 			       int flags, const struct file_operations *fops);
 int finish_open(struct file *file, struct dentry *dentry, int (*open)(struct inode *, struct file *));

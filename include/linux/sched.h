@@ -55,6 +55,9 @@
 #define PF_SIGNALED 0x00000400		/* killed by a signal */
 #define PF_USER_WORKER 0x00004000
 
+/* task->atomic_flags bits (Linux: PFA_*, task_no_new_privs()). */
+#define PFA_NO_NEW_PRIVS 0
+
 /* The round-robin time slice, in ticks (Linux's SCHED_RR default is 100 ms). */
 #define RR_TIMESLICE (100 * HZ / 1000)
 
@@ -140,6 +143,8 @@ struct task_struct {
 	void *worker_private;		/* a kthread's struct kthread (kernel/kthread.c) */
 	struct completion *vfork_done;	/* completed by do_exit() (kthreads: kthread->exited) */
 	char comm[TASK_COMM_LEN];
+	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG): sent when the parent dies */
+	unsigned long atomic_flags;	/* PFA_* (prctl(PR_SET_NO_NEW_PRIVS)); inherited by fork */
 	/* lockdep (kernel/locking/lockdep.c): the locks this task holds */
 	int lockdep_depth;
 	unsigned int lockdep_gen;

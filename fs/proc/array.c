@@ -45,9 +45,6 @@
 
 #define USER_HZ 100
 
-/* drivers/tty/tty_jobctrl.c (H4); until it is linked, tty_nr is 0. */
-extern dev_t tty_devnum(struct tty_struct *tty) __attribute__((weak));
-
 static unsigned long long nsec_to_clock_t(u64 ns)
 {
 	return ns / (1000000000ULL / USER_HZ);
@@ -383,14 +380,13 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole
 
 		spin_lock_irqsave(&task->sighand->siglock, flags);
 		if (sig->tty) {
-			if (tty_devnum) {
-				dev_t dev = tty_devnum(sig->tty);
+			dev_t dev = tty_devnum(sig->tty);
 
-				/* Linux: new_encode_dev() */
-				tty_nr = (MINOR(dev) & 0xff) | (MAJOR(dev) << 8) |
-					 ((MINOR(dev) & ~0xffU) << 12);
-			}
-			tty_pgrp = sig->pgrp;	/* Linux: tty_get_pgrp(sig->tty) */
+			/* Linux: new_encode_dev() */
+			tty_nr = (MINOR(dev) & 0xff) | (MAJOR(dev) << 8) |
+				 ((MINOR(dev) & ~0xffU) << 12);
+			/* Linux: tty_get_pgrp(); a plain read, as ctrl_lock is the tty's. */
+			tty_pgrp = READ_ONCE(sig->tty->pgrp);
 		}
 		collect_sigign_sigcatch(task, &sigign, &sigcatch);
 		pending = task->pending.signal;

@@ -36,10 +36,6 @@
 
 #include "internal.h"
 
-/* mm/util.c (H7); until it is linked, Linux's formulas with no accounting. */
-extern unsigned long vm_memory_committed(void) __attribute__((weak));
-extern unsigned long vm_commit_limit(void) __attribute__((weak));
-
 static void show_val_kb(struct seq_file *m, const char *s, unsigned long num)
 {
 	seq_printf(m, "%s%8lu kB\n", s, num << (PAGE_SHIFT - 10));
@@ -91,8 +87,8 @@ static int meminfo_proc_show(struct seq_file *m, void *v)
 	unsigned long shmem = global_node_page_state(NR_SHMEM);
 	unsigned long anon = global_node_page_state(NR_ANON_MAPPED);
 	unsigned long slab = proc_slab_pages();
-	unsigned long committed = vm_memory_committed ? vm_memory_committed() : 0;
-	unsigned long commit_limit = vm_commit_limit ? vm_commit_limit() : totalram / 2;
+	unsigned long committed = vm_memory_committed();
+	unsigned long commit_limit = vm_commit_limit();
 	unsigned long file_lru = file > shmem ? file - shmem : 0;
 	unsigned long vmalloc_total = (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT;
 

@@ -29,6 +29,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/utsname.h>
 
 #include "internal.h"
 
@@ -210,11 +211,6 @@ static int proc_dostring(const struct ctl_table *table, int write, char *buffer,
 
 /* ---- vm ------------------------------------------------------------------------------------ */
 
-/* mm/util.c (H7): until it is linked, the files are not there. */
-extern int sysctl_overcommit_memory __attribute__((weak));
-extern int sysctl_overcommit_ratio __attribute__((weak));
-extern unsigned long sysctl_overcommit_kbytes __attribute__((weak));
-
 static int zero, two = 2, one = 1, four = 4;
 static int sysctl_drop_caches;
 
@@ -272,26 +268,13 @@ static struct ctl_table vm_table[] = {
 
 /* ---- kernel -------------------------------------------------------------------------------- */
 
-/*
- * kernel/sys.c's uname strings (H5: linux/utsname.h's utsname() and
- * uts_sem); until they are linked, ostype and osrelease are the strings
- * uname reports and hostname/domainname are not there.
- */
-struct proc_new_utsname {
-	char sysname[65], nodename[65], release[65], version[65], machine[65], domainname[65];
-};
-extern struct proc_new_utsname *utsname(void) __attribute__((weak));
-extern struct rw_semaphore uts_sem __attribute__((weak));
-
-static char uts_ostype[65] = "Linux";
-static char uts_osrelease[65] = "6.1.0-linnet";
-
+/* ostype, osrelease, hostname, domainname: fields of utsname() (kernel/sys.c), under uts_sem. */
 static int proc_do_uts_string(const struct ctl_table *table, int write, char *buffer,
 			      size_t *lenp, loff_t *ppos)
 {
-	struct proc_new_utsname *uts = utsname();
+	struct new_utsname *uts = utsname();
 	struct ctl_table t = *table;
-	char tmp[65];
+	char tmp[__NEW_UTS_LEN + 1];
 	int r;
 
 	/* Linux: a copy under uts_sem, so a reader never sees half a name. */
@@ -309,34 +292,34 @@ static int proc_do_uts_string(const struct ctl_table *table, int write, char *bu
 	return r;
 }
 
-#define UTS_FIELD(f) ((void *)__builtin_offsetof(struct proc_new_utsname, f))
+#define UTS_FIELD(f) ((void *)__builtin_offsetof(struct new_utsname, f))
 
 static struct ctl_table kern_table[] = {
 	{
 		.procname = "ostype",
-		.data = uts_ostype,
-		.maxlen = sizeof(uts_ostype),
+		.data = UTS_FIELD(sysname),
+		.maxlen = __NEW_UTS_LEN + 1,
 		.mode = 0444,
-		.proc_handler = proc_dostring,
+		.proc_handler = proc_do_uts_string,
 	},
 	{
 		.procname = "osrelease",
-		.data = uts_osrelease,
-		.maxlen = sizeof(uts_osrelease),
+		.data = UTS_FIELD(release),
+		.maxlen = __NEW_UTS_LEN + 1,
 		.mode = 0444,
-		.proc_handler = proc_dostring,
+		.proc_handler = proc_do_uts_string,
 	},
 	{
 		.procname = "hostname",
 		.data = UTS_FIELD(nodename),
-		.maxlen = 65,
+		.maxlen = __NEW_UTS_LEN + 1,
 		.mode = 0644,
 		.proc_handler = proc_do_uts_string,
 	},
 	{
 		.procname = "domainname",
 		.data = UTS_FIELD(domainname),
-		.maxlen = 65,
+		.maxlen = __NEW_UTS_LEN + 1,
 		.mode = 0644,
 		.proc_handler = proc_do_uts_string,
 	},
@@ -420,11 +403,6 @@ static void register_table(const char *dir, struct ctl_table *table)
 	if (!parent)
 		return;
 	for (; table->procname; table++) {
-		/* A variable whose owner is not linked in: no file. */
-		if (!table->data && table->proc_handler != proc_do_uts_string)
-			continue;
-		if (table->proc_handler == proc_do_uts_string && (!utsname || !&uts_sem))
-			continue;
 		proc_create_data(table->procname, S_IFREG | table->mode, parent,
 				 &proc_sys_file_operations, table);
 	}

@@ -424,6 +424,7 @@ static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct mmu_gather tlb;
 
 	tlb_gather_mmu(&tlb, mm);
+	update_hiwater_rss(mm);
 	unmap_vmas(&tlb, vma, start, end);
 	free_pgtables(&tlb, vma, prev ? prev->vm_end : FIRST_USER_ADDRESS,
 		      next ? next->vm_start : USER_PGTABLES_CEILING);

@@ -512,6 +512,16 @@ static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
 	atomic_long_add(value, &mm->rss_stat[member]);
 }
 
+/* The RSS peak (VmHWM) is kept only when RSS is about to drop (Linux: update_hiwater_rss). */
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+			    get_mm_counter(mm, MM_SHMEMPAGES);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
 /* kernel/fork.c: the lifetime of an mm */
 struct mm_struct *mm_alloc(void);		/* empty user mm: pgd with the kernel half, no VMAs */
 void mmput(struct mm_struct *mm);		/* drop mm_users; the last one runs exit_mmap */

@@ -46,6 +46,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -394,6 +395,8 @@ static void do_sysinfo(struct sysinfo *info)
 	/* Bytes, since mem_unit is 1 (Linux scales to bytes when it fits in a long). */
 	info->totalram = totalram_pages_count * PAGE_SIZE;
 	info->freeram = nr_free_pages() * PAGE_SIZE;
+	/* shmem/tmpfs pages, as /proc/meminfo's Shmem (Linux: si_meminfo) */
+	info->sharedram = global_node_page_state(NR_SHMEM) * PAGE_SIZE;
 	info->mem_unit = 1;
 }
 

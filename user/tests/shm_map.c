@@ -447,6 +447,25 @@ static int t_shm_punch_hole(void)
 	EXPECT_EQ(priv[PAGE + 1], 'z');
 	EXPECT_EQ(priv[2 * PAGE], 0);		/* the file's page was punched */
 	EXPECT_EQ(lseek(fd, 0, SEEK_END), (long)(4 * PAGE));
+	/* madvise(MADV_REMOVE) punches the hole through a shared writable mapping. */
+	/* (reading pages 1 and 2 through the shared mapping faulted them back in: 4 pages) */
+	EXPECT_EQ(madvise(shared + 3 * PAGE, PAGE, MADV_REMOVE), 0);
+	EXPECT_EQ(file_pages(fd), 3);
+	EXPECT_EQ(shared[3 * PAGE], 0);
+	errno = 0;
+	EXPECT(madvise(priv, PAGE, MADV_REMOVE) == -1 && errno == EACCES,
+	       "MADV_REMOVE on a private mapping: errno %d", errno);
+	{
+		char *anon = map(2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+		EXPECT(anon != NULL, "mmap: %s", strerror(errno));
+		if (anon) {
+			anon[PAGE] = 'x';
+			EXPECT_EQ(madvise(anon, 2 * PAGE, MADV_REMOVE), 0);
+			EXPECT_EQ(anon[PAGE], 0);
+			munmap(anon, 2 * PAGE);
+		}
+	}
 	munmap(shared, 4 * PAGE);
 	munmap(priv, 4 * PAGE);
 	close(fd);

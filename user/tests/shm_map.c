@@ -22,6 +22,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "usertests.h"
@@ -358,6 +359,42 @@ static int t_shm_anon_fork(void)
 	EXPECT_EQ(munmap(p, len), 0);
 	s1 = shmem_pages();
 	EXPECT(s1 - s0 <= SHMEM_SLACK_PAGES, "shmem %ld -> %ld after munmap", s0, s1);
+
+	/* mmap of /dev/zero: shared is shmem, private is anonymous memory. */
+	{
+		int zfd = open("/dev/zero", O_RDWR);
+		char *zs, *zp;
+
+		if (zfd < 0) {	/* no devtmpfs: make the node (we are root) */
+			mknod("/tmp/shm_map-zero", S_IFCHR | 0666, makedev(1, 5));
+			zfd = open("/tmp/shm_map-zero", O_RDWR);
+			unlink("/tmp/shm_map-zero");
+		}
+		EXPECT(zfd >= 0, "open /dev/zero: %s", strerror(errno));
+		if (zfd < 0)
+			return case_failed;
+		zs = map(2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, zfd, 0);
+		zp = map(2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, zfd, 0);
+		EXPECT(zs && zp, "mmap /dev/zero: %s", strerror(errno));
+		if (zs && zp) {
+			EXPECT_EQ(zs[PAGE] + zp[PAGE], 0);
+			zp[0] = 'p';
+			pid = fork();
+			if (pid == 0) {
+				zs[PAGE + 1] = 'z';
+				zp[0] = 'q';
+				_exit(0);
+			}
+			EXPECT_EQ(wait_exit(pid), 0);
+			EXPECT_EQ(zs[PAGE + 1], 'z');	/* shared with the child */
+			EXPECT_EQ(zp[0], 'p');		/* private: the child's write is its own */
+		}
+		if (zs)
+			munmap(zs, 2 * PAGE);
+		if (zp)
+			munmap(zp, 2 * PAGE);
+		close(zfd);
+	}
 	return case_failed;
 }
 UT_CASE("shm_anon_fork", t_shm_anon_fork);

@@ -252,6 +252,27 @@ static int t_shm_write_seen(void)
 			munmap(m, 3 * PAGE);
 		}
 	}
+	/*
+	 * write() from a mapping of the very page it writes, not yet faulted
+	 * in (the kernel must fault the source in before it locks the page
+	 * cache page, or the fault waits on its own lock).
+	 */
+	{
+		char *m = map(4 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+		EXPECT(m != NULL, "mmap: %s", strerror(errno));
+		if (m) {
+			EXPECT_EQ(pwrite(fd, m + 100, 5, 200), 5);	/* page 0 onto page 0 */
+			EXPECT(!memcmp(m + 200, "hello", 5), "self-write gave %.5s", m + 200);
+			munmap(m, 4 * PAGE);
+		}
+		m = map(4 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		if (m) {
+			/* across two pages, the second a hole never touched */
+			EXPECT_EQ(pwrite(fd, m + PAGE - 2, 4, PAGE - 2), 4);
+			munmap(m, 4 * PAGE);
+		}
+	}
 	munmap(shared, 2 * PAGE);
 	munmap(priv, 2 * PAGE);
 	close(fd);

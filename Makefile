@@ -42,7 +42,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -T linker.ld
 
 KERNEL_SRCS := $(wildcard boot/*.S init/*.c kernel/*.c kernel/*.S kernel/*/*.c \
-	mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c)
+	ipc/*.c mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
 DEPFILES := $(KERNEL_OBJS:.o=.d)
 
@@ -160,13 +160,20 @@ gdb: $(KERNEL)
 # garbled copies are for the matrix's bad-archive boots (tests/matrix.py).
 # The user programs (user/Makefile, docs/user.md) go in as /init and /bin/*.
 include user/Makefile
-INITRAMFS_SRCS := scripts/mkinitramfs.py $(shell find usr/rootfs 2>/dev/null) $(USER_INSTALL)
+# Debian's busybox-static, copied unmodified with its applet links (docs/user.md).
+BUSYBOX ?= /bin/busybox
+# tests/busybox (the conformance scripts) goes in here, expected output and all.
+BUSYBOX_TESTS := usr/share/linnet/busybox-tests
+INITRAMFS_SRCS := scripts/mkinitramfs.py $(shell find usr/rootfs tests/busybox 2>/dev/null) $(USER_INSTALL) \
+	$(BUSYBOX)
 FAKEROOT := $(shell command -v fakeroot 2>/dev/null)
 
 $(INITRAMFS) $(INITRAMFS_BAD) &: $(INITRAMFS_SRCS) $(DEPS_STAMP)
 	@mkdir -p $(BUILD)
+	@rm -rf $(BUILD)/busybox-tests && mkdir -p $(BUILD)/busybox-tests/$(dir $(BUSYBOX_TESTS))
+	@cp -r tests/busybox $(BUILD)/busybox-tests/$(BUSYBOX_TESTS)
 	@$(FAKEROOT) $(PYTHON) scripts/mkinitramfs.py --skel usr/rootfs --root $(BUILD)/rootfs \
-		--add $(USER_ROOT) --out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
+		--add $(USER_ROOT) --add $(BUILD)/busybox-tests --busybox $(BUSYBOX) --out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
 initramfs: $(INITRAMFS) $(INITRAMFS_BAD)
 
 # The unpack rate of a 64 MiB initramfs (printed, never asserted; not in make test).

@@ -19,6 +19,9 @@ have_cmd python3 || need="$need python3"
 have_cmd gcc || need="$need gcc"
 have_cmd make || need="$need make"
 have_cmd nm || need="$need binutils"
+# Debian's static busybox goes into the initramfs unmodified (docs/user.md);
+# the dynamic "busybox" package also has a /bin/busybox, but needs libc.
+dpkg -S /bin/busybox 2>/dev/null | grep -q '^busybox-static:' || need="$need busybox-static"
 [ -n "$need" ] || exit 0
 
 if [ "$(id -u)" = 0 ]; then

@@ -21,7 +21,15 @@
 #      after the skeleton - the user programs (user/Makefile's
 #      build/user/rootfs: /init and /bin/*, docs/user.md), so they sit in
 #      the manifest like every other file;
-#   5. --truncate NAME / --garble NAME: also write a copy cut in the
+#   5. --busybox FILE: copy FILE (Debian's busybox-static, /bin/busybox)
+#      unmodified to bin/busybox and give it its applet names the way
+#      Debian's initramfs hook (/usr/share/initramfs-tools/hooks/zz-busybox)
+#      does: every name of `busybox --list-full`, a leading usr/ stripped,
+#      a bare name put in bin/, and no name that is already there (the
+#      skeleton's and the user programs' win). The hook makes hard links;
+#      these are symlinks (bin/ls -> busybox, sbin/ip -> ../bin/busybox), so
+#      that the manifest check reads the 2 MiB binary once, not once a name;
+#   6. --truncate NAME / --garble NAME: also write a copy cut in the
 #      middle of NAME's data, and a copy whose header of NAME has a bad
 #      magic ("0GARBL"), for the matrix's bad-archive boots.
 #
@@ -69,7 +77,34 @@ def symlink(root, rel, target):
     os.symlink(target, p)
 
 
-def generate(root, skel, big_mib, add=()):
+def busybox_names(binary):
+    """Where Debian's initramfs hook puts each applet: bin/NAME or sbin/NAME."""
+    p = subprocess.run([binary, "--list-full"], stdout=subprocess.PIPE, check=True)
+    out = []
+    for name in p.stdout.decode().split():
+        name = name.lstrip("/")
+        if name.startswith("usr/"):
+            name = name[4:]
+        elif "/" not in name:
+            name = "bin/" + name
+        out.append(name)
+    return out
+
+
+def add_busybox(root, binary):
+    mkdir(root, "bin")
+    dst = os.path.join(root, "bin", "busybox")
+    shutil.copyfile(binary, dst)
+    os.chmod(dst, 0o755)
+    for name in busybox_names(binary):
+        p = os.path.join(root, name)
+        if os.path.lexists(p):
+            continue
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        os.symlink(os.path.relpath(dst, os.path.dirname(p)), p)
+
+
+def generate(root, skel, big_mib, add=(), busybox=None):
     """The tree; returns the hard-link groups as lists of paths."""
     if os.path.isdir(skel):
         shutil.copytree(skel, root, symlinks=True, dirs_exist_ok=True)
@@ -77,10 +112,15 @@ def generate(root, skel, big_mib, add=()):
         if not os.path.isdir(d):
             sys.exit("mkinitramfs: --add %s: no such directory" % d)
         shutil.copytree(d, root, symlinks=True, dirs_exist_ok=True)
+    if busybox:
+        if not os.access(busybox, os.X_OK):
+            sys.exit("mkinitramfs: --busybox %s: not an executable (scripts/install-deps.sh)" % busybox)
+        add_busybox(root, busybox)
     mkdir(root, "etc")
     mkdir(root, "root", 0o700)
     mkdir(root, "tmp", 0o1777)
     mkdir(root, "dev")
+    mkdir(root, "proc", 0o555)      # /etc/init.d/rcS mounts procfs here
     # files of many sizes and modes
     for i, size in enumerate(SIZES):
         rel = "test/sizes/size_%d" % size
@@ -113,7 +153,8 @@ def generate(root, skel, big_mib, add=()):
     if os.geteuid() == 0:       # root, or fakeroot pretending to be
         for name, mode, major, minor in [("console", 0o600, 5, 1), ("null", 0o666, 1, 3),
                                          ("zero", 0o666, 1, 5), ("full", 0o666, 1, 7),
-                                         ("urandom", 0o666, 1, 9), ("ttyS0", 0o660, 4, 64)]:
+                                         ("urandom", 0o666, 1, 9), ("ttyS0", 0o660, 4, 64),
+                                         ("tty", 0o666, 5, 0), ("tty1", 0o620, 4, 1)]:
             os.mknod(os.path.join(root, "dev", name), stat.S_IFCHR | mode,
                      os.makedev(major, minor))
             os.chmod(os.path.join(root, "dev", name), mode)
@@ -265,6 +306,8 @@ def main():
                     help="add one file of this many MiB (the unpack-rate measurement)")
     ap.add_argument("--add", metavar="DIR", action="append", default=[],
                     help="copy DIR's tree into the root too (the user programs)")
+    ap.add_argument("--busybox", metavar="FILE",
+                    help="copy this busybox to bin/busybox with its applet links")
     ap.add_argument("--truncate", metavar="NAME", help="write OUT-truncated.cpio, cut in NAME's data")
     ap.add_argument("--garble", metavar="NAME", help="write OUT-garbled.cpio, NAME's magic broken")
     a = ap.parse_args()
@@ -272,7 +315,7 @@ def main():
     if os.path.lexists(a.root):
         shutil.rmtree(a.root)
     os.makedirs(a.root)
-    groups = generate(a.root, a.skel, a.big_mib, a.add)
+    groups = generate(a.root, a.skel, a.big_mib, a.add, a.busybox)
     # GNU cpio emits a hard-link group in an order of its own (the data with
     # the last name): take the archive's order from a first run with an
     # empty manifest, then write the manifest in that order and run again.

@@ -73,7 +73,7 @@ HOST_SRCS_test_page_alloc := $(HOST_MM)
 HOST_SRCS_test_slub := $(HOST_MM)
 HOST_SRCS_test_vmalloc := $(HOST_MM) lib/rbtree.c mm/vmalloc.c
 HOST_SRCS_test_mmap := $(HOST_MM) lib/rbtree.c mm/vma.c mm/mmap.c mm/util.c mm/mprotect.c mm/mremap.c \
-	mm/madvise.c mm/msync.c
+	mm/madvise.c mm/msync.c mm/interval_tree.c
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 

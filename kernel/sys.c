@@ -66,6 +66,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>

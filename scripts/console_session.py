@@ -121,7 +121,8 @@ BUSYBOX_STEPS = [
 ]
 SESSIONS = {"lsh": DEFAULT_STEPS, "busybox": BUSYBOX_STEPS}
 # what matching skips: ANSI escapes (CSI, and ESC + one char) and printk lines
-NOISE = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[^\[]|(?:^|(?<=\n))\[ *\d+\.\d+\] [^\n]*\n")
+# (a log line can land in the middle of a line the shell is printing)
+NOISE = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[^\[]|\[ *\d+\.\d{6}\] [^\n]*\n")
 
 
 def main():

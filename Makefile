@@ -42,7 +42,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -T linker.ld
 
 KERNEL_SRCS := $(wildcard boot/*.S init/*.c kernel/*.c kernel/*.S kernel/*/*.c \
-	mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c)
+	ipc/*.c mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
 DEPFILES := $(KERNEL_OBJS:.o=.d)
 

@@ -17,7 +17,7 @@
  * after dcache_lock is dropped, as Linux's shrink_dentry_list does.
  * Left out: RCU walk and the rename seqlock (one global dcache_lock
  * instead), the LRU and the shrinker (negative dentries are freed at the
- * last dput), d_op, aliases (no hard-linked directories, one dentry per
+ * last dput), d_op beyond d_revalidate and d_delete, aliases (no hard-linked directories, one dentry per
  * inode per name).
  */
 #include <linux/dcache.h>
@@ -286,7 +286,19 @@ struct dentry *d_hash_and_lookup(struct dentry *dir, struct qstr *name)
 /* Keep it cached at refcount 0? (Linux: retain_dentry; no LRU, so negatives go.) */
 static bool retain_dentry(const struct dentry *dentry)
 {
+	if (dentry->d_op && dentry->d_op->d_delete && dentry->d_op->d_delete(dentry))
+		return false;
 	return !d_unhashed(dentry) && dentry->d_inode && !(dentry->d_flags & DCACHE_DENTRY_KILLED);
+}
+
+void d_set_d_op(struct dentry *dentry, const struct dentry_operations *op)
+{
+	dentry->d_op = op;
+}
+
+void d_invalidate(struct dentry *dentry)
+{
+	d_drop(dentry);
 }
 
 /*

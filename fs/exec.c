@@ -45,6 +45,7 @@
 #include <linux/namei.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/coredump.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -472,6 +473,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	if (retval)
 		return retval;
 	bprm->mm = NULL;
+	set_dumpable(me->mm, SUID_DUMP_USER);	/* prctl(PR_GET_DUMPABLE) says 1 */
 	me->flags &= ~PF_FORKNOEXEC;
 	me->sas_ss_sp = 0;
 	me->sas_ss_size = 0;

@@ -7,14 +7,16 @@
  * O_APPEND, O_NONBLOCK and O_NOATIME (Linux's SETFL_MASK less O_DIRECT
  * and FASYNC: O_DIRECT is -EINVAL, as for a filesystem without direct
  * I/O; clearing O_APPEND on an append-only inode is -EPERM). Every
- * other command is -EINVAL.
+ * other command is -EINVAL. F_ADD_SEALS/F_GET_SEALS go to memfd_fcntl()
+ * (mm/memfd.c).
  * Left out: record locks (F_GETLK/F_SETLK/F_SETLKW, F_OFD_*), F_GETOWN/
  * F_SETOWN/F_SETSIG (no SIGIO), leases, notify, pipe sizes
- * (F_GETPIPE_SZ/F_SETPIPE_SZ), seals.
+ * (F_GETPIPE_SZ/F_SETPIPE_SZ).
  */
 #include <linux/fcntl.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/memfd.h>
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
 
@@ -23,7 +25,6 @@
 #define F_SETFD 2
 #define F_GETFL 3
 #define F_SETFL 4
-#define F_LINUX_SPECIFIC_BASE 1024
 #define F_DUPFD_CLOEXEC (F_LINUX_SPECIFIC_BASE + 6)
 #define FD_CLOEXEC 1
 
@@ -71,6 +72,10 @@ long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	case F_SETFL:
 		err = setfl(f.file, arg);
+		break;
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+		err = memfd_fcntl(f.file, cmd, arg);
 		break;
 	}
 	fdput(f);

@@ -99,6 +99,21 @@ static struct file *alloc_file(const struct path *path, int flags,
 }
 
 /*
+ * Another file on base's path and page cache, with its own flags and
+ * operations (Linux: alloc_file_clone; SysV shm's shmat makes one).
+ */
+struct file *alloc_file_clone(struct file *base, int flags, const struct file_operations *fops)
+{
+	struct file *f = alloc_file(&base->f_path, flags, fops);
+
+	if (!IS_ERR(f)) {
+		path_get(&f->f_path);
+		f->f_mapping = base->f_mapping;
+	}
+	return f;
+}
+
+/*
  * A file for inode under a dentry in no directory (Linux: alloc_file_pseudo).
  * On success the file owns the caller's inode reference.
  */

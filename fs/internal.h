@@ -23,6 +23,7 @@ struct nameidata {
 	struct saved {
 		struct path link;	/* holds the body in memory */
 		const char *name;	/* what is left after the link; NULL: it was last */
+		void *done;		/* get_link's body to kfree at put_link, or NULL */
 	} stack[MAXSYMLINKS];
 };
 

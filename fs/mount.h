@@ -30,6 +30,7 @@ struct mount {
 	const char *mnt_devname;	/* "tmpfs", "rootfs" ... */
 	char *mnt_options;		/* as given at mount time, for /proc/mounts */
 	int mnt_id;
+	int mnt_expiry_mark;		/* umount2(MNT_EXPIRE) asked once (mount_lock) */
 };
 
 static inline struct mount *real_mount(struct vfsmount *mnt)

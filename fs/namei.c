@@ -135,7 +135,27 @@ static void put_link(struct nameidata *nd)
 {
 	struct saved *last = nd->stack + --nd->depth;
 
+	kfree(last->done);
+	last->done = NULL;
 	path_put(&last->link);
+}
+
+/*
+ * A "magic" link's ->get_link (/proc/PID/exe, cwd, fd/N) moves the walk
+ * straight onto the object it names and returns NULL (Linux:
+ * nd_jump_link); path's reference becomes the walk's.
+ */
+int nd_jump_link(const struct path *path)
+{
+	struct nameidata *nd = current->nameidata;
+
+	if (WARN_ON_ONCE(!nd)) {
+		path_put(path);
+		return -EINVAL;
+	}
+	path_put(&nd->path);
+	nd->path = *path;
+	return 0;
 }
 
 void terminate_walk(struct nameidata *nd)
@@ -244,17 +264,37 @@ static const char *handle_dots(struct nameidata *nd, int type)
 	return NULL;
 }
 
+/*
+ * A cached dentry the filesystem still vouches for (Linux:
+ * d_revalidate): a stale one is unhashed and dropped, and the caller looks
+ * the name up again.
+ */
+static struct dentry *d_revalidate_cached(struct dentry *dentry, unsigned int flags)
+{
+	int status;
+
+	if (!dentry || !dentry->d_op || !dentry->d_op->d_revalidate)
+		return dentry;
+	status = dentry->d_op->d_revalidate(dentry, flags);
+	if (status > 0)
+		return dentry;
+	if (!status)
+		d_invalidate(dentry);
+	dput(dentry);
+	return status < 0 ? ERR_PTR(status) : NULL;
+}
+
 /* A cached child, or NULL (Linux: lookup_fast). */
 static struct dentry *lookup_fast(struct nameidata *nd)
 {
-	return d_lookup(nd->path.dentry, &nd->last);
+	return d_revalidate_cached(d_lookup(nd->path.dentry, &nd->last), nd->flags);
 }
 
 /* Ask the filesystem, dir locked by the caller (Linux: __lookup_slow's core). */
 static struct dentry *__lookup_hash(const struct qstr *name, struct dentry *base,
 				    unsigned int flags)
 {
-	struct dentry *dentry = d_lookup(base, name);
+	struct dentry *dentry = d_revalidate_cached(d_lookup(base, name), flags);
 	struct inode *dir = base->d_inode;
 	struct dentry *old;
 
@@ -304,13 +344,21 @@ static const char *pick_link(struct nameidata *nd, struct path *link, struct ino
 	last = nd->stack + nd->depth++;
 	last->link = *link;
 	last->name = NULL;
+	last->done = NULL;
 	res = inode->i_link;
 	if (!res) {
+		struct nameidata *saved = current->nameidata;
+
 		if (!inode->i_op->get_link)
 			return ERR_PTR(-EINVAL);
+		current->nameidata = nd;
 		res = inode->i_op->get_link(link->dentry, inode, &done);
+		current->nameidata = saved;
+		last->done = done;
 		if (IS_ERR(res))
 			return res;
+		if (!res)
+			return "";	/* nd_jump_link() moved us: nothing left to walk */
 	}
 	if (*res == '/') {
 		path_put(&nd->path);

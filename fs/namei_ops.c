@@ -630,17 +630,22 @@ int vfs_readlink(struct dentry *dentry, char *buf, int buflen)
 
 	if (!S_ISLNK(inode->i_mode))
 		return -EINVAL;
+	if (inode->i_op->readlink)
+		return inode->i_op->readlink(dentry, buf, buflen);
 	if (!link) {
 		if (!inode->i_op->get_link)
 			return -EINVAL;
 		link = inode->i_op->get_link(dentry, inode, &done);
 		if (IS_ERR(link))
 			return PTR_ERR(link);
+		if (!link)
+			return -EINVAL;
 	}
 	len = strlen(link);
 	if (len > buflen)
 		len = buflen;
 	memcpy(buf, link, len);
+	kfree(done);
 	return len;
 }
 

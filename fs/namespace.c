@@ -10,8 +10,37 @@
  * takes it down again if nothing but the caller uses it (-EBUSY
  * otherwise). mnt_init() builds the first mount, a tmpfs called rootfs
  * (init/do_mounts.c), and makes it everybody's root and working directory.
- * Left out: mount namespaces, propagation, bind/move/remount, lazy umount
- * (MNT_DETACH), expiry, per-mount read-only state and the new mount API.
+ *
+ * mount(2) (sys_mount -> path_mount, Linux's order): MS_MGC_VAL in the
+ * top half of flags is dropped, MS_NOUSER is -EINVAL; the per-mount flags
+ * (MNT_NOSUID, NODEV, NOEXEC, READONLY, NOATIME, NODIRATIME, NOSYMFOLLOW,
+ * and MNT_RELATIME unless MS_NOATIME or MS_STRICTATIME) are split from
+ * the superblock's (SB_RDONLY, SYNCHRONOUS, DIRSYNC, MANDLOCK, LAZYTIME,
+ * ...; recorded, shown in /proc/mounts, not enforced). Then:
+ * MS_REMOUNT|MS_BIND changes only a mount's flags (do_reconfigure_mnt);
+ * MS_REMOUNT changes the superblock's flags (the filesystem's remount_fs,
+ * if it has one, sees the options; tmpfs has none, so size= and the like
+ * are accepted and kept as they were); MS_BIND mounts an existing tree
+ * (dev_name) at the target (do_loopback: one mount, MS_REC binds only the
+ * top one); MS_SHARED/MS_PRIVATE/MS_SLAVE/MS_UNBINDABLE are accepted and
+ * change nothing (one namespace, no propagation: every mount is private);
+ * MS_MOVE is -EINVAL (not implemented); anything else is a new mount of
+ * type (any registered type, get_fs_type: -ENODEV if none, -EINVAL with
+ * no type, -ENOTDIR on a non-directory). /proc/mounts reads the tree
+ * through iterate_mounts() and show_vfsmnt() (Linux's format).
+ *
+ * umount2(2): -EINVAL for unknown flags, a path that is not a mount's root
+ * or the root mount; -EBUSY if anything but the tree uses it (open files,
+ * a cwd, mounts on top); MNT_FORCE is accepted (no filesystem here can
+ * abort its I/O); MNT_DETACH takes the mount and everything under it out
+ * of the tree at once, in use or not (each piece lives until its last
+ * user goes); MNT_EXPIRE marks an unused mount (-EAGAIN) and unmounts it
+ * at the next call if nobody used it meanwhile... here "used" is only
+ * "busy now"; UMOUNT_NOFOLLOW does not follow a trailing symlink.
+ *
+ * Left out: mount namespaces, propagation, MS_MOVE, recursive binds,
+ * per-mount read-only enforcement, expiry timers and the new mount API
+ * (fsopen/fsmount/move_mount).
  */
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -24,6 +53,8 @@
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 #include "internal.h"
 #include "mount.h"
@@ -230,14 +261,14 @@ static bool dentry_has_mounts_locked(struct dentry *dentry)
  * reference in between (Linux: propagate_mount_busy() and umount_tree()
  * under lock_mount_hash()).
  */
-static int umount_tree_one(struct mount *mnt)
+static int umount_tree_one(struct mount *mnt, bool lazy)
 {
 	struct mount *parent;
 	struct dentry *mountpoint;
 
 	spin_lock(&mount_lock);
 	/* References: the tree's and the caller's; any other is a user. */
-	if (mnt->mnt_count > 2 || !list_empty(&mnt->mnt_mounts)) {
+	if (!lazy && (mnt->mnt_count > 2 || !list_empty(&mnt->mnt_mounts))) {
 		spin_unlock(&mount_lock);
 		return -EBUSY;
 	}
@@ -259,39 +290,52 @@ static int umount_tree_one(struct mount *mnt)
 	return 0;
 }
 
-static char *copy_mount_options(const void *data)
+/* The options as given, kept for /proc/mounts. */
+static char *dup_mount_options(const void *data)
 {
 	return kstrdup(data ? (const char *)data : "", GFP_KERNEL);
 }
 
-/* Mount a new filesystem of type type_page at path (Linux: path_mount -> do_new_mount). */
-int path_mount(const char *dev_name, const struct path *path, const char *type_page,
-	       unsigned long flags, void *data_page)
-{
-	struct file_system_type *type;
-	struct vfsmount *mnt;
-	struct path where;
-	char *options;
+/* mount(2)'s flags (Linux: include/uapi/linux/mount.h). */
+#define MS_RDONLY 1
+#define MS_NOSUID 2
+#define MS_NODEV 4
+#define MS_NOEXEC 8
+#define MS_SYNCHRONOUS 16
+#define MS_REMOUNT 32
+#define MS_MANDLOCK 64
+#define MS_DIRSYNC 128
+#define MS_NOSYMFOLLOW 256
+#define MS_NOATIME 1024
+#define MS_NODIRATIME 2048
+#define MS_BIND 4096
+#define MS_MOVE 8192
+#define MS_REC 16384
+#define MS_SILENT 32768
+#define MS_POSIXACL (1 << 16)
+#define MS_UNBINDABLE (1 << 17)
+#define MS_PRIVATE (1 << 18)
+#define MS_SLAVE (1 << 19)
+#define MS_SHARED (1 << 20)
+#define MS_RELATIME (1 << 21)
+#define MS_I_VERSION (1 << 23)
+#define MS_STRICTATIME (1 << 24)
+#define MS_LAZYTIME (1 << 25)
+#define MS_NOUSER (1U << 31)
+#define MS_MGC_VAL 0xC0ED0000UL
+#define MS_MGC_MSK 0xffff0000UL
+/* The superblock's share of them (Linux: the SB_* of the same values). */
+#define MS_SB_FLAGS (MS_RDONLY | MS_SYNCHRONOUS | MS_MANDLOCK | MS_DIRSYNC | MS_SILENT | \
+		     MS_POSIXACL | MS_LAZYTIME | MS_I_VERSION)
+#define MS_RMT_MASK (MS_RDONLY | MS_SYNCHRONOUS | MS_MANDLOCK | MS_I_VERSION | MS_LAZYTIME)
+#define MNT_ATIME_MASK (MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME)
 
-	/* Only new mounts: MS_REMOUNT, MS_BIND, MS_MOVE and propagation flags are not here. */
-	if (flags & ~(SB_RDONLY | SB_NOSUID | SB_NODEV | SB_NOEXEC | SB_SILENT))
-		return -EINVAL;
-	if (!type_page)
-		return -EINVAL;
-	type = get_fs_type(type_page);
-	if (!type)
-		return -ENODEV;
-	if (!d_can_lookup(path->dentry))
-		return -ENOTDIR;
-	options = copy_mount_options(data_page);
-	if (!options)
-		return -ENOMEM;
-	mnt = vfs_kern_mount(type, flags, dev_name, data_page);
-	if (IS_ERR(mnt)) {
-		kfree(options);
-		return PTR_ERR(mnt);
-	}
-	real_mount(mnt)->mnt_options = options;
+/* Hang mnt on path (on top of whatever is there already); consumes the caller's mnt. */
+static int do_add_mount(struct mount *newmnt, const struct path *path)
+{
+	struct vfsmount *mnt = &newmnt->mnt;
+	struct path where;
+
 	mutex_lock(&namespace_sem);
 	/* Mount on top of whatever is mounted there already (Linux: lock_mount). */
 	where = *path;
@@ -316,12 +360,198 @@ int path_mount(const char *dev_name, const struct path *path, const char *type_p
 		mntput(mnt);
 		return -ENOENT;
 	}
-	attach_mnt(real_mount(mnt), &where);
+	/* A directory only on a directory (Linux: graft_tree). */
+	if (d_is_dir(where.dentry) != d_is_dir(mnt->mnt_root)) {
+		inode_unlock(where.dentry->d_inode);
+		mutex_unlock(&namespace_sem);
+		path_put(&where);
+		mntput(mnt);
+		return -ENOTDIR;
+	}
+	attach_mnt(newmnt, &where);
 	inode_unlock(where.dentry->d_inode);
 	mutex_unlock(&namespace_sem);
 	path_put(&where);
 	return 0;
 }
+
+/* A new filesystem of type fstype at path (Linux: do_new_mount). */
+static int do_new_mount(const struct path *path, const char *fstype, int sb_flags,
+			int mnt_flags, const char *name, void *data)
+{
+	struct file_system_type *type;
+	struct vfsmount *mnt;
+	char *options;
+
+	if (!fstype)
+		return -EINVAL;
+	type = get_fs_type(fstype);
+	if (!type)
+		return -ENODEV;
+	if (!d_can_lookup(path->dentry))
+		return -ENOTDIR;
+	options = dup_mount_options(data);
+	if (!options)
+		return -ENOMEM;
+	mnt = vfs_kern_mount(type, sb_flags, name, data);
+	if (IS_ERR(mnt)) {
+		kfree(options);
+		return PTR_ERR(mnt);
+	}
+	if (sb_flags & SB_RDONLY)
+		mnt->mnt_sb->s_flags |= SB_RDONLY;
+	mnt->mnt_flags = mnt_flags;
+	real_mount(mnt)->mnt_options = options;
+	return do_add_mount(real_mount(mnt), path);
+}
+
+/* In the tree, not a kernel-internal mount (Linux: check_mnt). */
+static bool check_mnt(struct mount *mnt)
+{
+	bool in;
+
+	spin_lock(&mount_lock);
+	in = !list_empty(&mnt->mnt_instance);
+	spin_unlock(&mount_lock);
+	return in && !(mnt->mnt.mnt_flags & MNT_INTERNAL);
+}
+
+/* MS_REMOUNT|MS_BIND: only the mount's own flags change (Linux: do_reconfigure_mnt). */
+static int do_reconfigure_mnt(const struct path *path, int mnt_flags)
+{
+	struct mount *mnt = real_mount(path->mnt);
+
+	if (!check_mnt(mnt))
+		return -EINVAL;
+	if (path->dentry != mnt->mnt.mnt_root)
+		return -EINVAL;
+	mutex_lock(&namespace_sem);
+	mnt->mnt.mnt_flags = (mnt->mnt.mnt_flags & ~MNT_USER_SETTABLE_MASK) | mnt_flags;
+	mutex_unlock(&namespace_sem);
+	return 0;
+}
+
+/* MS_REMOUNT: the superblock's flags and options (Linux: do_remount -> reconfigure_super). */
+static int do_remount(const struct path *path, int ms_flags, int sb_flags, int mnt_flags,
+		      void *data)
+{
+	struct mount *mnt = real_mount(path->mnt);
+	struct super_block *sb = path->mnt->mnt_sb;
+	int err = 0;
+
+	if (!check_mnt(mnt))
+		return -EINVAL;
+	if (path->dentry != path->mnt->mnt_root)
+		return -EINVAL;
+	mutex_lock(&namespace_sem);
+	if (sb->s_op && sb->s_op->remount_fs)
+		err = sb->s_op->remount_fs(sb, &sb_flags, data);
+	if (!err) {
+		sb->s_flags = (sb->s_flags & ~MS_RMT_MASK) | (sb_flags & MS_RMT_MASK);
+		mnt->mnt.mnt_flags = (mnt->mnt.mnt_flags & ~MNT_USER_SETTABLE_MASK) | mnt_flags;
+	}
+	mutex_unlock(&namespace_sem);
+	return err;
+}
+
+/* MS_BIND: the tree at old_name, mounted again at path (Linux: do_loopback, clone_mnt). */
+static int do_loopback(const struct path *path, const char *old_name, int recurse)
+{
+	struct path old_path;
+	struct mount *old, *mnt;
+	int err;
+
+	if (!old_name || !*old_name)
+		return -EINVAL;
+	err = kern_path(old_name, LOOKUP_FOLLOW | LOOKUP_AUTOMOUNT, &old_path);
+	if (err)
+		return err;
+	old = real_mount(old_path.mnt);
+	err = -EINVAL;
+	if (!check_mnt(old) && old_path.mnt != current_fs()->root.mnt)
+		goto out;
+	err = -ENOMEM;
+	mnt = alloc_vfsmnt(old->mnt_devname);
+	if (!mnt)
+		goto out;
+	mnt->mnt_options = kstrdup(old->mnt_options ? old->mnt_options : "", GFP_KERNEL);
+	if (!mnt->mnt_options) {
+		free_vfsmnt(mnt);
+		goto out;
+	}
+	/* The superblock gains a mount (s_active), the new root a reference. */
+	atomic_inc(&old_path.mnt->mnt_sb->s_active);
+	mnt->mnt.mnt_sb = old_path.mnt->mnt_sb;
+	mnt->mnt.mnt_root = dget(old_path.dentry);
+	mnt->mnt.mnt_flags = old->mnt.mnt_flags & ~MNT_INTERNAL;
+	mnt->mnt_mountpoint = mnt->mnt.mnt_root;
+	(void)recurse;		/* MS_REC: the mounts below old_path are not copied */
+	err = do_add_mount(mnt, path);
+out:
+	path_put(&old_path);
+	return err;
+}
+
+/* Mount at path as mount(2) says (Linux: path_mount). */
+int path_mount(const char *dev_name, const struct path *path, const char *type_page,
+	       unsigned long flags, void *data_page)
+{
+	int mnt_flags = 0, sb_flags;
+
+	/* Discard the magic (Linux: "compatibility with ancient mount(8)"). */
+	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~MS_MGC_MSK;
+	if (flags & MS_NOUSER)
+		return -EINVAL;
+	/* Default to relatime unless overridden. */
+	if (!(flags & MS_NOATIME))
+		mnt_flags |= MNT_RELATIME;
+	if (flags & MS_NOSUID)
+		mnt_flags |= MNT_NOSUID;
+	if (flags & MS_NODEV)
+		mnt_flags |= MNT_NODEV;
+	if (flags & MS_NOEXEC)
+		mnt_flags |= MNT_NOEXEC;
+	if (flags & MS_NOATIME)
+		mnt_flags |= MNT_NOATIME;
+	if (flags & MS_NODIRATIME)
+		mnt_flags |= MNT_NODIRATIME;
+	if (flags & MS_STRICTATIME)
+		mnt_flags &= ~(MNT_RELATIME | MNT_NOATIME);
+	if (flags & MS_RDONLY)
+		mnt_flags |= MNT_READONLY;
+	if (flags & MS_NOSYMFOLLOW)
+		mnt_flags |= MNT_NOSYMFOLLOW;
+	/* A remount keeps the atime flags unless it names one. */
+	if ((flags & MS_REMOUNT) &&
+	    !(flags & (MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME))) {
+		mnt_flags &= ~MNT_ATIME_MASK;
+		mnt_flags |= path->mnt->mnt_flags & MNT_ATIME_MASK;
+	}
+	sb_flags = flags & MS_SB_FLAGS;
+
+	if ((flags & (MS_REMOUNT | MS_BIND)) == (MS_REMOUNT | MS_BIND))
+		return do_reconfigure_mnt(path, mnt_flags);
+	if (flags & MS_REMOUNT)
+		return do_remount(path, flags, sb_flags, mnt_flags, data_page);
+	if (flags & MS_BIND)
+		return do_loopback(path, dev_name, flags & MS_REC);
+	if (flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)) {
+		/* Linux: do_change_type. One namespace, no propagation: nothing to change. */
+		unsigned long type = flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE);
+
+		if (type & (type - 1))
+			return -EINVAL;		/* more than one */
+		if (path->dentry != path->mnt->mnt_root)
+			return -EINVAL;
+		return 0;
+	}
+	if (flags & MS_MOVE)
+		return -EINVAL;		/* not implemented (Linux: do_move_mount_old) */
+	return do_new_mount(path, type_page, sb_flags, mnt_flags, dev_name, data_page);
+}
+
+static void umount_tree_lazy(struct mount *mnt);
 
 /* Unmount the mount whose root path is; consumes path (Linux: path_umount -> do_umount). */
 int path_umount(const struct path *path, int flags)
@@ -335,23 +565,166 @@ int path_umount(const struct path *path, int flags)
 		err = -EINVAL;		/* not a mount point */
 	else if (!mnt_has_parent(mnt) || (path->mnt->mnt_flags & MNT_INTERNAL))
 		err = -EINVAL;		/* the root, or not in the tree */
-	else if (flags & (MNT_DETACH | MNT_EXPIRE))
-		err = -EINVAL;		/* lazy umount and expiry are not implemented */
+	else if ((flags & MNT_EXPIRE) && (flags & (MNT_FORCE | MNT_DETACH)))
+		err = -EINVAL;
 	if (err) {
 		path_put(path);
 		return err;
 	}
 	mutex_lock(&namespace_sem);
-	err = umount_tree_one(mnt);
+	if (!check_mnt(mnt)) {
+		err = -EINVAL;		/* lazily detached meanwhile */
+	} else if (flags & MNT_EXPIRE) {
+		/* Unused and marked by an earlier call: go; else mark it (Linux: do_umount). */
+		spin_lock(&mount_lock);
+		if (mnt->mnt_count > 2 || !list_empty(&mnt->mnt_mounts)) {
+			err = -EBUSY;
+		} else if (!mnt->mnt_expiry_mark) {
+			mnt->mnt_expiry_mark = 1;
+			err = -EAGAIN;
+		}
+		spin_unlock(&mount_lock);
+		if (!err)
+			err = umount_tree_one(mnt, false);
+	} else if (flags & MNT_DETACH) {
+		umount_tree_lazy(mnt);
+	} else {
+		err = umount_tree_one(mnt, false);
+	}
 	mutex_unlock(&namespace_sem);
 	path_put(path);
 	return err;
 }
 
-static int show_one(char *buf, size_t size, struct mount *mnt)
+/* MNT_DETACH: mnt and every mount below it leave the tree now, busy or not. */
+static void umount_tree_lazy(struct mount *mnt)
 {
-	struct path mnt_path = { .mnt = &mnt->mnt, .dentry = mnt->mnt.mnt_root };
-	struct super_block *sb = mnt->mnt.mnt_sb;
+	for (;;) {
+		struct mount *child = NULL;
+
+		spin_lock(&mount_lock);
+		if (!list_empty(&mnt->mnt_mounts))
+			child = list_first_entry(&mnt->mnt_mounts, struct mount, mnt_child);
+		spin_unlock(&mount_lock);
+		if (!child)
+			break;
+		umount_tree_lazy(child);
+	}
+	umount_tree_one(mnt, true);
+}
+
+/* Linux: copy_mount_string (strndup_user): NULL for NULL. */
+static char *copy_mount_string(const void __user *data)
+{
+	char *s;
+	long n;
+
+	if (!data)
+		return NULL;
+	s = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!s)
+		return ERR_PTR(-ENOMEM);
+	n = strncpy_from_user(s, data, PATH_MAX);
+	if (n < 0 || n >= PATH_MAX) {
+		kfree(s);
+		return ERR_PTR(n < 0 ? -EFAULT : -EINVAL);
+	}
+	return s;
+}
+
+/* Up to a page of options, as much as is readable; -EFAULT if none is (Linux: copy_mount_options). */
+static void *copy_mount_options(const void __user *data)
+{
+	char *copy;
+	unsigned long left, offset;
+
+	if (!data)
+		return NULL;
+	copy = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!copy)
+		return ERR_PTR(-ENOMEM);
+	left = copy_from_user(copy, data, PAGE_SIZE);
+	offset = PAGE_SIZE - left;
+	while (left) {
+		char c;
+
+		if (get_user(c, (char __user *)data + offset))
+			break;
+		copy[offset++] = c;
+		left--;
+	}
+	if (left == PAGE_SIZE) {
+		kfree(copy);
+		return ERR_PTR(-EFAULT);
+	}
+	copy[PAGE_SIZE - 1] = '\0';
+	return copy;
+}
+
+SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name, char __user *, type,
+		unsigned long, flags, void __user *, data)
+{
+	char *kernel_type, *kernel_dev;
+	void *options;
+	struct path path;
+	int ret;
+
+	kernel_type = copy_mount_string(type);
+	ret = PTR_ERR(kernel_type);
+	if (IS_ERR(kernel_type))
+		goto out_type;
+	kernel_dev = copy_mount_string(dev_name);
+	ret = PTR_ERR(kernel_dev);
+	if (IS_ERR(kernel_dev))
+		goto out_dev;
+	options = copy_mount_options(data);
+	ret = PTR_ERR(options);
+	if (IS_ERR(options))
+		goto out_data;
+	ret = user_path_at(AT_FDCWD, dir_name, LOOKUP_FOLLOW, &path);
+	if (!ret) {
+		ret = path_mount(kernel_dev, &path, kernel_type, flags, options);
+		path_put(&path);
+	}
+	kfree(options);
+out_data:
+	kfree(kernel_dev);
+out_dev:
+	kfree(kernel_type);
+out_type:
+	return ret;
+}
+
+SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
+{
+	int lookup_flags = 0;
+	struct path path;
+	int ret;
+
+	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+		return -EINVAL;
+	if (!(flags & UMOUNT_NOFOLLOW))
+		lookup_flags |= LOOKUP_FOLLOW;
+	ret = user_path_at(AT_FDCWD, name, lookup_flags, &path);
+	if (ret)
+		return ret;
+	return path_umount(&path, flags);
+}
+
+/* One /proc/mounts line (Linux: show_vfsmnt, show_sb_opts, show_mnt_opts). */
+int show_vfsmnt(char *buf, size_t size, struct vfsmount *m)
+{
+	static const struct { int flag; const char *str; } sb_opts[] = {
+		{ MS_SYNCHRONOUS, ",sync" }, { MS_DIRSYNC, ",dirsync" },
+		{ MS_MANDLOCK, ",mand" }, { MS_LAZYTIME, ",lazytime" },
+	}, mnt_opts[] = {
+		{ MNT_NOSUID, ",nosuid" }, { MNT_NODEV, ",nodev" }, { MNT_NOEXEC, ",noexec" },
+		{ MNT_NOATIME, ",noatime" }, { MNT_NODIRATIME, ",nodiratime" },
+		{ MNT_RELATIME, ",relatime" }, { MNT_NOSYMFOLLOW, ",nosymfollow" },
+	};
+	struct mount *mnt = real_mount(m);
+	struct path mnt_path = { .mnt = m, .dentry = m->mnt_root };
+	struct super_block *sb = m->mnt_sb;
 	char *page = kmalloc(PATH_MAX, GFP_KERNEL);
 	const char *where = "?";
 	int len;
@@ -363,13 +736,36 @@ static int show_one(char *buf, size_t size, struct mount *mnt)
 			where = p;
 	}
 	len = snprintf(buf, size, "%s %s %s %s", mnt->mnt_devname, where, sb->s_type->name,
-		       (sb->s_flags & SB_RDONLY) ? "ro" : "rw");
+		       ((sb->s_flags & SB_RDONLY) || (m->mnt_flags & MNT_READONLY)) ? "ro" : "rw");
+	for (size_t i = 0; i < ARRAY_SIZE(sb_opts); i++)
+		if (sb->s_flags & sb_opts[i].flag)
+			len += snprintf((size_t)len < size ? buf + len : NULL,
+					(size_t)len < size ? size - len : 0, "%s", sb_opts[i].str);
+	for (size_t i = 0; i < ARRAY_SIZE(mnt_opts); i++)
+		if (m->mnt_flags & mnt_opts[i].flag)
+			len += snprintf((size_t)len < size ? buf + len : NULL,
+					(size_t)len < size ? size - len : 0, "%s", mnt_opts[i].str);
 	if (sb->s_op && sb->s_op->show_options && (size_t)len < size)
-		len += sb->s_op->show_options(buf + len, size - len, mnt->mnt.mnt_root);
-	if ((size_t)len < size)
-		len += snprintf(buf + len, size - len, " 0 0\n");
+		len += sb->s_op->show_options(buf + len, size - len, m->mnt_root);
+	len += snprintf((size_t)len < size ? buf + len : NULL, (size_t)len < size ? size - len : 0,
+			" 0 0\n");
 	kfree(page);
 	return len;
+}
+
+int iterate_mounts(int (*fn)(struct vfsmount *mnt, void *arg), void *arg)
+{
+	struct mount *mnt;
+	int ret = 0;
+
+	mutex_lock(&namespace_sem);
+	list_for_each_entry(mnt, &mount_list, mnt_instance) {
+		ret = fn(&mnt->mnt, arg);
+		if (ret)
+			break;
+	}
+	mutex_unlock(&namespace_sem);
+	return ret;
 }
 
 int show_mounts(char *buf, size_t size)
@@ -380,7 +776,7 @@ int show_mounts(char *buf, size_t size)
 	mutex_lock(&namespace_sem);
 	list_for_each_entry(mnt, &mount_list, mnt_instance)
 		if ((size_t)len < size)
-			len += show_one(buf + len, size - len, mnt);
+			len += show_vfsmnt(buf + len, size - len, &mnt->mnt);
 	mutex_unlock(&namespace_sem);
 	return (size_t)len < size ? len : (int)size;
 }

@@ -36,10 +36,14 @@
  * partner came), unless O_NONBLOCK: then a reader opens at once and a
  * writer without a reader gets -ENXIO; O_RDWR never waits.
  *
+ * pipe_poll() answers poll(2) and select(2) (fs/select.c): EPOLLIN with
+ * data, EPOLLHUP once the last writer is gone, EPOLLOUT with room,
+ * EPOLLERR once the last reader is gone.
+ *
  * Left out: splice and
  * vmsplice (pipe_buf_operations, page stealing), O_DIRECT packet mode
  * (pipe2 says -EINVAL), F_SETPIPE_SZ, watch queues (O_NOTIFICATION_PIPE),
- * poll, SIGIO, the user-pipe accounting limits, -ERESTARTSYS (a signal
+ * SIGIO, the user-pipe accounting limits, -ERESTARTSYS (a signal
  * gives -EINTR: restarting comes with signal frames, issue 11).
  */
 #include <linux/fcntl.h>
@@ -50,6 +54,7 @@
 #include <linux/mm.h>
 #include <linux/mount.h>
 #include <linux/mutex.h>
+#include <linux/poll.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -426,6 +431,43 @@ static long pipe_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 	return put_user(count, (int __user *)arg);
 }
 
+/*
+ * What poll(2) sees (Linux: pipe_poll): a reader is ready when the pipe
+ * holds data (EPOLLIN) and hangs up when no writer is left (EPOLLHUP, and
+ * a read then returns 0 at once); a writer is ready when a buffer is free
+ * (EPOLLOUT) and gets EPOLLERR when no reader is left. Both queues are
+ * registered before the state is read, so a change after the read wakes
+ * the poller.
+ */
+static __poll_t pipe_poll(struct file *filp, poll_table *wait)
+{
+	struct pipe_inode_info *pipe = file_pipe(filp);
+	unsigned int head, tail;
+	__poll_t mask = 0;
+
+	if (filp->f_mode & FMODE_READ)
+		poll_wait(filp, &pipe->rd_wait, wait);
+	if (filp->f_mode & FMODE_WRITE)
+		poll_wait(filp, &pipe->wr_wait, wait);
+	/* The wait queue entries are in: now the state (Linux: the same order). */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);	/* Linux: smp_mb() */
+	head = READ_ONCE(pipe->head);
+	tail = READ_ONCE(pipe->tail);
+	if (filp->f_mode & FMODE_READ) {
+		if (!pipe_empty(head, tail))
+			mask |= EPOLLIN | EPOLLRDNORM;
+		if (!READ_ONCE(pipe->writers) && filp->f_version != READ_ONCE(pipe->w_counter))
+			mask |= EPOLLHUP;
+	}
+	if (filp->f_mode & FMODE_WRITE) {
+		if (!pipe_full(head, tail, pipe->ring_size))
+			mask |= EPOLLOUT | EPOLLWRNORM;
+		if (!READ_ONCE(pipe->readers))
+			mask |= EPOLLERR;
+	}
+	return mask;
+}
+
 /* Drop a file's hold on the ring; the last one frees it (Linux: put_pipe_info). */
 static void put_pipe_info(struct inode *inode, struct pipe_inode_info *pipe)
 {
@@ -518,10 +560,14 @@ static int fifo_open(struct inode *inode, struct file *filp)
 		pipe->r_counter++;
 		if (pipe->readers++ == 0)
 			wake_up_partner(pipe);
-		if (!pipe->writers && !(filp->f_flags & O_NONBLOCK)) {
-			/* Wait for a writer; O_NONBLOCK readers open at once. */
-			if (wait_for_partner(pipe, &pipe->w_counter))
+		if (!pipe->writers) {
+			if (filp->f_flags & O_NONBLOCK) {
+				/* Opens at once; no EPOLLHUP until a writer came and went. */
+				filp->f_version = pipe->w_counter;
+			} else if (wait_for_partner(pipe, &pipe->w_counter)) {
+				/* Wait for a writer. */
 				goto err_rd;
+			}
 		}
 		break;
 	case FMODE_WRITE:
@@ -573,6 +619,7 @@ const struct file_operations pipefifo_fops = {
 	.llseek = no_llseek,
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
+	.poll = pipe_poll,
 	.unlocked_ioctl = pipe_ioctl,
 	.release = pipe_release,
 };
@@ -595,6 +642,8 @@ static struct inode *get_pipe_inode(struct vfsmount *mnt)
 	inode->i_pipe = pipe;
 	pipe->files = 2;
 	pipe->readers = pipe->writers = 1;
+	/* One open of each kind, ever: pipe_poll's EPOLLHUP test (f_version 0) counts on it. */
+	pipe->r_counter = pipe->w_counter = 1;
 	inode->i_fop = &pipefifo_fops;
 	/* Linux: a pipe is an unnamed FIFO, rw for its owner. */
 	inode->i_mode = S_IFIFO | S_IRUSR | S_IWUSR;

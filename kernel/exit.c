@@ -42,6 +42,7 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <asm/tlbflush.h>
 
@@ -178,6 +179,9 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	reaper = find_new_reaper(father);
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
+		/* prctl(PR_SET_PDEATHSIG): the child asked to hear of this (Linux: reparent_leader's loop). */
+		if (p->pdeath_signal && !p->exit_state)
+			send_sig(p->pdeath_signal, p, 0);
 		if (!reaper) {
 			list_del_init(&p->sibling);
 			/* Nobody can wait for it: it reaps itself when it dies. */
@@ -251,6 +255,8 @@ void __noreturn do_exit(int code)
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);
+	if (group_dead)
+		disassociate_ctty(1);	/* a session leader: SIGHUP to the foreground, hang up */
 	exit_thread(tsk);
 	exit_notify(tsk);
 	do_task_dead();

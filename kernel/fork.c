@@ -393,6 +393,9 @@ static struct signal_struct *alloc_signal(const struct signal_struct *from)
 	sig->tty = from->tty;
 	/* Linux: copy_signal: orphans look for a subreaper only below one. */
 	sig->has_child_subreaper = from->has_child_subreaper || from->is_child_subreaper;
+	/* The OOM killer's preference is inherited (Linux: copy_signal). */
+	sig->oom_score_adj = from->oom_score_adj;
+	sig->oom_score_adj_min = from->oom_score_adj_min;
 	return sig;
 }
 
@@ -609,6 +612,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->nr_cpus_allowed = current->nr_cpus_allowed;
 	}
 	p->blocked = current->blocked;
+	p->atomic_flags = current->atomic_flags;	/* no_new_privs sticks (pdeath_signal does not) */
 	p->real_blocked = current->real_blocked;
 	/* Linux: a CLONE_VM child that is no vfork child must not share the signal stack. */
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {

@@ -28,6 +28,7 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 
 int pid_max = PID_MAX_DEFAULT;
 int pid_max_min = RESERVED_PIDS + 1;
@@ -260,7 +261,7 @@ SYSCALL_DEFINE0(setsid)
 	group_leader->signal->flags |= SIGNAL_LEADER;
 	group_leader->signal->session = sid;
 	group_leader->signal->pgrp = sid;
-	group_leader->signal->tty = NULL;
+	proc_clear_tty(group_leader);	/* drivers/tty/tty_jobctrl.c */
 	err = sid;
 out:
 	spin_unlock(&tasklist_lock);

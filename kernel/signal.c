@@ -469,6 +469,63 @@ static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 	return ret;
 }
 
+/*
+ * Every process of process group pgrp (Linux: kill_pgrp; the tty's ^C,
+ * ^Z, ^\ and SIGHUP): 0 if any got it, -ESRCH if the group is empty.
+ * priv (SEND_SIG_PRIV): from the kernel, si_code SI_KERNEL. Process
+ * context only: tasklist_lock is not an IRQ-safe lock here.
+ */
+int kill_pgrp(int pgrp, int sig, int priv)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = priv ? SI_KERNEL : SI_USER };
+	int ret;
+
+	if (pgrp <= 0)
+		return -ESRCH;
+	if (!priv)
+		info.si_pid = current->tgid;
+	spin_lock(&tasklist_lock);
+	ret = kill_pgrp_locked(sig, &info, pgrp);
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+
+/*
+ * Linux: will_become_orphaned_pgrp. POSIX calls a process group orphaned
+ * when no member has a parent in another group of the same session: no
+ * shell is left to continue it, so job-control stops are not done to it.
+ * ignored (or NULL) is a task that does not count (it is exiting).
+ * tasklist_lock held.
+ */
+int will_become_orphaned_pgrp(int pgrp, struct task_struct *ignored)
+{
+	struct task_struct *p, *parent;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		if (!is_process(p) || p->signal->pgrp != pgrp)
+			continue;
+		if (p == ignored || p->exit_state || (p->flags & PF_EXITING))
+			continue;
+		parent = p->real_parent;
+		if (!parent || is_global_init(parent) || !parent->signal)
+			continue;
+		if (parent->signal->pgrp != pgrp && parent->signal->session == p->signal->session)
+			return 0;
+	}
+	return 1;
+}
+
+/* Linux: is_current_pgrp_orphaned (the tty's SIGTTIN/SIGTTOU decision). */
+int is_current_pgrp_orphaned(void)
+{
+	int retval;
+
+	spin_lock(&tasklist_lock);
+	retval = will_become_orphaned_pgrp(task_pgrp_nr(current), NULL);
+	spin_unlock(&tasklist_lock);
+	return retval;
+}
+
 int kill_pid(int pid, int sig, int priv)
 {
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = priv ? SI_KERNEL : SI_USER };

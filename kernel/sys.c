@@ -38,9 +38,21 @@
  * totalram/freeram from the buddy allocator, procs = every task, mem_unit
  * 1; no swap, no load average (0), no high memory.
  *
- * Left out: setuid and friends, capabilities, UTS namespaces, getpriority/setpriority, prctl, the RLIMIT_CPU timer,
- * ru_maxrss.
+ * prctl: PR_SET_NAME/PR_GET_NAME (comm, 16 bytes with the NUL),
+ * PR_SET_PDEATHSIG/PR_GET_PDEATHSIG (sent by the exit of the parent,
+ * kernel/exit.c), PR_SET_DUMPABLE/PR_GET_DUMPABLE (mm->flags,
+ * linux/sched/coredump.h; recorded: no core dumps), PR_SET_CHILD_SUBREAPER/
+ * PR_GET_CHILD_SUBREAPER (signal->is_child_subreaper, propagated to the
+ * descendants' has_child_subreaper as Linux does), PR_SET_NO_NEW_PRIVS/
+ * PR_GET_NO_NEW_PRIVS (PFA_NO_NEW_PRIVS, sticky), PR_GET_KEEPCAPS/
+ * PR_SET_KEEPCAPS (recorded nowhere: no capabilities, always 0),
+ * PR_CAPBSET_READ (every capability is in the bounding set). Any other
+ * option is -EINVAL, as Linux answers an unknown one.
+ *
+ * Left out: setuid and friends, capabilities, UTS namespaces, the RLIMIT_CPU timer,
+ * ru_maxrss, the other prctl options.
  */
+#include <linux/binfmts.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/jiffies.h>
@@ -48,6 +60,7 @@
 #include <linux/mm.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
+#include <linux/sched/coredump.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
@@ -55,21 +68,11 @@
 #include <linux/time.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
+#include <linux/utsname.h>
 
 /* ---- uname ---------------------------------------------------------------------------- */
 
-#define __NEW_UTS_LEN 64
-
-struct new_utsname {
-	char sysname[__NEW_UTS_LEN + 1];
-	char nodename[__NEW_UTS_LEN + 1];
-	char release[__NEW_UTS_LEN + 1];
-	char version[__NEW_UTS_LEN + 1];
-	char machine[__NEW_UTS_LEN + 1];
-	char domainname[__NEW_UTS_LEN + 1];
-};
-
-static DEFINE_SPINLOCK(uts_lock);	/* Linux: uts_sem */
+DECLARE_RWSEM(uts_sem);
 static struct new_utsname init_uts = {
 	.sysname = "Linux",
 	.nodename = "(none)",
@@ -79,13 +82,18 @@ static struct new_utsname init_uts = {
 	.domainname = "(none)",
 };
 
+struct new_utsname *utsname(void)
+{
+	return &init_uts;
+}
+
 SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
 	struct new_utsname tmp;
 
-	spin_lock(&uts_lock);
+	down_read(&uts_sem);
 	tmp = init_uts;
-	spin_unlock(&uts_lock);
+	up_read(&uts_sem);
 	return copy_to_user(name, &tmp, sizeof(tmp)) ? -EFAULT : 0;
 }
 
@@ -98,10 +106,10 @@ static long set_uts_field(char *field, const char __user *name, int len)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, len))
 		return -EFAULT;
-	spin_lock(&uts_lock);
+	down_write(&uts_sem);
 	memcpy(field, tmp, len);
 	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
-	spin_unlock(&uts_lock);
+	up_write(&uts_sem);
 	return 0;
 }
 
@@ -403,4 +411,118 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 
 	do_sysinfo(&val);
 	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
+}
+
+/* ---- prctl ------------------------------------------------------------------------------- */
+
+#define PR_SET_PDEATHSIG 1
+#define PR_GET_PDEATHSIG 2
+#define PR_GET_DUMPABLE 3
+#define PR_SET_DUMPABLE 4
+#define PR_GET_KEEPCAPS 7
+#define PR_SET_KEEPCAPS 8
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+#define PR_CAPBSET_READ 23
+#define PR_SET_CHILD_SUBREAPER 36
+#define PR_GET_CHILD_SUBREAPER 37
+#define PR_SET_NO_NEW_PRIVS 38
+#define PR_GET_NO_NEW_PRIVS 39
+
+#define CAP_LAST_CAP 40		/* Linux 6.1: CAP_CHECKPOINT_RESTORE */
+
+static bool is_descendant(struct task_struct *p, struct task_struct *ancestor)
+{
+	while (p != ancestor) {
+		if (p->real_parent == p || !p->real_parent || p->pid <= 1)
+			return false;
+		p = p->real_parent;
+	}
+	return true;
+}
+
+/* Orphans below us come to us from now on (Linux: walk_process_tree + propagate_has_child_subreaper). */
+static void propagate_has_child_subreaper(struct task_struct *me)
+{
+	struct task_struct *p;
+
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p == me || !p->signal || !p->mm)
+			continue;
+		if (is_descendant(p, me))
+			p->signal->has_child_subreaper = 1;
+	}
+	spin_unlock(&tasklist_lock);
+}
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	struct task_struct *me = current;
+	char comm[TASK_COMM_LEN];
+	int error = 0;
+
+	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)		/* Linux: !valid_signal(arg2) */
+			return -EINVAL;
+		me->pdeath_signal = arg2;
+		break;
+	case PR_GET_PDEATHSIG:
+		error = put_user(me->pdeath_signal, (int __user *)arg2);
+		break;
+	case PR_GET_DUMPABLE:
+		error = me->mm ? get_dumpable(me->mm) : 0;
+		break;
+	case PR_SET_DUMPABLE:
+		if (arg2 != SUID_DUMP_DISABLE && arg2 != SUID_DUMP_USER)
+			return -EINVAL;
+		if (me->mm)
+			set_dumpable(me->mm, arg2);
+		break;
+	case PR_GET_KEEPCAPS:
+		break;				/* 0: no capabilities to keep */
+	case PR_SET_KEEPCAPS:
+		if (arg2 > 1)
+			return -EINVAL;
+		break;
+	case PR_CAPBSET_READ:
+		if (arg2 > CAP_LAST_CAP)
+			return -EINVAL;
+		error = 1;			/* root: every capability is bounded in */
+		break;
+	case PR_SET_NAME:
+		comm[sizeof(comm) - 1] = 0;
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm) - 1) < 0)
+			return -EFAULT;
+		__set_task_comm(me, comm, false);
+		break;
+	case PR_GET_NAME:
+		strscpy(comm, me->comm, sizeof(comm));
+		if (copy_to_user((char __user *)arg2, comm, sizeof(comm)))
+			return -EFAULT;
+		break;
+	case PR_SET_CHILD_SUBREAPER:
+		me->signal->is_child_subreaper = !!arg2;
+		if (arg2)
+			propagate_has_child_subreaper(me);
+		break;
+	case PR_GET_CHILD_SUBREAPER:
+		error = put_user((int)me->signal->is_child_subreaper, (int __user *)arg2);
+		break;
+	case PR_SET_NO_NEW_PRIVS:
+		if (arg2 != 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		__atomic_fetch_or(&me->atomic_flags, 1UL << PFA_NO_NEW_PRIVS, __ATOMIC_RELAXED);
+		break;
+	case PR_GET_NO_NEW_PRIVS:
+		if (arg2 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return (READ_ONCE(me->atomic_flags) >> PFA_NO_NEW_PRIVS) & 1;
+	default:
+		error = -EINVAL;
+		break;
+	}
+	return error;
 }

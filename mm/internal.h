@@ -18,6 +18,9 @@
 #define DEFAULT_MAX_MAP_COUNT 65530
 extern int sysctl_max_map_count;
 
+/* mm/util.c: the overcommit user/admin reserves from the free memory (mmap_init). */
+void init_overcommit_reserves(void);
+
 /* Linux's FIRST_USER_ADDRESS and USER_PGTABLES_CEILING: 0 means "the top". */
 #define FIRST_USER_ADDRESS 0UL
 #define USER_PGTABLES_CEILING 0UL

@@ -14,7 +14,9 @@
  * Left out: file mappings (mmap of an fd is -ENODEV until issue 11),
  * anon_vma and the reverse map, mlock (MAP_LOCKED and MAP_POPULATE only
  * fault the range in: mm_populate), userfaultfd, memory policies,
- * VM_GROWSUP and accounting of Committed_AS. MAP_SHARED|MAP_ANONYMOUS
+ * VM_GROWSUP. Committed_AS is charged where Linux charges it (VM_ACCOUNT:
+ * mmap_region, do_brk_flags, expand_stack, dup_mmap; given back by
+ * do_munmap and exit_mmap; docs/mm/overcommit-oom.md). MAP_SHARED|MAP_ANONYMOUS
  * memory is a shmem file nobody sees, as in Linux (shmem_zero_setup), so
  * parent and child of a fork share its pages whenever they are faulted.
  */
@@ -219,12 +221,25 @@ static int munmap_vma_range(struct mm_struct *mm, unsigned long addr, unsigned l
 	return 0;
 }
 
+/*
+ * Is this mapping committed memory (Linux: accountable_mapping)? Private
+ * and writable, and not MAP_NORESERVE (do_mmap sets VM_NORESERVE only
+ * when the overcommit mode honours it). Shared anonymous memory is
+ * charged by its shmem object instead (shmem_zero_setup).
+ */
+static inline int accountable_mapping(struct file *file, vm_flags_t vm_flags)
+{
+	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
+}
+
 static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
 				 vm_flags_t vm_flags, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *prev;
 	unsigned long npages = len >> PAGE_SHIFT;
+	unsigned long charged = 0;
+	int error;
 
 	if (!may_expand_vm(mm, vm_flags, npages)) {
 		/* MAP_FIXED may replace what is there: count only the growth. */
@@ -238,13 +253,22 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	if (munmap_vma_range(mm, addr, len, &prev))
 		return -ENOMEM;
 
+	/* Private writable: check the overcommit policy, charge Committed_AS. */
+	if (accountable_mapping(file, vm_flags)) {
+		charged = npages;
+		if (security_vm_enough_memory_mm(mm, charged))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
+
 	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff);
 	if (vma)
 		goto out;
 
+	error = -ENOMEM;
 	vma = vm_area_alloc(mm);
 	if (!vma)
-		return -ENOMEM;
+		goto unacct_error;
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
@@ -253,20 +277,25 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	if (file) {
 		vma->vm_file = get_file(file);
 	} else if (vm_flags & VM_SHARED) {
-		int error = shmem_zero_setup(vma);
-
+		error = shmem_zero_setup(vma);
 		if (error) {
 			vm_area_free(vma);
-			return error;
+			goto unacct_error;
 		}
 	}
 	if (vma_link_new(mm, vma)) {
 		remove_vma(vma);
-		return -ENOMEM;
+		error = -ENOMEM;
+		goto unacct_error;
 	}
 out:
 	vm_stat_account(mm, vm_flags, npages);
 	return addr;
+
+unacct_error:
+	if (charged)
+		vm_unacct_memory(charged);
+	return error;
 }
 
 /* A hint below mmap_min_addr is raised to it (Linux: round_hint_to_min). */
@@ -337,10 +366,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	 * shmem file, from 0.
 	 */
 	pgoff = (vm_flags & VM_SHARED) ? 0 : addr >> PAGE_SHIFT;
-	if (flags & MAP_NORESERVE)
+	/* MAP_NORESERVE is honoured only where overcommit is allowed (modes 0 and 1). */
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		vm_flags |= VM_NORESERVE;
-	else if (!(vm_flags & VM_SHARED) && (vm_flags & VM_WRITE))
-		vm_flags |= VM_ACCOUNT;
 
 	addr = mmap_region(file, addr, len, vm_flags, pgoff);
 	if (!IS_ERR_VALUE(addr) && ((vm_flags & VM_LOCKED) ||
@@ -404,7 +432,7 @@ static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
 	struct vm_area_struct *vma, *prev, *last, *tail, *next;
-	unsigned long end;
+	unsigned long end, nr_accounted = 0;
 	int error;
 
 	if (offset_in_page(start) || start > TASK_SIZE || len > TASK_SIZE - start)
@@ -461,11 +489,16 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 
 	unmap_region(mm, vma, prev, start, end);
 
-	/* Linux: remove_vma_list */
+	/* Linux: remove_vma_list; what was committed is given back. */
 	while (vma) {
-		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+		long nrpages = vma_pages(vma);
+
+		if (vma->vm_flags & VM_ACCOUNT)
+			nr_accounted += nrpages;
+		vm_stat_account(mm, vma->vm_flags, -nrpages);
 		vma = remove_vma(vma);
 	}
+	vm_unacct_memory(nr_accounted);
 	return 0;
 }
 
@@ -508,13 +541,17 @@ static int do_brk_flags(unsigned long addr, unsigned long len, unsigned long fla
 		return -ENOMEM;
 	if (munmap_vma_range(mm, addr, len, &prev))
 		return -ENOMEM;
+	if (security_vm_enough_memory_mm(mm, len >> PAGE_SHIFT))
+		return -ENOMEM;
 
 	vma = vma_merge(mm, prev, addr, addr + len, flags, NULL, pgoff);
 	if (vma)
 		goto out;
 	vma = vm_area_alloc(mm);
-	if (!vma)
+	if (!vma) {
+		vm_unacct_memory(len >> PAGE_SHIFT);
 		return -ENOMEM;
+	}
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_pgoff = pgoff;
@@ -522,6 +559,7 @@ static int do_brk_flags(unsigned long addr, unsigned long len, unsigned long fla
 	vma_set_page_prot(vma);
 	if (vma_link_new(mm, vma)) {
 		remove_vma(vma);
+		vm_unacct_memory(len >> PAGE_SHIFT);
 		return -ENOMEM;
 	}
 out:
@@ -622,8 +660,10 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 	if (address < vma->vm_start) {
 		size = vma->vm_end - address;
 		grow = (vma->vm_start - address) >> PAGE_SHIFT;
+		/* The limits, then the overcommit charge (Linux: acct_stack_growth). */
 		if (size > mm_rlimit(RLIMIT_STACK, _STK_LIM) ||
-		    mm->total_vm + grow > mm_rlimit(RLIMIT_AS, RLIM_INFINITY) >> PAGE_SHIFT) {
+		    mm->total_vm + grow > mm_rlimit(RLIMIT_AS, RLIM_INFINITY) >> PAGE_SHIFT ||
+		    security_vm_enough_memory_mm(mm, grow)) {
 			error = -ENOMEM;
 		} else {
 			vma->vm_start = address;
@@ -648,6 +688,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct vm_area_struct *mpnt, *tmp, *prev = NULL;
 	struct rb_node **rb_link, *rb_parent;
+	unsigned long charge;
 	int retval = 0;
 
 	mmap_write_lock(oldmm);
@@ -670,8 +711,18 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			vm_stat_account(mm, mpnt->vm_flags, -(long)vma_pages(mpnt));
 			continue;
 		}
+		/* The child's copy is committed memory of its own (Linux: dup_mmap). */
+		charge = 0;
+		if (mpnt->vm_flags & VM_ACCOUNT) {
+			charge = vma_pages(mpnt);
+			if (security_vm_enough_memory_mm(oldmm, charge)) {
+				retval = -ENOMEM;
+				break;
+			}
+		}
 		tmp = vm_area_dup(mpnt);
 		if (!tmp) {
+			vm_unacct_memory(charge);
 			retval = -ENOMEM;
 			break;
 		}
@@ -704,6 +755,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = mm->mmap;
+	unsigned long nr_accounted = 0;
 	struct mmu_gather tlb;
 
 	if (!vma)
@@ -715,9 +767,14 @@ void exit_mmap(struct mm_struct *mm)
 	tlb_finish_mmu(&tlb);
 
 	while (vma) {
-		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+		long nrpages = vma_pages(vma);
+
+		if (vma->vm_flags & VM_ACCOUNT)
+			nr_accounted += nrpages;
+		vm_stat_account(mm, vma->vm_flags, -nrpages);
 		vma = remove_vma(vma);
 	}
+	vm_unacct_memory(nr_accounted);
 	mm->mmap = NULL;
 	mm->mm_rb = RB_ROOT;
 	mm->map_count = 0;

@@ -100,6 +100,7 @@ static int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pp
 	struct mm_struct *mm = vma->vm_mm;
 	vm_flags_t oldflags = vma->vm_flags;
 	long nrpages = (end - start) >> PAGE_SHIFT;
+	unsigned long charged = 0;
 	struct mmu_gather tlb;
 
 	if (newflags == oldflags) {
@@ -110,13 +111,23 @@ static int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pp
 		/* Space limits, when the area turns into data. */
 		if (!may_expand_vm(mm, newflags, nrpages) && may_expand_vm(mm, oldflags, nrpages))
 			return -ENOMEM;
-		/* A private mapping made writable is committed memory (unless MAP_NORESERVE). */
-		if (!(oldflags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE)))
+		/*
+		 * A private mapping made writable is committed memory (unless
+		 * MAP_NORESERVE): charge it now. Once charged it stays charged,
+		 * VM_ACCOUNT and all, whatever later mprotects do.
+		 */
+		if (!(oldflags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE))) {
+			charged = nrpages;
+			if (security_vm_enough_memory_mm(mm, charged))
+				return -ENOMEM;
 			newflags |= VM_ACCOUNT;
+		}
 	}
 	vma = vma_modify_flags(mm, vma, start, end, newflags);
-	if (IS_ERR(vma))
+	if (IS_ERR(vma)) {
+		vm_unacct_memory(charged);
 		return PTR_ERR(vma);
+	}
 	*pprev = vma;
 	vma_set_page_prot(vma);
 

@@ -172,17 +172,27 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	struct vm_area_struct *new_vma;
 	vm_flags_t vm_flags = vma->vm_flags;
 	pgoff_t new_pgoff;
-	unsigned long moved_len;
+	unsigned long moved_len, excess = 0;
+	bool split = false;
 	int err = 0;
 
 	/* Moving splits the source (at most twice) and adds one VMA. */
 	if (mm->map_count >= sysctl_max_map_count - 3)
 		return -ENOMEM;
 
+	/* DONTUNMAP keeps the old mapping: the new one is committed on top. */
+	if ((flags & MREMAP_DONTUNMAP) && (vm_flags & VM_ACCOUNT)) {
+		if (security_vm_enough_memory_mm(mm, new_len >> PAGE_SHIFT))
+			return -ENOMEM;
+	}
+
 	new_pgoff = vma->vm_pgoff + ((old_addr - vma->vm_start) >> PAGE_SHIFT);
 	new_vma = copy_vma(&vma, new_addr, new_len, new_pgoff);
-	if (!new_vma)
+	if (!new_vma) {
+		if ((flags & MREMAP_DONTUNMAP) && (vm_flags & VM_ACCOUNT))
+			vm_unacct_memory(new_len >> PAGE_SHIFT);
 		return -ENOMEM;
+	}
 
 	moved_len = move_page_tables(vma, old_addr, new_vma, new_addr, old_len);
 	if (moved_len < old_len) {
@@ -195,21 +205,41 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 		err = -ENOMEM;
 	}
 
+	/*
+	 * The new VMA carries the old range's charge: hide VM_ACCOUNT while
+	 * the old range is unmapped so the charge is not given back, then
+	 * restore it on whatever is left of the old VMA (Linux: move_vma).
+	 */
+	if ((vm_flags & VM_ACCOUNT) && !(flags & MREMAP_DONTUNMAP)) {
+		vma->vm_flags &= ~VM_ACCOUNT;
+		excess = vma->vm_end - vma->vm_start - old_len;
+		if (old_addr > vma->vm_start && old_addr + old_len < vma->vm_end)
+			split = true;
+	}
+
 	vm_stat_account(mm, vm_flags, new_len >> PAGE_SHIFT);
 	if (!err && (flags & MREMAP_DONTUNMAP)) {
 		/* The old VMA stays, empty: its pages moved; it is accounted twice now. */
 		return new_addr;
 	}
 	if (do_munmap(mm, old_addr, old_len) < 0) {
-		/* Linux leaves both mappings then; so do we. */
-		return new_addr;
+		/* Linux leaves both mappings then; so do we, their accounts right. */
+		if ((vm_flags & VM_ACCOUNT) && !(flags & MREMAP_DONTUNMAP))
+			vm_acct_memory(old_len >> PAGE_SHIFT);
+		excess = 0;
+	}
+	if (excess) {
+		vma->vm_flags |= VM_ACCOUNT;
+		if (split)
+			vma->vm_next->vm_flags |= VM_ACCOUNT;
 	}
 	return new_addr;
 }
 
 /* The VMA to resize, or an ERR_PTR with mremap's errors (Linux: vma_to_resize). */
 static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long old_len,
-					    unsigned long new_len, unsigned long flags)
+					    unsigned long new_len, unsigned long flags,
+					    unsigned long *p)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma = find_vma(mm, addr);
@@ -236,6 +266,14 @@ static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long ol
 		return ERR_PTR(-EFAULT);
 	if (!may_expand_vm(mm, vma->vm_flags, (new_len - old_len) >> PAGE_SHIFT))
 		return ERR_PTR(-ENOMEM);
+	/* The growth is committed memory; *p: what to give back if mremap fails. */
+	if (vma->vm_flags & VM_ACCOUNT) {
+		unsigned long charged = (new_len - old_len) >> PAGE_SHIFT;
+
+		if (security_vm_enough_memory_mm(mm, charged))
+			return ERR_PTR(-ENOMEM);
+		*p = charged;
+	}
 	return vma;
 }
 
@@ -244,6 +282,7 @@ static unsigned long mremap_to(unsigned long addr, unsigned long old_len,
 			       unsigned long new_addr, unsigned long new_len,
 			       unsigned long flags)
 {
+	unsigned long charged = 0;
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 	unsigned long ret, map_flags = 0;
@@ -271,12 +310,14 @@ static unsigned long mremap_to(unsigned long addr, unsigned long old_len,
 		old_len = new_len;
 	}
 
-	vma = vma_to_resize(addr, old_len, new_len, flags);
+	vma = vma_to_resize(addr, old_len, new_len, flags, &charged);
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);
 	if ((flags & MREMAP_DONTUNMAP) &&
-	    !may_expand_vm(mm, vma->vm_flags, old_len >> PAGE_SHIFT))
-		return -ENOMEM;
+	    !may_expand_vm(mm, vma->vm_flags, old_len >> PAGE_SHIFT)) {
+		ret = -ENOMEM;
+		goto out;
+	}
 
 	if (flags & MREMAP_FIXED)
 		map_flags |= MAP_FIXED;
@@ -285,10 +326,14 @@ static unsigned long mremap_to(unsigned long addr, unsigned long old_len,
 	ret = get_unmapped_area(vma->vm_file, new_addr, new_len,
 				vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT), map_flags);
 	if (IS_ERR_VALUE(ret))
-		return ret;
+		goto out;
 	/* No MREMAP_FIXED: DONTUNMAP's new_addr is only a hint. */
 	new_addr = ret;
-	return move_vma(vma, addr, old_len, new_len, new_addr, flags);
+	ret = move_vma(vma, addr, old_len, new_len, new_addr, flags);
+out:
+	if (IS_ERR_VALUE(ret))
+		vm_unacct_memory(charged);
+	return ret;
 }
 
 /* Is there room after vma for delta more bytes? (Linux: vma_expandable) */
@@ -310,7 +355,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
-	unsigned long ret = -EINVAL;
+	unsigned long ret = -EINVAL, charged = 0;
 
 	if (flags & ~(MREMAP_FIXED | MREMAP_MAYMOVE | MREMAP_DONTUNMAP))
 		return ret;
@@ -342,7 +387,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 		goto out;
 	}
 
-	vma = vma_to_resize(addr, old_len, new_len, flags);
+	vma = vma_to_resize(addr, old_len, new_len, flags, &charged);
 	if (IS_ERR(vma)) {
 		ret = PTR_ERR(vma);
 		goto out;
@@ -379,6 +424,8 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 		ret = move_vma(vma, addr, old_len, new_len, new_addr, flags);
 	}
 out:
+	if (IS_ERR_VALUE(ret))
+		vm_unacct_memory(charged);
 	mmap_write_unlock(mm);
 	return ret;
 }

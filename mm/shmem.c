@@ -27,7 +27,10 @@
  *    SEEK_DATA sees holes, as in Linux; on failure the ones it added are
  *    taken out again), or with FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE
  *    truncates the range; any other mode is -EOPNOTSUPP;
- *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data().
+ *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data();
+ *  - seals (mm/memfd.c): info->seals, F_SEAL_SEAL from birth, checked by
+ *    shmem_write_begin (WRITE, FUTURE_WRITE, GROW), shmem_setattr (SHRINK,
+ *    GROW) and shmem_fallocate (GROW; WRITE/FUTURE_WRITE for hole punching).
  *
  * Limits: each mount has a shmem_sb_info with max_blocks (size=, in
  * pages) and max_inodes (nr_inodes=); a folio is charged to used_blocks
@@ -36,7 +39,9 @@
  * link, takes one of free_inodes (shmem_reserve_inode). Either running
  * out is -ENOSPC. A user mount defaults to half of RAM and half as many
  * inodes as RAM pages, as Linux; the internal mount (shm_mnt) has none.
- * i_blocks is alloced pages in 512-byte units.
+ * i_blocks is alloced pages in 512-byte units. Committed_AS (overcommit,
+ * mm/util.c) is charged as Linux charges it: the whole size of an object
+ * set up without VM_NORESERVE, page by page for the others (accounting).
  *
  * Directories (mm/shmem_super.c, with symlinks, the superblock and the
  * mount options): tmpfs has nothing but the dcache to remember names, so
@@ -50,10 +55,9 @@
  *
  * Left out, against Linux: swap (shmem_writepage, swap entries in
  * i_pages), transparent huge pages and huge= options, large folios, NUMA
- * mempolicy (mpol=), quotas, xattrs and ACLs, file seals (memfd's
- * F_SEAL_*), userfaultfd, O_TMPFILE, RENAME_WHITEOUT (-EINVAL here),
- * remount, uid=/gid= beyond recording them, VM_NORESERVE/vm_enough_memory
- * accounting, the fs_context parser (options are parsed from the
+ * mempolicy (mpol=), quotas, xattrs and ACLs, userfaultfd, O_TMPFILE,
+ * RENAME_WHITEOUT (-EINVAL here),
+ * remount, uid=/gid= beyond recording them, the fs_context parser (options are parsed from the
  * monolithic string, as Linux's shmem_parse_monolithic does), the
  * shmem_falloc structure that lets page faults race fallocate, mmap
  * (comes with shared mappings) and RCU lookups.
@@ -63,7 +67,9 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/memfd.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/mount.h>
 #include <linux/pagemap.h>
 #include <linux/printk.h>
@@ -102,18 +108,69 @@ unsigned long shmem_default_max_inodes(void)
 
 /* ---- accounting ------------------------------------------------------------------- */
 
-/* Charge pages to the mount (Linux: shmem_inode_acct_blocks, without quotas). */
+/*
+ * Committed_AS (Linux: shmem_acct_size and friends; mm/util.c). An object
+ * set up without VM_NORESERVE (MAP_SHARED|MAP_ANONYMOUS memory, a SysV
+ * segment) is charged its whole size up front, and again when its size
+ * changes; a VM_NORESERVE one (tmpfs files, memfd) page by page as its
+ * pages are allocated (shmem_acct_block), given back as they go.
+ */
+#define VM_ACCT(size) (PAGE_ALIGN(size) >> PAGE_SHIFT)
+
+static inline int shmem_acct_size(unsigned long flags, loff_t size)
+{
+	return (flags & VM_NORESERVE) ? 0 :
+		security_vm_enough_memory_mm(current->mm, VM_ACCT(size));
+}
+
+static inline void shmem_unacct_size(unsigned long flags, loff_t size)
+{
+	if (!(flags & VM_NORESERVE))
+		vm_unacct_memory(VM_ACCT(size));
+}
+
+static inline int shmem_reacct_size(unsigned long flags, loff_t oldsize, loff_t newsize)
+{
+	if (!(flags & VM_NORESERVE)) {
+		if (VM_ACCT(newsize) > VM_ACCT(oldsize))
+			return security_vm_enough_memory_mm(current->mm,
+							    VM_ACCT(newsize) - VM_ACCT(oldsize));
+		else if (VM_ACCT(newsize) < VM_ACCT(oldsize))
+			vm_unacct_memory(VM_ACCT(oldsize) - VM_ACCT(newsize));
+	}
+	return 0;
+}
+
+static inline int shmem_acct_block(unsigned long flags, long pages)
+{
+	if (!(flags & VM_NORESERVE))
+		return 0;
+	return security_vm_enough_memory_mm(current->mm, pages * VM_ACCT(PAGE_SIZE));
+}
+
+static inline void shmem_unacct_blocks(unsigned long flags, long pages)
+{
+	if (flags & VM_NORESERVE)
+		vm_unacct_memory(pages * VM_ACCT(PAGE_SIZE));
+}
+
+/* Charge pages to the mount and to Committed_AS (Linux: shmem_inode_acct_blocks, without quotas). */
 int shmem_inode_acct_blocks(struct inode *inode, long pages)
 {
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+	struct shmem_inode_info *info = SHMEM_I(inode);
 	int err = 0;
 
+	if (shmem_acct_block(info->flags, pages))
+		return -ENOSPC;
 	spin_lock(&sbinfo->stat_lock);
 	if (sbinfo->max_blocks && sbinfo->used_blocks + pages > (long)sbinfo->max_blocks)
 		err = -ENOSPC;
 	else
 		sbinfo->used_blocks += pages;
 	spin_unlock(&sbinfo->stat_lock);
+	if (err)
+		shmem_unacct_blocks(info->flags, pages);
 	return err;
 }
 
@@ -124,6 +181,7 @@ void shmem_inode_unacct_blocks(struct inode *inode, long pages)
 	spin_lock(&sbinfo->stat_lock);
 	sbinfo->used_blocks -= pages;
 	spin_unlock(&sbinfo->stat_lock);
+	shmem_unacct_blocks(SHMEM_I(inode)->flags, pages);
 }
 
 /*
@@ -429,6 +487,7 @@ struct inode *shmem_get_inode(struct super_block *sb, struct inode *dir, umode_t
 	spin_lock_init(&info->lock);
 	info->flags = flags;
 	info->alloced = 0;
+	info->seals = F_SEAL_SEAL;	/* memfd_create(MFD_ALLOW_SEALING) clears it */
 	inode->i_mapping->a_ops = &shmem_aops;
 	mapping_set_gfp_mask(inode->i_mapping, GFP_HIGHUSER_MOVABLE);
 
@@ -479,6 +538,7 @@ static void shmem_init_inode(void *foo)
 void shmem_evict_inode(struct inode *inode)
 {
 	if (shmem_mapping(inode->i_mapping)) {
+		shmem_unacct_size(SHMEM_I(inode)->flags, inode->i_size);
 		inode->i_size = 0;
 		mapping_set_exiting(inode->i_mapping);
 		shmem_truncate_range(inode, 0, (loff_t)-1);
@@ -515,6 +575,12 @@ int shmem_setattr(struct dentry *dentry, struct iattr *attr)
 		loff_t oldsize = inode->i_size;
 		loff_t newsize = attr->ia_size;
 
+		/* protected by i_rwsem */
+		if ((newsize < oldsize && (info->seals & F_SEAL_SHRINK)) ||
+		    (newsize > oldsize && (info->seals & F_SEAL_GROW)))
+			return -EPERM;
+		if (newsize != oldsize && shmem_reacct_size(info->flags, oldsize, newsize))
+			return -ENOMEM;
 		if (newsize != oldsize) {
 			i_size_write(inode, newsize);
 			update_mtime = true;
@@ -643,7 +709,16 @@ static int shmem_write_begin(struct file *file, struct address_space *mapping, l
 			     unsigned int len, struct folio **foliop, void **fsdata)
 {
 	struct inode *inode = mapping->host;
+	struct shmem_inode_info *info = SHMEM_I(inode);
 	pgoff_t index = pos >> PAGE_SHIFT;
+
+	/* i_rwsem is held by caller */
+	if (unlikely(info->seals & (F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))) {
+		if (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+			return -EPERM;
+		if ((info->seals & F_SEAL_GROW) && pos + len > inode->i_size)
+			return -EPERM;
+	}
 
 	return shmem_get_folio(inode, index, foliop, SGP_WRITE);
 }
@@ -694,6 +769,7 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 {
 	struct inode *inode = file_inode(file);
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+	struct shmem_inode_info *info = SHMEM_I(inode);
 	pgoff_t start, index, end;
 	int error;
 
@@ -703,6 +779,11 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 	inode_lock(inode);
 
 	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		/* protected by i_rwsem */
+		if (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) {
+			error = -EPERM;
+			goto out;
+		}
 		/* Linux unmaps the whole pages from user mappings first (none yet). */
 		shmem_truncate_range(inode, offset, offset + len - 1);
 		error = 0;
@@ -713,6 +794,11 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 	error = inode_newsize_ok(inode, offset + len);
 	if (error)
 		goto out;
+
+	if ((info->seals & F_SEAL_GROW) && offset + len > inode->i_size) {
+		error = -EPERM;
+		goto out;
+	}
 
 	start = offset >> PAGE_SHIFT;
 	end = (offset + len + PAGE_SIZE - 1) >> PAGE_SHIFT;
@@ -817,9 +903,13 @@ static struct file *__shmem_file_setup(struct vfsmount *mnt, const char *name, l
 	if (size < 0 || size > MAX_LFS_FILESIZE)
 		return ERR_PTR(-EINVAL);
 
+	if (shmem_acct_size(flags, size))
+		return ERR_PTR(-ENOMEM);
 	inode = shmem_get_inode(mnt->mnt_sb, NULL, S_IFREG | 0777, 0, flags);
-	if (IS_ERR(inode))
+	if (IS_ERR(inode)) {
+		shmem_unacct_size(flags, size);
 		return ERR_PTR(PTR_ERR(inode));
+	}
 	inode->i_flags |= i_flags;
 	inode->i_size = size;
 	clear_nlink(inode);	/* It is unlinked */

@@ -212,3 +212,119 @@ unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		return -EINVAL;
 	return vm_mmap_pgoff(file, addr, len, prot, flag, offset >> PAGE_SHIFT);
 }
+
+/*
+ * ---- Overcommit accounting (Linux: mm/util.c vm_commit_limit,
+ * vm_memory_committed, __vm_enough_memory, the sysctl variables; the
+ * reserves' init_user_reserve/init_admin_reserve of mm/mmap.c;
+ * docs/mm/overcommit-oom.md).
+ *
+ * vm_committed_as is the sum, in pages, of every VM_ACCOUNT mapping and
+ * every charged shmem object: what the system has promised. Linux keeps it
+ * in a percpu_counter (per-CPU deltas folded into the total every
+ * "batch" pages) because every mmap/brk/munmap of every CPU updates it;
+ * reads that must be exact (mode 2) then need a resync when the mode
+ * changes (overcommit_policy_handler). Linnet runs on a handful of CPUs, so
+ * one atomic_long_t is both exact and cheap: no batch, no resync, and
+ * Committed_AS in /proc/meminfo is exact at every moment.
+ *
+ * Left out: swap (total_swap_pages is 0) and hugetlb (hugetlb_total_pages
+ * is 0), CAP_SYS_ADMIN (every task is root: security_vm_enough_memory_mm
+ * passes cap_sys_admin = 1, so the admin reserve is never taken off),
+ * the memory hotplug notifiers that recompute the reserves.
+ */
+
+int sysctl_overcommit_memory = OVERCOMMIT_GUESS;
+int sysctl_overcommit_ratio = 50;
+unsigned long sysctl_overcommit_kbytes;
+unsigned long sysctl_user_reserve_kbytes = 1UL << 17;	/* 128 MiB until init_user_reserve */
+unsigned long sysctl_admin_reserve_kbytes = 1UL << 13;	/* 8 MiB until init_admin_reserve */
+
+static atomic_long_t vm_committed_as;
+
+/* No swap and no hugetlb pool in Linnet (Linux: total_swap_pages, hugetlb_total_pages()). */
+#define total_swap_pages 0UL
+#define hugetlb_total_pages() 0UL
+
+void vm_acct_memory(long pages)
+{
+	atomic_long_add(pages, &vm_committed_as);
+}
+
+void vm_unacct_memory(long pages)
+{
+	vm_acct_memory(-pages);
+}
+
+/* Committed_AS (Linux: percpu_counter_sum_positive). */
+unsigned long vm_memory_committed(void)
+{
+	long v = atomic_long_read(&vm_committed_as);
+
+	return v > 0 ? v : 0;
+}
+
+/* CommitLimit: what mode 2 lets be committed. */
+unsigned long vm_commit_limit(void)
+{
+	unsigned long allowed;
+
+	if (sysctl_overcommit_kbytes)
+		allowed = sysctl_overcommit_kbytes >> (PAGE_SHIFT - 10);
+	else
+		allowed = (totalram_pages_count - hugetlb_total_pages()) *
+			  sysctl_overcommit_ratio / 100;
+	return allowed + total_swap_pages;
+}
+
+/*
+ * May pages more be committed? Charges them first (so two racing callers
+ * both count), and takes them back on refusal. Mode 1 never refuses; mode
+ * 0 refuses only a single request larger than RAM + swap; mode 2 refuses
+ * once Committed_AS, this request included, reaches CommitLimit less the
+ * reserves: the admin reserve unless the caller is root, and a user
+ * reserve of min(total_vm / 32, user_reserve) so a process cannot commit
+ * the last pages a user would need to kill it.
+ */
+int __vm_enough_memory(struct mm_struct *mm, long pages, int cap_sys_admin)
+{
+	long allowed;
+
+	vm_acct_memory(pages);
+
+	if (sysctl_overcommit_memory == OVERCOMMIT_ALWAYS)
+		return 0;
+	if (sysctl_overcommit_memory == OVERCOMMIT_GUESS) {
+		if (pages > (long)(totalram_pages_count + total_swap_pages))
+			goto error;
+		return 0;
+	}
+
+	allowed = vm_commit_limit();
+	if (!cap_sys_admin)
+		allowed -= sysctl_admin_reserve_kbytes >> (PAGE_SHIFT - 10);
+	if (mm) {
+		long reserve = sysctl_user_reserve_kbytes >> (PAGE_SHIFT - 10);
+
+		allowed -= min_t(long, mm->total_vm / 32, reserve);
+	}
+	if ((long)vm_memory_committed() < allowed)
+		return 0;
+error:
+	vm_unacct_memory(pages);
+	return -ENOMEM;
+}
+
+/*
+ * The reserves scale with memory (Linux: init_user_reserve and
+ * init_admin_reserve, subsys_initcalls of mm/mmap.c): 1/32 (about 3%) of
+ * the free pages, at most 128 MiB for the user and 8 MiB for the admin.
+ * mmap_init() calls this once the buddy has the memory.
+ */
+void init_overcommit_reserves(void)
+{
+	unsigned long free_kbytes = nr_free_pages() << (PAGE_SHIFT - 10);
+
+	sysctl_user_reserve_kbytes = min(free_kbytes / 32, 1UL << 17);
+	sysctl_admin_reserve_kbytes = min(free_kbytes / 32, 1UL << 13);
+}

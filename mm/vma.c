@@ -27,6 +27,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/rbtree_augmented.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -36,11 +37,16 @@
 static struct kmem_cache *vm_area_cachep;
 static atomic_long_t nr_vm_areas;
 
-/* The vm_area_struct cache (Linux: in proc_caches_init), from start_kernel(). */
+/*
+ * The vm_area_struct cache (Linux: in proc_caches_init), from
+ * start_kernel(); and the overcommit reserves, which scale with the free
+ * memory (Linux: mmap_init and the init_*_reserve initcalls of mm/mmap.c).
+ */
 void mmap_init(void)
 {
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
 					   0, SLAB_PANIC, NULL);
+	init_overcommit_reserves();
 }
 
 unsigned long nr_vm_area_structs(void)
@@ -258,12 +264,22 @@ int vma_link_new(struct mm_struct *mm, struct vm_area_struct *vma)
 	return 0;
 }
 
-/* Link a VMA someone else built (exec's stack, tests); Linux: insert_vm_struct. */
+/*
+ * Link a VMA someone else built (exec's stack, tests); Linux:
+ * insert_vm_struct, which charges a VM_ACCOUNT one to Committed_AS.
+ */
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	if (vma_is_anonymous(vma) && !vma->vm_file)
 		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
-	return vma_link_new(mm, vma);
+	if ((vma->vm_flags & VM_ACCOUNT) && security_vm_enough_memory_mm(mm, vma_pages(vma)))
+		return -ENOMEM;
+	if (vma_link_new(mm, vma)) {
+		if (vma->vm_flags & VM_ACCOUNT)
+			vm_unacct_memory(vma_pages(vma));
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 /* Take vma off the tree and the list (it stays allocated). */

@@ -152,8 +152,9 @@ def generate(root, skel, big_mib, add=(), busybox=None):
     os.chmod(os.path.join(root, "test/fifo"), 0o620)
     if os.geteuid() == 0:       # root, or fakeroot pretending to be
         for name, mode, major, minor in [("console", 0o600, 5, 1), ("null", 0o666, 1, 3),
-                                         ("zero", 0o666, 1, 5), ("tty", 0o666, 5, 0), ("full", 0o666, 1, 7),
-                                         ("urandom", 0o666, 1, 9), ("ttyS0", 0o660, 4, 64)]:
+                                         ("zero", 0o666, 1, 5), ("full", 0o666, 1, 7),
+                                         ("urandom", 0o666, 1, 9), ("ttyS0", 0o660, 4, 64),
+                                         ("tty", 0o666, 5, 0), ("tty1", 0o620, 4, 1)]:
             os.mknod(os.path.join(root, "dev", name), stat.S_IFCHR | mode,
                      os.makedev(major, minor))
             os.chmod(os.path.join(root, "dev", name), mode)

@@ -54,7 +54,13 @@ NOTES = {
     "sys_statx": "STATX_BASIC_STATS and STATX_MNT_ID; no btime; sync flags ignored",
     "sys_getdents": "the old `struct linux_dirent` (d_type in the last byte)",
     "sys_fcntl": "F_DUPFD(_CLOEXEC), F_GETFD/F_SETFD, F_GETFL/F_SETFL (O_APPEND, "
-                 "O_NONBLOCK, O_NOATIME); no locks, owners or leases: `-EINVAL`",
+                 "O_NONBLOCK, O_NOATIME), F_ADD_SEALS/F_GET_SEALS; no locks, owners or "
+                 "leases: `-EINVAL`",
+    # mm/memfd.c, ipc/shm.c (docs/mm/shared-memory.md)
+    "sys_memfd_create": "MFD_CLOEXEC, MFD_ALLOW_SEALING; MFD_HUGETLB `-EINVAL` (no hugetlbfs)",
+    "sys_shmget": "SHM_HUGETLB `-ENOMEM` (no huge pages); limits fixed at Linux's defaults",
+    "sys_shmctl": "IPC_STAT/SET/RMID/INFO, SHM_INFO/STAT/STAT_ANY, SHM_LOCK/UNLOCK (flag only); "
+                  "x86-64 IPC_64 layouts",
     "sys_ioctl": "FIOCLEX/FIONCLEX/FIONBIO/FIOASYNC/FIONREAD, then the file's "
                  "->unlocked_ioctl, else `-ENOTTY`",
     "sys_pipe2": "O_CLOEXEC, O_NONBLOCK; O_DIRECT (packet mode) `-EINVAL`; 64 KiB ring",

@@ -39,13 +39,17 @@
  */
 #include <linux/err.h>
 #include <linux/fs.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/wait.h>
+
+#include "tty.h"
 
 #define N_TTY_BUF_SIZE 4096
 #define MASK(x) ((x) & (N_TTY_BUF_SIZE - 1))
@@ -343,6 +347,18 @@ static void receive_normal(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 	put_tty_queue(ld, c, false);
 }
 
+/*
+ * Linux: isig(). The signal to the foreground process group (sent by the
+ * tty_signal thread: tty_jobctrl.c), then, unless NOFLSH, the input is
+ * thrown away (output is never queued here: nothing to flush).
+ */
+static void isig(struct n_tty_data *ld, int sig, struct tty_struct *tty)
+{
+	tty_signal_pgrp(tty, sig);
+	if (!L_NOFLSH(tty))
+		n_tty_flush_locked(ld);
+}
+
 /* Linux: n_tty_receive_char_special() and friends. Under ldata->lock. */
 static void n_tty_receive_char(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 {
@@ -355,17 +371,37 @@ static void n_tty_receive_char(struct n_tty_data *ld, struct n_tty_out *o, u8 c)
 		receive_normal(ld, o, c);
 		return;
 	}
-	if (I_IXON(tty) && (is_char(tty, VSTART, c) || is_char(tty, VSTOP, c)))
-		return;		/* flow control: issue 11 stops and restarts output */
-	if (L_ISIG(tty) && (is_char(tty, VINTR, c) || is_char(tty, VQUIT, c) ||
-			    is_char(tty, VSUSP, c))) {
-		/* Issue 11: isig() sends SIGINT/SIGQUIT/SIGTSTP to the foreground group. */
-		if (!L_NOFLSH(tty))
-			n_tty_flush_locked(ld);
-		if (L_ECHO(tty))
-			echo_char(ld, o, c);
-		return;
+	if (I_IXON(tty)) {
+		if (is_char(tty, VSTART, c)) {
+			start_tty(tty);
+			return;
+		}
+		if (is_char(tty, VSTOP, c)) {
+			stop_tty(tty);
+			return;
+		}
 	}
+	if (L_ISIG(tty)) {
+		int sig = 0;
+
+		if (is_char(tty, VINTR, c))
+			sig = SIGINT;
+		else if (is_char(tty, VQUIT, c))
+			sig = SIGQUIT;
+		else if (is_char(tty, VSUSP, c))
+			sig = SIGTSTP;
+		if (sig) {
+			/* Linux: n_tty_receive_signal_char() */
+			isig(ld, sig, tty);
+			if (I_IXON(tty))
+				start_tty(tty);
+			if (L_ECHO(tty))
+				echo_char(ld, o, c);
+			return;
+		}
+	}
+	if (tty->flow_stopped && I_IXON(tty) && I_IXANY(tty))
+		start_tty(tty);
 	if (c == '\r') {
 		if (I_IGNCR(tty))
 			return;
@@ -492,42 +528,154 @@ static size_t raw_copy(struct n_tty_data *ld, u8 *kbuf, size_t nr)
 	return n;
 }
 
+/* Linux's input_available_p(): poll asks for VMIN bytes when VTIME is 0. */
+static bool input_available_p(struct tty_struct *tty, struct n_tty_data *ld, bool poll)
+{
+	size_t amt = poll && !tty->termios.c_cc[VTIME] && tty->termios.c_cc[VMIN] ?
+			     tty->termios.c_cc[VMIN] : 1;
+
+	return input_available(ld, amt);
+}
+
+#define NO_TIMEOUT ((long)(~0UL >> 1))	/* Linux: MAX_SCHEDULE_TIMEOUT */
+
+/* Under ldata->lock: copy what the mode hands out; true if more is there for this read. */
+static bool copy_from_read_buf(struct n_tty_data *ld, u8 **kb, size_t *nr)
+{
+	bool more = false;
+	size_t n;
+
+	if (ld->icanon) {
+		n = canon_copy(ld, *kb, *nr, &more);
+	} else {
+		n = raw_copy(ld, *kb, *nr);
+		more = read_cnt(ld) != 0;
+	}
+	*kb += n;
+	*nr -= n;
+	return more;
+}
+
+/*
+ * Linux: n_tty_read(). Canonical: one line (the rest of a long one on the
+ * next call). Non-canonical, as POSIX and Linux read VMIN and VTIME:
+ *   MIN > 0, TIME == 0: wait for MIN bytes (or nr, if fewer);
+ *   MIN == 0, TIME > 0: wait up to TIME tenths of a second for one byte;
+ *   MIN > 0, TIME > 0: wait for the first byte, then return when MIN bytes
+ *                      are there or TIME passes without a new byte;
+ *   MIN == 0, TIME == 0: what is there now, maybe nothing.
+ * *cookie: this read may go on without waiting (kbuf was filled).
+ */
 static ssize_t n_tty_read(struct tty_struct *tty, struct file *file, u8 *kbuf, size_t nr,
 			  void **cookie)
 {
 	struct n_tty_data *ld = tty->disc_data;
 	struct wait_queue_entry w = { .private = current };
-	bool continuing = *cookie != NULL;
+	long timeout = NO_TIMEOUT, time = 0;
+	size_t minimum = 0;
 	unsigned long flags;
-	ssize_t ret;
-	size_t amt;
+	ssize_t ret = 0;
+	u8 *kb = kbuf;
 
-	*cookie = NULL;
 	might_sleep();
-	for (;;) {
-		bool more = false;
+	if (*cookie) {
+		/* The same read going on: only what is there, no waiting. */
+		bool more;
+
+		spin_lock_irqsave(&ld->lock, flags);
+		more = copy_from_read_buf(ld, &kb, &nr);
+		spin_unlock_irqrestore(&ld->lock, flags);
+		*cookie = more ? tty : NULL;
+		return kb - kbuf;
+	}
+	if (!L_ICANON(tty)) {
+		minimum = tty->termios.c_cc[VMIN];
+		if (minimum) {
+			time = (HZ / 10) * tty->termios.c_cc[VTIME];
+		} else {
+			timeout = (HZ / 10) * tty->termios.c_cc[VTIME];
+			minimum = 1;
+		}
+	}
+	while (nr) {
+		bool more, icanon;
 
 		prepare_to_wait(&tty->read_wait, &w, TASK_INTERRUPTIBLE);
 		spin_lock_irqsave(&ld->lock, flags);
-		amt = tty->termios.c_cc[VMIN];
-		amt = amt ? min(amt, nr) : 1;
-		if (input_available(ld, continuing ? 1 : amt)) {
-			if (ld->icanon) {
-				ret = canon_copy(ld, kbuf, nr, &more);
-			} else {
-				ret = raw_copy(ld, kbuf, nr);
-				more = read_cnt(ld) != 0;
-			}
+		if (!input_available_p(tty, ld, false)) {
 			spin_unlock_irqrestore(&ld->lock, flags);
-			if (more)
-				*cookie = tty;
-			break;
+			if (tty_hung_up_p(file))
+				break;
+			if (!timeout)
+				break;
+			if (file->f_flags & O_NONBLOCK) {
+				ret = -EAGAIN;
+				break;
+			}
+			if (signal_pending(current)) {
+				ret = -ERESTARTSYS;
+				break;
+			}
+			if (timeout == NO_TIMEOUT)
+				schedule();
+			else
+				timeout = schedule_timeout(timeout);
+			continue;
 		}
+		icanon = ld->icanon;
+		more = copy_from_read_buf(ld, &kb, &nr);
 		spin_unlock_irqrestore(&ld->lock, flags);
-		if (continuing || (!L_ICANON(tty) && !tty->termios.c_cc[VMIN])) {
-			ret = 0;	/* VMIN 0, VTIME 0 (VTIME is issue 11's) */
+		if (more) {
+			*cookie = tty;	/* kbuf is full and there is more: tty_read calls again */
 			break;
 		}
+		if (icanon || (size_t)(kb - kbuf) >= minimum)
+			break;
+		if (time)
+			timeout = time;
+	}
+	finish_wait(&tty->read_wait, &w);
+	if (kb - kbuf)
+		ret = kb - kbuf;
+	return ret;
+}
+
+/* Linux: n_tty_poll(). */
+static __poll_t n_tty_poll(struct tty_struct *tty, struct file *file, poll_table *wait)
+{
+	struct n_tty_data *ld = tty->disc_data;
+	unsigned long flags;
+	__poll_t mask = 0;
+
+	poll_wait(file, &tty->read_wait, wait);
+	poll_wait(file, &tty->write_wait, wait);
+	spin_lock_irqsave(&ld->lock, flags);
+	if (input_available_p(tty, ld, true))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	spin_unlock_irqrestore(&ld->lock, flags);
+	if (tty_hung_up_p(file))
+		mask |= EPOLLHUP;
+	if (!READ_ONCE(tty->flow_stopped))
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	return mask;
+}
+
+/* ---- write ----------------------------------------------------------------------- */
+
+/* IXON stopped output: wait for ^Q. 0, or -EIO, -EAGAIN, -ERESTARTSYS. */
+static int n_tty_wait_started(struct tty_struct *tty, struct file *file)
+{
+	struct wait_queue_entry w = { .private = current };
+	int ret = 0;
+
+	for (;;) {
+		prepare_to_wait(&tty->write_wait, &w, TASK_INTERRUPTIBLE);
+		if (tty_hung_up_p(file)) {
+			ret = -EIO;
+			break;
+		}
+		if (!READ_ONCE(tty->flow_stopped))
+			break;
 		if (file->f_flags & O_NONBLOCK) {
 			ret = -EAGAIN;
 			break;
@@ -538,22 +686,32 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file, u8 *kbuf, s
 		}
 		schedule();
 	}
-	finish_wait(&tty->read_wait, &w);
+	finish_wait(&tty->write_wait, &w);
 	return ret;
 }
 
-/* ---- write ----------------------------------------------------------------------- */
-
+/* Linux: n_tty_write(). With TOSTOP a background writer gets SIGTTOU. */
 static ssize_t n_tty_write(struct tty_struct *tty, struct file *file, const u8 *buf, size_t nr)
 {
 	struct n_tty_data *ld = tty->disc_data;
 	size_t done = 0;
+	int ret;
 
+	if (L_TOSTOP(tty)) {
+		ret = tty_check_change(tty);
+		if (ret)
+			return ret;
+	}
 	while (done < nr) {
 		struct n_tty_out o = { .tty = tty };
 		size_t chunk = min(nr - done, (size_t)64);
 		unsigned long flags;
 
+		if (READ_ONCE(tty->flow_stopped)) {
+			ret = n_tty_wait_started(tty, file);
+			if (ret)
+				return done ? (ssize_t)done : ret;
+		}
 		spin_lock_irqsave(&ld->lock, flags);
 		for (size_t i = 0; i < chunk; i++)
 			do_output_char(ld, &o, buf[done + i]);
@@ -608,6 +766,8 @@ static void n_tty_set_termios(struct tty_struct *tty, const struct ktermios *old
 		ld->lnext = false;
 		ld->icanon = icanon;
 	}
+	if (!I_IXON(tty) && old && (old->c_iflag & IXON))
+		start_tty(tty);
 	wake = input_available(ld, 1);
 	spin_unlock_irqrestore(&ld->lock, flags);
 	if (wake)
@@ -634,7 +794,7 @@ static int n_tty_ioctl(struct tty_struct *tty, unsigned int cmd, void *karg)
 		*(int *)karg = min(n_tty_chars_in_buffer(tty), (size_t)INT_MAX);
 		return 0;
 	default:
-		return tty_mode_ioctl(tty, cmd, karg);
+		return n_tty_ioctl_helper(tty, cmd, karg);
 	}
 }
 
@@ -666,5 +826,6 @@ const struct tty_ldisc_ops n_tty_ops = {
 	.write = n_tty_write,
 	.ioctl = n_tty_ioctl,
 	.set_termios = n_tty_set_termios,
+	.poll = n_tty_poll,
 	.receive_buf = n_tty_receive_buf,
 };

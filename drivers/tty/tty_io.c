@@ -49,8 +49,13 @@
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/poll.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/tty.h>
 #include <linux/uio.h>
+
+#include "tty.h"
 
 /* Linux's tty_std_termios (drivers/tty/tty_io.c) and INIT_C_CC. */
 const struct ktermios tty_std_termios = {
@@ -70,13 +75,14 @@ const struct ktermios tty_std_termios = {
 	.c_ospeed = 38400,
 };
 
-/* Guards the driver list, every driver's ttys[] and each tty's count. */
-static DEFINE_MUTEX(tty_mutex);
+/* Guards the driver list, every driver's ttys[], each tty's count and files (tty.h). */
+DEFINE_MUTEX(tty_mutex);
 static LIST_HEAD(tty_drivers);
 
 /* ---- drivers and ports ----------------------------------------------------- */
 
 static const struct file_operations tty_fops;
+static const struct file_operations hung_up_tty_fops;
 
 int tty_register_driver(struct tty_driver *driver)
 {
@@ -151,6 +157,20 @@ void tty_flip_buffer_push(struct tty_port *port)
 	spin_lock_irqsave(&port->lock, flags);
 	tty_port_flush_to_ldisc(port);
 	spin_unlock_irqrestore(&port->lock, flags);
+}
+
+/* IXON's ^S and TCXONC's TCOOFF: n_tty_write() waits until start_tty(). */
+void stop_tty(struct tty_struct *tty)
+{
+	WRITE_ONCE(tty->flow_stopped, true);
+}
+
+void start_tty(struct tty_struct *tty)
+{
+	if (READ_ONCE(tty->flow_stopped)) {
+		WRITE_ONCE(tty->flow_stopped, false);
+		wake_up_all(&tty->write_wait);
+	}
 }
 
 void tty_port_receive_char(struct tty_port *port, u8 ch)
@@ -239,6 +259,8 @@ static struct tty_struct *tty_init_dev(struct tty_driver *driver, int index)
 	mutex_init(&tty->atomic_write_lock);
 	init_waitqueue_head(&tty->read_wait);
 	init_waitqueue_head(&tty->write_wait);
+	spin_lock_init(&tty->ctrl_lock);
+	INIT_LIST_HEAD(&tty->tty_files);
 	tty->ldisc = kzalloc(sizeof(*tty->ldisc), GFP_KERNEL);
 	if (!tty->ldisc) {
 		kfree(tty);
@@ -277,6 +299,7 @@ static void release_tty(struct tty_struct *tty)
 	port->tty = NULL;		/* no receive_buf can reach it after this */
 	port->flip_count = 0;
 	spin_unlock_irqrestore(&port->lock, flags);
+	tty_clear_ctty_refs(tty);	/* Linux: session_clear_tty() in tty_release() */
 	tty->driver->ttys[tty->index] = NULL;
 	if (tty->ldisc->ops->close)
 		tty->ldisc->ops->close(tty);
@@ -284,57 +307,148 @@ static void release_tty(struct tty_struct *tty)
 	kfree(tty);
 }
 
+/*
+ * Linux: tty_open(). /dev/tty (5, 0) is the caller's controlling terminal
+ * (-ENXIO without one: tty_open_current_tty); every other node names a
+ * driver's tty, made on first open. A session leader without a ctty that
+ * opens a tty nobody has takes it (tty_open_proc_set_tty) unless it asked
+ * O_NOCTTY or opened /dev/console, /dev/tty0 or /dev/tty.
+ */
 static int tty_open(struct inode *inode, struct file *filp)
 {
-	struct tty_driver *driver;
+	struct tty_file_private *priv;
+	struct tty_driver *driver = NULL;
 	struct tty_struct *tty;
+	dev_t device = inode->i_rdev;
+	bool noctty;
 	int index, ret;
 
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return -ENOMEM;
 	mutex_lock(&tty_mutex);
-	driver = tty_lookup_driver(inode->i_rdev, &index);
-	if (!driver) {
-		mutex_unlock(&tty_mutex);
-		return -ENXIO;
-	}
-	tty = driver->ttys[index];
-	if (tty)
+	if (device == MKDEV(TTYAUX_MAJOR, 0)) {
+		tty = get_current_tty_locked();
+		if (!tty) {
+			ret = -ENXIO;
+			goto err_unlock;
+		}
 		tty->count++;
-	else
-		tty = tty_init_dev(driver, index);
-	if (IS_ERR(tty)) {
-		mutex_unlock(&tty_mutex);
-		return PTR_ERR(tty);
+	} else {
+		driver = tty_lookup_driver(device, &index);
+		if (!driver) {
+			ret = -ENXIO;
+			goto err_unlock;
+		}
+		tty = driver->ttys[index];
+		if (tty)
+			tty->count++;
+		else
+			tty = tty_init_dev(driver, index);
+		if (IS_ERR(tty)) {
+			ret = PTR_ERR(tty);
+			goto err_unlock;
+		}
 	}
 	if (tty->ops->open) {
 		ret = tty->ops->open(tty, filp);
 		if (ret) {
 			if (!--tty->count)
 				release_tty(tty);
-			mutex_unlock(&tty_mutex);
-			return ret;
+			goto err_unlock;
 		}
 	}
+	priv->tty = tty;
+	priv->file = filp;
+	list_add(&priv->list, &tty->tty_files);
+	filp->private_data = priv;
+	noctty = (filp->f_flags & O_NOCTTY) || device == MKDEV(TTY_MAJOR, 0) ||
+		 device == MKDEV(TTYAUX_MAJOR, 1) || device == MKDEV(TTYAUX_MAJOR, 0);
+	if (!noctty)
+		tty_open_proc_set_tty(filp, tty);
 	mutex_unlock(&tty_mutex);
-	filp->private_data = tty;
 	return nonseekable_open(inode, filp);
+
+err_unlock:
+	mutex_unlock(&tty_mutex);
+	kfree(priv);
+	return ret;
 }
 
 static int tty_release(struct inode *inode, struct file *filp)
 {
-	struct tty_struct *tty = filp->private_data;
+	struct tty_file_private *priv = filp->private_data;
+	struct tty_struct *tty = priv->tty;
 
 	mutex_lock(&tty_mutex);
 	if (tty->ops->close)
 		tty->ops->close(tty, filp);
+	list_del(&priv->list);
 	if (!--tty->count)
 		release_tty(tty);
 	mutex_unlock(&tty_mutex);
+	kfree(priv);
 	return 0;
 }
 
 struct tty_struct *file_tty(struct file *file)
 {
-	return file->f_op == &tty_fops ? file->private_data : NULL;
+	struct tty_file_private *priv = file->private_data;
+
+	if (file->f_op != &tty_fops && file->f_op != &hung_up_tty_fops)
+		return NULL;
+	return priv->tty;
+}
+
+bool tty_hung_up_p(struct file *filp)
+{
+	return READ_ONCE(filp->f_op) == &hung_up_tty_fops;
+}
+
+/* ---- hangup (Linux: __tty_hangup, hung_up_tty_fops) ----------------------------- */
+
+static ssize_t hung_up_tty_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return 0;
+}
+
+static ssize_t hung_up_tty_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	return -EIO;
+}
+
+static __poll_t hung_up_tty_poll(struct file *filp, poll_table *wait)
+{
+	return EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLRDNORM | EPOLLWRNORM;
+}
+
+static long hung_up_tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+}
+
+/*
+ * Under tty_mutex. Every file open on tty now reads 0 and writes -EIO
+ * (its f_op is swapped, as Linux does); sleeping readers and writers wake
+ * and see it. The tty itself lives on until the last close, and a new
+ * open of its device works again.
+ */
+void tty_hangup_locked(struct tty_struct *tty)
+{
+	struct tty_file_private *priv;
+	unsigned long flags;
+
+	list_for_each_entry(priv, &tty->tty_files, list)
+		WRITE_ONCE(priv->file->f_op, &hung_up_tty_fops);
+	spin_lock_irqsave(&tty->ctrl_lock, flags);
+	tty->session = 0;
+	tty->pgrp = 0;
+	tty->flow_stopped = false;
+	spin_unlock_irqrestore(&tty->ctrl_lock, flags);
+	if (tty->ldisc->ops->flush_buffer)
+		tty->ldisc->ops->flush_buffer(tty);
+	wake_up_all(&tty->read_wait);
+	wake_up_all(&tty->write_wait);
 }
 
 /* ---- read and write ----------------------------------------------------------- */
@@ -345,7 +459,7 @@ struct tty_struct *file_tty(struct file *file)
 static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct file *file = iocb->ki_filp;
-	struct tty_struct *tty = file->private_data;
+	struct tty_struct *tty = file_tty(file);
 	struct tty_ldisc *ld = tty->ldisc;
 	void *cookie = NULL;
 	ssize_t copied = 0, n;
@@ -353,6 +467,10 @@ static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 
 	if (!iov_iter_count(to))
 		return 0;
+	/* A background reader: SIGTTIN (Linux: job_control() in n_tty_read, before its lock). */
+	n = tty_job_control(tty, file);
+	if (n < 0)
+		return n;
 	/* Another reader may sleep holding it: O_NONBLOCK must not wait behind it. */
 	if (!mutex_trylock(&tty->atomic_read_lock)) {
 		if (file->f_flags & O_NONBLOCK)
@@ -378,7 +496,7 @@ static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct file *file = iocb->ki_filp;
-	struct tty_struct *tty = file->private_data;
+	struct tty_struct *tty = file_tty(file);
 	ssize_t done = 0, ret = 0;
 
 	if (!iov_iter_count(from))
@@ -408,12 +526,32 @@ static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 	return done ? done : ret;
 }
 
+/* Linux: tty_poll() -> n_tty_poll(). */
+static __poll_t tty_poll(struct file *filp, poll_table *wait)
+{
+	struct tty_struct *tty = file_tty(filp);
+
+	if (!tty->ldisc->ops->poll)
+		return DEFAULT_POLLMASK;
+	return tty->ldisc->ops->poll(tty, filp, wait);
+}
+
 static const struct file_operations tty_fops = {
 	.llseek = no_llseek,
 	.read_iter = tty_read,
 	.write_iter = tty_write,
+	.poll = tty_poll,
 	.unlocked_ioctl = tty_ioctl,
 	.open = tty_open,
+	.release = tty_release,
+};
+
+static const struct file_operations hung_up_tty_fops = {
+	.llseek = no_llseek,
+	.read_iter = hung_up_tty_read,
+	.write_iter = hung_up_tty_write,
+	.poll = hung_up_tty_poll,
+	.unlocked_ioctl = hung_up_tty_ioctl,
 	.release = tty_release,
 };
 
@@ -421,11 +559,19 @@ int tty_init(void)
 {
 	int ret;
 
+	ret = __register_chrdev(TTYAUX_MAJOR, 0, 1, "/dev/tty", &tty_fops);
+	if (ret) {
+		pr_err("Couldn't register /dev/tty driver\n");
+		return ret;
+	}
 	ret = __register_chrdev(TTYAUX_MAJOR, 1, 1, "/dev/console", &tty_fops);
 	if (ret) {
 		pr_err("Couldn't register /dev/console driver\n");
+		__unregister_chrdev(TTYAUX_MAJOR, 0, 1, "/dev/tty");
 		return ret;
 	}
+	if (tty_signal_init())
+		pr_err("tty: no tty_signal thread: ^C, ^\\ and ^Z send no signals\n");
 	ret = serial8250_tty_init();
 	if (ret) {
 		pr_err("Couldn't register ttyS driver\n");

@@ -23,9 +23,13 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/uaccess.h>
+
+#include "tty.h"
 
 void tty_termios_to_user_layout(struct termios *u, const struct ktermios *k)
 {
@@ -57,8 +61,12 @@ int tty_set_termios(struct tty_struct *tty, const struct ktermios *kt)
 /* TCSETS*: the speeds stay what they were (Linux derives them from CBAUD). */
 static int set_termios(struct tty_struct *tty, const struct termios *u, bool flush)
 {
-	struct ktermios kt = tty->termios;
+	struct ktermios kt;
+	int ret = tty_check_change(tty);	/* a background job: SIGTTOU */
 
+	if (ret)
+		return ret;
+	kt = tty->termios;
 	kt.c_iflag = u->c_iflag;
 	kt.c_oflag = u->c_oflag;
 	kt.c_cflag = u->c_cflag;
@@ -68,6 +76,25 @@ static int set_termios(struct tty_struct *tty, const struct termios *u, bool flu
 	if (flush && tty->ldisc->ops->flush_buffer)
 		tty->ldisc->ops->flush_buffer(tty);
 	return tty_set_termios(tty, &kt);
+}
+
+/* Linux: tty_do_resize(). A new size is SIGWINCH for the foreground group. */
+static int tiocswinsz(struct tty_struct *tty, const struct winsize *ws)
+{
+	mutex_lock(&tty->termios_mutex);
+	if (memcmp(ws, &tty->winsize, sizeof(*ws))) {
+		pid_t pgrp;
+		unsigned long flags;
+
+		spin_lock_irqsave(&tty->ctrl_lock, flags);
+		pgrp = tty->pgrp;
+		spin_unlock_irqrestore(&tty->ctrl_lock, flags);
+		if (pgrp)
+			kill_pgrp(pgrp, SIGWINCH, 1);
+		tty->winsize = *ws;
+	}
+	mutex_unlock(&tty->termios_mutex);
+	return 0;
 }
 
 int tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, void *karg)
@@ -83,17 +110,49 @@ int tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, void *karg)
 	case TCSETS:
 	case TCSETSW:
 		return set_termios(tty, karg, false);
-	case TIOCGWINSZ:
-		mutex_lock(&tty->termios_mutex);
-		*(struct winsize *)karg = tty->winsize;
-		mutex_unlock(&tty->termios_mutex);
-		return 0;
-	case TIOCSWINSZ:
-		mutex_lock(&tty->termios_mutex);
-		tty->winsize = *(struct winsize *)karg;	/* issue 11: SIGWINCH to the group */
-		mutex_unlock(&tty->termios_mutex);
-		return 0;
+	default:
+		return -ENOIOCTLCMD;
+	}
+}
+
+/* Linux: tty_send_xchar(): TCIOFF/TCION send the STOP/START byte. */
+static void tty_send_xchar(struct tty_struct *tty, int idx)
+{
+	u8 c = tty->termios.c_cc[idx];
+
+	if (c != __DISABLED_CHAR)
+		tty->ops->write(tty, &c, 1);
+}
+
+int n_tty_ioctl_helper(struct tty_struct *tty, unsigned int cmd, void *karg)
+{
+	int ret;
+
+	switch (cmd) {
+	case TCXONC:
+		ret = tty_check_change(tty);
+		if (ret)
+			return ret;
+		switch ((unsigned long)karg) {
+		case TCOOFF:
+			stop_tty(tty);
+			return 0;
+		case TCOON:
+			start_tty(tty);
+			return 0;
+		case TCIOFF:
+			tty_send_xchar(tty, VSTOP);
+			return 0;
+		case TCION:
+			tty_send_xchar(tty, VSTART);
+			return 0;
+		default:
+			return -EINVAL;
+		}
 	case TCFLSH:
+		ret = tty_check_change(tty);
+		if (ret)
+			return ret;
 		switch ((unsigned long)karg) {
 		case TCIFLUSH:
 		case TCIOFLUSH:
@@ -106,17 +165,70 @@ int tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, void *karg)
 			return -EINVAL;
 		}
 	default:
-		return -ENOTTY;
+		return tty_mode_ioctl(tty, cmd, karg);
 	}
 }
 
+/*
+ * Linux: tty_ioctl()'s order: the commands of the tty core (window size,
+ * breaks, line discipline number, TIOCGSERIAL), job control
+ * (tty_jobctrl_ioctl), the driver's own, then the line discipline's;
+ * what nobody knows is -ENOTTY.
+ */
 long tty_kernel_ioctl(struct file *file, unsigned int cmd, void *karg)
 {
 	struct tty_struct *tty = file_tty(file);
+	long ret;
 
 	if (!tty)
 		return -ENOTTY;
-	return tty->ldisc->ops->ioctl(tty, cmd, karg);
+	if (tty_hung_up_p(file))
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+	switch (cmd) {
+	case TIOCSETD:
+	case TIOCSBRK:
+	case TIOCCBRK:
+	case TCSBRK:
+	case TCSBRKP:
+		ret = tty_check_change(tty);
+		if (ret)
+			return ret;
+		break;
+	}
+	switch (cmd) {
+	case TIOCGWINSZ:
+		mutex_lock(&tty->termios_mutex);
+		*(struct winsize *)karg = tty->winsize;
+		mutex_unlock(&tty->termios_mutex);
+		return 0;
+	case TIOCSWINSZ:
+		return tiocswinsz(tty, karg);
+	case TIOCGETD:
+		*(int *)karg = N_TTY;
+		return 0;
+	case TIOCSETD:
+		return *(int *)karg == N_TTY ? 0 : -EINVAL;	/* the only one there is */
+	case TIOCSBRK:
+	case TIOCCBRK:
+	case TCSBRK:
+	case TCSBRKP:
+		return 0;	/* no break condition on these lines; output is already sent */
+	case TIOCGSERIAL:
+		if (!tty->ops->get_serial)
+			return -ENOTTY;
+		return tty->ops->get_serial(tty, karg);
+	default:
+		ret = tty_jobctrl_ioctl(tty, file, cmd, karg);
+		if (ret != -ENOIOCTLCMD)
+			return ret;
+	}
+	if (tty->ops->ioctl) {
+		ret = tty->ops->ioctl(tty, cmd, karg);
+		if (ret != -ENOIOCTLCMD)
+			return ret;
+	}
+	ret = tty->ldisc->ops->ioctl(tty, cmd, karg);
+	return ret == -ENOIOCTLCMD ? -ENOTTY : ret;
 }
 
 /* How big a command's argument is and which way it goes. */
@@ -141,9 +253,29 @@ static int tty_ioctl_arg(unsigned int cmd, size_t *size)
 		return ARG_IN;
 	case TIOCINQ:
 	case TIOCOUTQ:
+	case TIOCGPGRP:
+	case TIOCGSID:
+	case TIOCGETD:
 		*size = sizeof(int);
 		return ARG_OUT;
+	case TIOCSPGRP:
+	case TIOCSETD:
+		*size = sizeof(int);
+		return ARG_IN;
+	case TIOCGSERIAL:
+		*size = sizeof(struct serial_struct);
+		return ARG_OUT;
+	case VT_GETSTATE:
+		*size = sizeof(struct vt_stat);
+		return ARG_OUT;
 	case TCFLSH:
+	case TCXONC:
+	case TCSBRK:
+	case TCSBRKP:
+	case TIOCSBRK:
+	case TIOCCBRK:
+	case TIOCSCTTY:
+	case TIOCNOTTY:
 		*size = 0;
 		return ARG_VALUE;
 	default:
@@ -156,6 +288,8 @@ long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	union {
 		struct termios t;
 		struct winsize w;
+		struct serial_struct ss;
+		struct vt_stat vt;
 		int i;
 	} k;
 	size_t size;

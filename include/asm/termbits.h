@@ -132,6 +132,12 @@ struct winsize {
 #define TCOFLUSH	1
 #define TCIOFLUSH	2
 
+/* TCXONC arguments */
+#define TCOOFF		0
+#define TCOON		1
+#define TCIOFF		2
+#define TCION		3
+
 /* Line disciplines (Linux: include/uapi/linux/tty.h) */
 #define N_TTY		0
 #define NR_LDISCS	30

@@ -22,6 +22,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
+struct dentry;
 struct inode;
 struct super_block;
 struct path;
@@ -34,6 +35,18 @@ struct qstr {
 };
 
 #define QSTR_INIT(n, l) { .hash = 0, .len = (l), .name = (const unsigned char *)(n) }
+
+/*
+ * What a filesystem may say about its dentries (Linux: struct
+ * dentry_operations, only these two): d_revalidate is asked before a
+ * cached dentry is used by path walk (0: stale, drop it and look up
+ * again), d_delete at the last dput (1: free it now rather than cache it).
+ * /proc's per-process dentries use both.
+ */
+struct dentry_operations {
+	int (*d_revalidate)(struct dentry *dentry, unsigned int flags);
+	int (*d_delete)(const struct dentry *dentry);
+};
 
 /* Names up to this long live inside the dentry; longer ones are kmalloc'ed. */
 #define DNAME_INLINE_LEN 40
@@ -54,6 +67,7 @@ struct dentry {
 	struct lockref d_lockref;
 #define d_lock d_lockref.lock
 	struct super_block *d_sb;
+	const struct dentry_operations *d_op;	/* NULL: the defaults */
 	unsigned long d_time;		/* for the filesystem */
 	void *d_fsdata;			/* for the filesystem */
 	struct list_head d_child;	/* in the parent's d_subdirs */
@@ -85,6 +99,9 @@ void d_move(struct dentry *dentry, struct dentry *target);
 void d_exchange(struct dentry *dentry1, struct dentry *dentry2);
 bool is_subdir(struct dentry *new_dentry, struct dentry *old_dentry);
 void d_genocide(struct dentry *root);
+void d_set_d_op(struct dentry *dentry, const struct dentry_operations *op);
+/* Unhash it so no lookup finds it again (Linux: d_invalidate, without the mounts). */
+void d_invalidate(struct dentry *dentry);
 void shrink_dcache_parent(struct dentry *parent);
 char *dentry_path_raw(const struct dentry *dentry, char *buf, int buflen);
 char *d_path(const struct path *path, char *buf, int buflen);

@@ -130,8 +130,14 @@ struct iattr {
 
 struct inode_operations {
 	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry, unsigned int flags);
-	/* The symlink's body; done is for bodies the caller must free (NULL here). */
+	/*
+	 * The symlink's body; a body the caller must kfree() when done is put
+	 * in *done (Linux: a delayed_call). A NULL body: nd_jump_link() moved
+	 * the walk already (/proc's magic links).
+	 */
 	const char *(*get_link)(struct dentry *dentry, struct inode *inode, void **done);
+	/* readlink(2)'s text into a kernel buffer when it is not the body (Linux: ->readlink). */
+	int (*readlink)(struct dentry *dentry, char *buf, int buflen);
 	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
 	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
@@ -366,6 +372,7 @@ static inline struct dentry *file_dentry(const struct file *f)
 struct file *get_file(struct file *f);
 void fput(struct file *file);
 struct file *alloc_empty_file(int flags);
+struct file *alloc_file_clone(struct file *base, int flags, const struct file_operations *fops);
 struct file *alloc_file_pseudo(struct inode *inode, struct vfsmount *mnt, const char *name,
 			       int flags, const struct file_operations *fops);
 int finish_open(struct file *file, struct dentry *dentry, int (*open)(struct inode *, struct file *));

@@ -24,8 +24,17 @@ struct page;
 #define ___GFP_ZERO 0x100u
 #define ___GFP_DIRECT_RECLAIM 0x400u
 #define ___GFP_KSWAPD_RECLAIM 0x800u
+#define ___GFP_WRITE 0x1000u
 #define ___GFP_NOWARN 0x2000u
+#define ___GFP_RETRY_MAYFAIL 0x4000u
+#define ___GFP_NOFAIL 0x8000u
+#define ___GFP_NORETRY 0x10000u
+#define ___GFP_MEMALLOC 0x20000u
 #define ___GFP_COMP 0x40000u
+#define ___GFP_NOMEMALLOC 0x80000u
+#define ___GFP_HARDWALL 0x100000u
+#define ___GFP_THISNODE 0x200000u
+#define ___GFP_ACCOUNT 0x400000u
 
 /* Zone modifiers: the lowest zone the memory may come from. */
 #define __GFP_DMA ((gfp_t)___GFP_DMA)
@@ -46,6 +55,22 @@ struct page;
 #define __GFP_DIRECT_RECLAIM ((gfp_t)___GFP_DIRECT_RECLAIM)	/* may sleep */
 #define __GFP_KSWAPD_RECLAIM ((gfp_t)___GFP_KSWAPD_RECLAIM)
 #define __GFP_RECLAIM (__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)
+/*
+ * How hard to try when memory is short (Linux's meanings; the slow path
+ * of mm/page_alloc.c): NORETRY fails early, without the OOM killer;
+ * RETRY_MAYFAIL retries, may fail, and never invokes the OOM killer;
+ * NOFAIL must not fail (keeps retrying). MEMALLOC may use every reserve;
+ * NOMEMALLOC never, not even as an OOM victim.
+ */
+#define __GFP_RETRY_MAYFAIL ((gfp_t)___GFP_RETRY_MAYFAIL)
+#define __GFP_NOFAIL ((gfp_t)___GFP_NOFAIL)
+#define __GFP_NORETRY ((gfp_t)___GFP_NORETRY)
+#define __GFP_MEMALLOC ((gfp_t)___GFP_MEMALLOC)
+#define __GFP_NOMEMALLOC ((gfp_t)___GFP_NOMEMALLOC)
+#define __GFP_HARDWALL ((gfp_t)___GFP_HARDWALL)	/* cpusets: accepted, no effect here */
+#define __GFP_THISNODE ((gfp_t)___GFP_THISNODE)	/* one node: no effect here */
+#define __GFP_WRITE ((gfp_t)___GFP_WRITE)	/* page cache to be written: no effect here */
+#define __GFP_ACCOUNT ((gfp_t)___GFP_ACCOUNT)	/* memcg: no effect here */
 
 /* Action modifiers. */
 #define __GFP_ZERO ((gfp_t)___GFP_ZERO)
@@ -57,7 +82,7 @@ struct page;
 #define GFP_KERNEL (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_NOWAIT (__GFP_KSWAPD_RECLAIM)
 #define GFP_NOIO (__GFP_RECLAIM)
-#define GFP_USER (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
+#define GFP_USER (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
 #define GFP_DMA __GFP_DMA
 #define GFP_DMA32 __GFP_DMA32
 #define GFP_HIGHUSER_MOVABLE (GFP_USER | __GFP_HIGHMEM | __GFP_MOVABLE)

@@ -73,4 +73,7 @@ int do_renameat2(int olddfd, struct filename *old, int newdfd, struct filename *
 struct file *do_filp_open(int dfd, struct filename *pathname, int flags, umode_t mode);
 int do_readlinkat(int dfd, struct filename *name, char *buf, int bufsiz);
 
+/* For a magic link's ->get_link: continue the walk at path (reference taken over). */
+int nd_jump_link(const struct path *path);
+
 #endif /* _LINUX_NAMEI_H */

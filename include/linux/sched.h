@@ -55,6 +55,9 @@
 #define PF_SIGNALED 0x00000400		/* killed by a signal */
 #define PF_USER_WORKER 0x00004000
 
+/* task->atomic_flags bits (Linux: PFA_*, task_no_new_privs()). */
+#define PFA_NO_NEW_PRIVS 0
+
 /* The round-robin time slice, in ticks (Linux's SCHED_RR default is 100 ms). */
 #define RR_TIMESLICE (100 * HZ / 1000)
 
@@ -78,7 +81,7 @@ struct thread_struct {
 struct signal_struct;
 struct sighand_struct;
 struct mm_struct;
-
+struct nameidata;
 
 struct task_struct {
 	struct {
@@ -104,6 +107,7 @@ struct task_struct {
 	struct mm_struct *active_mm;	/* whose page tables are loaded (a kthread borrows the last) */
 	struct fs_struct *fs;		/* root and cwd; NULL: init_fs (kernel threads) */
 	struct files_struct *files;	/* open fds (include/linux/fdtable.h); NULL for kernel threads */
+	struct nameidata *nameidata;	/* the path walk calling ->get_link (nd_jump_link) */
 	int pid;			/* the thread's id (gettid) */
 	int tgid;			/* the process's id (getpid): the group leader's pid */
 	int exit_code;			/* wait status word once a zombie (Linux's encoding) */
@@ -139,6 +143,8 @@ struct task_struct {
 	void *worker_private;		/* a kthread's struct kthread (kernel/kthread.c) */
 	struct completion *vfork_done;	/* completed by do_exit() (kthreads: kthread->exited) */
 	char comm[TASK_COMM_LEN];
+	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG): sent when the parent dies */
+	unsigned long atomic_flags;	/* PFA_* (prctl(PR_SET_NO_NEW_PRIVS)); inherited by fork */
 	/* lockdep (kernel/locking/lockdep.c): the locks this task holds */
 	int lockdep_depth;
 	unsigned int lockdep_gen;

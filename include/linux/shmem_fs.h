@@ -22,6 +22,7 @@ struct shmem_inode_info {
 	spinlock_t lock;		/* alloced */
 	unsigned long flags;		/* VM_NORESERVE etc. as passed to shmem_file_setup */
 	unsigned long alloced;		/* pages charged to the mount's block count */
+	unsigned int seals;		/* F_SEAL_* (linux/memfd.h), under the inode lock */
 	struct inode vfs_inode;
 };
 

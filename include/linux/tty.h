@@ -44,6 +44,9 @@ int tty_init(void);
 #define TTYAUX_MAJOR 5
 
 struct file;
+struct poll_table_struct;
+struct serial_struct;
+struct task_struct;
 struct tty_struct;
 struct tty_driver;
 
@@ -58,7 +61,47 @@ struct tty_operations {
 	void (*close)(struct tty_struct *tty, struct file *filp);
 	ssize_t (*write)(struct tty_struct *tty, const u8 *buf, size_t count);
 	void (*set_termios)(struct tty_struct *tty, const struct ktermios *old);
+	/* TIOCGSERIAL (a serial port's description); NULL: -ENOTTY. */
+	int (*get_serial)(struct tty_struct *tty, struct serial_struct *ss);
+	/* The driver's own commands (the VT's VT_*); -ENOIOCTLCMD for the rest. */
+	int (*ioctl)(struct tty_struct *tty, unsigned int cmd, void *karg);
 };
+
+/* TIOCGSERIAL's argument (Linux: include/uapi/linux/serial.h). */
+struct serial_struct {
+	int type;
+	int line;
+	unsigned int port;
+	int irq;
+	int flags;
+	int xmit_fifo_size;
+	int custom_divisor;
+	int baud_base;
+	unsigned short close_delay;
+	char io_type;
+	char reserved_char[1];
+	int hub6;
+	unsigned short closing_wait;
+	unsigned short closing_wait2;
+	unsigned char *iomem_base;
+	unsigned short iomem_reg_shift;
+	unsigned int port_high;
+	unsigned long iomap_base;
+	int reserved[1];
+};
+
+#define PORT_16550A 4
+#define UPIO_PORT 0
+#define ASYNC_SKIP_TEST (1U << 6)
+#define ASYNC_BOOT_AUTOCONF (1U << 28)
+
+/* VT_GETSTATE's argument (Linux: include/uapi/linux/vt.h). */
+struct vt_stat {
+	unsigned short v_active;	/* the active vt */
+	unsigned short v_signal;
+	unsigned short v_state;		/* bit n: vt n in use (bit 0: tty0) */
+};
+#define VT_GETSTATE 0x5603
 
 struct tty_port;
 
@@ -109,6 +152,8 @@ struct tty_ldisc_ops {
 	/* karg: the argument, user pointers already copied into the kernel. */
 	int (*ioctl)(struct tty_struct *tty, unsigned int cmd, void *karg);
 	void (*set_termios)(struct tty_struct *tty, const struct ktermios *old);
+	/* The EPOLL* events ready now; poll_wait() on read_wait and write_wait. */
+	__poll_t (*poll)(struct tty_struct *tty, struct file *file, struct poll_table_struct *wait);
 	/* From the port, under port->lock with interrupts off. fp may be NULL. */
 	void (*receive_buf)(struct tty_struct *tty, const u8 *cp, const u8 *fp, size_t count);
 };
@@ -135,7 +180,26 @@ struct tty_struct {
 	struct mutex atomic_write_lock;	/* one writer at a time */
 	struct wait_queue_head read_wait;
 	struct wait_queue_head write_wait;
-	/* Issue 11: pgrp, session, ctrl_lock, flow control, hangup. */
+	/*
+	 * Job control (drivers/tty/tty_jobctrl.c; Linux: tty->ctrl). pgrp is
+	 * the foreground process group, session the session this is the
+	 * controlling terminal of; 0 is none (Linux: NULL struct pid *).
+	 * Under ctrl_lock, irqsave: the receive path reads pgrp for ^C.
+	 */
+	spinlock_t ctrl_lock;
+	pid_t pgrp;
+	pid_t session;
+	/* IXON: ^S stopped output, ^Q starts it (Linux: tty->flow.stopped). */
+	bool flow_stopped;
+	/* The open files (struct tty_file_private), under tty_mutex: hangup. */
+	struct list_head tty_files;
+};
+
+/* file->private_data of an open tty (Linux's). */
+struct tty_file_private {
+	struct tty_struct *tty;
+	struct file *file;
+	struct list_head list;
 };
 
 /* The termios flag tests of Linux (I_ICRNL(tty) ...). */
@@ -167,6 +231,8 @@ struct tty_struct {
 #define L_ECHOPRT(tty)	_L_FLAG((tty), ECHOPRT)
 #define L_ECHOKE(tty)	_L_FLAG((tty), ECHOKE)
 #define L_IEXTEN(tty)	_L_FLAG((tty), IEXTEN)
+#define L_TOSTOP(tty)	_L_FLAG((tty), TOSTOP)
+#define I_IXANY(tty)	_I_FLAG((tty), IXANY)
 
 /* A c_cc entry equal to this is switched off (Linux: __DISABLED_CHAR). */
 #define __DISABLED_CHAR '\0'
@@ -179,6 +245,18 @@ extern const struct ktermios tty_std_termios;
 void disassociate_ctty(int on_exit);
 void proc_clear_tty(struct task_struct *p);	/* forget p's ctty (exit, setsid) */
 dev_t tty_devnum(struct tty_struct *tty);	/* /proc/PID/stat's tty_nr */
+/*
+ * May current touch tty's settings (Linux: tty_check_change)? 0 when tty
+ * is not its ctty or it is in the foreground group; else SIGTTOU to its
+ * group and -ERESTARTSYS, or -EIO (orphaned group, SIGTTOU ignored: 0).
+ * __tty_check_change: the same with sig (SIGTTIN for reads).
+ */
+int tty_check_change(struct tty_struct *tty);
+int __tty_check_change(struct tty_struct *tty, int sig);
+/* sig to tty's foreground process group, from any context (n_tty's isig()). */
+void tty_signal_pgrp(struct tty_struct *tty, int sig);
+/* The job control ioctls: TIOCSCTTY TIOCNOTTY TIOCGPGRP TIOCSPGRP TIOCGSID; -ENOIOCTLCMD else. */
+long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd, void *karg);
 
 /* drivers/tty/tty_io.c */
 int tty_register_driver(struct tty_driver *driver);
@@ -192,6 +270,9 @@ void tty_port_link_device(struct tty_port *port, struct tty_driver *driver, unsi
  */
 int tty_insert_flip_char(struct tty_port *port, u8 ch, u8 flag);
 void tty_flip_buffer_push(struct tty_port *port);
+/* IXON, TCXONC: hold writers back, let them go (Linux: stop_tty/start_tty). */
+void stop_tty(struct tty_struct *tty);
+void start_tty(struct tty_struct *tty);
 /* Both at once, for the interrupt handlers. */
 void tty_port_receive_char(struct tty_port *port, u8 ch);
 /* The tty behind /dev/console (Linux: console_device() in kernel/printk). */
@@ -202,7 +283,10 @@ struct tty_struct *file_tty(struct file *file);
 long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 /* The same on a kernel argument: pointers in karg point into the kernel. */
 long tty_kernel_ioctl(struct file *file, unsigned int cmd, void *karg);
+/* TCGETS, TCSETS*, TIOCGWINSZ...; -ENOIOCTLCMD for what it does not know. */
 int tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, void *karg);
+/* TCXONC, TCFLSH, then tty_mode_ioctl (Linux: n_tty_ioctl_helper). */
+int n_tty_ioctl_helper(struct tty_struct *tty, unsigned int cmd, void *karg);
 int tty_set_termios(struct tty_struct *tty, const struct ktermios *kt);
 void tty_termios_to_user_layout(struct termios *u, const struct ktermios *k);
 

@@ -12,9 +12,20 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 
+struct wait_queue_entry;
+/*
+ * What a wake-up does to one entry (Linux: wait_queue_func_t); returns
+ * nonzero if it woke someone. An entry without one (func NULL, as every
+ * `{ .private = current }` entry is) wakes its task: default_wake_function.
+ * poll(2) gives its entries pollwake (fs/select.c).
+ */
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry, unsigned int mode,
+				 int flags, void *key);
+
 struct wait_queue_entry {
 	struct task_struct *private;
 	struct list_head entry;
+	wait_queue_func_t func;		/* NULL: default_wake_function */
 };
 
 struct wait_queue_head {
@@ -35,6 +46,21 @@ void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
 		static struct lock_class_key __key;             \
 		__init_waitqueue_head((wq), #wq, &__key);       \
 	} while (0)
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int flags,
+			  void *key);
+
+static inline void init_waitqueue_func_entry(struct wait_queue_entry *wq_entry,
+					     wait_queue_func_t func)
+{
+	wq_entry->private = NULL;
+	wq_entry->func = func;
+	INIT_LIST_HEAD(&wq_entry->entry);
+}
+
+/* Queue and dequeue an entry without touching the task's state (Linux's names). */
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
+
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
 void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr);

@@ -17,6 +17,12 @@
  * its last access. Linux's completions use a simple wait queue with
  * exclusive waiters; here it is the ordinary wait queue, and complete()
  * wakes waiters until one of them was actually asleep.
+ *
+ * An entry may carry its own wake function (func; Linux's
+ * wait_queue_func_t): poll(2) queues entries on many queues at once whose
+ * pollwake marks the poller triggered before waking it (fs/select.c).
+ * Entries without one wake their task (default_wake_function). Left out:
+ * exclusive waiters, the wake-up key's filtering, autoremove.
  */
 #include <linux/wait.h>
 
@@ -25,6 +31,31 @@ void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
 {
 	__raw_spin_lock_init(&wq->lock, name, key, LD_WAIT_CONFIG);
 	INIT_LIST_HEAD(&wq->head);
+}
+
+/* Wake the entry's task (Linux: default_wake_function -> try_to_wake_up). */
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int flags,
+			  void *key)
+{
+	return wake_up_state(wq_entry->private, mode);
+}
+
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_add_tail(&w->entry, &wq->head);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_del_init(&w->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state)
@@ -60,7 +91,10 @@ void __wake_up_locked(struct wait_queue_head *wq, unsigned int mode, int nr)
 	struct wait_queue_entry *w;
 
 	list_for_each_entry(w, &wq->head, entry) {
-		if (wake_up_state(w->private, mode) && nr && !--nr)
+		int woke = w->func ? w->func(w, mode, 0, NULL) :
+				     default_wake_function(w, mode, 0, NULL);
+
+		if (woke && nr && !--nr)
 			break;
 	}
 }

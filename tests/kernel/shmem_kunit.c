@@ -641,13 +641,13 @@ static void shmem_mount_options(struct kunit *test)
 		umode_t mode;
 		const char *shown;	/* in /proc/mounts, NULL: not checked */
 	} ok[] = {
-		{ "size=1m", 256, 0, 01777, "tmpfs " MNT " tmpfs rw,size=1024k 0 0\n" },
+		{ "size=1m", 256, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime,size=1024k 0 0\n" },
 		{ "size=8k,nr_inodes=1k,mode=0700", 2, 1024, 0700,
-		  "tmpfs " MNT " tmpfs rw,size=8k,nr_inodes=1024,mode=700 0 0\n" },
+		  "tmpfs " MNT " tmpfs rw,relatime,size=8k,nr_inodes=1024,mode=700 0 0\n" },
 		{ "size=10%", 0, 0, 01777, NULL },
-		{ "nr_blocks=7,mode=755", 7, 0, 0755, "tmpfs " MNT " tmpfs rw,size=28k,mode=755 0 0\n" },
-		{ "size=0,nr_inodes=0", 0, 0, 01777, "tmpfs " MNT " tmpfs rw,size=0k,nr_inodes=0 0 0\n" },
-		{ NULL, 0, 0, 01777, "tmpfs " MNT " tmpfs rw 0 0\n" },
+		{ "nr_blocks=7,mode=755", 7, 0, 0755, "tmpfs " MNT " tmpfs rw,relatime,size=28k,mode=755 0 0\n" },
+		{ "size=0,nr_inodes=0", 0, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime,size=0k,nr_inodes=0 0 0\n" },
+		{ NULL, 0, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime 0 0\n" },
 	};
 	char *mounts = kmalloc(8192, GFP_KERNEL);
 	static const char *const bad[] = { "size=abc", "bogus=1", "nr_inodes=5x", "mode=9", "size" };

@@ -22,6 +22,7 @@
 #include <linux/console.h>
 #include <linux/kernel.h>
 #include <linux/serial.h>
+#include <linux/string.h>
 #include <linux/tty.h>
 
 static struct tty_port serial8250_port;
@@ -36,8 +37,26 @@ static ssize_t serial8250_tty_write(struct tty_struct *tty, const u8 *buf, size_
 	return count;
 }
 
+/* Linux: uart_get_info() for COM1 as QEMU's 16550A: I/O port 0x3f8, IRQ 4. */
+static int serial8250_get_serial(struct tty_struct *tty, struct serial_struct *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	ss->type = PORT_16550A;
+	ss->line = tty->index;
+	ss->port = 0x3f8;
+	ss->irq = 4;
+	ss->flags = ASYNC_BOOT_AUTOCONF | ASYNC_SKIP_TEST;
+	ss->xmit_fifo_size = 16;
+	ss->baud_base = 115200;
+	ss->close_delay = 50;		/* hundredths of a second: Linux's HZ/2 */
+	ss->closing_wait = 3000;	/* 30 s */
+	ss->io_type = UPIO_PORT;
+	return 0;
+}
+
 static const struct tty_operations serial8250_tty_ops = {
 	.write = serial8250_tty_write,
+	.get_serial = serial8250_get_serial,
 };
 
 static struct tty_struct *serial8250_ttys[1];

@@ -35,6 +35,8 @@
 #include <linux/string.h>
 #include <linux/tty.h>
 
+#include "../tty.h"
+
 struct vc_data vc_cons[1];
 static struct tty_struct *vt_ttys[1];
 static struct tty_port *vt_ports[1];
@@ -376,9 +378,30 @@ static int con_install(struct tty_driver *driver, struct tty_struct *tty)
 	return 0;
 }
 
+/*
+ * Linux: vt_ioctl(). Only VT_GETSTATE: the active console (always tty1),
+ * and which are in use (bit 0 is tty0, always open). The rest of vt.h's
+ * commands (VT_ACTIVATE, KDSETMODE...) go on to -ENOTTY.
+ */
+static int con_ioctl(struct tty_struct *tty, unsigned int cmd, void *karg)
+{
+	struct vt_stat *vtstat = karg;
+
+	switch (cmd) {
+	case VT_GETSTATE:
+		vtstat->v_active = tty->index + 1;
+		vtstat->v_signal = 0;
+		vtstat->v_state = 1 | (vt_ttys[0] ? 1 << 1 : 0);
+		return 0;
+	default:
+		return -ENOIOCTLCMD;
+	}
+}
+
 static const struct tty_operations con_ops = {
 	.install = con_install,
 	.write = con_write,
+	.ioctl = con_ioctl,
 };
 
 /* ops is set by vty_init(), once the screen exists: console_device() checks it. */

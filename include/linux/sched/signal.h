@@ -133,6 +133,8 @@ int kill_pid(int pid, int sig, int priv);		/* kill(pid, sig) from the kernel */
 int kill_pgrp(int pgrp, int sig, int priv);
 /* Would job-control stop signals be dropped for current's group (no parent outside it)? */
 int is_current_pgrp_orphaned(void);
+/* Would pgrp be orphaned without ignored (an exiting task, or NULL)? tasklist_lock held. */
+int will_become_orphaned_pgrp(int pgrp, struct task_struct *ignored);
 int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
 /* The exiting task tells its parent (kernel/signal.c); true: nobody waits, reap it now. */
 bool do_notify_parent(struct task_struct *tsk, int sig);

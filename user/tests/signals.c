@@ -492,6 +492,17 @@ static int t_sig_stop_cont(void)
 		while (sigtimedwait(&set, NULL, &(struct timespec){ 0, 0 }) > 0)
 			;
 	}
+	/* A zombie is nothing to WSTOPPED alone: ECHILD, not a wait forever. */
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	EXPECT_EQ(waitid(P_PID, pid, &wi, WEXITED | WNOWAIT), 0);	/* a zombie now */
+	errno = 0;
+	EXPECT_EQ(waitid(P_PID, pid, &wi, WSTOPPED | WCONTINUED), -1);
+	EXPECT_EQ(errno, ECHILD);
+	EXPECT_EQ(waitpid(pid, &st, 0), pid);
+	while (sigtimedwait(&set, NULL, &(struct timespec){ 0, 0 }) > 0)
+		;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return CASE_PASS;
 }

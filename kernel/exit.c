@@ -186,9 +186,6 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	reaper = find_new_reaper(father);
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
-		/* prctl(PR_SET_PDEATHSIG): the child asked to hear of this (Linux: reparent_leader's loop). */
-		if (p->pdeath_signal && !p->exit_state)
-			send_sig(p->pdeath_signal, p, 0);
 		if (!reaper) {
 			list_del_init(&p->sibling);
 			/* Nobody can wait for it: it reaps itself when it dies. */
@@ -208,6 +205,37 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	}
 }
 
+/*
+ * prctl(PR_SET_PDEATHSIG): each child that asked hears of our exit
+ * (Linux: the loop in forget_original_parent, under tasklist_lock there;
+ * send_sig takes tasklist_lock here, so one child at a time, just before
+ * the reparenting).
+ */
+static void send_pdeath_signals(struct task_struct *father)
+{
+	for (int k = 0;; k++) {
+		struct task_struct *p, *found = NULL;
+		int i = 0, sig = 0;
+
+		spin_lock(&tasklist_lock);
+		list_for_each_entry(p, &father->children, sibling) {
+			if (!p->pdeath_signal || p->exit_state)
+				continue;
+			if (i++ == k) {
+				found = p;
+				sig = p->pdeath_signal;
+				get_task_struct(p);
+				break;
+			}
+		}
+		spin_unlock(&tasklist_lock);
+		if (!found)
+			return;
+		send_sig(sig, found, 0);
+		put_task_struct(found);
+	}
+}
+
 /* Become a zombie, or reap ourselves (Linux: exit_notify). */
 static void exit_notify(struct task_struct *tsk)
 {
@@ -215,6 +243,7 @@ static void exit_notify(struct task_struct *tsk)
 	bool autoreap, parentless;
 	LIST_HEAD(dead);
 
+	send_pdeath_signals(tsk);
 	spin_lock(&tasklist_lock);
 	forget_original_parent(tsk, &dead);
 	if (tsk == child_reaper)

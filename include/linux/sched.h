@@ -61,6 +61,12 @@
 #define PF_SIGNALED 0x00000400		/* killed by a signal */
 #define PF_USER_WORKER 0x00004000
 
+/* Nice values (Linux: include/linux/sched/prio.h). */
+#define MAX_NICE 19
+#define MIN_NICE -20
+#define DEFAULT_PRIO 120
+#define task_nice(p) ((p)->nice)
+
 /* task->atomic_flags bits (Linux: PFA_*, task_no_new_privs()). */
 #define PFA_NO_NEW_PRIVS 0
 
@@ -151,6 +157,7 @@ struct task_struct {
 	void *worker_private;		/* a kthread's struct kthread (kernel/kthread.c) */
 	struct completion *vfork_done;	/* completed by do_exit() (kthreads: kthread->exited) */
 	char comm[TASK_COMM_LEN];
+	int nice;			/* -20..19, setpriority (Linux: static_prio = 120 + nice); not used by the scheduler */
 	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG): sent when the parent dies */
 	unsigned long atomic_flags;	/* PFA_* (prctl(PR_SET_NO_NEW_PRIVS)); inherited by fork */
 	/* lockdep (kernel/locking/lockdep.c): the locks this task holds */

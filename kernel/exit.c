@@ -532,25 +532,15 @@ static int wait_consider_task(struct wait_opts *wo, struct task_struct *p)
 		return 0;
 	if (p->exit_state == EXIT_DEAD)
 		return 0;
-	if (p->exit_state == EXIT_ZOMBIE) {
-		if (!delay_group_leader(p)) {
-			if (wo->wo_flags & WEXITED)
-				return wait_task_zombie(wo, p);
-		}
-		/* A zombie leader with live threads may still stop or continue. */
-		if (thread_group_empty(p))
-			goto may_report;
-	}
+	/* A zombie without WEXITED is no child to wait for (Linux: wait_task_zombie says 0). */
+	if (p->exit_state == EXIT_ZOMBIE && !delay_group_leader(p))
+		return (wo->wo_flags & WEXITED) ? wait_task_zombie(wo, p) : 0;
+	/* A child that may yet report: not -ECHILD. A zombie leader with live threads may still stop. */
+	wo->notask_error = 0;
 	ret = wait_task_stopped(wo, p);
 	if (ret)
 		return ret;
-	ret = wait_task_continued(wo, p);
-	if (ret)
-		return ret;
-may_report:
-	/* A child that may yet report: not -ECHILD. */
-	wo->notask_error = 0;
-	return 0;
+	return wait_task_continued(wo, p);
 }
 
 /* Linux: do_wait. The children of every thread of the group count, unless __WNOTHREAD. */

@@ -372,8 +372,9 @@ static bool tty_sigq_empty(void)
 	return READ_ONCE(tty_sigq_head) == READ_ONCE(tty_sigq_tail);
 }
 
-static int tty_signal_thread(void *unused)
+static int tty_signal_thread(void *started)
 {
+	complete(started);
 	for (;;) {
 		pid_t pgrp;
 		int sig;
@@ -385,9 +386,19 @@ static int tty_signal_thread(void *unused)
 	return 0;
 }
 
+/*
+ * Started at boot, and waited for: its first run happens now, not in the
+ * middle of whatever runs next (the tests count pages and tasks).
+ */
 int tty_signal_init(void)
 {
-	struct task_struct *t = kthread_run(tty_signal_thread, NULL, "tty_signal");
+	struct completion started;
+	struct task_struct *t;
 
-	return IS_ERR(t) ? PTR_ERR(t) : 0;
+	init_completion(&started);
+	t = kthread_run(tty_signal_thread, &started, "tty_signal");
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	wait_for_completion(&started);
+	return 0;
 }

@@ -372,8 +372,9 @@ static bool tty_sigq_empty(void)
 	return READ_ONCE(tty_sigq_head) == READ_ONCE(tty_sigq_tail);
 }
 
-static int tty_signal_thread(void *unused)
+static int tty_signal_thread(void *started)
 {
+	complete(started);
 	for (;;) {
 		pid_t pgrp;
 		int sig;
@@ -385,55 +386,19 @@ static int tty_signal_thread(void *unused)
 	return 0;
 }
 
+/*
+ * Started at boot, and waited for: its first run happens now, not in the
+ * middle of whatever runs next (the tests count pages and tasks).
+ */
 int tty_signal_init(void)
 {
-	struct task_struct *t = kthread_run(tty_signal_thread, NULL, "tty_signal");
+	struct completion started;
+	struct task_struct *t;
 
-	return IS_ERR(t) ? PTR_ERR(t) : 0;
-}
-
-/*
- * Until kernel/signal.c (H3) has them: kill_pgrp() by kill_pid() on each
- * member, no orphan test. TEMPORARY: removed once kernel/signal.c defines them.
- */
-int __weak kill_pgrp(int pgrp, int sig, int priv)
-{
-	pid_t pids[32];
-	struct task_struct *p;
-	int n = 0, ret = -ESRCH;
-
-	spin_lock(&tasklist_lock);
-	list_for_each_entry(p, &task_list, tasks) {
-		if (p->signal && p->signal->pgrp == pgrp && thread_group_leader(p) &&
-		    p->exit_state != EXIT_DEAD && p->pid > 0 && n < 32)
-			pids[n++] = p->pid;
-	}
-	spin_unlock(&tasklist_lock);
-	for (int i = 0; i < n; i++)
-		if (!kill_pid(pids[i], sig, priv))
-			ret = 0;
-	return ret;
-}
-
-/* Linux's will_become_orphaned_pgrp(): no member has a parent in another group of the session. */
-int __weak is_current_pgrp_orphaned(void)
-{
-	pid_t pgrp = task_pgrp_nr(current), sid = task_session_nr(current);
-	struct task_struct *p;
-	int orphaned = 1;
-
-	spin_lock(&tasklist_lock);
-	list_for_each_entry(p, &task_list, tasks) {
-		struct task_struct *parent = p->real_parent;
-
-		if (!p->signal || p->exit_state || p->signal->pgrp != pgrp || !parent ||
-		    !parent->signal || is_global_init(parent))
-			continue;
-		if (parent->signal->pgrp != pgrp && parent->signal->session == sid) {
-			orphaned = 0;
-			break;
-		}
-	}
-	spin_unlock(&tasklist_lock);
-	return orphaned;
+	init_completion(&started);
+	t = kthread_run(tty_signal_thread, &started, "tty_signal");
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	wait_for_completion(&started);
+	return 0;
 }

@@ -574,6 +574,8 @@ struct pipe_inode_info *get_pipe_info(struct file *file);
 ssize_t splice_file_to_pipe(struct file *in, struct file *out, loff_t *ppos, size_t len);
 /* fcntl F_GETPIPE_SZ/F_SETPIPE_SZ (fs/pipe.c; Linux: pipe_fcntl). */
 long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg);
+/* fs/locks.c: drop the flock(2) locks of a file at its last fput (Linux: locks_remove_file). */
+void locks_remove_file(struct file *file);
 /*
  * Give the device numbers [MKDEV(major, baseminor), +count) these file
  * operations; chrdev_open() (def_chr_fops.open) switches an opened device

@@ -1196,3 +1196,75 @@ static int t_priority(void)
 	return CASE_PASS;
 }
 UT_CASE("priority", t_priority);
+
+/* ---- flock ------------------------------------------------------------------------------ */
+
+#include <sys/file.h>
+
+static int t_flock(void)
+{
+	int a, b, c, status, p[2];
+
+	mkdir("/tmp", 01777);
+	EXPECT_EQ(write_file(SF, "x", 0644), 0);
+	a = open(SF, O_RDWR);
+	b = open(SF, O_RDONLY);
+	/* Shared locks share; an exclusive one excludes every other file's. */
+	EXPECT_EQ(flock(a, LOCK_SH), 0);
+	EXPECT_EQ(flock(b, LOCK_SH | LOCK_NB), 0);
+	errno = 0;
+	EXPECT_EQ(flock(b, LOCK_EX | LOCK_NB), -1);
+	EXPECT_EQ(errno, EWOULDBLOCK);
+	EXPECT_EQ(flock(a, LOCK_UN), 0);
+	EXPECT_EQ(flock(b, LOCK_EX | LOCK_NB), 0);
+	errno = 0;
+	EXPECT_EQ(flock(a, LOCK_SH | LOCK_NB), -1);
+	EXPECT_EQ(errno, EWOULDBLOCK);
+	/* A dup shares the lock (same open file); closing one fd keeps it. */
+	c = dup(b);
+	EXPECT_EQ(flock(c, LOCK_EX | LOCK_NB), 0);
+	close(c);
+	errno = 0;
+	EXPECT_EQ(flock(a, LOCK_EX | LOCK_NB), -1);
+	EXPECT_EQ(errno, EWOULDBLOCK);
+	/* A blocked locker wakes when the holder's last fd closes. */
+	EXPECT_EQ(pipe(p), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(b);	/* the child's copy of b: the lock stays (the parent has b) */
+		(void)!write(p[1], "w", 1);
+		int r = flock(a, LOCK_EX);	/* waits for the parent's close(b) */
+		_exit(r == 0 ? 0 : 1);
+	}
+	char ch;
+	EXPECT_EQ(read(p[0], &ch, 1), 1);
+	usleep(100000);
+	EXPECT_EQ(waitpid(pid, &status, WNOHANG), 0);	/* still waiting */
+	close(b);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+	/* The child's lock was on a, which the parent shares: a holds LOCK_EX now. */
+	b = open(SF, O_RDONLY);
+	errno = 0;
+	EXPECT_EQ(flock(b, LOCK_SH | LOCK_NB), -1);
+	EXPECT_EQ(errno, EWOULDBLOCK);
+	/* Errors. */
+	errno = 0;
+	EXPECT_EQ(flock(a, 0), -1);
+	EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	EXPECT_EQ(flock(a, LOCK_SH | LOCK_EX), -1);
+	EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	EXPECT_EQ(flock(999, LOCK_SH), -1);
+	EXPECT_EQ(errno, EBADF);
+	EXPECT_EQ(flock(a, LOCK_UN), 0);
+	EXPECT_EQ(flock(b, LOCK_SH | LOCK_NB), 0);
+	close(a);
+	close(b);
+	close(p[0]);
+	close(p[1]);
+	unlink(SF);
+	return CASE_PASS;
+}
+UT_CASE("flock", t_flock);

@@ -198,6 +198,9 @@ struct inode {
 #define I_CLEAR (1 << 6)
 
 #define IS_DEADDIR(inode) ((inode)->i_flags & S_DEAD)
+/* A read-only superblock (mount -o ro, MS_REMOUNT|MS_RDONLY): writes are -EROFS (Linux's). */
+#define sb_rdonly(sb) (((sb)->s_flags & SB_RDONLY) != 0)
+#define IS_RDONLY(inode) sb_rdonly((inode)->i_sb)
 #define IS_APPEND(inode) ((inode)->i_flags & S_APPEND)
 #define IS_IMMUTABLE(inode) ((inode)->i_flags & S_IMMUTABLE)
 #define IS_PRIVATE(inode) ((inode)->i_flags & S_PRIVATE)

@@ -16,7 +16,10 @@
  * (MNT_NOSUID, NODEV, NOEXEC, READONLY, NOATIME, NODIRATIME, NOSYMFOLLOW,
  * and MNT_RELATIME unless MS_NOATIME or MS_STRICTATIME) are split from
  * the superblock's (SB_RDONLY, SYNCHRONOUS, DIRSYNC, MANDLOCK, LAZYTIME,
- * ...; recorded, shown in /proc/mounts, not enforced). Then:
+ * ...; shown in /proc/mounts; of them only read-only is enforced: -EROFS
+ * for opening a file for writing (MNT_READONLY or SB_RDONLY), access W_OK,
+ * and, on a read-only superblock, creating, removing and changing
+ * attributes). Then:
  * MS_REMOUNT|MS_BIND changes only a mount's flags (do_reconfigure_mnt);
  * MS_REMOUNT changes the superblock's flags (the filesystem's remount_fs,
  * if it has one, sees the options; tmpfs has none, so size= and the like
@@ -39,7 +42,9 @@
  * "busy now"; UMOUNT_NOFOLLOW does not follow a trailing symlink.
  *
  * Left out: mount namespaces, propagation, MS_MOVE, recursive binds,
- * per-mount read-only enforcement, expiry timers and the new mount API
+ * MNT_READONLY for anything but open and access (Linux's mnt_want_write
+ * everywhere), a remount read-only refused while files are open for
+ * writing (-EBUSY in Linux; those files go on writing here), expiry timers and the new mount API
  * (fsopen/fsmount/move_mount).
  */
 #include <linux/fs.h>

@@ -506,9 +506,36 @@ static int t_mount_tmpfs(void)
 		close(m);
 	}
 	close(f);
-	/* Remount read-only... and back. */
+	/* Remount read-only: writes are EROFS, reads fine... and back. */
 	EXPECT_EQ(mount(NULL, MNT, NULL, MS_REMOUNT | MS_RDONLY, NULL), 0);
+	errno = 0;
+	EXPECT_EQ(open(MNT "/file", O_WRONLY), -1);
+	EXPECT_EQ(errno, EROFS);
+	errno = 0;
+	EXPECT_EQ(open(MNT "/new", O_WRONLY | O_CREAT, 0644), -1);
+	EXPECT_EQ(errno, EROFS);
+	errno = 0;
+	EXPECT_EQ(mkdir(MNT "/d", 0755), -1);
+	EXPECT_EQ(errno, EROFS);
+	errno = 0;
+	EXPECT_EQ(unlink(MNT "/file"), -1);
+	EXPECT_EQ(errno, EROFS);
+	errno = 0;
+	EXPECT_EQ(chmod(MNT "/file", 0600), -1);
+	EXPECT_EQ(errno, EROFS);
+	errno = 0;
+	EXPECT_EQ(access(MNT "/file", W_OK), -1);
+	EXPECT_EQ(errno, EROFS);
+	EXPECT_EQ(access(MNT "/file", R_OK), 0);
+	f = open(MNT "/file", O_RDONLY);
+	EXPECT(f >= 0, "open ro: %s", strerror(errno));
+	char five[5];
+	EXPECT_EQ(read(f, five, 5), 5);
+	close(f);
 	EXPECT_EQ(mount(NULL, MNT, NULL, MS_REMOUNT, NULL), 0);
+	f = open(MNT "/file", O_WRONLY);
+	EXPECT(f >= 0, "open rw again: %s", strerror(errno));
+	close(f);
 	EXPECT_EQ(umount(MNT), 0);
 	/* The file went with the mount. */
 	errno = 0;

@@ -59,16 +59,29 @@ static int t_poll_pipe(void)
 	EXPECT_EQ(poll(fds, 1, 100), 0);
 	EXPECT_EQ(fds[0].revents, 0);
 	EXPECT(now_ms() - t0 >= 95, "poll(100) returned after %lld ms", now_ms() - t0);
-	/* A writer blocked in another process wakes the poller. */
+	/*
+	 * A write in another process wakes the poller: the wake-up through
+	 * the pipe's queue, not the child's exit (it stays until we are done).
+	 */
+	int hold[2];
+	EXPECT_EQ(pipe(hold), 0);
 	pid_t pid = fork();
 	if (pid == 0) {
+		close(hold[1]);
 		usleep(100000);
-		_exit(write(p[1], "y", 1) == 1 ? 0 : 1);
+		int ok = write(p[1], "y", 1) == 1;
+		(void)!read(hold[0], &c, 1);	/* until the parent closes it */
+		_exit(ok ? 0 : 1);
 	}
+	close(hold[0]);
+	t0 = now_ms();
 	EXPECT_EQ(poll(fds, 1, 10000), 1);
+	EXPECT(now_ms() - t0 < 5000, "woken after %lld ms", now_ms() - t0);
 	EXPECT_EQ(fds[0].revents, POLLIN);
+	close(hold[1]);
 	int status;
 	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
 	EXPECT_EQ(read(p[0], &c, 1), 1);
 	/* The writer gone: POLLHUP (not POLLIN) on an empty pipe, even unasked. */
 	close(p[1]);
@@ -256,6 +269,28 @@ static int t_select_pipe(void)
 	EXPECT(!FD_ISSET(p[0], &rd), "set not cleared");
 	EXPECT_EQ(tv.tv_sec, 0);
 	EXPECT_EQ(tv.tv_usec, 0);
+	/* A write in another process wakes a select with no timeout. */
+	char c;
+	EXPECT_EQ(read(q[0], &c, 1), 1);
+	int hold[2], status;
+	EXPECT_EQ(pipe(hold), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(hold[1]);
+		usleep(100000);
+		int ok = write(q[1], "z", 1) == 1;
+		(void)!read(hold[0], &c, 1);
+		_exit(ok ? 0 : 1);
+	}
+	close(hold[0]);
+	FD_ZERO(&rd);
+	FD_SET(q[0], &rd);
+	t0 = now_ms();
+	EXPECT_EQ(select(q[0] + 1, &rd, NULL, NULL, NULL), 1);
+	EXPECT(FD_ISSET(q[0], &rd) && now_ms() - t0 < 5000, "after %lld ms", now_ms() - t0);
+	close(hold[1]);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
 	/* EOF is readable. */
 	close(p[1]);
 	FD_ZERO(&rd);

@@ -116,8 +116,8 @@ NOTES = {
     "sys_pselect6": "as select with a timespec and a signal mask",
     "sys_sendfile64": "x86-64's sendfile; in: a readable file (not a pipe or directory); "
                       "into a pipe: what fits",
-    "sys_mount": "any registered type; MS_REMOUNT, MS_BIND (one level); propagation flags "
-                 "accepted; MS_MOVE `-EINVAL`",
+    "sys_mount": "any registered type; MS_REMOUNT, MS_BIND (one level), MS_MOVE; "
+                 "propagation flags accepted",
     "sys_umount": "MNT_DETACH, MNT_EXPIRE, MNT_FORCE (accepted), UMOUNT_NOFOLLOW",
     "sys_prctl": "NAME, PDEATHSIG, DUMPABLE, CHILD_SUBREAPER, NO_NEW_PRIVS, KEEPCAPS, "
                  "CAPBSET_READ; the rest `-EINVAL`",

@@ -600,6 +600,29 @@ static int t_mount_tmpfs(void)
 	unlink(MNT "/sub/x");
 	rmdir(MNT "/sub");
 	rmdir(MNT "2");
+	/* MS_MOVE: the mount and its files go to the new place; not below itself. */
+	mkdir(MNT "2", 0755);
+	EXPECT_EQ(mount("mv", MNT, "tmpfs", 0, NULL), 0);
+	f = open(MNT "/moved", O_RDWR | O_CREAT, 0644);
+	close(f);
+	mkdir(MNT "/inner", 0755);
+	errno = 0;
+	EXPECT_EQ(mount(MNT, MNT "/inner", NULL, MS_MOVE, NULL), -1);
+	EXPECT_EQ(errno, ELOOP);
+	errno = 0;
+	EXPECT_EQ(mount(MNT "/inner", MNT "2", NULL, MS_MOVE, NULL), -1);
+	EXPECT_EQ(errno, EINVAL);	/* not a mount's root */
+	EXPECT_EQ(mount(MNT, MNT "2", NULL, MS_MOVE, NULL), 0);
+	EXPECT_EQ(stat(MNT "2/moved", &st), 0);
+	errno = 0;
+	EXPECT_EQ(stat(MNT "/moved", &st), -1);
+	EXPECT_EQ(errno, ENOENT);
+	errno = 0;
+	EXPECT_EQ(umount(MNT), -1);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_EQ(umount(MNT "2"), 0);
+	EXPECT_EQ(stat(MNT "2/moved", &st), -1);
+	rmdir(MNT "2");
 	/* Errors: unknown type, not a directory, no such target, bad options, bad flags. */
 	errno = 0;
 	EXPECT_EQ(mount("none", MNT, "nosuchfs", 0, NULL), -1);

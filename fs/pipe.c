@@ -17,7 +17,7 @@
  * at most PIPE_BUF (4096) bytes therefore lands in one buffer, whole:
  * writes that small are atomic, never interleaved with another writer's.
  * With the ring full it sleeps on wr_wait (interruptibly: a signal ends
- * it with what was written, or -EINTR), or returns -EAGAIN with
+ * it with what was written, or -ERESTARTSYS), or returns -EAGAIN with
  * O_NONBLOCK if nothing was written. Without readers it sends SIGPIPE and
  * returns -EPIPE. pipe_read() takes bytes from the tail buffer onward;
  * on an empty pipe it returns 0 (end of file) if there are no writers
@@ -50,8 +50,8 @@
  * Left out: splice and
  * vmsplice (pipe_buf_operations, page stealing), O_DIRECT packet mode
  * (pipe2 says -EINVAL), watch queues (O_NOTIFICATION_PIPE),
- * SIGIO, the user-pipe accounting limits, -ERESTARTSYS (a signal
- * gives -EINTR: restarting comes with signal frames, issue 11).
+ * SIGIO, the user-pipe accounting limits. (A signal ends a wait with
+ * -ERESTARTSYS: -EINTR, or a restart with SA_RESTART.)
  */
 #include <linux/fcntl.h>
 #include <linux/file.h>
@@ -314,7 +314,7 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 			freed = false;
 		}
 		if (pipe_wait_event(pipe->rd_wait, pipe_readable(pipe)) < 0)
-			return -EINTR;
+			return -ERESTARTSYS;
 		mutex_lock(&pipe->mutex);
 	}
 	mutex_unlock(&pipe->mutex);
@@ -414,7 +414,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		}
 		if (signal_pending(current)) {
 			if (!ret)
-				ret = -EINTR;
+				ret = -ERESTARTSYS;
 			break;
 		}
 		mutex_unlock(&pipe->mutex);
@@ -765,12 +765,12 @@ static int fifo_open(struct inode *inode, struct file *filp)
 err_rd:
 	if (!--pipe->readers)
 		wake_up_all(&pipe->wr_wait);
-	ret = -EINTR;
+	ret = -ERESTARTSYS;
 	goto err;
 err_wr:
 	if (!--pipe->writers)
 		wake_up_all(&pipe->rd_wait);
-	ret = -EINTR;
+	ret = -ERESTARTSYS;
 err:
 	mutex_unlock(&pipe->mutex);
 	put_pipe_info(inode, pipe);

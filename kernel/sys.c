@@ -66,6 +66,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>
@@ -217,12 +218,12 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
 			return -EPERM;
 	}
 	rlim = tsk->signal->rlim + resource;
-	spin_lock(&tsk->sighand->siglock);
+	spin_lock_irq(&tsk->sighand->siglock);
 	if (old_rlim)
 		*old_rlim = *rlim;
 	if (new_rlim)
 		*rlim = *new_rlim;
-	spin_unlock(&tsk->sighand->siglock);
+	spin_unlock_irq(&tsk->sighand->siglock);
 	return 0;
 }
 
@@ -410,6 +411,8 @@ static void do_sysinfo(struct sysinfo *info)
 	/* Bytes, since mem_unit is 1 (Linux scales to bytes when it fits in a long). */
 	info->totalram = totalram_pages_count * PAGE_SIZE;
 	info->freeram = nr_free_pages() * PAGE_SIZE;
+	/* shmem/tmpfs pages, as /proc/meminfo's Shmem (Linux: si_meminfo) */
+	info->sharedram = global_node_page_state(NR_SHMEM) * PAGE_SIZE;
 	info->mem_unit = 1;
 }
 

@@ -20,6 +20,7 @@
 #include <linux/list.h>
 #include <linux/percpu-defs.h>
 #include <linux/preempt.h>
+#include <linux/restart_block.h>
 #include <linux/signal_types.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -31,8 +32,12 @@
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define __TASK_STOPPED 0x0004
 #define TASK_DEAD 0x0080
+#define TASK_WAKEKILL 0x0100
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)	/* job-control stop (SIGSTOP) */
 
 /* Task flags. */
 #define PF_IDLE 0x00000002
@@ -44,6 +49,7 @@
 #define TIF_NOTIFY_RESUME 1	/* do work before returning to user mode */
 #define TIF_SIGPENDING 2	/* a signal is pending: exit_to_user_mode delivers it */
 #define TIF_NEED_RESCHED 3
+#define TIF_RESTORE_SIGMASK 9	/* sigsuspend: put saved_sigmask back after the handler */
 
 /* exit_state (Linux's values). */
 #define EXIT_DEAD 0x0010
@@ -135,6 +141,8 @@ struct task_struct {
 	unsigned long sas_ss_sp;	/* sigaltstack */
 	size_t sas_ss_size;
 	unsigned int sas_ss_flags;
+	unsigned long jobctl;		/* JOBCTL_* group stop (linux/sched/jobctl.h) */
+	struct restart_block restart_block;	/* what restart_syscall() resumes */
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
 	void __user *robust_list;	/* set_robust_list (recorded) */

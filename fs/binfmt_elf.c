@@ -25,19 +25,19 @@
  * without PT_GNU_STACK the stack is not executable, as on x86-64 Linux
  * since 5.8 (no READ_IMPLIES_EXEC for 64-bit programs).
  *
- * Each PT_LOAD becomes an anonymous private mapping with the segment's
- * permissions, into which the file's bytes are copied (kernel_read, then
- * access_remote_vm with FOLL_FORCE, so read-only and execute-only pages
- * can be filled as ptrace would). The bytes are those a private file
- * mapping would show: whole pages of the file, from the page holding
- * p_offset, so the first page of a segment also holds the file's bytes
- * before it (the ELF header, for the first); when MemSiz > FileSiz the
- * rest of the last file page is zero (Linux: padzero) and the whole pages
- * of .bss after it are a brk-style mapping (vm_brk_flags), as Linux's
- * elf_load() makes them. Linux maps the file itself (MAP_PRIVATE file
- * pages, filled on fault); file-backed mappings of tmpfs pages come with
- * issue 11. Every PT_LOAD after the first is MAP_FIXED, as in Linux, so a
- * segment that starts in the previous one's last page replaces it.
+ * Each PT_LOAD is a private mapping of the file itself (Linux: elf_map
+ * -> vm_mmap(MAP_PRIVATE)), with the segment's permissions: its pages are
+ * the page cache's, filled on fault, shared by every process running the
+ * program until one writes (COW), and /proc/PID/maps names the file. The
+ * mapping is of whole file pages, from the page holding p_offset, so the
+ * first page of a segment also holds the file's bytes before it (the
+ * ELF header, for the first); when MemSiz > FileSiz the rest of the last
+ * file page is zeroed (Linux: padzero; written with FOLL_FORCE as ptrace
+ * would, which makes that page a private copy even in a read-only
+ * segment) and the whole pages of .bss after it are a brk-style mapping
+ * (vm_brk_flags), as Linux's elf_load() makes them. Every PT_LOAD after
+ * the first is MAP_FIXED, as in Linux, so a segment that starts in the
+ * previous one's last page replaces it.
  *
  * Left out: PT_INTERP (dynamic programs: -ENOEXEC until issue 13),
  * 32-bit (compat) ELF, the vDSO (no AT_SYSINFO_EHDR),
@@ -204,42 +204,37 @@ static int make_prot(u32 p_flags)
 	return prot;
 }
 
-/* Copy filesz bytes of the file at offset into the new (current) mm at addr. */
-static int elf_copy_in(struct file *file, unsigned long addr, loff_t offset, unsigned long filesz)
+/*
+ * Zero [addr, end) in the new (current) mm (Linux: padzero). Written as
+ * ptrace would write (FOLL_FORCE), so that the tail of a read-only
+ * segment's last file page can be cleared too: the write makes the
+ * private copy of that page, and the page cache is untouched.
+ */
+static int elf_pad_zero(unsigned long addr, unsigned long end)
 {
-	char *kbuf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	void *zeros;
 	int err = 0;
 
-	if (!kbuf)
+	if (addr >= end)
+		return 0;
+	zeros = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!zeros)
 		return -ENOMEM;
-	while (filesz) {
-		unsigned long n = min_t(unsigned long, filesz, PAGE_SIZE - (addr & (PAGE_SIZE - 1)));
-
-		err = elf_read(file, kbuf, n, offset);
-		if (err)
-			break;
-		if (access_remote_vm(current->mm, addr, kbuf, n, FOLL_WRITE | FOLL_FORCE) != (int)n) {
-			err = -EFAULT;
-			break;
-		}
-		addr += n;
-		offset += n;
-		filesz -= n;
-		cond_resched();
-	}
-	kfree(kbuf);
+	if (access_remote_vm(current->mm, addr, zeros, end - addr, FOLL_WRITE | FOLL_FORCE) !=
+	    (int)(end - addr))
+		err = -EFAULT;
+	kfree(zeros);
 	return err;
 }
 
 /*
  * Map one PT_LOAD at p_vaddr + load_bias (Linux: elf_load + elf_map).
- * [page start, end of the file bytes) gets the segment's protection and
- * what a private file mapping would show: the file from the page that
- * holds p_offset, to the end of the last page (or EOF), except that the
- * rest of the last page is zero when there is .bss (Linux: padzero). The
- * whole pages of .bss after it are brk-style anonymous memory
- * (vm_brk_flags). A segment that starts in the previous one's last page
- * replaces that page (MAP_FIXED), as in Linux.
+ * [page start, end of the file bytes) is a private mapping of the file
+ * with the segment's protection; the rest of its last page is zero when
+ * there is .bss (Linux: padzero), and the whole pages of .bss after it
+ * are brk-style anonymous memory (vm_brk_flags). A segment that starts in
+ * the previous one's last page replaces that page (MAP_FIXED), as in
+ * Linux.
  */
 static int elf_load(struct file *file, const struct elf_phdr *p, unsigned long load_bias,
 		    int map_flags)
@@ -253,22 +248,19 @@ static int elf_load(struct file *file, const struct elf_phdr *p, unsigned long l
 	if (p->p_filesz) {
 		unsigned long map_end = ELF_PAGEALIGN(vaddr + p->p_filesz);
 		loff_t off = ELF_PAGESTART(p->p_offset);
-		u64 isize = i_size_read(file_inode(file));
-		unsigned long addr, len;
+		unsigned long addr;
 
-		addr = vm_mmap(NULL, start, map_end - start, prot,
-			       MAP_PRIVATE | MAP_ANONYMOUS | map_flags, 0);
+		addr = vm_mmap(file, start, map_end - start, prot, MAP_PRIVATE | map_flags, off);
 		if (IS_ERR_VALUE(addr))
 			return (int)addr;
 		if (addr != start)
 			return -EEXIST;
-		if (p->p_memsz > p->p_filesz)
-			len = vaddr + p->p_filesz - start;
-		else
-			len = min_t(u64, map_end - start, isize - off);
-		err = elf_copy_in(file, start, off, len);
-		if (err)
-			return err;
+		/* .bss starts inside the last file page: the rest of it is zero. */
+		if (p->p_memsz > p->p_filesz) {
+			err = elf_pad_zero(vaddr + p->p_filesz, map_end);
+			if (err)
+				return err;
+		}
 		zero_start = vaddr + p->p_filesz;
 	} else {
 		zero_start = start;

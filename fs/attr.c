@@ -70,6 +70,9 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 	struct timespec64 now = current_time(inode);
 	unsigned int ia_valid = attr->ia_valid;
 
+	/* Linux: the callers' mnt_want_write(); every caller here changes a file. */
+	if (IS_RDONLY(inode))
+		return -EROFS;
 	if (ia_valid & (ATTR_MODE | ATTR_UID | ATTR_GID | ATTR_ATIME | ATTR_MTIME | ATTR_SIZE)) {
 		if (IS_IMMUTABLE(inode) || IS_APPEND(inode))
 			return -EPERM;

@@ -66,6 +66,7 @@ static void __fput(struct file *file)
 	struct vfsmount *mnt = file->f_path.mnt;
 	struct inode *inode = file->f_inode;
 
+	locks_remove_file(file);	/* flock(2) locks (fs/locks.c) */
 	if ((file->f_mode & FMODE_OPENED) && file->f_op && file->f_op->release)
 		file->f_op->release(inode, file);
 	dput(dentry);

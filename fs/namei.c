@@ -698,6 +698,10 @@ static int do_open(struct nameidata *nd, struct file *file, const struct open_fl
 		return -EISDIR;
 	do_trunc = (open_flag & O_TRUNC) && S_ISREG(inode->i_mode) &&
 		   !(file->f_mode & FMODE_CREATED);
+	/* Writing a file of a read-only filesystem; devices and FIFOs are not in it (Linux: sb_permission). */
+	if (((op->acc_mode & MAY_WRITE) || do_trunc) && __mnt_is_readonly(nd->path.mnt) &&
+	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode) || S_ISLNK(inode->i_mode)))
+		return -EROFS;
 	file->f_path = nd->path;
 	path_get(&file->f_path);
 	err = do_dentry_open(file, NULL);

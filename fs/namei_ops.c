@@ -39,6 +39,8 @@ static int may_create(struct inode *dir, struct dentry *child)
 		return -EEXIST;
 	if (IS_DEADDIR(dir))
 		return -ENOENT;
+	if (IS_RDONLY(dir))
+		return -EROFS;	/* Linux: mnt_want_write in filename_create/lookup_open */
 	return 0;
 }
 
@@ -61,6 +63,8 @@ static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
 	}
 	if (IS_DEADDIR(dir))
 		return -ENOENT;
+	if (IS_RDONLY(dir))
+		return -EROFS;
 	if (IS_APPEND(dir) || IS_IMMUTABLE(inode) || IS_APPEND(inode))
 		return -EPERM;
 	return 0;

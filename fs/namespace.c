@@ -16,7 +16,10 @@
  * (MNT_NOSUID, NODEV, NOEXEC, READONLY, NOATIME, NODIRATIME, NOSYMFOLLOW,
  * and MNT_RELATIME unless MS_NOATIME or MS_STRICTATIME) are split from
  * the superblock's (SB_RDONLY, SYNCHRONOUS, DIRSYNC, MANDLOCK, LAZYTIME,
- * ...; recorded, shown in /proc/mounts, not enforced). Then:
+ * ...; shown in /proc/mounts; of them only read-only is enforced: -EROFS
+ * for opening a file for writing (MNT_READONLY or SB_RDONLY), access W_OK,
+ * and, on a read-only superblock, creating, removing and changing
+ * attributes). Then:
  * MS_REMOUNT|MS_BIND changes only a mount's flags (do_reconfigure_mnt);
  * MS_REMOUNT changes the superblock's flags (the filesystem's remount_fs,
  * if it has one, sees the options; tmpfs has none, so size= and the like
@@ -24,7 +27,8 @@
  * (dev_name) at the target (do_loopback: one mount, MS_REC binds only the
  * top one); MS_SHARED/MS_PRIVATE/MS_SLAVE/MS_UNBINDABLE are accepted and
  * change nothing (one namespace, no propagation: every mount is private);
- * MS_MOVE is -EINVAL (not implemented); anything else is a new mount of
+ * MS_MOVE moves a mount (with what is mounted on it) to the target, not
+ * below itself (-ELOOP); anything else is a new mount of
  * type (any registered type, get_fs_type: -ENODEV if none, -EINVAL with
  * no type, -ENOTDIR on a non-directory). /proc/mounts reads the tree
  * through iterate_mounts() and show_vfsmnt() (Linux's format).
@@ -38,8 +42,10 @@
  * at the next call if nobody used it meanwhile... here "used" is only
  * "busy now"; UMOUNT_NOFOLLOW does not follow a trailing symlink.
  *
- * Left out: mount namespaces, propagation, MS_MOVE, recursive binds,
- * per-mount read-only enforcement, expiry timers and the new mount API
+ * Left out: mount namespaces, propagation, recursive binds,
+ * MNT_READONLY for anything but open and access (Linux's mnt_want_write
+ * everywhere), a remount read-only refused while files are open for
+ * writing (-EBUSY in Linux; those files go on writing here), expiry timers and the new mount API
  * (fsopen/fsmount/move_mount).
  */
 #include <linux/fs.h>
@@ -330,14 +336,33 @@ static char *dup_mount_options(const void *data)
 #define MS_RMT_MASK (MS_RDONLY | MS_SYNCHRONOUS | MS_MANDLOCK | MS_I_VERSION | MS_LAZYTIME)
 #define MNT_ATIME_MASK (MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME)
 
-/* Hang mnt on path (on top of whatever is there already); consumes the caller's mnt. */
-static int do_add_mount(struct mount *newmnt, const struct path *path)
+/* In the tree, not a kernel-internal mount (Linux: check_mnt). */
+static bool check_mnt(struct mount *mnt)
+{
+	bool in;
+
+	spin_lock(&mount_lock);
+	in = !list_empty(&mnt->mnt_instance);
+	spin_unlock(&mount_lock);
+	return in && !(mnt->mnt.mnt_flags & MNT_INTERNAL);
+}
+
+/*
+ * Hang mnt on path, on top of whatever is mounted there already (Linux:
+ * lock_mount + graft_tree). A new mount (moving false) is the caller's
+ * reference, consumed on failure; a moving one (MS_MOVE) is in the tree:
+ * it leaves its old place only once the new one is known to be good, and
+ * never for a place inside itself (-ELOOP).
+ */
+static int graft_mnt(struct mount *newmnt, const struct path *path, bool moving)
 {
 	struct vfsmount *mnt = &newmnt->mnt;
+	struct mount *old_parent = NULL;
+	struct dentry *old_mp = NULL;
 	struct path where;
+	int err = 0;
 
 	mutex_lock(&namespace_sem);
-	/* Mount on top of whatever is mounted there already (Linux: lock_mount). */
 	where = *path;
 	path_get(&where);
 	inode_lock(where.dentry->d_inode);
@@ -353,26 +378,74 @@ static int do_add_mount(struct mount *newmnt, const struct path *path)
 		inode_lock(where.dentry->d_inode);
 	}
 	if (IS_DEADDIR(where.dentry->d_inode) ||
-	    (d_unhashed(where.dentry) && !IS_ROOT(where.dentry))) {
-		inode_unlock(where.dentry->d_inode);
-		mutex_unlock(&namespace_sem);
-		path_put(&where);
-		mntput(mnt);
-		return -ENOENT;
+	    (d_unhashed(where.dentry) && !IS_ROOT(where.dentry)))
+		err = -ENOENT;
+	else if (d_is_dir(where.dentry) != d_is_dir(mnt->mnt_root))
+		err = -ENOTDIR;		/* a directory only on a directory (graft_tree) */
+	if (!err && moving) {
+		/* Not below itself (Linux: do_move_mount's loop check). */
+		for (struct mount *p = real_mount(where.mnt);; p = p->mnt_parent) {
+			if (p == newmnt) {
+				err = -ELOOP;
+				break;
+			}
+			if (!mnt_has_parent(p))
+				break;
+		}
 	}
-	/* A directory only on a directory (Linux: graft_tree). */
-	if (d_is_dir(where.dentry) != d_is_dir(mnt->mnt_root)) {
-		inode_unlock(where.dentry->d_inode);
-		mutex_unlock(&namespace_sem);
-		path_put(&where);
-		mntput(mnt);
-		return -ENOTDIR;
+	if (!err && moving) {
+		/* Out of the old place; the tree keeps its reference on newmnt. */
+		spin_lock(&mount_lock);
+		old_parent = newmnt->mnt_parent;
+		old_mp = newmnt->mnt_mountpoint;
+		list_del_init(&newmnt->mnt_hash);
+		list_del_init(&newmnt->mnt_child);
+		list_del_init(&newmnt->mnt_instance);
+		newmnt->mnt_parent = newmnt;
+		newmnt->mnt_mountpoint = mnt->mnt_root;
+		spin_lock(&dcache_lock);
+		if (!dentry_has_mounts_locked(old_mp))
+			d_set_mounted_locked(old_mp, false);
+		spin_unlock(&dcache_lock);
+		spin_unlock(&mount_lock);
 	}
-	attach_mnt(newmnt, &where);
+	if (!err)
+		attach_mnt(newmnt, &where);
 	inode_unlock(where.dentry->d_inode);
 	mutex_unlock(&namespace_sem);
 	path_put(&where);
-	return 0;
+	if (old_mp) {
+		dput(old_mp);
+		mntput(&old_parent->mnt);
+	}
+	if (err && !moving)
+		mntput(mnt);
+	return err;
+}
+
+static int do_add_mount(struct mount *newmnt, const struct path *path)
+{
+	return graft_mnt(newmnt, path, false);
+}
+
+/* MS_MOVE: the mount whose root is old_name goes to path (Linux: do_move_mount_old). */
+static int do_move_mount_old(const struct path *path, const char *old_name)
+{
+	struct path old_path;
+	struct mount *old;
+	int err;
+
+	if (!old_name || !*old_name)
+		return -EINVAL;
+	err = kern_path(old_name, LOOKUP_FOLLOW, &old_path);
+	if (err)
+		return err;
+	old = real_mount(old_path.mnt);
+	err = -EINVAL;
+	if (check_mnt(old) && old_path.dentry == old_path.mnt->mnt_root && mnt_has_parent(old))
+		err = graft_mnt(old, path, true);
+	path_put(&old_path);
+	return err;
 }
 
 /* A new filesystem of type fstype at path (Linux: do_new_mount). */
@@ -403,17 +476,6 @@ static int do_new_mount(const struct path *path, const char *fstype, int sb_flag
 	mnt->mnt_flags = mnt_flags;
 	real_mount(mnt)->mnt_options = options;
 	return do_add_mount(real_mount(mnt), path);
-}
-
-/* In the tree, not a kernel-internal mount (Linux: check_mnt). */
-static bool check_mnt(struct mount *mnt)
-{
-	bool in;
-
-	spin_lock(&mount_lock);
-	in = !list_empty(&mnt->mnt_instance);
-	spin_unlock(&mount_lock);
-	return in && !(mnt->mnt.mnt_flags & MNT_INTERNAL);
 }
 
 /* MS_REMOUNT|MS_BIND: only the mount's own flags change (Linux: do_reconfigure_mnt). */
@@ -547,7 +609,7 @@ int path_mount(const char *dev_name, const struct path *path, const char *type_p
 		return 0;
 	}
 	if (flags & MS_MOVE)
-		return -EINVAL;		/* not implemented (Linux: do_move_mount_old) */
+		return do_move_mount_old(path, dev_name);
 	return do_new_mount(path, type_page, sb_flags, mnt_flags, dev_name, data_page);
 }
 

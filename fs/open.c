@@ -21,7 +21,7 @@
  * CAP_DAC_OVERRIDE.
  * Left out: permission checks (MAY_READ/MAY_WRITE: root), O_PATH files
  * (-EOPNOTSUPP), O_TMPFILE (-EOPNOTSUPP: tmpfs's ->tmpfile is not here
- * yet), file leases, openat2, read-only mounts (-EROFS), user
+ * yet), file leases, openat2, user
  * namespaces' id mapping.
  */
 #include <linux/fdtable.h>
@@ -476,6 +476,10 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 	if (err)
 		return err;
 	inode = path.dentry->d_inode;
+	/* Writing is refused on a read-only mount, but for devices, FIFOs and sockets. */
+	if ((mode & W_OK) && __mnt_is_readonly(path.mnt) &&
+	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode) || S_ISLNK(inode->i_mode)))
+		err = -EROFS;
 	/* Root may execute a file only if someone may; a directory may always be searched. */
 	if ((mode & X_OK) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & S_IXUGO))
 		err = -EACCES;

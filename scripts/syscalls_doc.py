@@ -54,7 +54,8 @@ NOTES = {
     "sys_statx": "STATX_BASIC_STATS and STATX_MNT_ID; no btime; sync flags ignored",
     "sys_getdents": "the old `struct linux_dirent` (d_type in the last byte)",
     "sys_fcntl": "F_DUPFD(_CLOEXEC), F_GETFD/F_SETFD, F_GETFL/F_SETFL (O_APPEND, "
-                 "O_NONBLOCK, O_NOATIME), F_ADD_SEALS/F_GET_SEALS; no locks, owners or "
+                 "O_NONBLOCK, O_NOATIME), F_ADD_SEALS/F_GET_SEALS, F_GETPIPE_SZ/F_SETPIPE_SZ; "
+                 "no record locks, owners or "
                  "leases: `-EINVAL`",
     # mm/memfd.c, ipc/shm.c (docs/mm/shared-memory.md)
     "sys_memfd_create": "MFD_CLOEXEC, MFD_ALLOW_SEALING; MFD_HUGETLB `-EINVAL` (no hugetlbfs)",
@@ -66,7 +67,8 @@ NOTES = {
     "sys_pipe2": "O_CLOEXEC, O_NONBLOCK; O_DIRECT (packet mode) `-EINVAL`; 64 KiB ring",
     "sys_pipe": "see pipe2",
     "sys_mknodat": "S_IFIFO: named pipes (fs/pipe.c); S_IFSOCK/S_IFBLK nodes open to `-ENXIO`",
-    "sys_access": "root's answers: R/W always, X needs an x bit (directories: always)",
+    "sys_access": "root's answers: R/W always (W on a read-only mount `-EROFS`), X needs an "
+                  "x bit (directories: always)",
     "sys_faccessat2": "AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH",
     "sys_getcwd": "`-ENOENT` for a removed cwd, `-ERANGE` for a short buffer",
     "sys_fsync": "tmpfs: nothing to write; pipes and devices without ->fsync `-EINVAL`",
@@ -105,6 +107,24 @@ NOTES = {
     "sys_readahead": "checks only",
     "sys_sync_file_range": "checks only: nothing to write back",
     "sys_sethostname": "at most 64 bytes; uname's nodename",
+    # fs/select.c, fs/pipe.c, fs/read_write.c, fs/namespace.c, fs/locks.c, kernel/sys.c,
+    # kernel/syslog.c (issue 11: docs/fs/vfs.md, docs/fs/exec.md)
+    "sys_poll": "tick granularity; a signal `-ERESTARTNOHAND` (a restart waits the whole "
+                "timeout again: no restart block)",
+    "sys_ppoll": "time left written back; the caller's mask restored before returning",
+    "sys_select": "n clamped to the fd table; time left written back",
+    "sys_pselect6": "as select with a timespec and a signal mask",
+    "sys_sendfile64": "x86-64's sendfile; in: a readable file (not a pipe or directory); "
+                      "into a pipe: what fits",
+    "sys_mount": "any registered type; MS_REMOUNT, MS_BIND (one level), MS_MOVE; "
+                 "propagation flags accepted",
+    "sys_umount": "MNT_DETACH, MNT_EXPIRE, MNT_FORCE (accepted), UMOUNT_NOFOLLOW",
+    "sys_prctl": "NAME, PDEATHSIG, DUMPABLE, CHILD_SUBREAPER, NO_NEW_PRIVS, KEEPCAPS, "
+                 "CAPBSET_READ; the rest `-EINVAL`",
+    "sys_syslog": "the printk ring as `<level>[s.us] text` lines; no dmesg_restrict",
+    "sys_flock": "whole-inode locks per open file; LOCK_MAND ignored",
+    "sys_setpriority": "nice recorded (fork inherits it); the scheduler ignores it",
+    "sys_getpriority": "20 - nice, as the system call returns it",
     "sys_times": "USER_HZ 100; the calling thread's times",
     "sys_reboot": "POWER_OFF (QEMU exit / ACPI S5), HALT, RESTART(2), CAD_ON/OFF; "
                   "KEXEC, SW_SUSPEND `-EINVAL`",

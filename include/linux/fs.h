@@ -271,6 +271,9 @@ struct inode {
 #define I_CLEAR (1 << 6)
 
 #define IS_DEADDIR(inode) ((inode)->i_flags & S_DEAD)
+/* A read-only superblock (mount -o ro, MS_REMOUNT|MS_RDONLY): writes are -EROFS (Linux's). */
+#define sb_rdonly(sb) (((sb)->s_flags & SB_RDONLY) != 0)
+#define IS_RDONLY(inode) sb_rdonly((inode)->i_sb)
 #define IS_APPEND(inode) ((inode)->i_flags & S_APPEND)
 #define IS_IMMUTABLE(inode) ((inode)->i_flags & S_IMMUTABLE)
 #define IS_PRIVATE(inode) ((inode)->i_flags & S_PRIVATE)
@@ -647,6 +650,8 @@ struct pipe_inode_info *get_pipe_info(struct file *file);
 ssize_t splice_file_to_pipe(struct file *in, struct file *out, loff_t *ppos, size_t len);
 /* fcntl F_GETPIPE_SZ/F_SETPIPE_SZ (fs/pipe.c; Linux: pipe_fcntl). */
 long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg);
+/* fs/locks.c: drop the flock(2) locks of a file at its last fput (Linux: locks_remove_file). */
+void locks_remove_file(struct file *file);
 /*
  * Give the device numbers [MKDEV(major, baseminor), +count) these file
  * operations; chrdev_open() (def_chr_fops.open) switches an opened device

@@ -31,6 +31,10 @@ struct vfsmount {
 				MNT_NODIRATIME | MNT_RELATIME | MNT_READONLY | MNT_NOSYMFOLLOW)
 #define MNT_INTERNAL 0x4000		/* kern_mount(): never in the tree */
 
+/* Writes through mnt are -EROFS: the mount or its superblock is read-only (needs linux/fs.h). */
+#define __mnt_is_readonly(mnt) \
+	(((mnt)->mnt_flags & MNT_READONLY) || ((mnt)->mnt_sb->s_flags & SB_RDONLY))
+
 /* umount2() flags */
 #define MNT_FORCE 0x00000001
 #define MNT_DETACH 0x00000002

@@ -43,6 +43,9 @@
  * created segments), the sysctls (kernel.shmmax/shmall/shmmni are fixed
  * at their defaults), audit and LSM hooks, the old (non-IPC_64) layouts,
  * mlock accounting of SHM_LOCK, NUMA policy hooks.
+ *
+ * /proc/sysvipc/shm (sysvipc_proc_init, called by proc_root_init) lists
+ * the segments in Linux's format (ipc/util.c's sysvipc_proc files).
  */
 #include <linux/err.h>
 #include <linux/file.h>
@@ -52,12 +55,14 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/panic.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/shm.h>
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
 #include <linux/string.h>
+#include <linux/seq_file.h>
 #include <linux/syscalls.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
@@ -757,4 +762,44 @@ int shm_nr_segments(void)
 	n = shm_ids.in_use;
 	up_read(&shm_ids.rwsem);
 	return n;
+}
+
+/* ---- /proc/sysvipc/shm ------------------------------------------------------------ */
+
+/*
+ * Linux: ipc_init_proc_interface("sysvipc/shm", header, IPC_SHM_IDS,
+ * sysvipc_shm_proc_show) — a header line, then one line per segment, in
+ * index order, in Linux's 64-bit columns (sizes in bytes).
+ */
+static int sysvipc_shm_proc_show(struct seq_file *s, void *v)
+{
+	seq_puts(s, "       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid      atime      dtime      ctime                   rss                  swap\n");
+	down_read(&shm_ids.rwsem);
+	for (int idx = 0; idx <= shm_ids.max_idx; idx++) {
+		struct kern_ipc_perm *ipcp = shm_ids.entries[idx];
+		struct shmid_kernel *shp;
+		unsigned long rss;
+
+		if (!ipcp)
+			continue;
+		shp = container_of(ipcp, struct shmid_kernel, shm_perm);
+		rss = READ_ONCE(file_inode(shp->shm_file)->i_mapping->nrpages);
+		seq_printf(s, "%10d %10d  %4o %21lu %5u %5u  %5lu %5u %5u %5u %5u %10llu %10llu %10llu %21lu %21lu\n",
+			   shp->shm_perm.key, shp->shm_perm.id, shp->shm_perm.mode,
+			   shp->shm_segsz, shp->shm_cprid, shp->shm_lprid, shp->shm_nattch,
+			   shp->shm_perm.uid, shp->shm_perm.gid, shp->shm_perm.cuid,
+			   shp->shm_perm.cgid, (unsigned long long)shp->shm_atim,
+			   (unsigned long long)shp->shm_dtim, (unsigned long long)shp->shm_ctim,
+			   rss * PAGE_SIZE, 0UL);
+	}
+	up_read(&shm_ids.rwsem);
+	return 0;
+}
+
+void sysvipc_proc_init(void)
+{
+	struct proc_dir_entry *dir = proc_mkdir("sysvipc", NULL);
+
+	if (dir)
+		proc_create_single("shm", 0444, dir, sysvipc_shm_proc_show);
 }

@@ -54,23 +54,6 @@ static unsigned int *memfd_file_seals_ptr(struct file *file)
 	return NULL;
 }
 
-/*
- * Linux: mapping_deny_writable() (include/linux/fs.h): i_mmap_writable
- * from 0 to -1, or -EBUSY while shared writable mappings hold it above 0.
- * TODO: H1's fs.h adds mapping_deny_writable(); use it once merged.
- */
-static int memfd_deny_writable(struct address_space *mapping)
-{
-	int v, old = atomic_read(&mapping->i_mmap_writable);
-
-	do {
-		v = old;
-		if (v > 0)
-			return -EBUSY;
-	} while ((old = atomic_cmpxchg(&mapping->i_mmap_writable, v, v - 1)) != v);
-	return 0;
-}
-
 static int memfd_add_seals(struct file *file, unsigned int seals)
 {
 	struct inode *inode = file_inode(file);
@@ -98,7 +81,7 @@ static int memfd_add_seals(struct file *file, unsigned int seals)
 	}
 	if ((seals & F_SEAL_WRITE) && !(*file_seals & F_SEAL_WRITE)) {
 		/* -EBUSY while a shared writable mapping exists. */
-		error = memfd_deny_writable(file->f_mapping);
+		error = mapping_deny_writable(file->f_mapping);
 		if (error)
 			goto unlock;
 	}

@@ -21,6 +21,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/proc_fs.h>
+#include <linux/shm.h>
 
 #include "internal.h"
 
@@ -141,6 +142,7 @@ void proc_root_init(void)
 	proc_vmstat_init();
 	proc_filesystems_init();
 	proc_slabinfo_init();
+	sysvipc_proc_init();	/* /proc/sysvipc/shm, ipc/shm.c */
 	proc_mkdir("fs", NULL);
 	proc_mkdir("driver", NULL);
 	proc_sys_init();

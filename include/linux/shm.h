@@ -77,6 +77,8 @@ struct shm_info {
 
 /* Segments in use (leak checks). */
 int shm_nr_segments(void);
+/* /proc/sysvipc/shm (ipc/shm.c), from proc_root_init(). */
+void sysvipc_proc_init(void);
 /* shmget(2) and shmctl(2), for in-kernel callers (tests). */
 long ksys_shmget(key_t key, size_t size, int shmflg);
 long ksys_shmctl(int shmid, int cmd, void __user *buf);

@@ -38,14 +38,25 @@
 
 static struct kern_ipc_perm *test_entries[NR_SLOTS];
 static struct kern_ipc_perm objs[NR_SLOTS + 1];
+/* Static, as every ipc_ids: lockdep wants its rwsem's key in static memory. */
+static struct ipc_ids ids = IPC_IDS_INIT(ids, test_entries);
+
+/* An empty table again (the rwsem is left as it is: unlocked). */
+static void reset_ids(void)
+{
+	memset(test_entries, 0, sizeof(test_entries));
+	memset(objs, 0, sizeof(objs));
+	ids.in_use = 0;
+	ids.seq = 0;
+	ids.max_idx = -1;
+	ids.last_idx = -1;
+}
 
 static void ipc_ids_table(struct kunit *test)
 {
-	struct ipc_ids ids = IPC_IDS_INIT(ids, test_entries);
 	int i, id0, id1;
 
-	memset(test_entries, 0, sizeof(test_entries));
-	memset(objs, 0, sizeof(objs));
+	reset_ids();
 	KUNIT_EXPECT_EQ(test, ipc_get_maxidx(&ids), -1);
 	for (i = 0; i < NR_SLOTS; i++) {
 		objs[i].key = 100 + i;
@@ -124,12 +135,10 @@ static int test_more_checks(struct kern_ipc_perm *ipcp, struct ipc_params *param
 static void ipc_ipcget(struct kunit *test)
 {
 	static const struct ipc_ops ops = { .getnew = test_getnew, .more_checks = test_more_checks };
-	struct ipc_ids ids = IPC_IDS_INIT(ids, test_entries);
 	struct ipc_params p = { .key = 42, .flg = 0600, .size = 1 };
 	int id, id2;
 
-	memset(test_entries, 0, sizeof(test_entries));
-	memset(objs, 0, sizeof(objs));
+	reset_ids();
 	getnew_calls = 0;
 	KUNIT_EXPECT_EQ(test, ipcget(&ids, &ops, &p), -ENOENT);
 	p.flg = IPC_CREAT | 0600;

@@ -883,6 +883,56 @@ static int t_shm_rmid_attached(void)
 }
 UT_CASE("shm_rmid_attached", t_shm_rmid_attached);
 
+/* /proc/sysvipc/shm: Linux's header, then a line per segment. */
+static int t_shm_proc(void)
+{
+	static const char header[] = "       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid      atime      dtime      ctime                   rss                  swap\n";
+	key_t key = ut_key(4);
+	char buf[16384], want[128], *line;
+	ssize_t len = 0, n;
+	int fd, id;
+	char *p;
+
+	if (!have_proc()) {
+		ktap_diag("no /proc");
+		return CASE_FAIL;
+	}
+	id = shmget(key, 3 * PAGE + 5, IPC_CREAT | IPC_EXCL | 0640);
+	EXPECT(id >= 0, "shmget: %s", strerror(errno));
+	p = shmat(id, NULL, 0);
+	EXPECT(p != (void *)-1, "shmat: %s", strerror(errno));
+	if (p != (void *)-1)
+		p[0] = p[2 * PAGE] = 1;
+	fd = open("/proc/sysvipc/shm", O_RDONLY);
+	EXPECT(fd >= 0, "open /proc/sysvipc/shm: %s", strerror(errno));
+	while (fd >= 0 && len < (ssize_t)sizeof(buf) - 1 &&
+	       (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	if (fd >= 0)
+		close(fd);
+	buf[len] = 0;
+	EXPECT(!strncmp(buf, header, sizeof(header) - 1), "the header is\n%s", buf);
+	/* key, shmid, perms, size, cpid, lpid, nattch, then the ids */
+	snprintf(want, sizeof(want), "%10d %10d  %4o %21lu %5u %5u  %5lu %5u %5u %5u %5u ", key, id,
+		 0640, 3 * PAGE + 5, getpid(), getpid(), 1UL, getuid(), getgid(), getuid(), getgid());
+	line = strstr(buf, want);
+	EXPECT(line != NULL, "no line starting '%s' in\n%s", want, buf);
+	if (line) {
+		unsigned long long at, dt, ct;
+		unsigned long rss, swp;
+
+		EXPECT_EQ(sscanf(line + strlen(want), "%llu %llu %llu %lu %lu", &at, &dt, &ct, &rss, &swp), 5);
+		EXPECT(at > 0 && dt == 0 && ct > 0, "times %llu %llu %llu", at, dt, ct);
+		EXPECT_EQ(rss, 2 * PAGE);
+		EXPECT_EQ(swp, 0);
+	}
+	if (p != (void *)-1)
+		shmdt(p);
+	shmctl(id, IPC_RMID, NULL);
+	return 0;
+}
+UT_CASE("shm_proc", t_shm_proc);
+
 /*
  * Attaches and detaches on several CPUs at once, while the segment is
  * removed under them: every attach counted, the last detach frees it.

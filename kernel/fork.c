@@ -615,6 +615,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	p->blocked = current->blocked;
 	p->atomic_flags = current->atomic_flags;	/* no_new_privs sticks (pdeath_signal does not) */
+	p->nice = current->nice;			/* inherited, as Linux's static_prio */
 	p->real_blocked = current->real_blocked;
 	/* Linux: a CLONE_VM child that is no vfork child must not share the signal stack. */
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {

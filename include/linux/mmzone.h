@@ -102,6 +102,7 @@ enum node_stat_item {
 	NR_FILE_PAGES,		/* pages in some file's page cache, shmem included */
 	NR_SHMEM,		/* of those, shmem/tmpfs pages (PG_swapbacked) */
 	NR_ANON_MAPPED,		/* anonymous pages mapped into user space (AnonPages) */
+	NR_FILE_MAPPED,		/* page-cache pages (shmem too) mapped into user space (Mapped) */
 	NR_PAGETABLE,		/* user page-table pages (PageTables; nr_page_table_pages) */
 	NR_VM_NODE_STAT_ITEMS
 };

@@ -846,10 +846,11 @@ void mm_populate(unsigned long start, unsigned long len)
 			continue;
 		}
 		/*
-		 * Linux populates until the OOM killer steps in; with no OOM
-		 * killer, stop while an eighth of RAM is still free (and when
-		 * the task is being killed), so a huge MAP_POPULATE cannot
-		 * starve the kernel. The rest faults in on use.
+		 * Linux populates until the OOM killer steps in; here
+		 * population stops while an eighth of RAM is still free (and
+		 * when the task is being killed), so a huge MAP_POPULATE does
+		 * not bring on the OOM killer by itself. The rest faults in on
+		 * use (and a fault that finds no memory does invoke it).
 		 */
 		if (nr_free_pages() < totalram_pages_count / 8 || fatal_signal_pending(current))
 			break;

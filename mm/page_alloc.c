@@ -661,6 +661,9 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order, int *di
 	struct page *page;
 
 	*did_some_progress = 0;
+	/* Before the scheduler runs nobody could die, and nobody could sleep. */
+	if (!scheduler_running)
+		return NULL;
 	if (!mutex_trylock(&oom_lock)) {
 		*did_some_progress = 1;
 		schedule_timeout_uninterruptible(1);

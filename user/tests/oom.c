@@ -172,6 +172,18 @@ static int t_committed_as(void)
 	EXPECT(p && labs(ro - c2) <= 1024, "MAP_NORESERVE moved it by %ld kB", ro - c2);
 	if (p)
 		munmap(p, len);
+	/* Shared anonymous memory is charged by its shmem object, whole, until the last unmap. */
+	c0 = meminfo_kb("Committed_AS");
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	EXPECT(p != MAP_FAILED, "mmap shared 32 MiB: %s", strerror(errno));
+	if (p == MAP_FAILED)
+		return 1;
+	c1 = meminfo_kb("Committed_AS");
+	munmap(p, len);
+	c2 = meminfo_kb("Committed_AS");
+	ktap_diag("shared: Committed_AS %ld -> %ld -> %ld kB", c0, c1, c2);
+	EXPECT(labs(c1 - c0 - (long)(len >> 10)) <= 1024, "shared: rose by %ld kB", c1 - c0);
+	EXPECT(labs(c2 - c0) <= 1024, "shared: fell back by %ld kB", c1 - c2);
 	return case_failed;
 }
 UT_CASE("committed_as", t_committed_as);

@@ -416,13 +416,11 @@ static const struct file_operations proc_oom_score_adj_operations = {
 static int proc_cwd_root_link(struct dentry *dentry, struct path *path, bool root)
 {
 	struct task_struct *task = get_proc_task(d_inode(dentry));
-	unsigned long flags;
 	int result = -ENOENT;
 
 	if (!task)
 		return -ENOENT;
-	/* exit_fs() clears task->fs under pi_lock (Linux: task_lock). */
-	spin_lock_irqsave(&task->pi_lock, flags);
+	task_lock(task);	/* exit_fs() clears task->fs under it */
 	if (task->fs) {
 		if (root)
 			get_fs_root(task->fs, path);
@@ -437,7 +435,7 @@ static int proc_cwd_root_link(struct dentry *dentry, struct path *path, bool roo
 			get_fs_pwd(&init_fs, path);
 		result = 0;
 	}
-	spin_unlock_irqrestore(&task->pi_lock, flags);
+	task_unlock(task);
 	put_task_struct(task);
 	return result;
 }

@@ -456,6 +456,8 @@ static int t_procfs_sysctl(void)
 	EXPECT_EQ(write_str("/proc/sys/vm/drop_caches", "3"), 0);
 	EXPECT_EQ(write_str("/proc/sys/vm/drop_caches", "0"), EINVAL);
 	EXPECT_EQ(write_str("/proc/sys/vm/drop_caches", "x"), EINVAL);
+	EXPECT(open("/proc/sys/vm/drop_caches", O_RDONLY) == -1 && errno == EACCES,
+	       "reading drop_caches: %s", strerror(errno));
 	EXPECT(read_file("/proc/sys/kernel/ostype", now, sizeof(now)) > 0, "ostype");
 	EXPECT(!strcmp(now, "Linux\n"), "ostype '%s'", now);
 	EXPECT_EQ(write_str("/proc/sys/kernel/ostype", "Minix"), EACCES);

@@ -25,6 +25,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "usertests.h"
@@ -461,6 +462,21 @@ static int t_procfs_sysctl(void)
 	EXPECT(read_file("/proc/sys/kernel/ostype", now, sizeof(now)) > 0, "ostype");
 	EXPECT(!strcmp(now, "Linux\n"), "ostype '%s'", now);
 	EXPECT_EQ(write_str("/proc/sys/kernel/ostype", "Minix"), EACCES);
+	/* hostname: what uname(2) says, writable; the text up to a newline. */
+	{
+		struct utsname u;
+
+		EXPECT(read_file("/proc/sys/kernel/hostname", old, sizeof(old)) > 0, "hostname");
+		EXPECT_EQ(write_str("/proc/sys/kernel/hostname", "procfs-test\nrest"), 0);
+		EXPECT_EQ(uname(&u), 0);
+		EXPECT(!strcmp(u.nodename, "procfs-test"), "uname nodename '%s'", u.nodename);
+		EXPECT(read_file("/proc/sys/kernel/hostname", now, sizeof(now)) > 0, "hostname");
+		EXPECT(!strcmp(now, "procfs-test\n"), "hostname '%s'", now);
+		EXPECT_EQ(write_str("/proc/sys/kernel/hostname", old), 0);
+		EXPECT(read_file("/proc/sys/kernel/osrelease", now, sizeof(now)) > 0, "osrelease");
+		now[strcspn(now, "\n")] = '\0';
+		EXPECT(!strcmp(now, u.release), "osrelease '%s', uname -r '%s'", now, u.release);
+	}
 	return 0;
 }
 UT_CASE("procfs_sysctl", t_procfs_sysctl);

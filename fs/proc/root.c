@@ -141,6 +141,7 @@ void proc_root_init(void)
 	proc_vmstat_init();
 	proc_filesystems_init();
 	proc_slabinfo_init();
+	proc_devices_init();
 	proc_mkdir("fs", NULL);
 	proc_mkdir("driver", NULL);
 	proc_sys_init();

@@ -40,6 +40,7 @@
 #include <linux/lkdtm.h>
 #include <linux/panic.h>
 #include <linux/mm.h>
+#include <linux/oom.h>
 #include <linux/percpu-defs.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
@@ -86,6 +87,8 @@ static void do_basic_setup(void)
 	if (err)
 		pr_err("tty_init: %d\n", err);
 	init_elf_binfmt();	/* Linux: core_initcall(init_elf_binfmt) */
+	init_script_binfmt();	/* Linux: fs_initcall(init_script_binfmt) */
+	oom_init();		/* the oom_reaper kthread (Linux: subsys_initcall(oom_init)) */
 	populate_rootfs();
 }
 

@@ -330,18 +330,14 @@ static const struct file_operations proc_pid_set_comm_operations = {
 
 /* ---- oom_score, oom_score_adj ---------------------------------------------------------- */
 
-/* mm/oom_kill.c (H7); until it is linked the score is 0. */
-extern long oom_badness(struct task_struct *p, unsigned long totalpages) __attribute__((weak));
-
 /* Linux: proc_oom_score: badness scaled to 0..2000 of RAM + swap. */
 static int proc_oom_score(struct seq_file *m, struct task_struct *task)
 {
 	unsigned long totalpages = totalram_pages_count;
 	unsigned long points = 0;
-	long badness = 0;
+	long badness = oom_badness(task, totalpages);
 
-	if (oom_badness)
-		badness = oom_badness(task, totalpages);
+	/* LONG_MIN: never chosen (OOM_SCORE_ADJ_MIN, kernel threads); 0..2000 otherwise. */
 	if (badness != (-__LONG_MAX__ - 1) && totalpages)
 		points = (1000 + badness * 1000 / (long)totalpages) * 2 / 3;
 	seq_printf(m, "%lu\n", points);

@@ -28,6 +28,7 @@
 #include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -338,12 +339,9 @@ void exit_files(struct task_struct *tsk)
 	struct files_struct *files = tsk->files;
 
 	if (files) {
-		unsigned long flags;
-
-		/* Linux: under task_lock(tsk); here pi_lock, as /proc/PID/fd reads it under. */
-		spin_lock_irqsave(&tsk->pi_lock, flags);
+		task_lock(tsk);		/* /proc/PID/fd reads it under task_lock */
 		tsk->files = NULL;
-		spin_unlock_irqrestore(&tsk->pi_lock, flags);
+		task_unlock(tsk);
 		put_files_struct(files);
 	}
 }

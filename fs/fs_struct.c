@@ -7,6 +7,7 @@
 #include <linux/fs_struct.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 
 struct fs_struct init_fs = {
@@ -100,15 +101,13 @@ void free_fs_struct(struct fs_struct *fs)
 void exit_fs(struct task_struct *tsk)
 {
 	struct fs_struct *fs = tsk->fs;
-	unsigned long flags;
 	int kill;
 
 	if (!fs)
 		return;
-	/* Linux: under task_lock(tsk); here pi_lock, as /proc/PID/{cwd,root} read it under. */
-	spin_lock_irqsave(&tsk->pi_lock, flags);
+	task_lock(tsk);		/* /proc/PID/{cwd,root} read it under task_lock */
 	tsk->fs = NULL;
-	spin_unlock_irqrestore(&tsk->pi_lock, flags);
+	task_unlock(tsk);
 	spin_lock(&fs->lock);
 	kill = !--fs->users;
 	spin_unlock(&fs->lock);

@@ -3,8 +3,8 @@
  * /proc/mounts and /proc/PID/mounts (Linux: fs/proc_namespace.c
  * show_vfsmnt): one line per mount in mount order, "DEVICE MOUNTPOINT
  * TYPE OPTIONS 0 0", the mount point as the reader's root sees it.
- * fs/namespace.c's show_mounts() walks the mount list under
- * namespace_sem and prints the lines. Left out: mountinfo, mountstats,
+ * fs/namespace.c's iterate_mounts() walks the mount list under
+ * namespace_sem and show_vfsmnt() prints each line. Left out: mountinfo, mountstats,
  * polling for changes (Linux: mounts_poll), per-namespace views (there is
  * one namespace: every PID's mounts are the same).
  */
@@ -13,17 +13,25 @@
 #include <linux/mount.h>
 #include <linux/seq_file.h>
 
-static int mounts_show(struct seq_file *m, void *v)
+/* One mount's line (Linux: show_vfsmnt as the seq_file's show); 1 stops: the buffer is full. */
+static int mounts_show_one(struct vfsmount *mnt, void *arg)
 {
+	struct seq_file *m = arg;
 	char *buf;
 	size_t avail = seq_get_buf(m, &buf);
-	size_t len;
+	int len;
 
 	if (!avail)
-		return 0;
-	len = show_mounts(buf, avail);
-	/* A full buffer may have cut it short: seq_read grows it and asks again. */
-	seq_commit(m, len + 1 >= avail ? -1 : (int)len);
+		return 1;
+	len = show_vfsmnt(buf, avail, mnt);
+	/* Cut short: seq_read grows the buffer and asks again. */
+	seq_commit(m, len < 0 || (size_t)len >= avail ? -1 : len);
+	return seq_has_overflowed(m);
+}
+
+static int mounts_show(struct seq_file *m, void *v)
+{
+	iterate_mounts(mounts_show_one, m);
 	return 0;
 }
 

@@ -471,6 +471,7 @@ static struct task_struct *dup_task_struct(void)
 		return ERR_PTR(-ENOMEM);
 	}
 	spin_lock_init(&p->pi_lock);
+	spin_lock_init(&p->alloc_lock);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);

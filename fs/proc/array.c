@@ -145,31 +145,29 @@ static int task_nr_threads(struct task_struct *p)
 
 static int task_max_fds(struct task_struct *p)
 {
-	unsigned long flags;
 	int max_fds = 0;
 
-	spin_lock_irqsave(&p->pi_lock, flags);
+	task_lock(p);
 	if (p->files) {
 		spin_lock(&p->files->file_lock);
 		max_fds = files_fdtable(p->files)->max_fds;
 		spin_unlock(&p->files->file_lock);
 	}
-	spin_unlock_irqrestore(&p->pi_lock, flags);
+	task_unlock(p);
 	return max_fds;
 }
 
 static int task_umask(struct task_struct *p)
 {
-	unsigned long flags;
 	int umask = -1;
 
 	/* A task without its own fs_struct uses init_fs (linux/fs_struct.h); a dead one has none. */
-	spin_lock_irqsave(&p->pi_lock, flags);
+	task_lock(p);
 	if (p->fs)
 		umask = p->fs->umask;
 	else if (!(p->flags & PF_EXITING))
 		umask = init_fs.umask;
-	spin_unlock_irqrestore(&p->pi_lock, flags);
+	task_unlock(p);
 	return umask;
 }
 

@@ -330,18 +330,14 @@ static const struct file_operations proc_pid_set_comm_operations = {
 
 /* ---- oom_score, oom_score_adj ---------------------------------------------------------- */
 
-/* mm/oom_kill.c (H7); until it is linked the score is 0. */
-extern long oom_badness(struct task_struct *p, unsigned long totalpages) __attribute__((weak));
-
 /* Linux: proc_oom_score: badness scaled to 0..2000 of RAM + swap. */
 static int proc_oom_score(struct seq_file *m, struct task_struct *task)
 {
 	unsigned long totalpages = totalram_pages_count;
 	unsigned long points = 0;
-	long badness = 0;
+	long badness = oom_badness(task, totalpages);
 
-	if (oom_badness)
-		badness = oom_badness(task, totalpages);
+	/* LONG_MIN: never chosen (OOM_SCORE_ADJ_MIN, kernel threads); 0..2000 otherwise. */
 	if (badness != (-__LONG_MAX__ - 1) && totalpages)
 		points = (1000 + badness * 1000 / (long)totalpages) * 2 / 3;
 	seq_printf(m, "%lu\n", points);
@@ -416,13 +412,11 @@ static const struct file_operations proc_oom_score_adj_operations = {
 static int proc_cwd_root_link(struct dentry *dentry, struct path *path, bool root)
 {
 	struct task_struct *task = get_proc_task(d_inode(dentry));
-	unsigned long flags;
 	int result = -ENOENT;
 
 	if (!task)
 		return -ENOENT;
-	/* exit_fs() clears task->fs under pi_lock (Linux: task_lock). */
-	spin_lock_irqsave(&task->pi_lock, flags);
+	task_lock(task);	/* exit_fs() clears task->fs under it */
 	if (task->fs) {
 		if (root)
 			get_fs_root(task->fs, path);
@@ -437,7 +431,7 @@ static int proc_cwd_root_link(struct dentry *dentry, struct path *path, bool roo
 			get_fs_pwd(&init_fs, path);
 		result = 0;
 	}
-	spin_unlock_irqrestore(&task->pi_lock, flags);
+	task_unlock(task);
 	put_task_struct(task);
 	return result;
 }

@@ -23,17 +23,16 @@
 
 #include "internal.h"
 
-/* task's fd table, referenced (exit_files clears task->files under pi_lock). */
+/* task's fd table, referenced (exit_files clears task->files under task_lock). */
 static struct files_struct *get_task_files(struct task_struct *task)
 {
 	struct files_struct *files;
-	unsigned long flags;
 
-	spin_lock_irqsave(&task->pi_lock, flags);
+	task_lock(task);
 	files = task->files;
 	if (files)
 		atomic_inc(&files->count);
-	spin_unlock_irqrestore(&task->pi_lock, flags);
+	task_unlock(task);
 	return files;
 }
 

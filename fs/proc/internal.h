@@ -168,6 +168,7 @@ void proc_mounts_init(void);
 void proc_vmstat_init(void);
 void proc_filesystems_init(void);
 void proc_slabinfo_init(void);
+void proc_devices_init(void);
 unsigned long proc_slab_pages(void);
 unsigned long proc_percpu_pages(void);
 time64_t proc_boot_time(void);

@@ -384,7 +384,10 @@ static int proc_sys_open(struct inode *inode, struct file *filp)
 {
 	const struct ctl_table *table = pde_data(inode);
 
-	if ((filp->f_mode & FMODE_WRITE) && !(table->mode & 0222))
+	/* Linux: sysctl_perm(), root gets the owner bits (no CAP_DAC_OVERRIDE for sysctls). */
+	if ((filp->f_mode & FMODE_WRITE) && !(table->mode & 0200))
+		return -EACCES;
+	if ((filp->f_mode & FMODE_READ) && !(table->mode & 0400))
 		return -EACCES;
 	return 0;
 }

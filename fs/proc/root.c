@@ -143,6 +143,7 @@ void proc_root_init(void)
 	proc_filesystems_init();
 	proc_slabinfo_init();
 	sysvipc_proc_init();	/* /proc/sysvipc/shm, ipc/shm.c */
+	proc_devices_init();
 	proc_mkdir("fs", NULL);
 	proc_mkdir("driver", NULL);
 	proc_sys_init();

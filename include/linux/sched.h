@@ -115,6 +115,7 @@ struct task_struct {
 	struct list_head run_list;	/* on rq->queue */
 	struct list_head tasks;		/* on the list of all tasks */
 	spinlock_t pi_lock;		/* serialises wakeups */
+	spinlock_t alloc_lock;		/* task_lock(): files, fs (against /proc readers) */
 	struct mm_struct *mm;		/* NULL for kernel threads */
 	struct mm_struct *active_mm;	/* whose page tables are loaded (a kthread borrows the last) */
 	struct fs_struct *fs;		/* root and cwd; NULL: init_fs (kernel threads) */

@@ -19,12 +19,14 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "usertests.h"
@@ -456,9 +458,26 @@ static int t_procfs_sysctl(void)
 	EXPECT_EQ(write_str("/proc/sys/vm/drop_caches", "3"), 0);
 	EXPECT_EQ(write_str("/proc/sys/vm/drop_caches", "0"), EINVAL);
 	EXPECT_EQ(write_str("/proc/sys/vm/drop_caches", "x"), EINVAL);
+	EXPECT(open("/proc/sys/vm/drop_caches", O_RDONLY) == -1 && errno == EACCES,
+	       "reading drop_caches: %s", strerror(errno));
 	EXPECT(read_file("/proc/sys/kernel/ostype", now, sizeof(now)) > 0, "ostype");
 	EXPECT(!strcmp(now, "Linux\n"), "ostype '%s'", now);
 	EXPECT_EQ(write_str("/proc/sys/kernel/ostype", "Minix"), EACCES);
+	/* hostname: what uname(2) says, writable; the text up to a newline. */
+	{
+		struct utsname u;
+
+		EXPECT(read_file("/proc/sys/kernel/hostname", old, sizeof(old)) > 0, "hostname");
+		EXPECT_EQ(write_str("/proc/sys/kernel/hostname", "procfs-test\nrest"), 0);
+		EXPECT_EQ(uname(&u), 0);
+		EXPECT(!strcmp(u.nodename, "procfs-test"), "uname nodename '%s'", u.nodename);
+		EXPECT(read_file("/proc/sys/kernel/hostname", now, sizeof(now)) > 0, "hostname");
+		EXPECT(!strcmp(now, "procfs-test\n"), "hostname '%s'", now);
+		EXPECT_EQ(write_str("/proc/sys/kernel/hostname", old), 0);
+		EXPECT(read_file("/proc/sys/kernel/osrelease", now, sizeof(now)) > 0, "osrelease");
+		now[strcspn(now, "\n")] = '\0';
+		EXPECT(!strcmp(now, u.release), "osrelease '%s', uname -r '%s'", now, u.release);
+	}
 	return 0;
 }
 UT_CASE("procfs_sysctl", t_procfs_sysctl);
@@ -663,3 +682,64 @@ static int t_procfs_oom_score_adj(void)
 	return 0;
 }
 UT_CASE("procfs_oom_score_adj", t_procfs_oom_score_adj);
+
+static int thread_pipe[2];
+static volatile long thread_tid;
+static char thread_self_link[64];
+
+static void *thread_fn(void *arg)
+{
+	char c;
+	ssize_t n;
+
+	thread_tid = syscall(SYS_gettid);
+	n = readlink("/proc/thread-self", thread_self_link, sizeof(thread_self_link) - 1);
+	thread_self_link[n > 0 ? n : 0] = '\0';
+	(void)!read(thread_pipe[0], &c, 1);
+	return NULL;
+}
+
+/* A second thread: Threads 2, task/ lists both, task/TID/stat is the thread's. */
+static int t_procfs_threads(void)
+{
+	char path[96], want[64];
+	pthread_t t;
+	DIR *d;
+	struct dirent *e;
+	int entries = 0, seen_tid = 0, pid = -1;
+
+	NEED_PROC();
+	EXPECT_EQ(pipe(thread_pipe), 0);
+	EXPECT_EQ(pthread_create(&t, NULL, thread_fn, NULL), 0);
+	for (int i = 0; i < 500 && !thread_self_link[0]; i++)
+		usleep(10000);
+	EXPECT_EQ(status_field("Threads"), 2);
+	snprintf(want, sizeof(want), "%d/task/%ld", getpid(), thread_tid);
+	EXPECT(!strcmp(thread_self_link, want), "thread-self in the thread: %s, want %s",
+	       thread_self_link, want);
+	d = opendir("/proc/self/task");
+	EXPECT(d != NULL, "opendir: %s", strerror(errno));
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		entries++;
+		seen_tid |= atol(e->d_name) == thread_tid;
+	}
+	if (d)
+		closedir(d);
+	EXPECT_EQ(entries, 2);
+	EXPECT(seen_tid, "task/ lists the thread %ld", thread_tid);
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", thread_tid);
+	EXPECT(read_file(path, buf_a, BIG) > 0, "%s: %s", path, strerror(errno));
+	EXPECT(sscanf(buf_a, "%d", &pid) == 1 && pid == thread_tid, "%s: '%.40s'", path, buf_a);
+	/* Any thread's id names the process's directory too (hidden from readdir). */
+	snprintf(path, sizeof(path), "/proc/%ld/status", thread_tid);
+	EXPECT(read_file(path, buf_a, BIG) > 0, "%s: %s", path, strerror(errno));
+	EXPECT(field_kb(buf_a, "Tgid") == getpid(), "%s Tgid", path);
+	EXPECT_EQ(write(thread_pipe[1], "x", 1), 1);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	close(thread_pipe[0]);
+	close(thread_pipe[1]);
+	return 0;
+}
+UT_CASE("procfs_threads", t_procfs_threads);

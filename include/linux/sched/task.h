@@ -104,4 +104,19 @@ void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 void exit_thread(struct task_struct *tsk);	/* free the FPU state */
 
+/*
+ * Linux: task_lock(): guards ->files and ->fs (and in Linux ->mm, comm...)
+ * against readers in other tasks (/proc/PID/fd, cwd, root, status).
+ * Not irq-safe: never taken from interrupts.
+ */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
 #endif /* _LINUX_SCHED_TASK_H */

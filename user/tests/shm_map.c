@@ -144,14 +144,24 @@ static int touch_in_child(volatile char *addr, int write)
 	if (st == 0)
 		return 0;
 	if (st == 7) {
+		static int said;
+
+		if (!said++)
+			ktap_diag("SIGBUS reached the handler: si_code %d, si_addr %#lx",
+				  bus_rep->code, (unsigned long)bus_rep->addr);
 		EXPECT_EQ(bus_rep->signo, SIGBUS);
 		EXPECT_EQ(bus_rep->code, BUS_ADRERR);
 		EXPECT(bus_rep->addr == (uintptr_t)addr, "si_addr %#lx, the access was at %p",
 		       (unsigned long)bus_rep->addr, (void *)addr);
 		return SIGBUS;
 	}
-	if (st > 128)
+	if (st > 128) {
+		static int said;
+
+		if (!said++)
+			ktap_diag("the child died of signal %d (no handler delivery)", st - 128);
 		return st - 128;
+	}
 	return -1;
 }
 

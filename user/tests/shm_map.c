@@ -781,6 +781,70 @@ static int t_shm_fork_file(void)
 }
 UT_CASE("shm_fork_file", t_shm_fork_file);
 
+/*
+ * Hole punching races faults: a child keeps reading and writing every
+ * page through a shared and a private mapping while the parent punches
+ * the whole file and writes it again. The size never changes, so no
+ * access may fail; shared stores land in the file or are punched away,
+ * never elsewhere; and every page comes back at the end.
+ */
+static int t_shm_punch_race(void)
+{
+	const int pages = 16, rounds = 200;
+	int fd = tmpfile_sized("race", pages * PAGE, O_RDWR);
+	volatile char *sh, *pr;
+	volatile int *stop;
+	long s0, s1;
+	pid_t pid;
+
+	if (fd < 0)
+		return CASE_FAIL;
+	s0 = shmem_pages();
+	sh = map(pages * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	pr = map(pages * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	stop = map(PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (!sh || !pr || !stop)
+		return CASE_FAIL;
+	pid = fork();
+	if (pid == 0) {
+		unsigned int n = 0;
+
+		while (!*stop) {
+			for (int i = 0; i < pages; i++) {
+				char c = sh[i * PAGE];
+
+				if (c != 0 && c != 'w' && c != 's')
+					_exit(1);	/* a store or data from somewhere else */
+				sh[i * PAGE + 1] = 's';
+				if (n & 1)
+					pr[i * PAGE + 2] = 'p';	/* COW copies, kept by punches */
+				else
+					(void)pr[i * PAGE];
+			}
+			n++;
+		}
+		_exit(0);
+	}
+	for (int r = 0; r < rounds; r++) {
+		char page[PAGE];
+
+		EXPECT_EQ(fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, pages * PAGE), 0);
+		memset(page, 'w', 8);
+		EXPECT_EQ(pwrite(fd, page, 1, (r % pages) * PAGE), 1);
+	}
+	*stop = 1;
+	EXPECT_EQ(wait_exit(pid), 0);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), (long)(pages * PAGE));
+	munmap((void *)sh, pages * PAGE);
+	munmap((void *)pr, pages * PAGE);
+	munmap((void *)stop, PAGE);
+	close(fd);
+	s1 = shmem_pages();
+	EXPECT(labs(s1 - s0) <= SHMEM_SLACK_PAGES, "shmem %ld -> %ld", s0, s1);
+	return case_failed;
+}
+UT_CASE("shm_punch_race", t_shm_punch_race);
+
 /* Map, touch, fork, unmap and close many times: memory comes back every time. */
 static int t_shm_no_leak(void)
 {

@@ -96,9 +96,9 @@ void vm_area_free(struct vm_area_struct *vma)
 /*
  * A file VMA joins its file's i_mmap when it joins the mm (Linux:
  * __vma_link_file, from vma_link): truncation finds it there. A
- * VM_SHARED one also counts in i_mmap_writable (mapping_allow_writable;
- * mmap_region took a mapping_map_writable() count first and drops it
- * once this one holds the mapping writable).
+ * VM_SHARED|VM_MAYWRITE one also counts in i_mmap_writable
+ * (mapping_allow_writable; mmap_region took a mapping_map_writable()
+ * count first and drops it once this one holds the mapping writable).
  */
 void vma_link_file(struct vm_area_struct *vma)
 {
@@ -108,7 +108,7 @@ void vma_link_file(struct vm_area_struct *vma)
 		return;
 	mapping = vma->vm_file->f_mapping;
 	i_mmap_lock_write(mapping);
-	if (vma->vm_flags & VM_SHARED)
+	if (vma_is_shared_maywrite(vma))
 		mapping_allow_writable(mapping);
 	vma_interval_tree_insert(vma, &mapping->i_mmap);
 	i_mmap_unlock_write(mapping);
@@ -129,7 +129,7 @@ void unlink_file_vma(struct vm_area_struct *vma)
 	mapping = vma->vm_file->f_mapping;
 	i_mmap_lock_write(mapping);
 	if (!RB_EMPTY_NODE(&vma->shared.rb)) {
-		if (vma->vm_flags & VM_SHARED)
+		if (vma_is_shared_maywrite(vma))
 			mapping_unmap_writable(mapping);
 		vma_interval_tree_remove(vma, &mapping->i_mmap);
 	}

@@ -30,6 +30,13 @@
 #define PAGE 4096UL
 #define SHMEM_SLACK_PAGES 64	/* Linux's per-CPU vmstat deltas, others' shmem pages */
 
+#ifndef F_ADD_SEALS
+#define F_ADD_SEALS 1033
+#define F_SEAL_WRITE 0x0008
+#endif
+#ifndef MFD_ALLOW_SEALING
+#define MFD_ALLOW_SEALING 2U
+#endif
 #ifndef MAP_SYNC
 #define MAP_SYNC 0x80000
 #endif
@@ -651,6 +658,39 @@ static int t_shm_mmap_errors(void)
 	if (p != MAP_FAILED) {
 		EXPECT(!memcmp(p, "off", 3), "at offset: %.3s", (char *)p);
 		munmap(p, PAGE);
+	}
+	/*
+	 * A write-sealed memfd: shared writable is -EPERM, shared read-only
+	 * is fine but can never become writable; a seal is -EBUSY while a
+	 * shared mapping that may be written exists.
+	 */
+	{
+		int mfd = memfd_create("shm_map", MFD_ALLOW_SEALING);
+		char *w;
+
+		EXPECT(mfd >= 0, "memfd_create: %s", strerror(errno));
+		if (mfd >= 0) {
+			EXPECT_EQ(ftruncate(mfd, PAGE), 0);
+			w = map(PAGE, PROT_READ, MAP_SHARED, mfd, 0);
+			errno = 0;
+			EXPECT(fcntl(mfd, F_ADD_SEALS, F_SEAL_WRITE) == -1 && errno == EBUSY,
+			       "F_SEAL_WRITE under a shared mapping: errno %d", errno);
+			if (w)
+				munmap(w, PAGE);
+			EXPECT_EQ(fcntl(mfd, F_ADD_SEALS, F_SEAL_WRITE), 0);
+			errno = 0;
+			EXPECT(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0) ==
+			       MAP_FAILED && errno == EPERM, "sealed, shared writable: errno %d", errno);
+			w = map(PAGE, PROT_READ, MAP_SHARED, mfd, 0);
+			EXPECT(w != NULL, "sealed, shared read-only: %s", strerror(errno));
+			if (w) {
+				errno = 0;
+				EXPECT(mprotect(w, PAGE, PROT_READ | PROT_WRITE) == -1 && errno == EACCES,
+				       "mprotect of the sealed mapping: errno %d", errno);
+				munmap(w, PAGE);
+			}
+			close(mfd);
+		}
 	}
 	close(ro);
 	close(wo);

@@ -15,9 +15,10 @@
  *
  * Here: the vm_area_struct cache, find_vma*, linking and unlinking with
  * the gap bookkeeping, a file VMA's place in its file's i_mmap
- * (vma_link_file, unlink_file_vma; the tree is mm/interval_tree.c), vma_adjust, __split_vma, vma_merge (with
- * can_vma_merge_before/after), vma_modify_flags (mprotect's and
- * madvise's split-then-merge) and unmapped_area_topdown. mm/mmap.c builds
+ * (vma_link_file, unlink_file_vma; the tree is mm/interval_tree.c),
+ * vma_adjust, __split_vma, vma_merge (with can_vma_merge_before/after),
+ * vma_modify_flags (mprotect's and madvise's split-then-merge) and
+ * unmapped_area_topdown. mm/mmap.c builds
  * mmap, munmap, brk, the stack, fork and exit on them.
  *
  * Left out: anon_vma (the merge rules look at flags, file and pgoff

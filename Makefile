@@ -42,7 +42,8 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -T linker.ld
 
 KERNEL_SRCS := $(wildcard boot/*.S init/*.c kernel/*.c kernel/*.S kernel/*/*.c \
-	ipc/*.c mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c)
+	ipc/*.c mm/*.c lib/*.c lib/*/*.c drivers/*.c drivers/*/*.c drivers/*/*/*.c fs/*.c tests/kernel/*.c \
+	fs/*/*.c)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
 DEPFILES := $(KERNEL_OBJS:.o=.d)
 
@@ -77,7 +78,7 @@ HOST_SRCS_test_mmap := $(HOST_MM) lib/rbtree.c mm/vma.c mm/mmap.c mm/util.c mm/m
 DEPS_STAMP := $(BUILD)/.deps-ok
 
 .PHONY: all run run-gui debug gdb test test-host test-kernel stress clean help deps iso bench bench-host bench-user syscalls-doc \
-	initramfs bench-initramfs
+	initramfs bench-initramfs busybox-expected compare-busybox
 all: $(KERNEL) $(ISO) $(INITRAMFS) $(BUILD)/compile_commands.json
 
 deps: $(DEPS_STAMP)
@@ -199,6 +200,15 @@ test-host: $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 test: $(KERNEL) $(HOST_TESTS) $(INITRAMFS) $(INITRAMFS_BAD)
 	@$(PYTHON) scripts/syscalls_doc.py --check --kernel $(KERNEL)
 	@$(PYTHON) scripts/run_tests.py --kernel $(KERNEL) --host-tests $(BUILD)/host-tests --gdb-tests tests/gdb
+
+# The busybox conformance scripts (tests/busybox/, docs/user.md): Linux's output
+# becomes tests/busybox/expected/ (busybox-expected), or both kernels are run and
+# diffed (compare-busybox). Both boot Debian's Linux via /work/shared/tools/linux-qemu.sh.
+busybox-expected: $(INITRAMFS)
+	@$(PYTHON) scripts/compare_busybox.py --linux-only --update
+	@$(MAKE) --no-print-directory $(INITRAMFS)
+compare-busybox: $(KERNEL) $(INITRAMFS)
+	@$(PYTHON) scripts/compare_busybox.py --kernel $(KERNEL)
 
 # docs/syscalls.md from the system-call table and the kernel's symbols (make test checks it).
 syscalls-doc: $(KERNEL)

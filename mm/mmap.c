@@ -43,6 +43,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/shmem_fs.h>
@@ -469,6 +470,7 @@ static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct mmu_gather tlb;
 
 	tlb_gather_mmu(&tlb, mm);
+	update_hiwater_rss(mm);
 	unmap_vmas(&tlb, vma, start, end);
 	free_pgtables(&tlb, vma, prev ? prev->vm_end : FIRST_USER_ADDRESS,
 		      next ? next->vm_start : USER_PGTABLES_CEILING);
@@ -828,6 +830,7 @@ void exit_mmap(struct mm_struct *mm)
 	mm->map_count = 0;
 	mm->highest_vm_end = 0;
 	mmap_write_unlock(mm);
+	oom_exit_mmap(mm, READ_ONCE(mm->flags));	/* an OOM victim's memory is back */
 }
 
 /* ---- populate --------------------------------------------------------- */

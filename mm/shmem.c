@@ -38,10 +38,7 @@
  *    unmaps the whole pages of the range from every mapping (private COW
  *    copies stay, as Linux) and truncates the range; any other mode is
  *    -EOPNOTSUPP;
- *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data();
- *  - seals (mm/memfd.c): info->seals, F_SEAL_SEAL from birth, checked by
- *    shmem_write_begin (WRITE, FUTURE_WRITE, GROW), shmem_setattr (SHRINK,
- *    GROW) and shmem_fallocate (GROW; WRITE/FUTURE_WRITE for hole punching).
+ *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data().
  *
  * Limits: each mount has a shmem_sb_info with max_blocks (size=, in
  * pages) and max_inodes (nr_inodes=); a folio is charged to used_blocks
@@ -63,6 +60,10 @@
  * shmem_evict_inode() truncates everything and gives the inode back.
  * The NR_SHMEM node counter counts shmem folios (PG_swapbacked) in page
  * caches, as part of NR_FILE_PAGES.
+ *
+ * Seals (mm/memfd.c): info->seals, F_SEAL_SEAL from birth, checked by
+ * shmem_write_begin (WRITE, FUTURE_WRITE, GROW), shmem_setattr (SHRINK,
+ * GROW) and shmem_fallocate (GROW; WRITE/FUTURE_WRITE for hole punching).
  *
  * Left out, against Linux: swap (shmem_writepage, swap entries in
  * i_pages), transparent huge pages and huge= options, large folios, NUMA
@@ -808,15 +809,16 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 
 	inode_lock(inode);
 
+	/* A write seal forbids punching holes (protected by i_rwsem). */
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))) {
+		error = -EPERM;
+		goto out;
+	}
+
 	if (mode & FALLOC_FL_PUNCH_HOLE) {
 		loff_t unmap_start = ALIGN(offset, (loff_t)PAGE_SIZE);
 		loff_t unmap_end = ((offset + len) & ~((loff_t)PAGE_SIZE - 1)) - 1;
 
-		/* protected by i_rwsem */
-		if (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) {
-			error = -EPERM;
-			goto out;
-		}
 		/* The whole pages leave every mapping; private COW copies stay. */
 		if (unmap_end > unmap_start)
 			unmap_mapping_range(file->f_mapping, unmap_start,

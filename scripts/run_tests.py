@@ -7,7 +7,8 @@
 #   1. host tests: each executable in --host-tests (cmocka, ASan/UBSan),
 #      run with CMOCKA_MESSAGE_OUTPUT=TAP; plus tests/runner_selftest.py;
 #   2. QEMU tests: every entry of tests/matrix.py, booted through
-#      scripts/qemu_runner.py, up to --jobs at a time;
+#      scripts/qemu_runner.py, up to --jobs at a time (an entry with
+#      "command" runs that driver instead, which boots QEMU itself);
 #   3. GDB tests: every tests/gdb/*.gdb, run by `gdb -batch` against a
 #      QEMU started with -S -gdb.
 #
@@ -236,7 +237,31 @@ def in_root(path):
     return os.path.join(ROOT, path)
 
 
+def command_entry(e, kernel, logdir):
+    """A matrix entry with "command": a driver that boots QEMU itself (the
+    serial-console session, scripts/console_session.py); one test, PASS when
+    it exits 0. {kernel} and {log} in its arguments are replaced."""
+    log = os.path.join(logdir, e["name"] + ".log")
+    argv = [a.replace("{kernel}", kernel).replace("{log}", log) for a in e["command"]]
+    out = os.path.join(logdir, e["name"] + ".out")
+    try:
+        p = subprocess.run(argv, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=e["timeout"])
+        text, rc = p.stdout.decode("utf-8", "replace"), p.returncode
+    except subprocess.TimeoutExpired as x:
+        text, rc = (x.stdout or b"").decode("utf-8", "replace"), "timeout"
+    write_log(out, text)
+    if rc == 0:
+        return [Verdict(e["name"], "PASS")]
+    failed = [l for l in text.splitlines() if l.startswith("FAIL")]
+    return [Verdict(e["name"], "FAIL", "%s exited %s: %s" % (os.path.basename(argv[1]), rc,
+                                                         clip(failed[0] if failed else "", 120)),
+                    text.splitlines()[-TAIL:], log)]
+
+
 def qemu_entry(e, kernel, logdir):
+    if e.get("command"):
+        return command_entry(e, kernel, logdir)
     log = os.path.join(logdir, e["name"] + ".log")
     res = qemu_runner.run(kernel, e["cmdline"], e["cpu"], e["mem"], e["smp"],
                           e["timeout"], in_root(e["initrd"]), log,

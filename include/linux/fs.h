@@ -641,6 +641,12 @@ int vfs_readlink(struct dentry *dentry, char *buf, int buflen);
 extern const struct file_operations def_chr_fops;
 /* Pipes and FIFOs (fs/pipe.c); init_special_inode gives it to S_IFIFO inodes. */
 extern const struct file_operations pipefifo_fops;
+struct pipe_inode_info;
+/* fs/pipe.c: file's pipe or NULL; sendfile's way into a pipe (Linux's names). */
+struct pipe_inode_info *get_pipe_info(struct file *file);
+ssize_t splice_file_to_pipe(struct file *in, struct file *out, loff_t *ppos, size_t len);
+/* fcntl F_GETPIPE_SZ/F_SETPIPE_SZ (fs/pipe.c; Linux: pipe_fcntl). */
+long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg);
 /*
  * Give the device numbers [MKDEV(major, baseminor), +count) these file
  * operations; chrdev_open() (def_chr_fops.open) switches an opened device

@@ -530,6 +530,16 @@ static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
 	atomic_long_add(value, &mm->rss_stat[member]);
 }
 
+/* The RSS peak (VmHWM) is kept only when RSS is about to drop (Linux: update_hiwater_rss). */
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+			    get_mm_counter(mm, MM_SHMEMPAGES);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
 /*
  * mm/interval_tree.c: a file's i_mmap, the VMAs mapping it by file page
  * [vm_pgoff, vm_pgoff + vma_pages - 1], under mapping->i_mmap_rwsem.

@@ -196,6 +196,7 @@ static inline unsigned long zone_page_state(const struct zone *zone,
 #define ALLOC_WMARK_MASK (ALLOC_NO_WATERMARKS - 1)
 #define ALLOC_MIN_RESERVE 0x08		/* __GFP_HIGH: dip to half of min */
 #define ALLOC_NON_BLOCK 0x10		/* cannot sleep: a further quarter */
+#define ALLOC_OOM 0x20			/* an OOM victim on its way out: half of min (Linux) */
 
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);

@@ -15,6 +15,8 @@ awk -F: '/^(MemTotal|MemFree|MemAvailable|Cached|Shmem|CommitLimit|Committed_AS)
 ps > ps.out; grep -v ']$' ps.out | sed 's/^/@ /; s/run\.sh.*/run.sh .../'
 ps -o pid,ppid,stat,comm,args > ps2.out; grep -v ']$' ps2.out | sed 's/^/@ /; s/run\.sh.*/run.sh .../'
 sleep 30 & pid=$!
+# until the child has exec'd sleep (before, ps would show it as sh)
+while [ "$(cat /proc/$pid/comm)" != sleep ]; do sleep 0.01; done
 ps -o pid,stat,args > ps3.out; grep -E 'PID|sleep' ps3.out | sed 's/^/@ /'
 kill $pid; wait $pid; echo "sleep killed: $?"
 [ "$(readlink /proc/self)" -gt 1 ] && echo "/proc/self is a pid"

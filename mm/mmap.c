@@ -209,6 +209,7 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	struct vm_area_struct *vma, *prev;
 	unsigned long npages = len >> PAGE_SHIFT;
 	unsigned long charged = 0;
+	bool writable_file_mapping = false;
 	int error;
 
 	if (!may_expand_vm(mm, vm_flags, npages)) {
@@ -244,22 +245,30 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	vma->vm_flags = vm_flags;
 	vma->vm_pgoff = pgoff;
 	if (file) {
-		/* Refused while a seal denies writable mappings (F_SEAL_WRITE). */
-		if (vm_flags & VM_SHARED) {
-			error = mapping_map_writable(file->f_mapping);
-			if (error) {
-				vm_area_free(vma);
-				goto unacct_error;
-			}
-		}
 		vma->vm_file = get_file(file);
 		error = file->f_op->mmap(file, vma);	/* Linux: call_mmap */
 		if (error) {
 			fput(vma->vm_file);
 			vm_area_free(vma);
-			if (vm_flags & VM_SHARED)
-				mapping_unmap_writable(file->f_mapping);
 			goto unacct_error;
+		}
+		/*
+		 * After ->mmap, which may have taken VM_MAYWRITE away (a
+		 * write-sealed memfd mapped read-only): a mapping that can be
+		 * written is refused while a seal denies writable mappings
+		 * (Linux >= 6.7, and 6.1.y stable: "perform the
+		 * mapping_map_writable() check after call_mmap()").
+		 */
+		if (vma_is_shared_maywrite(vma)) {
+			error = mapping_map_writable(file->f_mapping);
+			if (error) {
+				if (vma->vm_ops && vma->vm_ops->close)
+					vma->vm_ops->close(vma);
+				fput(vma->vm_file);
+				vm_area_free(vma);
+				goto unacct_error;
+			}
+			writable_file_mapping = true;
 		}
 		vm_flags = vma->vm_flags;	/* ->mmap may change them */
 	} else if (vm_flags & VM_SHARED) {
@@ -272,13 +281,13 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	vma_set_page_prot(vma);
 	if (vma_link_new(mm, vma)) {
 		remove_vma(vma);
-		if (file && (vm_flags & VM_SHARED))
+		if (writable_file_mapping)
 			mapping_unmap_writable(file->f_mapping);
 		error = -ENOMEM;
 		goto unacct_error;
 	}
 	/* The VMA holds the file writable now (vma_link_file): drop mmap_region's count. */
-	if (file && (vm_flags & VM_SHARED))
+	if (writable_file_mapping)
 		mapping_unmap_writable(file->f_mapping);
 out:
 	vm_stat_account(mm, vm_flags, npages);

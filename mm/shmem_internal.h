@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What mm/shmem.c and mm/shmem_super.c share (in Linux both are one file,
+ * What mm/shmem.c, mm/shmem_mmap.c and mm/shmem_super.c share (in Linux both are one file,
  * mm/shmem.c, and these are its static functions).
  */
 #ifndef _MM_SHMEM_INTERNAL_H
@@ -30,6 +30,9 @@ void shmem_evict_inode(struct inode *inode);
 int shmem_getattr(const struct path *path, struct kstat *stat, u32 request_mask,
 		  unsigned int query_flags);
 int shmem_setattr(struct dentry *dentry, struct iattr *attr);
+
+/* mm/shmem_mmap.c */
+int shmem_mmap(struct file *file, struct vm_area_struct *vma);
 
 /* mm/shmem_super.c */
 extern const struct inode_operations shmem_dir_inode_operations;

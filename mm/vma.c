@@ -15,9 +15,10 @@
  *
  * Here: the vm_area_struct cache, find_vma*, linking and unlinking with
  * the gap bookkeeping, a file VMA's place in its file's i_mmap
- * (vma_link_file, unlink_file_vma; the tree is mm/interval_tree.c), vma_adjust, __split_vma, vma_merge (with
- * can_vma_merge_before/after), vma_modify_flags (mprotect's and
- * madvise's split-then-merge) and unmapped_area_topdown. mm/mmap.c builds
+ * (vma_link_file, unlink_file_vma; the tree is mm/interval_tree.c),
+ * vma_adjust, __split_vma, vma_merge (with can_vma_merge_before/after),
+ * vma_modify_flags (mprotect's and madvise's split-then-merge) and
+ * unmapped_area_topdown. mm/mmap.c builds
  * mmap, munmap, brk, the stack, fork and exit on them.
  *
  * Left out: anon_vma (the merge rules look at flags, file and pgoff
@@ -96,9 +97,9 @@ void vm_area_free(struct vm_area_struct *vma)
 /*
  * A file VMA joins its file's i_mmap when it joins the mm (Linux:
  * __vma_link_file, from vma_link): truncation finds it there. A
- * VM_SHARED one also counts in i_mmap_writable (mapping_allow_writable;
- * mmap_region took a mapping_map_writable() count first and drops it
- * once this one holds the mapping writable).
+ * VM_SHARED|VM_MAYWRITE one also counts in i_mmap_writable
+ * (mapping_allow_writable; mmap_region took a mapping_map_writable()
+ * count first and drops it once this one holds the mapping writable).
  */
 void vma_link_file(struct vm_area_struct *vma)
 {
@@ -108,7 +109,7 @@ void vma_link_file(struct vm_area_struct *vma)
 		return;
 	mapping = vma->vm_file->f_mapping;
 	i_mmap_lock_write(mapping);
-	if (vma->vm_flags & VM_SHARED)
+	if (vma_is_shared_maywrite(vma))
 		mapping_allow_writable(mapping);
 	vma_interval_tree_insert(vma, &mapping->i_mmap);
 	i_mmap_unlock_write(mapping);
@@ -129,7 +130,7 @@ void unlink_file_vma(struct vm_area_struct *vma)
 	mapping = vma->vm_file->f_mapping;
 	i_mmap_lock_write(mapping);
 	if (!RB_EMPTY_NODE(&vma->shared.rb)) {
-		if (vma->vm_flags & VM_SHARED)
+		if (vma_is_shared_maywrite(vma))
 			mapping_unmap_writable(mapping);
 		vma_interval_tree_remove(vma, &mapping->i_mmap);
 	}

@@ -126,7 +126,7 @@ static inline int mapping_mapped(struct address_space *mapping)
 
 /*
  * i_mmap_writable (Linux's, include/linux/fs.h): > 0 counts the
- * VM_SHARED (writable-capable) mappings; < 0 means writable mappings are
+ * VM_SHARED|VM_MAYWRITE mappings (vma_is_shared_maywrite); < 0 means writable mappings are
  * denied (a memfd with F_SEAL_WRITE / F_SEAL_FUTURE_WRITE).
  * mapping_map_writable() is -EPERM while denied; mapping_deny_writable()
  * is -EBUSY while a writable mapping exists.

@@ -440,6 +440,17 @@ static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
 	return !vma->vm_ops;
 }
 
+/* Shared, and writable now or after mprotect (Linux: is_shared_maywrite, 6.7). */
+static inline bool is_shared_maywrite(vm_flags_t vm_flags)
+{
+	return (vm_flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
+}
+
+static inline bool vma_is_shared_maywrite(const struct vm_area_struct *vma)
+{
+	return is_shared_maywrite(vma->vm_flags);
+}
+
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 {
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;

@@ -30,6 +30,13 @@
 #define PAGE 4096UL
 #define SHMEM_SLACK_PAGES 64	/* Linux's per-CPU vmstat deltas, others' shmem pages */
 
+#ifndef F_ADD_SEALS
+#define F_ADD_SEALS 1033
+#define F_SEAL_WRITE 0x0008
+#endif
+#ifndef MFD_ALLOW_SEALING
+#define MFD_ALLOW_SEALING 2U
+#endif
 #ifndef MAP_SYNC
 #define MAP_SYNC 0x80000
 #endif
@@ -144,14 +151,24 @@ static int touch_in_child(volatile char *addr, int write)
 	if (st == 0)
 		return 0;
 	if (st == 7) {
+		static int said;
+
+		if (!said++)
+			ktap_diag("SIGBUS reached the handler: si_code %d, si_addr %#lx",
+				  bus_rep->code, (unsigned long)bus_rep->addr);
 		EXPECT_EQ(bus_rep->signo, SIGBUS);
 		EXPECT_EQ(bus_rep->code, BUS_ADRERR);
 		EXPECT(bus_rep->addr == (uintptr_t)addr, "si_addr %#lx, the access was at %p",
 		       (unsigned long)bus_rep->addr, (void *)addr);
 		return SIGBUS;
 	}
-	if (st > 128)
+	if (st > 128) {
+		static int said;
+
+		if (!said++)
+			ktap_diag("the child died of signal %d (no handler delivery)", st - 128);
 		return st - 128;
+	}
 	return -1;
 }
 
@@ -462,6 +479,19 @@ static int t_shm_truncate_sigbus(void)
 			EXPECT_EQ(touch_in_child(m + 3 * PAGE, 0), 0);
 			EXPECT_EQ(touch_in_child(m + 4 * PAGE, 0), SIGBUS);
 			EXPECT_EQ(touch_in_child(m + 7 * PAGE + 4095, 0), SIGBUS);
+			/* The kernel reading such a page gets -EFAULT, not a signal. */
+			{
+				int pfd[2];
+
+				if (!pipe(pfd)) {
+					errno = 0;
+					EXPECT(write(pfd[1], m + 4 * PAGE, 16) == -1 && errno == EFAULT,
+					       "write() from past EOF: errno %d", errno);
+					EXPECT_EQ(write(pfd[1], m + 3 * PAGE, 16), 16);
+					close(pfd[0]);
+					close(pfd[1]);
+				}
+			}
 			munmap(m, 8 * PAGE);
 		}
 	}
@@ -642,6 +672,39 @@ static int t_shm_mmap_errors(void)
 		EXPECT(!memcmp(p, "off", 3), "at offset: %.3s", (char *)p);
 		munmap(p, PAGE);
 	}
+	/*
+	 * A write-sealed memfd: shared writable is -EPERM, shared read-only
+	 * is fine but can never become writable; a seal is -EBUSY while a
+	 * shared mapping that may be written exists.
+	 */
+	{
+		int mfd = memfd_create("shm_map", MFD_ALLOW_SEALING);
+		char *w;
+
+		EXPECT(mfd >= 0, "memfd_create: %s", strerror(errno));
+		if (mfd >= 0) {
+			EXPECT_EQ(ftruncate(mfd, PAGE), 0);
+			w = map(PAGE, PROT_READ, MAP_SHARED, mfd, 0);
+			errno = 0;
+			EXPECT(fcntl(mfd, F_ADD_SEALS, F_SEAL_WRITE) == -1 && errno == EBUSY,
+			       "F_SEAL_WRITE under a shared mapping: errno %d", errno);
+			if (w)
+				munmap(w, PAGE);
+			EXPECT_EQ(fcntl(mfd, F_ADD_SEALS, F_SEAL_WRITE), 0);
+			errno = 0;
+			EXPECT(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0) ==
+			       MAP_FAILED && errno == EPERM, "sealed, shared writable: errno %d", errno);
+			w = map(PAGE, PROT_READ, MAP_SHARED, mfd, 0);
+			EXPECT(w != NULL, "sealed, shared read-only: %s", strerror(errno));
+			if (w) {
+				errno = 0;
+				EXPECT(mprotect(w, PAGE, PROT_READ | PROT_WRITE) == -1 && errno == EACCES,
+				       "mprotect of the sealed mapping: errno %d", errno);
+				munmap(w, PAGE);
+			}
+			close(mfd);
+		}
+	}
 	close(ro);
 	close(wo);
 	close(rw);
@@ -770,6 +833,70 @@ static int t_shm_fork_file(void)
 	return case_failed;
 }
 UT_CASE("shm_fork_file", t_shm_fork_file);
+
+/*
+ * Hole punching races faults: a child keeps reading and writing every
+ * page through a shared and a private mapping while the parent punches
+ * the whole file and writes it again. The size never changes, so no
+ * access may fail; shared stores land in the file or are punched away,
+ * never elsewhere; and every page comes back at the end.
+ */
+static int t_shm_punch_race(void)
+{
+	const int pages = 16, rounds = 200;
+	int fd = tmpfile_sized("race", pages * PAGE, O_RDWR);
+	volatile char *sh, *pr;
+	volatile int *stop;
+	long s0, s1;
+	pid_t pid;
+
+	if (fd < 0)
+		return CASE_FAIL;
+	s0 = shmem_pages();
+	sh = map(pages * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	pr = map(pages * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	stop = map(PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (!sh || !pr || !stop)
+		return CASE_FAIL;
+	pid = fork();
+	if (pid == 0) {
+		unsigned int n = 0;
+
+		while (!*stop) {
+			for (int i = 0; i < pages; i++) {
+				char c = sh[i * PAGE];
+
+				if (c != 0 && c != 'w' && c != 's')
+					_exit(1);	/* a store or data from somewhere else */
+				sh[i * PAGE + 1] = 's';
+				if (n & 1)
+					pr[i * PAGE + 2] = 'p';	/* COW copies, kept by punches */
+				else
+					(void)pr[i * PAGE];
+			}
+			n++;
+		}
+		_exit(0);
+	}
+	for (int r = 0; r < rounds; r++) {
+		char page[PAGE];
+
+		EXPECT_EQ(fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, pages * PAGE), 0);
+		memset(page, 'w', 8);
+		EXPECT_EQ(pwrite(fd, page, 1, (r % pages) * PAGE), 1);
+	}
+	*stop = 1;
+	EXPECT_EQ(wait_exit(pid), 0);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), (long)(pages * PAGE));
+	munmap((void *)sh, pages * PAGE);
+	munmap((void *)pr, pages * PAGE);
+	munmap((void *)stop, PAGE);
+	close(fd);
+	s1 = shmem_pages();
+	EXPECT(labs(s1 - s0) <= SHMEM_SLACK_PAGES, "shmem %ld -> %ld", s0, s1);
+	return case_failed;
+}
+UT_CASE("shm_punch_race", t_shm_punch_race);
 
 /* Map, touch, fork, unmap and close many times: memory comes back every time. */
 static int t_shm_no_leak(void)

@@ -12,7 +12,9 @@
  * (do_open_execat: a regular file with an x bit, FMODE_EXEC) and
  * exec_binprm() -> search_binary_handler() reads the
  * first BINPRM_BUF_SIZE bytes and offers the bprm to each registered
- * format; binfmt_elf.c's load_elf_binary() checks everything it can and
+ * format (ELF, then #!: binfmt_script.c, whose load_script names an
+ * interpreter that exec_binprm runs next, up to 5 levels deep, -ELOOP
+ * beyond); binfmt_elf.c's load_elf_binary() checks everything it can and
  * then calls begin_new_exec(), the point of no return: the new mm
  * replaces the old one (exec_mmap), close-on-exec fds close, caught
  * signals revert to SIG_DFL, comm becomes the file's basename. A failure
@@ -27,7 +29,7 @@
  * LSM hooks are gone), no de_thread() (an exec from one thread of a
  * CLONE_THREAD group leaves the other threads running on the old mm;
  * Linux kills them and the exec'ing thread takes the leader's pid), no
- * unsharing of CLONE_SIGHAND handlers, no #! scripts (binfmt_script, issue 11) and no interpreters (issue 13),
+ * unsharing of CLONE_SIGHAND handlers, no ELF interpreters (PT_INTERP; issue 13),
  * no deny_write_access() (-ETXTBSY), no noexec mounts, no coredumps and
  * no futex wake in the clear_child_tid step. Linux's RLIMIT_NPROC check
  * at exec is left out too.
@@ -67,8 +69,9 @@ static DEFINE_SPINLOCK(binfmt_lock);
 void register_binfmt(struct linux_binfmt *fmt)
 {
 	spin_lock(&binfmt_lock);
-	if (list_empty(&fmt->lh) || !fmt->lh.next)
-		list_add(&fmt->lh, &formats);
+	/* In registration order, ELF first (Linux: __register_binfmt(fmt, 0), list_add_tail). */
+	if (!fmt->lh.next || list_empty(&fmt->lh))
+		list_add_tail(&fmt->lh, &formats);
 	spin_unlock(&binfmt_lock);
 }
 
@@ -275,6 +278,43 @@ int copy_string_kernel(const char *arg, struct linux_binprm *bprm)
 	return copy_strings(1, ptr, bprm);
 }
 
+/* argv[0] is the lowest string, at bprm->p: step over it (Linux: remove_arg_zero). */
+int remove_arg_zero(struct linux_binprm *bprm)
+{
+	char buf[64];
+
+	if (!bprm->argc)
+		return 0;
+	for (;;) {
+		unsigned long chunk = min_t(unsigned long, sizeof(buf),
+					    PAGE_SIZE - (bprm->p & ~PAGE_MASK));
+		unsigned long len;
+
+		if (access_remote_vm(bprm->mm, bprm->p, buf, chunk, FOLL_FORCE) != (int)chunk)
+			return -EFAULT;
+		len = strnlen(buf, chunk);
+		if (len < chunk) {
+			bprm->p += len + 1;
+			break;
+		}
+		bprm->p += chunk;
+	}
+	bprm->argc--;
+	return 0;
+}
+
+int bprm_change_interp(const char *interp, struct linux_binprm *bprm)
+{
+	char *copy = kstrdup(interp, GFP_KERNEL);
+
+	if (!copy)
+		return -ENOMEM;
+	if (bprm->interp != bprm->filename)
+		kfree(bprm->interp);
+	bprm->interp = copy;
+	return 0;
+}
+
 /* ---- the new mm and the file ------------------------------------------------------ */
 
 /*
@@ -359,12 +399,28 @@ static struct file *do_open_execat(int fd, struct filename *name, int flags)
 	return file;
 }
 
+struct file *open_exec(const char *name)
+{
+	struct filename *filename = getname_kernel(name);
+	struct file *f;
+
+	if (IS_ERR(filename))
+		return ERR_CAST(filename);
+	f = do_open_execat(AT_FDCWD, filename, 0);
+	putname(filename);
+	return f;
+}
+
 static void free_bprm(struct linux_binprm *bprm)
 {
 	if (bprm->mm)
 		mmput(bprm->mm);	/* exec failed before exec_mmap(): the new mm goes */
 	if (bprm->file)
 		fput(bprm->file);
+	if (bprm->interpreter)
+		fput(bprm->interpreter);
+	if (bprm->interp != bprm->filename)
+		kfree(bprm->interp);
 	kfree(bprm->fdpath);
 	kfree(bprm);
 }
@@ -393,9 +449,13 @@ static struct linux_binprm *alloc_bprm(int fd, struct filename *filename)
 			snprintf(path, PATH_MAX + 32, "/dev/fd/%d", fd);
 		else
 			snprintf(path, PATH_MAX + 32, "/dev/fd/%d/%s", fd, filename->name);
+		/* Its interpreter cannot reopen the script through a close-on-exec fd. */
+		if (get_close_on_exec(fd))
+			bprm->interp_flags |= BINPRM_FLAGS_PATH_INACCESSIBLE;
 		bprm->fdpath = path;
 		bprm->filename = path;
 	}
+	bprm->interp = bprm->filename;
 	retval = bprm_mm_init(bprm);
 	if (!retval)
 		return bprm;
@@ -580,10 +640,30 @@ static int search_binary_handler(struct linux_binprm *bprm)
 	return retval;
 }
 
+/*
+ * Run the file, and the interpreter a #! script names, and its
+ * interpreter...: up to 5 rewrites, then -ELOOP (Linux 6.1: exec_binprm).
+ */
 static int exec_binprm(struct linux_binprm *bprm)
 {
-	/* Linux loops here for #! and binfmt_misc interpreters (issue 11). */
-	return search_binary_handler(bprm);
+	int ret, depth;
+
+	for (depth = 0;; depth++) {
+		struct file *exec;
+
+		if (depth > 5)
+			return -ELOOP;
+		ret = search_binary_handler(bprm);
+		if (ret < 0)
+			return ret;
+		if (!bprm->interpreter)
+			break;
+		exec = bprm->interpreter;
+		bprm->interpreter = NULL;
+		fput(bprm->file);
+		bprm->file = exec;
+	}
+	return ret;
 }
 
 static int bprm_execve(struct linux_binprm *bprm, int fd, struct filename *filename, int flags)

@@ -6,12 +6,12 @@
  * open flags, access mode included) and F_SETFL, which changes only
  * O_APPEND, O_NONBLOCK and O_NOATIME (Linux's SETFL_MASK less O_DIRECT
  * and FASYNC: O_DIRECT is -EINVAL, as for a filesystem without direct
- * I/O; clearing O_APPEND on an append-only inode is -EPERM). Every
+ * I/O; clearing O_APPEND on an append-only inode is -EPERM),
+ * F_GETPIPE_SZ/F_SETPIPE_SZ (fs/pipe.c: pipe_fcntl). Every
  * other command is -EINVAL. F_ADD_SEALS/F_GET_SEALS go to memfd_fcntl()
  * (mm/memfd.c).
  * Left out: record locks (F_GETLK/F_SETLK/F_SETLKW, F_OFD_*), F_GETOWN/
- * F_SETOWN/F_SETSIG (no SIGIO), leases, notify, pipe sizes
- * (F_GETPIPE_SZ/F_SETPIPE_SZ).
+ * F_SETOWN/F_SETSIG (no SIGIO), leases, notify.
  */
 #include <linux/fcntl.h>
 #include <linux/file.h>
@@ -26,6 +26,8 @@
 #define F_GETFL 3
 #define F_SETFL 4
 #define F_DUPFD_CLOEXEC (F_LINUX_SPECIFIC_BASE + 6)
+#define F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7)
+#define F_GETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 8)
 #define FD_CLOEXEC 1
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | O_NOATIME | O_DIRECT)
@@ -72,6 +74,10 @@ long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	case F_SETFL:
 		err = setfl(f.file, arg);
+		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		err = pipe_fcntl(f.file, cmd, arg);
 		break;
 	case F_ADD_SEALS:
 	case F_GET_SEALS:

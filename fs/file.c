@@ -338,7 +338,12 @@ void exit_files(struct task_struct *tsk)
 	struct files_struct *files = tsk->files;
 
 	if (files) {
-		tsk->files = NULL;	/* Linux: under task_lock(tsk) */
+		unsigned long flags;
+
+		/* Linux: under task_lock(tsk); here pi_lock, as /proc/PID/fd reads it under. */
+		spin_lock_irqsave(&tsk->pi_lock, flags);
+		tsk->files = NULL;
+		spin_unlock_irqrestore(&tsk->pi_lock, flags);
 		put_files_struct(files);
 	}
 }

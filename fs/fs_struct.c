@@ -100,11 +100,15 @@ void free_fs_struct(struct fs_struct *fs)
 void exit_fs(struct task_struct *tsk)
 {
 	struct fs_struct *fs = tsk->fs;
+	unsigned long flags;
 	int kill;
 
 	if (!fs)
 		return;
+	/* Linux: under task_lock(tsk); here pi_lock, as /proc/PID/{cwd,root} read it under. */
+	spin_lock_irqsave(&tsk->pi_lock, flags);
 	tsk->fs = NULL;
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	spin_lock(&fs->lock);
 	kill = !--fs->users;
 	spin_unlock(&fs->lock);

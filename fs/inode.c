@@ -88,6 +88,8 @@ int inode_init_always(struct super_block *sb, struct inode *inode)
 	mapping->a_ops = &empty_aops;
 	mapping->nrpages = 0;
 	mapping->flags = 0;
+	/* F_SEAL_WRITE leaves it at -1 in a freed inode: a reused one starts at 0. */
+	atomic_set(&mapping->i_mmap_writable, 0);
 	mapping->private_data = NULL;
 	mapping->gfp_mask = GFP_HIGHUSER_MOVABLE;
 	inode->i_mapping = mapping;

@@ -271,8 +271,12 @@ int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode))
 		return -ENODEV;
-	/* offset + len must neither wrap nor pass the largest file size. */
-	if (offset + len > inode->i_sb->s_maxbytes || offset + len < 0)
+	/*
+	 * offset + len must neither wrap nor pass the largest file size
+	 * (Linux tests the sum, built with -fno-strict-overflow; without it
+	 * the wrap test may be optimised away, so subtract instead).
+	 */
+	if (len > inode->i_sb->s_maxbytes - offset)
 		return -EFBIG;
 	if (!file->f_op->fallocate)
 		return -EOPNOTSUPP;

@@ -17,7 +17,7 @@
  * at most PIPE_BUF (4096) bytes therefore lands in one buffer, whole:
  * writes that small are atomic, never interleaved with another writer's.
  * With the ring full it sleeps on wr_wait (interruptibly: a signal ends
- * it with what was written, or -EINTR), or returns -EAGAIN with
+ * it with what was written, or -ERESTARTSYS), or returns -EAGAIN with
  * O_NONBLOCK if nothing was written. Without readers it sends SIGPIPE and
  * returns -EPIPE. pipe_read() takes bytes from the tail buffer onward;
  * on an empty pipe it returns 0 (end of file) if there are no writers
@@ -40,11 +40,18 @@
  * data, EPOLLHUP once the last writer is gone, EPOLLOUT with room,
  * EPOLLERR once the last reader is gone.
  *
+ * fcntl's F_GETPIPE_SZ/F_SETPIPE_SZ (pipe_fcntl) read and resize the
+ * ring (pipe_resize_ring: a power-of-two number of page slots, at most
+ * pipe_max_size, 1 MiB, and never below what it holds: -EBUSY).
+ *
+ * splice_file_to_pipe() is sendfile(2)'s way in (fs/read_write.c):
+ * pages read straight from the file into free slots.
+ *
  * Left out: splice and
  * vmsplice (pipe_buf_operations, page stealing), O_DIRECT packet mode
- * (pipe2 says -EINVAL), F_SETPIPE_SZ, watch queues (O_NOTIFICATION_PIPE),
- * SIGIO, the user-pipe accounting limits, -ERESTARTSYS (a signal
- * gives -EINTR: restarting comes with signal frames, issue 11).
+ * (pipe2 says -EINVAL), watch queues (O_NOTIFICATION_PIPE),
+ * SIGIO, the user-pipe accounting limits. (A signal ends a wait with
+ * -ERESTARTSYS: -EINTR, or a restart with SA_RESTART.)
  */
 #include <linux/fcntl.h>
 #include <linux/file.h>
@@ -89,7 +96,7 @@ struct pipe_inode_info {
 	unsigned int files;		/* files referring to the pipe */
 	unsigned int r_counter, w_counter;	/* FIFO opens for reading/writing, ever */
 	struct page *tmp_page;		/* a spare page, kept for the next write */
-	struct pipe_buffer bufs[PIPE_DEF_BUFFERS];
+	struct pipe_buffer *bufs;	/* ring_size slots (F_SETPIPE_SZ changes it) */
 };
 
 static inline bool pipe_empty(unsigned int head, unsigned int tail)
@@ -177,6 +184,11 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 
 	if (!pipe)
 		return NULL;
+	pipe->bufs = kcalloc(PIPE_DEF_BUFFERS, sizeof(struct pipe_buffer), GFP_KERNEL);
+	if (!pipe->bufs) {
+		kfree(pipe);
+		return NULL;
+	}
 	mutex_init(&pipe->mutex);
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
@@ -191,6 +203,7 @@ static void free_pipe_info(struct pipe_inode_info *pipe)
 			__free_page(pipe->bufs[i].page);
 	if (pipe->tmp_page)
 		__free_page(pipe->tmp_page);
+	kfree(pipe->bufs);
 	kfree(pipe);
 }
 
@@ -301,7 +314,7 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 			freed = false;
 		}
 		if (pipe_wait_event(pipe->rd_wait, pipe_readable(pipe)) < 0)
-			return -EINTR;
+			return -ERESTARTSYS;
 		mutex_lock(&pipe->mutex);
 	}
 	mutex_unlock(&pipe->mutex);
@@ -315,7 +328,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 	struct file *filp = iocb->ki_filp;
 	struct pipe_inode_info *pipe = file_pipe(filp);
 	size_t total_len = iov_iter_count(from);
-	unsigned int mask = pipe->ring_size - 1;
+	unsigned int mask;
 	bool wrote = false;
 	ssize_t ret = 0;
 	size_t chars;
@@ -330,6 +343,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		goto out;
 	}
 	/* The first total_len % PAGE_SIZE bytes may join the last buffer, if they all fit. */
+	mask = pipe->ring_size - 1;
 	chars = total_len & (PAGE_SIZE - 1);
 	if (chars && !pipe_empty(pipe->head, pipe->tail)) {
 		struct pipe_buffer *buf = &pipe->bufs[(pipe->head - 1) & mask];
@@ -360,6 +374,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 			break;
 		}
 		head = pipe->head;
+		mask = pipe->ring_size - 1;	/* F_SETPIPE_SZ may have run while we slept */
 		if (!pipe_full(head, pipe->tail, pipe->ring_size)) {
 			struct pipe_buffer *buf = &pipe->bufs[head & mask];
 			struct page *page = pipe->tmp_page;
@@ -399,7 +414,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		}
 		if (signal_pending(current)) {
 			if (!ret)
-				ret = -EINTR;
+				ret = -ERESTARTSYS;
 			break;
 		}
 		mutex_unlock(&pipe->mutex);
@@ -466,6 +481,155 @@ static __poll_t pipe_poll(struct file *filp, poll_table *wait)
 			mask |= EPOLLERR;
 	}
 	return mask;
+}
+
+/* The pipe behind file, or NULL (Linux: get_pipe_info). */
+struct pipe_inode_info *get_pipe_info(struct file *file)
+{
+	return file->f_op == &pipefifo_fops ? file->private_data : NULL;
+}
+
+/*
+ * sendfile(2) into a pipe (Linux: splice_file_to_pipe): wait until a slot
+ * is free (-EAGAIN with the pipe's O_NONBLOCK; a signal: -ERESTARTSYS),
+ * then fill free slots with fresh pages read from in at *ppos, at most
+ * len bytes, and return what went in: as Linux, one call moves at most
+ * what the pipe had room for. No reader: SIGPIPE and -EPIPE.
+ */
+ssize_t splice_file_to_pipe(struct file *in, struct file *out, loff_t *ppos, size_t len)
+{
+	struct pipe_inode_info *pipe = file_pipe(out);
+	unsigned int mask;
+	ssize_t ret = 0;
+
+	if (!len)
+		return 0;
+	mutex_lock(&pipe->mutex);
+	for (;;) {
+		if (!pipe->readers) {
+			send_sig(SIGPIPE, current, 0);
+			ret = -EPIPE;
+			goto out;
+		}
+		if (!pipe_full(pipe->head, pipe->tail, pipe->ring_size))
+			break;
+		if (out->f_flags & O_NONBLOCK) {
+			ret = -EAGAIN;
+			goto out;
+		}
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			goto out;
+		}
+		mutex_unlock(&pipe->mutex);
+		pipe_wait_event(pipe->wr_wait, pipe_writable(pipe));
+		mutex_lock(&pipe->mutex);
+	}
+	mask = pipe->ring_size - 1;
+	while (len && !pipe_full(pipe->head, pipe->tail, pipe->ring_size)) {
+		struct pipe_buffer *buf = &pipe->bufs[pipe->head & mask];
+		struct page *page = pipe->tmp_page;
+		ssize_t n;
+
+		if (!page) {
+			page = alloc_page(GFP_KERNEL);
+			if (!page) {
+				if (!ret)
+					ret = -ENOMEM;
+				break;
+			}
+		}
+		pipe->tmp_page = NULL;
+		n = kernel_read(in, page_address(page), min_t(size_t, len, PAGE_SIZE), ppos);
+		if (n <= 0) {
+			pipe->tmp_page = page;
+			if (!ret)
+				ret = n;
+			break;
+		}
+		buf->page = page;
+		buf->offset = 0;
+		buf->len = n;
+		pipe->head++;
+		ret += n;
+		len -= n;
+		if ((size_t)n < PAGE_SIZE)
+			break;		/* end of file (or a short read): done for now */
+	}
+out:
+	mutex_unlock(&pipe->mutex);
+	if (ret > 0)
+		wake_up_all(&pipe->rd_wait);
+	return ret;
+}
+
+#define F_SETPIPE_SZ 1031
+#define F_GETPIPE_SZ 1032
+/* Linux: pipe_max_size (/proc/sys/fs/pipe-max-size), 1 MiB. */
+static unsigned int pipe_max_size = 1048576;
+
+/* Move the buffers into a ring of nr_slots (Linux: pipe_resize_ring); mutex held. */
+static int pipe_resize_ring(struct pipe_inode_info *pipe, unsigned int nr_slots)
+{
+	struct pipe_buffer *bufs;
+	unsigned int head = pipe->head, tail = pipe->tail;
+
+	if (pipe_occupancy(head, tail) > nr_slots)
+		return -EBUSY;
+	bufs = kcalloc(nr_slots, sizeof(*bufs), GFP_KERNEL);
+	if (!bufs)
+		return -ENOMEM;
+	/* head and tail run free: each buffer keeps its counter, in a new slot. */
+	for (unsigned int t = tail; t != head; t++)
+		bufs[t & (nr_slots - 1)] = pipe->bufs[t & (pipe->ring_size - 1)];
+	kfree(pipe->bufs);
+	pipe->bufs = bufs;
+	pipe->ring_size = nr_slots;
+	return 0;
+}
+
+/*
+ * F_GETPIPE_SZ: the capacity in bytes; F_SETPIPE_SZ: a new capacity,
+ * rounded up to a power-of-two number of pages (at least one), -EBUSY
+ * if the data would not fit, -EPERM above pipe_max_size (Linux lets
+ * CAP_SYS_RESOURCE past it; not here). -EBADF for a file that is not a
+ * pipe (Linux: pipe_fcntl).
+ */
+long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe = get_pipe_info(file);
+	unsigned long size;
+	long ret;
+
+	if (!pipe)
+		return -EBADF;
+	mutex_lock(&pipe->mutex);
+	switch (cmd) {
+	case F_SETPIPE_SZ:
+		ret = -EINVAL;
+		if (arg > (1UL << 31))
+			break;
+		for (size = PAGE_SIZE; size < arg; size <<= 1)
+			;		/* Linux: round_pipe_size, roundup_pow_of_two */
+		ret = -EPERM;
+		if (size > pipe_max_size && size > (unsigned long)pipe->ring_size * PAGE_SIZE)
+			break;
+		ret = pipe_resize_ring(pipe, size >> PAGE_SHIFT);
+		if (!ret)
+			ret = size;
+		break;
+	case F_GETPIPE_SZ:
+		ret = (long)pipe->ring_size * PAGE_SIZE;
+		break;
+	default:
+		ret = -EINVAL;
+		break;
+	}
+	mutex_unlock(&pipe->mutex);
+	/* A bigger ring has room: writers may go on. */
+	if (cmd == F_SETPIPE_SZ && ret > 0)
+		wake_up_all(&pipe->wr_wait);
+	return ret;
 }
 
 /* Drop a file's hold on the ring; the last one frees it (Linux: put_pipe_info). */
@@ -601,12 +765,12 @@ static int fifo_open(struct inode *inode, struct file *filp)
 err_rd:
 	if (!--pipe->readers)
 		wake_up_all(&pipe->wr_wait);
-	ret = -EINTR;
+	ret = -ERESTARTSYS;
 	goto err;
 err_wr:
 	if (!--pipe->writers)
 		wake_up_all(&pipe->rd_wait);
-	ret = -EINTR;
+	ret = -ERESTARTSYS;
 err:
 	mutex_unlock(&pipe->mutex);
 	put_pipe_info(inode, pipe);

@@ -25,7 +25,17 @@
  * fadvise64 and readahead (Linux: mm/fadvise.c, mm/readahead.c) are
  * here as their checks only: there is no readahead or page-cache aging
  * to advise, so valid advice succeeds and does nothing.
- * Left out: fsnotify, file_start_write (freezing), splice, sendfile,
+ * sendfile (do_sendfile, Linux's checks and order): in must be open
+ * for reading and readable as a file (not a pipe or directory: -EINVAL,
+ * Linux's "no splice_read"), an offset needs FMODE_PREAD (-ESPIPE), out
+ * must be open for writing (-EBADF) and not O_APPEND (-EINVAL); count is
+ * cut to MAX_RW_COUNT and to s_maxbytes (-EOVERFLOW at or past it). Into
+ * a pipe it moves what the pipe has room for (splice_file_to_pipe, as
+ * Linux); into anything else it reads and writes through a kernel buffer
+ * (Linux: do_splice_direct through an internal pipe), returning the
+ * bytes moved when one side stops short. With an offset pointer the
+ * file position stays and the pointer moves; without, f_pos moves.
+ * Left out: fsnotify, file_start_write (freezing), splice,
  * copy_file_range, preadv2/pwritev2 (RWF_* flags), FMODE_STREAM (pipes
  * simply ignore the position).
  */
@@ -34,6 +44,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -555,4 +566,143 @@ SYSCALL_DEFINE3(readahead, int, fd, loff_t, offset, size_t, count)
 		ret = -EINVAL;
 	fdput(f);
 	return ret;
+}
+
+/* ---- sendfile --------------------------------------------------------------------------- */
+
+#define SENDFILE_CHUNK (4 * PAGE_SIZE)
+
+/* Through a kernel buffer, for outputs that are not pipes (Linux: do_splice_direct). */
+static ssize_t sendfile_direct(struct file *in, loff_t *ppos, struct file *out, loff_t *opos,
+			       size_t count)
+{
+	char *buf = kmalloc(SENDFILE_CHUNK, GFP_KERNEL);
+	ssize_t total = 0, ret = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	while (count) {
+		size_t n = min_t(size_t, count, SENDFILE_CHUNK);
+		ssize_t r, w;
+
+		r = kernel_read(in, buf, n, ppos);
+		if (r <= 0) {
+			ret = r;
+			break;
+		}
+		w = kernel_write(out, buf, r, opos);
+		if (w < 0) {
+			*ppos -= r;		/* none of it went out */
+			ret = w;
+			break;
+		}
+		total += w;
+		count -= w;
+		if (w < r) {
+			*ppos -= r - w;		/* the rest is still to send */
+			break;
+		}
+		if ((size_t)r < n)
+			break;			/* end of file */
+		if (signal_pending(current))
+			break;
+		cond_resched();
+	}
+	kfree(buf);
+	return total ? total : ret;
+}
+
+static ssize_t do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count, loff_t max)
+{
+	struct fd in, out;
+	struct inode *in_inode, *out_inode;
+	loff_t pos, out_pos;
+	ssize_t retval;
+
+	retval = -EBADF;
+	in = fdget(in_fd);
+	if (!in.file)
+		goto out;
+	if (!(in.file->f_mode & FMODE_READ))
+		goto fput_in;
+	retval = -ESPIPE;
+	if (!ppos) {
+		pos = in.file->f_pos;
+	} else {
+		pos = *ppos;
+		if (!(in.file->f_mode & FMODE_PREAD))
+			goto fput_in;
+	}
+	retval = rw_verify_area(in.file, &pos, count);
+	if (retval < 0)
+		goto fput_in;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+
+	retval = -EBADF;
+	out = fdget(out_fd);
+	if (!out.file)
+		goto fput_in;
+	if (!(out.file->f_mode & FMODE_WRITE))
+		goto fput_out;
+	in_inode = file_inode(in.file);
+	out_inode = file_inode(out.file);
+	out_pos = out.file->f_pos;
+	/* Linux: no ->splice_read on pipes and directories. */
+	retval = -EINVAL;
+	if (get_pipe_info(in.file) || S_ISDIR(in_inode->i_mode) || !in.file->f_op->read_iter)
+		goto fput_out;
+
+	if (!max)
+		max = min(in_inode->i_sb->s_maxbytes, out_inode->i_sb->s_maxbytes);
+	if (max > 0 && pos + (loff_t)count > max) {
+		retval = -EOVERFLOW;
+		if (pos >= max)
+			goto fput_out;
+		count = max - pos;
+	}
+
+	if (!get_pipe_info(out.file)) {
+		retval = -EINVAL;
+		if (out.file->f_flags & O_APPEND)
+			goto fput_out;
+		retval = rw_verify_area(out.file, &out_pos, count);
+		if (retval < 0)
+			goto fput_out;
+		retval = sendfile_direct(in.file, &pos, out.file, &out_pos, count);
+	} else {
+		retval = splice_file_to_pipe(in.file, out.file, &pos, count);
+	}
+	if (retval > 0) {
+		out.file->f_pos = out_pos;
+		if (ppos)
+			*ppos = pos;
+		else
+			in.file->f_pos = pos;
+	}
+	if (max > 0 && pos > max)
+		retval = -EOVERFLOW;
+fput_out:
+	fdput(out);
+fput_in:
+	fdput(in);
+out:
+	return retval;
+}
+
+/* x86-64's sendfile (number 40) is Linux's sendfile64: a 64-bit offset, no 2 GiB limit. */
+SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	if (offset) {
+		if (copy_from_user(&pos, offset, sizeof(loff_t)))
+			return -EFAULT;
+		ret = do_sendfile(out_fd, in_fd, &pos, count, 0);
+		if (put_user(pos, offset))
+			return -EFAULT;
+		return ret;
+	}
+	return do_sendfile(out_fd, in_fd, NULL, count, 0);
 }

@@ -41,9 +41,9 @@
  * ppoll and pselect6 install the caller's signal mask for the wait
  * (set_user_sigmask: sigsetsize must be sizeof(sigset_t), else -EINVAL)
  * and put the old one back on return (restore_saved_sigmask_unless).
- * Linux, when the call was interrupted, keeps the temporary mask until
- * the handler's frame is set up (TIF_RESTORE_SIGMASK, saved_sigmask);
- * until kernel/signal.c has that, the old mask comes back here at once.
+ * When the call was interrupted the temporary mask stays until the
+ * handler's frame is set up (TIF_RESTORE_SIGMASK, saved_sigmask), as
+ * in Linux: the handler runs with it, sigreturn restores the old one.
  *
  * Left out: epoll, the poll_table_page chunks (entries come from a
  * small inline array, then kmalloc'ed blocks), busy polling, the
@@ -274,20 +274,21 @@ static int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize, boo
 		return -EINVAL;
 	if (copy_from_user(&kmask, umask, sizeof(kmask)))
 		return -EFAULT;
-	sigprocmask(SIG_SETMASK, &kmask, &current->saved_sigmask);
+	set_restore_sigmask();
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(&kmask);
 	*swapped = true;
 	return 0;
 }
 
 /*
  * Linux: restore_saved_sigmask_unless(interrupted) — an interrupted call
- * keeps the temporary mask until the handler's frame is built. Here the
- * old mask comes back now (see the comment at the top).
+ * keeps the temporary mask until the handler's frame is built.
  */
-static void restore_user_sigmask(bool swapped)
+static void restore_user_sigmask(bool swapped, bool interrupted)
 {
 	if (swapped)
-		sigprocmask(SIG_SETMASK, &current->saved_sigmask, NULL);
+		restore_saved_sigmask_unless(interrupted);
 }
 
 static int poll_select_finish(const u64 *end_time, void __user *p, enum poll_time_type pt_type,
@@ -451,8 +452,9 @@ SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 	if (ret)
 		return ret;
 	ret = do_sys_poll(ufds, nfds, to);
-	restore_user_sigmask(swapped);
-	return poll_select_finish(to, tsp, PT_TIMESPEC, ret);
+	ret = poll_select_finish(to, tsp, PT_TIMESPEC, ret);
+	restore_user_sigmask(swapped, ret == -ERESTARTNOHAND);
+	return ret;
 }
 
 /* ---- select ------------------------------------------------------------------------- */
@@ -702,6 +704,7 @@ SYSCALL_DEFINE6(pselect6, int, n, void __user *, inp, void __user *, outp, void 
 	if (ret)
 		return ret;
 	ret = core_sys_select(n, inp, outp, exp, to);
-	restore_user_sigmask(swapped);
-	return poll_select_finish(to, tsp, PT_TIMESPEC, ret);
+	ret = poll_select_finish(to, tsp, PT_TIMESPEC, ret);
+	restore_user_sigmask(swapped, ret == -ERESTARTNOHAND);
+	return ret;
 }

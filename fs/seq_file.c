@@ -13,8 +13,7 @@
  * do) sees fresh numbers. Mirrors: seq_open, seq_read, seq_lseek,
  * seq_release, single_open(_size), single_release, __seq_open_private,
  * seq_printf/vprintf/puts/putc/write/pad, seq_put_decimal_(u)ll,
- * seq_escape, seq_path, seq_list_*. Left out: read_iter (read() only),
- * seq_hlist_*, seq_hex_dump, seq_file_path, the m->version cookie.
+ * seq_escape, seq_path, seq_list_*, seq_read_iter. Left out: seq_hlist_*, seq_hex_dump, seq_file_path, the m->version cookie.
  */
 #include <linux/dcache.h>
 #include <linux/err.h>
@@ -27,6 +26,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/uio.h>
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 
@@ -137,6 +137,14 @@ static int seq_fill(struct seq_file *m)
 	return 0;
 }
 
+/* Make sure m holds a text for a read at pos; 0, or the show's error. */
+static int seq_ready(struct seq_file *m, loff_t pos)
+{
+	if (!m->valid || pos == 0)
+		return seq_fill(m);
+	return 0;
+}
+
 ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
 {
 	struct seq_file *m = file->private_data;
@@ -146,12 +154,9 @@ ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
 	if (*ppos < 0)
 		return -EINVAL;
 	mutex_lock(&m->lock);
-	if (!m->valid || *ppos == 0) {
-		ret = seq_fill(m);
-		if (ret)
-			goto out;
-	}
-	ret = 0;
+	ret = seq_ready(m, *ppos);
+	if (ret)
+		goto out;
 	if ((unsigned long long)*ppos >= m->count)
 		goto out;
 	n = min_t(size_t, size, m->count - (size_t)*ppos);
@@ -161,6 +166,34 @@ ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
 	}
 	*ppos += n;
 	ret = n;
+out:
+	mutex_unlock(&m->lock);
+	return ret;
+}
+
+/* The same for an iov_iter: kernel_read() and readv() (Linux: seq_read_iter). */
+ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter)
+{
+	struct seq_file *m = iocb->ki_filp->private_data;
+	ssize_t ret;
+	size_t n, copied;
+
+	if (iocb->ki_pos < 0)
+		return -EINVAL;
+	mutex_lock(&m->lock);
+	ret = seq_ready(m, iocb->ki_pos);
+	if (ret)
+		goto out;
+	if ((unsigned long long)iocb->ki_pos >= m->count)
+		goto out;
+	n = min_t(size_t, iov_iter_count(iter), m->count - (size_t)iocb->ki_pos);
+	copied = copy_to_iter(m->buf + iocb->ki_pos, n, iter);
+	if (!copied && n) {
+		ret = -EFAULT;
+		goto out;
+	}
+	iocb->ki_pos += copied;
+	ret = copied;
 out:
 	mutex_unlock(&m->lock);
 	return ret;

@@ -40,6 +40,7 @@
 #include <linux/lkdtm.h>
 #include <linux/panic.h>
 #include <linux/mm.h>
+#include <linux/oom.h>
 #include <linux/percpu-defs.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
@@ -54,6 +55,7 @@
 #include <linux/fs.h>
 #include <linux/init_syscalls.h>
 #include <linux/initrd.h>
+#include <linux/proc_fs.h>
 #include <linux/timekeeping.h>
 #include <linux/tty.h>
 
@@ -85,6 +87,8 @@ static void do_basic_setup(void)
 	if (err)
 		pr_err("tty_init: %d\n", err);
 	init_elf_binfmt();	/* Linux: core_initcall(init_elf_binfmt) */
+	init_script_binfmt();	/* Linux: fs_initcall(init_script_binfmt) */
+	oom_init();		/* the oom_reaper kthread (Linux: subsys_initcall(oom_init)) */
 	populate_rootfs();
 }
 
@@ -387,6 +391,7 @@ void start_kernel(void)
 	proc_caches_init();	/* mm_struct (kernel/fork.c) */
 	mmap_init();		/* vm_area_struct (mm/mmap.c) */
 	vfs_caches_init();	/* dcache, inodes, files, mounts, tmpfs, the rootfs mount */
+	proc_root_init();	/* the proc filesystem type and /proc's entries (fs/proc/root.c) */
 	after_bootmem = true;	/* page tables now come from the buddy (mm/init_64.c) */
 	vmalloc_init();		/* the vmalloc area's top-level tables; kernel stacks come from it */
 	irq_init_percpu_irqstack(0);	/* the boot CPU's IRQ stack (kernel/irq.c) */

@@ -319,12 +319,8 @@ static int newseg(struct ipc_ids *ids, struct ipc_params *params)
 	shp->shm_perm.mode = shmflg & S_IRWXUGO;
 
 	snprintf(name, sizeof(name), "SYSV%08x", (unsigned int)key);
-	/*
-	 * Linux: "Do not allow no accounting for OVERCOMMIT_NEVER, even if
-	 * it's asked for" — TODO: test sysctl_overcommit_memory once the
-	 * overcommit code (mm/util.c) is in.
-	 */
-	if (shmflg & SHM_NORESERVE)
+	/* Do not allow no accounting for OVERCOMMIT_NEVER, even if it's asked for. */
+	if ((shmflg & SHM_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		acctflag = VM_NORESERVE;
 	file = shmem_kernel_file_setup(name, size, acctflag);
 	if (IS_ERR(file)) {
@@ -363,7 +359,7 @@ static int shm_more_checks(struct kern_ipc_perm *ipcp, struct ipc_params *params
 	return 0;
 }
 
-static long ksys_shmget(key_t key, size_t size, int shmflg)
+long ksys_shmget(key_t key, size_t size, int shmflg)
 {
 	static const struct ipc_ops shm_ops = {
 		.getnew = newseg,
@@ -696,7 +692,7 @@ out:
 	return err;
 }
 
-static long ksys_shmctl(int shmid, int cmd, void __user *buf)
+long ksys_shmctl(int shmid, int cmd, void __user *buf)
 {
 	struct shmid64_ds sem64;
 	int err;

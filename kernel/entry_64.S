@@ -20,7 +20,9 @@
  * or not the CPU pushed an error code (it pushes a 0 if not), swapgs if the
  * saved CS says the CPU came from user mode, saves the general registers
  * to complete a struct pt_regs and calls the C handler as handler(struct
- * pt_regs *regs, unsigned long error_code). On the way out, a return to
+ * pt_regs *regs, unsigned long error_code); orig_ax then holds -1, as in
+ * Linux, so the signal code sees no system call to restart (an interrupt's
+ * vector stays there until its handler is done). On the way out, a return to
  * user mode runs the exit work (irqentry_exit_to_user_mode: reschedule,
  * signals) and swapgs again before iretq. NMI, #DF and #MC run on IST
  * stacks and may interrupt the kernel inside the few instructions where
@@ -94,6 +96,7 @@
 	PUSH_REGS
 	movq	%rsp, %rdi
 	movq	ORIG_RAX(%rsp), %rsi
+	movq	$-1, ORIG_RAX(%rsp)		/* no system call: nothing to restart (Linux) */
 	call	\cfunc
 	jmp	restore_regs_and_return
 	.size \asmsym, . - \asmsym
@@ -186,7 +189,8 @@ common_interrupt:
 1:
 	PUSH_REGS
 	movq	%rsp, %rdi
-	call	common_interrupt_c
+	call	common_interrupt_c		/* reads the vector from orig_ax */
+	movq	$-1, ORIG_RAX(%rsp)		/* no system call: nothing to restart */
 	/* fall through */
 
 /*

@@ -26,9 +26,13 @@
  * kernel panics as Linux does ("Attempted to kill init!"); while PID 1 is
  * still a kernel thread (before it has exec'd /init) its return is allowed.
  *
- * Left out: ptrace, job-control stop/continue reports (WUNTRACED and
- * WCONTINUED are accepted and never report), core dumps, pidfds, the
- * exit of a multi-threaded exec (de_thread), RCU.
+ * Job control: a stopped child is reported once to WUNTRACED (WSTOPPED)
+ * as (sig << 8) | 0x7f, a continued one to WCONTINUED as 0xffff
+ * (wait_task_stopped, wait_task_continued); waitid fills CLD_STOPPED /
+ * CLD_CONTINUED, and WNOWAIT leaves the report for the next wait.
+ *
+ * Left out: ptrace, core dumps, pidfds, the exit of a multi-threaded exec
+ * (de_thread), RCU.
  */
 #include <linux/err.h>
 #include <linux/fdtable.h>
@@ -93,7 +97,10 @@ repeat:
 	sighand = p->sighand;
 	spin_lock_irqsave(&sighand->siglock, flags);
 	p->sighand = NULL;	/* senders find it under tasklist_lock */
-	sigemptyset(&p->pending.signal);
+	flush_sigqueue(&p->pending);
+	/* The last thread: the process's queue goes too (Linux: __exit_signal). */
+	if (!p->signal->nr_threads)
+		flush_sigqueue(&p->signal->shared_pending);
 	spin_unlock_irqrestore(&sighand->siglock, flags);
 	leader = p->group_leader;
 	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE) {
@@ -179,9 +186,6 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	reaper = find_new_reaper(father);
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
-		/* prctl(PR_SET_PDEATHSIG): the child asked to hear of this (Linux: reparent_leader's loop). */
-		if (p->pdeath_signal && !p->exit_state)
-			send_sig(p->pdeath_signal, p, 0);
 		if (!reaper) {
 			list_del_init(&p->sibling);
 			/* Nobody can wait for it: it reaps itself when it dies. */
@@ -201,6 +205,37 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	}
 }
 
+/*
+ * prctl(PR_SET_PDEATHSIG): each child that asked hears of our exit
+ * (Linux: the loop in forget_original_parent, under tasklist_lock there;
+ * send_sig takes tasklist_lock here, so one child at a time, just before
+ * the reparenting).
+ */
+static void send_pdeath_signals(struct task_struct *father)
+{
+	for (int k = 0;; k++) {
+		struct task_struct *p, *found = NULL;
+		int i = 0, sig = 0;
+
+		spin_lock(&tasklist_lock);
+		list_for_each_entry(p, &father->children, sibling) {
+			if (!p->pdeath_signal || p->exit_state)
+				continue;
+			if (i++ == k) {
+				found = p;
+				sig = p->pdeath_signal;
+				get_task_struct(p);
+				break;
+			}
+		}
+		spin_unlock(&tasklist_lock);
+		if (!found)
+			return;
+		send_sig(sig, found, 0);
+		put_task_struct(found);
+	}
+}
+
 /* Become a zombie, or reap ourselves (Linux: exit_notify). */
 static void exit_notify(struct task_struct *tsk)
 {
@@ -208,6 +243,7 @@ static void exit_notify(struct task_struct *tsk)
 	bool autoreap, parentless;
 	LIST_HEAD(dead);
 
+	send_pdeath_signals(tsk);
 	spin_lock(&tasklist_lock);
 	forget_original_parent(tsk, &dead);
 	if (tsk == child_reaper)
@@ -249,6 +285,8 @@ void __noreturn do_exit(int code)
 	if (group_dead && is_global_init(tsk) && !(tsk->flags & PF_KTHREAD))
 		panic("Attempted to kill init! exitcode=0x%08x\n",
 		      tsk->signal->group_exit_code ? tsk->signal->group_exit_code : code);
+	if (group_dead)
+		exit_itimers(tsk->signal);	/* no SIGALRM for a dead process */
 	if ((code & 0x7f) && !(code & 0xff00))
 		tsk->flags |= PF_SIGNALED;
 	tsk->exit_code = code;
@@ -298,7 +336,7 @@ void __noreturn do_group_exit(int exit_code)
 			exit_code = sig->group_exit_code;
 		} else {
 			sig->group_exit_code = exit_code;
-			sig->flags = SIGNAL_GROUP_EXIT;
+			sig->flags = SIGNAL_GROUP_EXIT | (sig->flags & SIGNAL_LEADER);	/* leader stays */
 			zap_other_threads(current);
 		}
 		spin_unlock_irq(&sighand->siglock);
@@ -418,18 +456,99 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	return pid;
 }
 
+/*
+ * A stopped child (Linux: wait_task_stopped, without ptrace): WUNTRACED
+ * reports (sig << 8) | 0x7f once; the stop signal in group_exit_code is
+ * then cleared, unless WNOWAIT. tasklist_lock held.
+ */
+static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
+{
+	int exit_code = 0;
+
+	if (!(wo->wo_flags & WUNTRACED))
+		return 0;
+	if (!(p->signal->flags & SIGNAL_STOP_STOPPED) || !p->sighand)
+		return 0;
+	spin_lock_irq(&p->sighand->siglock);
+	if (p->signal->flags & SIGNAL_STOP_STOPPED) {
+		exit_code = p->signal->group_exit_code;
+		if (exit_code && !(wo->wo_flags & WNOWAIT))
+			p->signal->group_exit_code = 0;
+	}
+	spin_unlock_irq(&p->sighand->siglock);
+	if (!exit_code)
+		return 0;
+	if (wo->wo_rusage)
+		memset(wo->wo_rusage, 0, sizeof(*wo->wo_rusage));
+	wo->wo_stat = (exit_code << 8) | 0x7f;
+	if (wo->wo_info) {
+		wo->wo_info->cause = CLD_STOPPED;
+		wo->wo_info->status = exit_code;
+		wo->wo_info->pid = p->pid;
+		wo->wo_info->uid = 0;
+	}
+	return p->pid;
+}
+
+/*
+ * A continued child (Linux: wait_task_continued): WCONTINUED reports 0xffff
+ * once (SIGNAL_STOP_CONTINUED cleared unless WNOWAIT). tasklist_lock held.
+ */
+static int wait_task_continued(struct wait_opts *wo, struct task_struct *p)
+{
+	bool continued = false;
+
+	if (!(wo->wo_flags & WCONTINUED))
+		return 0;
+	if (!(p->signal->flags & SIGNAL_STOP_CONTINUED) || !p->sighand)
+		return 0;
+	spin_lock_irq(&p->sighand->siglock);
+	if (p->signal->flags & SIGNAL_STOP_CONTINUED) {
+		continued = true;
+		if (!(wo->wo_flags & WNOWAIT))
+			p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
+	}
+	spin_unlock_irq(&p->sighand->siglock);
+	if (!continued)
+		return 0;
+	if (wo->wo_rusage)
+		memset(wo->wo_rusage, 0, sizeof(*wo->wo_rusage));
+	wo->wo_stat = 0xffff;
+	if (wo->wo_info) {
+		wo->wo_info->cause = CLD_CONTINUED;
+		wo->wo_info->status = SIGCONT;
+		wo->wo_info->pid = p->pid;
+		wo->wo_info->uid = 0;
+	}
+	return p->pid;
+}
+
 /* Linux: wait_consider_task. >0: a pid to return; 0: go on. */
 static int wait_consider_task(struct wait_opts *wo, struct task_struct *p)
 {
+	int ret;
+
 	if (!eligible_child(wo, p))
 		return 0;
 	if (p->exit_state == EXIT_DEAD)
 		return 0;
-	if (p->exit_state == EXIT_ZOMBIE && !delay_group_leader(p)) {
-		if (wo->wo_flags & WEXITED)
-			return wait_task_zombie(wo, p);
+	if (p->exit_state == EXIT_ZOMBIE) {
+		if (!delay_group_leader(p)) {
+			if (wo->wo_flags & WEXITED)
+				return wait_task_zombie(wo, p);
+		}
+		/* A zombie leader with live threads may still stop or continue. */
+		if (thread_group_empty(p))
+			goto may_report;
 	}
-	/* A child that may yet report: not -ECHILD. (No stop/continue reports.) */
+	ret = wait_task_stopped(wo, p);
+	if (ret)
+		return ret;
+	ret = wait_task_continued(wo, p);
+	if (ret)
+		return ret;
+may_report:
+	/* A child that may yet report: not -ECHILD. */
 	wo->notask_error = 0;
 	return 0;
 }

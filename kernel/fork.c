@@ -43,6 +43,7 @@
 #include <linux/kthread.h>
 #include <linux/panic.h>
 #include <linux/mm.h>
+#include <linux/oom.h>
 #include <linux/printk.h>
 #include <linux/uaccess.h>
 #include <linux/sched.h>
@@ -235,7 +236,8 @@ static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm
 	mm->env_start = oldmm->env_start;
 	mm->env_end = oldmm->env_end;
 	memcpy(mm->saved_auxv, oldmm->saved_auxv, sizeof(mm->saved_auxv));
-	mm->flags = oldmm->flags;
+	/* Not the OOM killer's marks: a victim's child is no victim (Linux: MMF_INIT_MASK). */
+	mm->flags = oldmm->flags & ~MMF_OOM_MASK;
 	if (oldmm->exe_file) {
 		get_file(oldmm->exe_file);
 		mm->exe_file = oldmm->exe_file;
@@ -613,6 +615,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	p->blocked = current->blocked;
 	p->atomic_flags = current->atomic_flags;	/* no_new_privs sticks (pdeath_signal does not) */
+	p->nice = current->nice;			/* inherited, as Linux's static_prio */
 	p->real_blocked = current->real_blocked;
 	/* Linux: a CLONE_VM child that is no vfork child must not share the signal stack. */
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {

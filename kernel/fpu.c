@@ -50,7 +50,7 @@ static void xsetbv(u32 index, u64 value)
 	__asm__ __volatile__("xsetbv" : : "c"(index), "a"((u32)value), "d"((u32)(value >> 32)));
 }
 
-static void fpu_save(void *buf)
+void fpu_save(void *buf)
 {
 	if (xfeatures_mask)
 		__asm__ __volatile__("xsave64 (%0)" : : "r"(buf), "a"(-1), "d"(-1) : "memory");
@@ -58,7 +58,7 @@ static void fpu_save(void *buf)
 		__asm__ __volatile__("fxsave64 (%0)" : : "r"(buf) : "memory");
 }
 
-static void fpu_restore(const void *buf)
+void fpu_restore(const void *buf)
 {
 	if (xfeatures_mask)
 		__asm__ __volatile__("xrstor64 (%0)" : : "r"(buf), "a"(-1), "d"(-1) : "memory");

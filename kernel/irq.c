@@ -45,6 +45,12 @@ void set_vector_handler(unsigned int vector, vector_handler_t handler)
 	vector_handlers[vector] = handler;
 }
 
+/* Does anything handle this vector? (/proc/interrupts lists the IRQs that are set up.) */
+bool vector_has_handler(unsigned int vector)
+{
+	return vector < NR_VECTORS && READ_ONCE(vector_handlers[vector]);
+}
+
 /* The top word of this CPU's IRQ stack: where the interrupted sp is kept. */
 DEFINE_PER_CPU(unsigned long *, hardirq_stack_ptr);
 DEFINE_PER_CPU(bool, hardirq_stack_inuse);

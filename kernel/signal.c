@@ -1,49 +1,59 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Signals (Linux: kernel/signal.c), as far as issue 10 goes: sending,
- * blocking, recording handlers, and the default actions at the return to
- * user mode.
+ * Signals, the core (Linux: kernel/signal.c): sending, queueing with
+ * siginfo, choosing the thread, job-control stop and continue, and
+ * get_signal(), which the return to user mode calls to pick the next
+ * signal and act on its default action. The system calls are in
+ * kernel/signal_syscalls.c; the signal frame (setup_rt_frame,
+ * rt_sigreturn) in kernel/signal_64.c; docs/signals.md tells the story.
  *
- * Sending (send_signal_locked): a signal the target ignores (SIG_IGN, or a
- * SIG_DFL whose default is to ignore: SIGCHLD, SIGURG, SIGWINCH, SIGCONT)
- * is dropped unless the target blocks it (prepare_signal, sig_ignored);
- * otherwise it is added to the thread's own pending set (tkill, tgkill,
- * faults) or the process's shared one (kill), and complete_signal() picks
- * a thread that does not block it, sets its TIF_SIGPENDING and wakes it
- * from an interruptible sleep (signal_wake_up), or, if it runs on another
- * CPU, sends that CPU a reschedule IPI so it passes exit_to_user_mode soon
- * (kick_process). A fatal signal (default action terminate, not blocked)
- * is turned at once into a group exit: SIGKILL for every thread, as Linux
- * does, so fatal_signal_pending() aborts sleeps of all of them.
+ * Sending (send_signal_locked): prepare_signal() lets stop and continue
+ * signals cancel each other (SIGCONT also wakes a stopped group) and drops
+ * a signal the target ignores (SIG_IGN, or SIG_DFL whose default is to
+ * ignore) unless the target blocks it. The rest goes to the thread's own
+ * pending set (tkill, tgkill, faults) or the process's shared one (kill),
+ * with a struct sigqueue carrying its siginfo: a legacy signal (below
+ * SIGRTMIN) is pending at most once, real-time signals queue, each with
+ * its own siginfo, up to RLIMIT_SIGPENDING (sigqueue_count, /proc SigQ).
+ * complete_signal() picks a thread that does not block it (wants_signal),
+ * sets its TIF_SIGPENDING and wakes it (signal_wake_up). A fatal signal
+ * (default action terminate, not blocked) is turned at once into a group
+ * exit: SIGKILL for every thread, as Linux does.
  *
- * Delivery (arch_do_signal_or_restart, from exit_to_user_mode_prepare):
- * dequeue the lowest unblocked signal (synchronous faults first), drop it
- * if it is ignored, and otherwise terminate the process with it
- * (do_group_exit): the wait status is the signal number; the core-dump
- * bit 0x80 is never set, matching Linux with RLIMIT_CORE 0. The gaps of
- * issue 10, documented in docs/process.md: a signal with a handler is not
- * run on a signal frame (issue 11) but logged once and treated as fatal;
- * the stop signals (SIGSTOP, and SIGTSTP/SIGTTIN/SIGTTOU at SIG_DFL) stay
- * pending and do not interrupt anything until job control exists; SIGCONT
- * clears them as in Linux. Pending signals are a bit set: a real-time
- * signal sent twice is pending once, and no siginfo is queued.
+ * Delivery (get_signal, from arch_do_signal_or_restart): dequeue the lowest
+ * unblocked signal (synchronous faults first), with its siginfo; a handler
+ * is returned to the caller, which builds the frame (kernel/signal_64.c);
+ * the default actions are: ignore; stop (do_signal_stop: every thread of
+ * the group stops in TASK_STOPPED, the last one tells the parent
+ * CLD_STOPPED; not done to an orphaned process group, except SIGSTOP);
+ * terminate (do_group_exit with the signal number as the status; the core
+ * bit 0x80 is never set: no core dumps, as Linux with RLIMIT_CORE 0).
+ * SIGCONT resumes a stopped group, and the parent hears CLD_CONTINUED
+ * from the first thread that runs again.
  *
  * Locking: tasklist_lock (finding tasks, the thread list), then the
- * target's sighand->siglock (pending sets, blocked masks, actions), then
- * the scheduler's locks (wakeups). A task's sighand only goes away in
- * release_task() under tasklist_lock, so a sender holding tasklist_lock
- * may lock it. Permissions: every task is root here, so
+ * target's sighand->siglock (pending sets, masks, actions, jobctl), then
+ * the scheduler's locks (wakeups). tasklist_lock is a plain spinlock that
+ * interrupts never take: the itimer's SIGALRM, sent from the tick, only
+ * try-locks it (kernel/time/itimer.c). A task's sighand only goes away in
+ * release_task() under tasklist_lock. Every task is root here, so
  * check_kill_permission() only validates the signal number.
+ *
+ * Left out: ptrace stops (JOBCTL_TRAP_*), signalfd, pidfd_send_signal,
+ * core dumps, the freezer, uid-based permission and per-user counts.
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/jobctl.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/signal.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -64,6 +74,10 @@
 /* Faults are dequeued before anything else (Linux: SYNCHRONOUS_MASK). */
 #define SYNCHRONOUS_MASK (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
 			  sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
+#define SIGNAL_STOP_MASK (SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED | SIGNAL_STOP_CONTINUED)
+
+/* Queued sigqueues of the one user (uid 0): Linux's ucounts UCOUNT_RLIMIT_SIGPENDING. */
+atomic_long_t sigqueue_count;
 
 static bool siginmask(int sig, unsigned long mask)
 {
@@ -74,11 +88,6 @@ static bool siginmask(int sig, unsigned long mask)
 #define sig_kernel_stop(sig) siginmask(sig, SIG_KERNEL_STOP_MASK)
 #define sig_kernel_coredump(sig) siginmask(sig, SIG_KERNEL_COREDUMP_MASK)
 #define sig_kernel_ignore(sig) siginmask(sig, SIG_KERNEL_IGNORE_MASK)
-
-static bool valid_signal(unsigned long sig)
-{
-	return sig <= _NSIG;
-}
 
 static __sighandler_t sig_handler(struct task_struct *t, int sig)
 {
@@ -97,7 +106,7 @@ static bool sig_fatal(struct task_struct *t, int sig)
 	       sig_handler(t, sig) == SIG_DFL;
 }
 
-/* ---- TIF_SIGPENDING ------------------------------------------------------------ */
+/* ---- TIF_SIGPENDING and jobctl ----------------------------------------------------- */
 
 static void set_tsk_sigpending(struct task_struct *t)
 {
@@ -119,27 +128,18 @@ bool fatal_signal_pending(struct task_struct *p)
 	return signal_pending(p) && sigismember(&p->pending.signal, SIGKILL);
 }
 
-/*
- * Signals that do not count as deliverable while the stop machinery is
- * missing: the stop signals at SIG_DFL stay pending (see the top).
- */
-static unsigned long undeliverable_mask(struct task_struct *t)
+static bool task_is_stopped(const struct task_struct *t)
 {
-	unsigned long mask = t->blocked.sig[0];
-
-	for (int sig = SIGSTOP; sig <= SIGTTOU; sig++) {
-		if (sig_kernel_stop(sig) && sig_handler(t, sig) == SIG_DFL)
-			mask |= sigmask(sig);
-	}
-	return mask;
+	return READ_ONCE(t->__state) & __TASK_STOPPED;
 }
 
 /* siglock held. Linux: recalc_sigpending_tsk. */
 static bool recalc_sigpending_tsk(struct task_struct *t)
 {
-	unsigned long mask = undeliverable_mask(t);
+	unsigned long mask = t->blocked.sig[0];
 
-	if ((t->pending.signal.sig[0] & ~mask) ||
+	if ((t->jobctl & JOBCTL_PENDING_MASK) || READ_ONCE(t->signal->it_real_fired) ||
+	    (t->pending.signal.sig[0] & ~mask) ||
 	    (t->signal->shared_pending.signal.sig[0] & ~mask)) {
 		set_tsk_sigpending(t);
 		return true;
@@ -156,26 +156,98 @@ void recalc_sigpending(void)
 
 /*
  * Tell t a signal is there (Linux: signal_wake_up_state): the flag, a wakeup
- * from an interruptible sleep, or a kick if it is running elsewhere.
+ * from an interruptible sleep (and, if fatal, from a killable one or a
+ * stop), or a kick if it is running elsewhere.
  */
 void signal_wake_up(struct task_struct *t, bool fatal)
 {
 	set_tsk_sigpending(t);
-	if (!wake_up_state(t, TASK_INTERRUPTIBLE))
+	if (!wake_up_state(t, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0)))
 		kick_process(t);
 }
 
-/* ---- sending ---------------------------------------------------------------------- */
+/* Linux: task_set_jobctl_pending. siglock held. */
+static bool task_set_jobctl_pending(struct task_struct *t, unsigned long mask)
+{
+	if (unlikely(fatal_signal_pending(t) || (t->flags & PF_EXITING)))
+		return false;
+	if (mask & JOBCTL_STOP_SIGMASK)
+		t->jobctl &= ~JOBCTL_STOP_SIGMASK;
+	t->jobctl |= mask;
+	return true;
+}
 
+/* Linux: task_clear_jobctl_pending. siglock held. */
+static void task_clear_jobctl_pending(struct task_struct *t, unsigned long mask)
+{
+	if (mask & JOBCTL_STOP_PENDING)
+		mask |= JOBCTL_STOP_CONSUME | JOBCTL_STOP_DEQUEUED;
+	t->jobctl &= ~mask;
+}
+
+static void signal_set_stop_flags(struct signal_struct *sig, unsigned int flags)
+{
+	WARN_ON(sig->flags & SIGNAL_GROUP_EXIT);
+	sig->flags = (sig->flags & ~SIGNAL_STOP_MASK) | flags;
+}
+
+/* ---- sigqueues ----------------------------------------------------------------------- */
+
+/* Linux: __sigqueue_alloc. Called with irqs off (siglock held). */
+static struct sigqueue *__sigqueue_alloc(struct task_struct *t, bool override_rlimit)
+{
+	struct sigqueue *q;
+	long n = __atomic_add_fetch(&sigqueue_count.counter, 1, __ATOMIC_RELAXED);
+
+	if (!override_rlimit &&
+	    (unsigned long)n > READ_ONCE(t->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)) {
+		atomic_long_dec(&sigqueue_count);
+		return NULL;
+	}
+	q = kmalloc(sizeof(*q), GFP_ATOMIC);
+	if (!q) {
+		atomic_long_dec(&sigqueue_count);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&q->list);
+	q->flags = 0;
+	return q;
+}
+
+static void __sigqueue_free(struct sigqueue *q)
+{
+	atomic_long_dec(&sigqueue_count);
+	kfree(q);
+}
+
+/* Drop the signals of mask from s, queued siginfo too (Linux: flush_sigqueue_mask). */
 static void flush_sigqueue_mask(unsigned long mask, struct sigpending *s)
 {
+	struct sigqueue *q, *n;
+
+	if (!(s->signal.sig[0] & mask))
+		return;
 	s->signal.sig[0] &= ~mask;
+	list_for_each_entry_safe(q, n, &s->list, list) {
+		if (sigmask(q->info.si_signo) & mask) {
+			list_del_init(&q->list);
+			__sigqueue_free(q);
+		}
+	}
 }
 
 void flush_sigqueue(struct sigpending *queue)
 {
+	struct sigqueue *q, *n;
+
 	sigemptyset(&queue->signal);
+	list_for_each_entry_safe(q, n, &queue->list, list) {
+		list_del_init(&q->list);
+		__sigqueue_free(q);
+	}
 }
+
+/* ---- sending ---------------------------------------------------------------------- */
 
 static bool sig_task_ignored(struct task_struct *t, int sig, bool force)
 {
@@ -200,8 +272,10 @@ static bool sig_ignored(struct task_struct *t, int sig, bool force)
 }
 
 /*
- * Linux: prepare_signal. Stop and continue signals cancel each other;
- * a dying group takes nothing more. false: drop the signal.
+ * Linux: prepare_signal. Stop and continue signals cancel each other, and
+ * SIGCONT resumes a stopped group (CLD_CONTINUED is sent by the first
+ * thread to run: get_signal); a dying group takes nothing more.
+ * false: drop the signal. tasklist_lock and siglock held.
  */
 static bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
@@ -209,15 +283,29 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 	struct task_struct *t;
 
 	if (signal->flags & SIGNAL_GROUP_EXIT)
-		return false;
+		return false;	/* in the middle of dying: nothing to do */
 	if (sig_kernel_stop(sig)) {
 		flush_sigqueue_mask(sigmask(SIGCONT), &signal->shared_pending);
 		for_each_thread_in(signal, t)
 			flush_sigqueue_mask(sigmask(SIGCONT), &t->pending);
 	} else if (sig == SIGCONT) {
+		unsigned int why = 0;
+
 		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &signal->shared_pending);
-		for_each_thread_in(signal, t)
+		for_each_thread_in(signal, t) {
 			flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &t->pending);
+			task_clear_jobctl_pending(t, JOBCTL_STOP_PENDING);
+			wake_up_state(t, __TASK_STOPPED);
+		}
+		if (signal->flags & SIGNAL_STOP_STOPPED)
+			why |= SIGNAL_CLD_CONTINUED;
+		else if (signal->group_stop_count)
+			why |= SIGNAL_CLD_STOPPED;	/* a stop that never completed */
+		if (why) {
+			signal_set_stop_flags(signal, why | SIGNAL_STOP_CONTINUED);
+			signal->group_stop_count = 0;
+			signal->group_exit_code = 0;
+		}
 	}
 	return !sig_ignored(p, sig, force);
 }
@@ -231,6 +319,8 @@ static bool wants_signal(int sig, struct task_struct *p)
 		return false;
 	if (sig == SIGKILL)
 		return true;
+	if (task_is_stopped(p))
+		return false;
 	return READ_ONCE(p->on_cpu) || !signal_pending(p);
 }
 
@@ -257,9 +347,11 @@ static void complete_signal(int sig, struct task_struct *p, bool shared)
 	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
 	    !sigismember(&t->real_blocked, sig) && !sig_kernel_coredump(sig)) {
 		/* The whole group dies: start it now (Linux does the same). */
-		signal->flags = SIGNAL_GROUP_EXIT;
+		signal->flags = SIGNAL_GROUP_EXIT | (signal->flags & SIGNAL_LEADER);	/* Linux: signal->leader stays */
 		signal->group_exit_code = sig;
+		signal->group_stop_count = 0;
 		for_each_thread_in(signal, c) {
+			task_clear_jobctl_pending(c, JOBCTL_PENDING_MASK);
 			sigaddset(&c->pending.signal, SIGKILL);
 			signal_wake_up(c, true);
 		}
@@ -268,23 +360,44 @@ static void complete_signal(int sig, struct task_struct *p, bool shared)
 	signal_wake_up(t, sig == SIGKILL);
 }
 
-/* Linux: send_signal_locked. tasklist_lock and t's siglock held. */
-static int send_signal_locked(int sig, struct kernel_siginfo *info, struct task_struct *t,
-			      bool shared, bool force)
+/*
+ * Linux: __send_signal_locked. tasklist_lock and t's siglock held.
+ * info NULL: SI_KERNEL from the kernel. -EAGAIN: a real-time signal
+ * from user space found the RLIMIT_SIGPENDING queue full.
+ */
+int send_signal_locked(int sig, struct kernel_siginfo *info, struct task_struct *t,
+		       bool shared, bool force)
 {
 	struct sigpending *pending;
+	struct sigqueue *q;
+	bool override_rlimit;
 
-	(void)info;	/* no siginfo is queued (see the top) */
 	if (!prepare_signal(sig, t, force))
 		return 0;
 	pending = shared ? &t->signal->shared_pending : &t->pending;
-	/* Legacy signals are pending once; real-time ones would queue (not here). */
-	if (sigismember(&pending->signal, sig))
+	/* Legacy signals are pending once (Linux: legacy_queue). */
+	if (sig < SIGRTMIN && sigismember(&pending->signal, sig))
 		return 0;
+	if (sig == SIGKILL || (t->flags & PF_KTHREAD))
+		goto out_set;
+	/* Real-time signals must be queued if sent by sigqueue, or some other real-time mechanism. */
+	override_rlimit = sig < SIGRTMIN ? (!info || info->si_code >= 0) : false;
+	q = __sigqueue_alloc(t, override_rlimit);
+	if (q) {
+		list_add_tail(&q->list, &pending->list);
+		if (info) {
+			q->info = *info;
+			q->info.si_signo = sig;
+		} else {
+			memset(&q->info, 0, sizeof(q->info));
+			q->info.si_signo = sig;
+			q->info.si_code = SI_KERNEL;
+		}
+	} else if (sig >= SIGRTMIN && info && info->si_code != SI_USER) {
+		return -EAGAIN;
+	}
+out_set:
 	sigaddset(&pending->signal, sig);
-	/* A stop signal at SIG_DFL waits for job control (see the top): nobody is woken. */
-	if (sig_kernel_stop(sig) && sig_handler(t, sig) == SIG_DFL)
-		return 0;
 	complete_signal(sig, t, shared);
 	return 0;
 }
@@ -329,10 +442,18 @@ int send_sig(int sig, struct task_struct *p, int priv)
 
 	if (!valid_signal(sig) || sig < 1)
 		return -EINVAL;
+	if (!priv)
+		info.si_pid = current->tgid;
 	spin_lock(&tasklist_lock);
 	ret = do_send_sig_info_locked(sig, &info, p, false, priv);
 	spin_unlock(&tasklist_lock);
 	return ret;
+}
+
+/* The whole process of p, from the kernel with tasklist_lock held (the itimer's SIGALRM). */
+int group_send_sig_info_locked(int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+	return do_send_sig_info_locked(sig, info, p, true, false);
 }
 
 /*
@@ -401,14 +522,14 @@ static int check_kill_permission(int sig)
 	return valid_signal(sig) ? 0 : -EINVAL;
 }
 
-/* Linux: group_send_sig_info. tasklist_lock held. */
-static int group_send_sig_info_locked(int sig, struct kernel_siginfo *info, struct task_struct *p,
-				      bool shared)
+/* Linux: group_send_sig_info. tasklist_lock held. sig 0 only checks. */
+static int group_send_sig_info_checked(int sig, struct kernel_siginfo *info,
+				       struct task_struct *p)
 {
 	int ret = check_kill_permission(sig);
 
 	if (!ret && sig)
-		ret = do_send_sig_info_locked(sig, info, p, shared, false);
+		ret = do_send_sig_info_locked(sig, info, p, true, false);
 	else if (!ret && !p->sighand)
 		ret = -ESRCH;
 	return ret;
@@ -429,16 +550,16 @@ static int kill_pgrp_locked(int sig, struct kernel_siginfo *info, pid_t pgrp)
 
 	/* pgrp 0 is real: init and the kernel threads start in it, as in Linux. */
 	list_for_each_entry(p, &task_list, tasks) {
-		if (!is_process(p) || !p->signal || p->signal->pgrp != pgrp)
+		if (!is_process(p) || p->signal->pgrp != pgrp)
 			continue;
-		retval = group_send_sig_info_locked(sig, info, p, true);
+		retval = group_send_sig_info_checked(sig, info, p);
 		success |= !retval;
 	}
 	return success ? 0 : retval;
 }
 
 /* Linux: kill_something_info (kill(2)'s pid rules). */
-static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
+int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 {
 	struct task_struct *p;
 	int ret;
@@ -448,7 +569,7 @@ static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 	spin_lock(&tasklist_lock);
 	if (pid > 0) {
 		p = find_task_by_vpid(pid);
-		ret = p ? group_send_sig_info_locked(sig, info, p, true) : -ESRCH;
+		ret = p ? group_send_sig_info_checked(sig, info, p) : -ESRCH;
 	} else if (pid != -1) {
 		ret = kill_pgrp_locked(sig, info, pid ? -pid : task_pgrp_nr(current));
 	} else {
@@ -456,7 +577,7 @@ static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 
 		list_for_each_entry(p, &task_list, tasks) {
 			if (is_process(p) && p->pid > 1 && !same_thread_group(p, current)) {
-				int err = group_send_sig_info_locked(sig, info, p, true);
+				int err = group_send_sig_info_checked(sig, info, p);
 
 				++count;
 				if (err != -EPERM)
@@ -535,29 +656,18 @@ int kill_pid(int pid, int sig, int priv)
 	return kill_something_info(sig, &info, pid);
 }
 
-SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+/* Linux: do_send_specific. tgid <= 0: any process. */
+int do_send_specific(pid_t tgid, pid_t pid, int sig, struct kernel_siginfo *info)
 {
-	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_USER };
-
-	info.si_pid = current->tgid;
-	info.si_uid = 0;
-	return kill_something_info(sig, &info, pid);
-}
-
-/* Linux: do_tkill. tgid <= 0: any process. */
-static int do_tkill(pid_t tgid, pid_t pid, int sig)
-{
-	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
 	struct task_struct *p;
 	int error = -ESRCH;
 
-	info.si_pid = current->tgid;
 	spin_lock(&tasklist_lock);
 	p = find_task_by_vpid(pid);
 	if (p && (tgid <= 0 || p->tgid == tgid)) {
 		error = check_kill_permission(sig);
 		if (!error && sig) {
-			error = do_send_sig_info_locked(sig, &info, p, false, false);
+			error = do_send_sig_info_locked(sig, info, p, false, false);
 			if (error == -ESRCH)
 				error = 0;	/* it is dying: Linux reports success */
 		}
@@ -566,21 +676,13 @@ static int do_tkill(pid_t tgid, pid_t pid, int sig)
 	return error;
 }
 
-SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
-{
-	if (pid <= 0 || tgid <= 0)
-		return -EINVAL;
-	return do_tkill(tgid, pid, sig);
-}
-
-SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
-{
-	if (pid <= 0)
-		return -EINVAL;
-	return do_tkill(0, pid, sig);
-}
-
 /* ---- the parent's SIGCHLD ------------------------------------------------------------- */
+
+/* Linux: __wake_up_parent. A waiter in do_wait re-scans. */
+static void wake_up_parent(struct task_struct *parent)
+{
+	wake_up_all(&parent->signal->wait_chldexit);
+}
 
 /*
  * tsk is dead: tell its parent (Linux: do_notify_parent). Returns true if
@@ -601,6 +703,8 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	if (tsk->signal->flags & SIGNAL_GROUP_EXIT)
 		status = tsk->signal->group_exit_code;
 	info._sifields._sigchld._pid = tsk->tgid;
+	info.si_utime = tsk->utime / (1000000000ULL / 100);	/* USER_HZ ticks */
+	info.si_stime = tsk->stime / (1000000000ULL / 100);
 	if ((status & 0x7f) == 0) {
 		info.si_code = CLD_EXITED;
 		info.si_status = status >> 8;
@@ -620,19 +724,66 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	if (sig > 0 && valid_signal(sig))
 		send_signal_locked(sig, &info, parent, true, false);
 	spin_unlock_irqrestore(&psig->siglock, flags);
-	/* Linux: __wake_up_parent. A waiter in do_wait re-scans. */
-	wake_up_all(&parent->signal->wait_chldexit);
+	wake_up_parent(parent);
 	return autoreap;
 }
 
-/* The task starts exiting (Linux: exit_signals): no thread picks signals for it any more. */
-void exit_signals(struct task_struct *tsk)
+/*
+ * tsk's group stopped or continued: tell the parent CLD_STOPPED or
+ * CLD_CONTINUED (Linux: do_notify_parent_cldstop), unless it set
+ * SA_NOCLDSTOP or ignores SIGCHLD; wake its wait4 either way.
+ * tasklist_lock held, tsk's siglock not.
+ */
+static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 {
+	struct task_struct *parent = tsk->group_leader->real_parent;
+	struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = why };
+	struct sighand_struct *sighand;
 	unsigned long flags;
 
+	if (!parent || !parent->sighand)
+		return;
+	info._sifields._sigchld._pid = tsk->tgid;
+	info.si_utime = tsk->utime / (1000000000ULL / 100);
+	info.si_stime = tsk->stime / (1000000000ULL / 100);
+	info.si_status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_exit_code & 0x7f;
+	sighand = parent->sighand;
+	spin_lock_irqsave(&sighand->siglock, flags);
+	if (sighand->action[SIGCHLD - 1].sa.sa_handler != SIG_IGN &&
+	    !(sighand->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDSTOP))
+		send_signal_locked(SIGCHLD, &info, parent, true, false);
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	wake_up_parent(parent);
+}
+
+/*
+ * The task starts exiting (Linux: exit_signals): no thread picks signals
+ * for it any more, and if a group stop was waiting for it, it no longer
+ * does: the stop completes without it and the parent hears of it.
+ */
+void exit_signals(struct task_struct *tsk)
+{
+	bool notify = false;
+	unsigned long flags;
+
+	spin_lock(&tasklist_lock);
 	spin_lock_irqsave(&tsk->sighand->siglock, flags);
 	tsk->flags |= PF_EXITING;
+	if ((tsk->jobctl & JOBCTL_STOP_PENDING) && !(tsk->signal->flags & SIGNAL_GROUP_EXIT)) {
+		struct signal_struct *sig = tsk->signal;
+		bool consume = tsk->jobctl & JOBCTL_STOP_CONSUME;
+
+		task_clear_jobctl_pending(tsk, JOBCTL_STOP_PENDING);
+		if (consume && sig->group_stop_count && !--sig->group_stop_count &&
+		    !(sig->flags & SIGNAL_STOP_STOPPED)) {
+			signal_set_stop_flags(sig, SIGNAL_STOP_STOPPED);
+			notify = true;
+		}
+	}
 	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	if (notify)
+		do_notify_parent_cldstop(tsk, CLD_STOPPED);
+	spin_unlock(&tasklist_lock);
 }
 
 /* exec: handlers go back to SIG_DFL, ignored signals stay ignored (Linux: flush_signal_handlers). */
@@ -649,12 +800,12 @@ void flush_signal_handlers(struct task_struct *t, int force_default)
 	}
 }
 
-/* ---- delivery ------------------------------------------------------------------------- */
+/* ---- dequeueing ------------------------------------------------------------------------- */
 
 /* Lowest deliverable signal of pending, faults first (Linux: next_signal). */
-static int next_signal(struct sigpending *pending, unsigned long mask)
+static int next_signal(struct sigpending *pending, const sigset_t *mask)
 {
-	unsigned long x = pending->signal.sig[0] & ~mask;
+	unsigned long x = pending->signal.sig[0] & ~mask->sig[0];
 
 	if (!x)
 		return 0;
@@ -663,89 +814,235 @@ static int next_signal(struct sigpending *pending, unsigned long mask)
 	return __builtin_ctzl(x) + 1;
 }
 
-/* Take one deliverable signal off current's sets; siglock held (Linux: dequeue_signal). */
-static int dequeue_signal(struct task_struct *t)
+/*
+ * Take sig off list with its siginfo (Linux: collect_signal). If another
+ * one is queued the bit stays. With no sigqueue (allocation failed) the
+ * siginfo is a bare SI_USER one.
+ */
+static void collect_signal(int sig, struct sigpending *list, kernel_siginfo_t *info)
 {
-	unsigned long mask = undeliverable_mask(t);
-	int sig = next_signal(&t->pending, mask);
+	struct sigqueue *q, *first = NULL;
 
-	if (sig) {
-		sigdelset(&t->pending.signal, sig);
-	} else {
-		sig = next_signal(&t->signal->shared_pending, mask);
-		if (sig)
-			sigdelset(&t->signal->shared_pending.signal, sig);
+	list_for_each_entry(q, &list->list, list) {
+		if (q->info.si_signo == sig) {
+			if (first)
+				goto still_pending;
+			first = q;
+		}
 	}
-	recalc_sigpending();
+	sigdelset(&list->signal, sig);
+	if (first) {
+still_pending:
+		list_del_init(&first->list);
+		*info = first->info;
+		__sigqueue_free(first);
+	} else {
+		memset(info, 0, sizeof(*info));
+		info->si_signo = sig;
+		info->si_code = SI_USER;
+	}
+}
+
+static int __dequeue_signal(struct sigpending *pending, const sigset_t *mask,
+			    kernel_siginfo_t *info)
+{
+	int sig = next_signal(pending, mask);
+
+	if (sig)
+		collect_signal(sig, pending, info);
 	return sig;
 }
 
 /*
- * Did regs come from the syscall instruction? Linux tests orig_ax >= 0,
- * having stored -1 there for every other entry; Linnet's entry code keeps
- * the error code or vector there, so look for the syscall instruction's
- * own marks too: rcx holds the return address and r11 the flags.
+ * Take one signal not in mask off t's sets, the thread's own first
+ * (Linux: dequeue_signal). siglock held.
  */
-static bool in_syscall(const struct pt_regs *regs)
+int dequeue_signal(struct task_struct *t, const sigset_t *mask, kernel_siginfo_t *info)
 {
-	return regs->orig_ax < nr_syscalls && regs->cx == regs->ip && regs->r11 == regs->flags;
+	int sig = __dequeue_signal(&t->pending, mask, info);
+
+	if (!sig)
+		sig = __dequeue_signal(&t->signal->shared_pending, mask, info);
+	recalc_sigpending();
+	if (!sig)
+		return 0;
+	/* A stop signal dequeued: do_signal_stop may now start a group stop. */
+	if (sig_kernel_stop(sig))
+		t->jobctl |= JOBCTL_STOP_DEQUEUED;
+	return sig;
+}
+
+/* ---- job-control stop --------------------------------------------------------------------- */
+
+/*
+ * current's part of a group stop is done (Linux: task_participate_group_stop).
+ * true: it was the last thread, the group is stopped: notify the parent.
+ */
+static bool task_participate_group_stop(struct task_struct *task)
+{
+	struct signal_struct *sig = task->signal;
+	bool consume = task->jobctl & JOBCTL_STOP_CONSUME;
+
+	task_clear_jobctl_pending(task, JOBCTL_STOP_PENDING);
+	if (!consume)
+		return false;
+	if (!WARN_ON(sig->group_stop_count == 0))
+		sig->group_stop_count--;
+	if (!sig->group_stop_count && !(sig->flags & SIGNAL_STOP_STOPPED)) {
+		signal_set_stop_flags(sig, SIGNAL_STOP_STOPPED);
+		return true;
+	}
+	return false;
 }
 
 /*
- * Linux: arch_do_signal_or_restart -> get_signal. Called on the way back
- * to user mode with TIF_SIGPENDING set and interrupts on.
+ * Stop for signr, or join the group stop another thread started (signr 0)
+ * (Linux: do_signal_stop). The first thread records the signal in
+ * group_exit_code and asks every other thread to stop; the last one to
+ * stop tells the parent. Returns false (locks kept) if no stop is due;
+ * true once stopped and woken again, with both locks dropped.
+ * tasklist_lock and siglock held.
  */
-void arch_do_signal_or_restart(struct pt_regs *regs)
+static bool do_signal_stop(int signr)
 {
-	struct task_struct *t = current;
-	struct sighand_struct *sighand = t->sighand;
+	struct signal_struct *sig = current->signal;
+	bool notify;
 
-	for (;;) {
-		struct k_sigaction ka;
-		int sig;
+	if (!(current->jobctl & JOBCTL_STOP_PENDING)) {
+		unsigned long gstop = JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME;
+		struct task_struct *t;
 
-		spin_lock_irq(&sighand->siglock);
-		sig = dequeue_signal(t);
-		if (sig)
-			ka = sighand->action[sig - 1];
-		spin_unlock_irq(&sighand->siglock);
-		if (!sig)
-			break;
-		if (ka.sa.sa_handler == SIG_IGN)
-			continue;
-		if (ka.sa.sa_handler != SIG_DFL) {
-			static bool logged;
-
-			/* Issue 11 runs the handler on a signal frame; until then it is fatal. */
-			if (!__atomic_exchange_n(&logged, true, __ATOMIC_RELAXED))
-				pr_warn("%s[%d]: signal %d has a handler; signal frames are not implemented yet (issue 11): killing the process\n",
-					t->comm, t->pid, sig);
-			do_group_exit(sig);
-		}
-		if (sig_kernel_ignore(sig) || sig_kernel_stop(sig))
-			continue;
-		/* Terminate (or core dump: none, as Linux with RLIMIT_CORE 0). */
-		do_group_exit(sig);
-	}
-
-	/* No handler ran: a system call a signal interrupted starts again (Linux: the same switch). */
-	if (regs && in_syscall(regs)) {
-		switch ((long)regs->ax) {
-		case -ERESTARTNOHAND:
-		case -ERESTARTSYS:
-		case -ERESTARTNOINTR:
-			regs->ax = regs->orig_ax;
-			regs->ip -= 2;
-			break;
-		case -ERESTART_RESTARTBLOCK:
-			regs->ax = 219;		/* __NR_restart_syscall */
-			regs->ip -= 2;
-			break;
+		/* A SIGCONT or a fatal signal came after the dequeue: no stop. */
+		if (!(current->jobctl & JOBCTL_STOP_DEQUEUED) || (sig->flags & SIGNAL_GROUP_EXIT))
+			return false;
+		if (!(sig->flags & SIGNAL_STOP_STOPPED))
+			sig->group_exit_code = signr;
+		sig->group_stop_count = 0;
+		if (task_set_jobctl_pending(current, signr | gstop))
+			sig->group_stop_count++;
+		for_each_thread_in(sig, t) {
+			if (t == current || task_is_stopped(t))
+				continue;
+			if (task_set_jobctl_pending(t, signr | gstop)) {
+				sig->group_stop_count++;
+				signal_wake_up(t, false);
+			}
 		}
 	}
+	notify = task_participate_group_stop(current);
+	set_current_state(TASK_STOPPED);	/* SIGCONT wakes __TASK_STOPPED, SIGKILL TASK_WAKEKILL */
+	spin_unlock_irq(&current->sighand->siglock);
+	if (notify)
+		do_notify_parent_cldstop(current, CLD_STOPPED);
+	spin_unlock(&tasklist_lock);
+	schedule();
+	return true;
 }
 
-/* ---- masks, actions, the alternate stack ------------------------------------------------- */
+/* ---- get_signal ---------------------------------------------------------------------------- */
+
+/*
+ * The next signal for current to handle (Linux: get_signal). Default
+ * actions are carried out here: ignore, stop (do_signal_stop), terminate
+ * (do_group_exit, which does not return). Returns true with ksig filled
+ * in for a signal that has a handler. SA_RESETHAND resets the action now.
+ */
+bool get_signal(struct ksignal *ksig)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct signal_struct *signal = current->signal;
+	int signr;
+
+relock:
+	itimer_send_pending();	/* an ITIMER_REAL that fired in the tick (kernel/time/itimer.c) */
+	spin_lock(&tasklist_lock);
+	spin_lock_irq(&sighand->siglock);
+	/* We were continued (or a stop completed without us): tell the parent now. */
+	if (unlikely(signal->flags & SIGNAL_CLD_MASK)) {
+		int why = (signal->flags & SIGNAL_CLD_CONTINUED) ? CLD_CONTINUED : CLD_STOPPED;
+
+		signal->flags &= ~SIGNAL_CLD_MASK;
+		spin_unlock_irq(&sighand->siglock);
+		do_notify_parent_cldstop(current, why);
+		spin_unlock(&tasklist_lock);
+		goto relock;
+	}
+	for (;;) {
+		struct k_sigaction *ka;
+
+		/* The group is already dying (Linux: signal_group_exit). */
+		if (signal->flags & SIGNAL_GROUP_EXIT) {
+			signr = SIGKILL;
+			memset(&ksig->info, 0, sizeof(ksig->info));
+			ksig->info.si_signo = SIGKILL;
+			sigdelset(&current->pending.signal, SIGKILL);
+			recalc_sigpending();
+			goto fatal;
+		}
+		if (unlikely(current->jobctl & JOBCTL_STOP_PENDING) && do_signal_stop(0))
+			goto relock;
+		signr = dequeue_signal(current, &current->blocked, &ksig->info);
+		if (!signr)
+			break;
+		ka = &sighand->action[signr - 1];
+		if (ka->sa.sa_handler == SIG_IGN)
+			continue;
+		if (ka->sa.sa_handler != SIG_DFL) {
+			ksig->ka = *ka;
+			if (ka->sa.sa_flags & SA_RESETHAND)
+				ka->sa.sa_handler = SIG_DFL;
+			break;
+		}
+		if (sig_kernel_ignore(signr))
+			continue;
+		/* init: only SIGKILL/SIGSTOP from the kernel act by default. */
+		if (unlikely(signal->flags & SIGNAL_UNKILLABLE) && !sig_kernel_only(signr))
+			continue;
+		if (sig_kernel_stop(signr)) {
+			/*
+			 * POSIX: SIGTSTP, SIGTTIN, SIGTTOU are not to stop an
+			 * orphaned process group (no shell left to continue it).
+			 */
+			if (signr != SIGSTOP &&
+			    will_become_orphaned_pgrp(task_pgrp_nr(current), NULL))
+				continue;
+			if (likely(do_signal_stop(ksig->info.si_signo)))
+				goto relock;
+			continue;
+		}
+fatal:
+		spin_unlock_irq(&sighand->siglock);
+		spin_unlock(&tasklist_lock);
+		/* Terminate (or core dump: none, as Linux with RLIMIT_CORE 0). */
+		current->flags |= PF_SIGNALED;
+		do_group_exit(ksig->info.si_signo);
+	}
+	spin_unlock_irq(&sighand->siglock);
+	spin_unlock(&tasklist_lock);
+	ksig->sig = signr;
+	return signr > 0;
+}
+
+/* ---- masks --------------------------------------------------------------------------------- */
+
+/* siglock held (Linux: __set_task_blocked). */
+void __set_task_blocked(struct task_struct *tsk, const sigset_t *newset)
+{
+	tsk->blocked = *newset;
+	if (tsk == current)
+		recalc_sigpending();
+	else
+		recalc_sigpending_tsk(tsk);
+}
+
+/* current's mask, SIGKILL and SIGSTOP never blocked (Linux: set_current_blocked). */
+void set_current_blocked(sigset_t *newset)
+{
+	newset->sig[0] &= ~SIG_KERNEL_ONLY_MASK;
+	spin_lock_irq(&current->sighand->siglock);
+	__set_task_blocked(current, newset);
+	spin_unlock_irq(&current->sighand->siglock);
+}
 
 /* Linux: sigprocmask on current, SIGKILL and SIGSTOP never blocked. */
 int sigprocmask(int how, sigset_t *set, sigset_t *oldset)
@@ -768,49 +1065,35 @@ int sigprocmask(int how, sigset_t *set, sigset_t *oldset)
 	default:
 		return -EINVAL;
 	}
-	newset.sig[0] &= ~SIG_KERNEL_ONLY_MASK;
-	spin_lock_irq(&tsk->sighand->siglock);
-	tsk->blocked = newset;
-	recalc_sigpending();
-	spin_unlock_irq(&tsk->sighand->siglock);
+	set_current_blocked(&newset);
 	return 0;
 }
 
-SYSCALL_DEFINE4(rt_sigprocmask, int, how, sigset_t __user *, nset, sigset_t __user *, oset,
-		size_t, sigsetsize)
+/*
+ * A handler's frame is built: block sa_mask and (without SA_NODEFER) the
+ * signal itself for the handler, after putting back a mask sigsuspend
+ * saved; SS_AUTODISARM drops the alternate stack (Linux: signal_delivered).
+ */
+static void signal_delivered(struct ksignal *ksig)
 {
-	sigset_t old_set, new_set;
-	int error;
+	sigset_t blocked;
 
-	if (sigsetsize != sizeof(sigset_t))
-		return -EINVAL;
-	old_set = current->blocked;
-	if (nset) {
-		if (copy_from_user(&new_set, nset, sizeof(sigset_t)))
-			return -EFAULT;
-		new_set.sig[0] &= ~SIG_KERNEL_ONLY_MASK;
-		error = sigprocmask(how, &new_set, NULL);
-		if (error)
-			return error;
-	}
-	if (oset && copy_to_user(oset, &old_set, sizeof(sigset_t)))
-		return -EFAULT;
-	return 0;
+	clear_restore_sigmask();
+	sigorsets(&blocked, &current->blocked, &ksig->ka.sa.sa_mask);
+	if (!(ksig->ka.sa.sa_flags & SA_NODEFER))
+		sigaddset(&blocked, ksig->sig);
+	set_current_blocked(&blocked);
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		sas_ss_reset(current);
 }
 
-SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
+/* Linux: signal_setup_done. failed: the frame could not be written: SIGSEGV. */
+void signal_setup_done(int failed, struct ksignal *ksig)
 {
-	sigset_t set;
-
-	if (sigsetsize > sizeof(*uset))
-		return -EINVAL;
-	spin_lock_irq(&current->sighand->siglock);
-	set.sig[0] = (current->pending.signal.sig[0] |
-		      current->signal->shared_pending.signal.sig[0]) & current->blocked.sig[0];
-	spin_unlock_irq(&current->sighand->siglock);
-	if (copy_to_user(uset, &set, sigsetsize))
-		return -EFAULT;
-	return 0;
+	if (failed)
+		force_sigsegv(ksig->sig);
+	else
+		signal_delivered(ksig);
 }
 
 /* Linux: do_sigaction. */
@@ -851,199 +1134,6 @@ void kernel_sigaction(int sig, __sighandler_t action)
 	struct k_sigaction ka = { .sa = { .sa_handler = action } };
 
 	do_sigaction(sig, &ka, NULL);
-}
-
-SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
-		struct sigaction __user *, oact, size_t, sigsetsize)
-{
-	struct k_sigaction new_sa, old_sa;
-	int ret;
-
-	if (sigsetsize != sizeof(sigset_t))
-		return -EINVAL;
-	if (act && copy_from_user(&new_sa.sa, act, sizeof(new_sa.sa)))
-		return -EFAULT;
-	ret = do_sigaction(sig, act ? &new_sa : NULL, oact ? &old_sa : NULL);
-	if (!ret && oact && copy_to_user(oact, &old_sa.sa, sizeof(old_sa.sa)))
-		return -EFAULT;
-	return ret;
-}
-
-/* The user's stack_t (x86-64). */
-typedef struct {
-	void __user *ss_sp;
-	int ss_flags;
-	size_t ss_size;
-} stack_t;
-
-#define SS_AUTODISARM (1U << 31)
-#define SS_FLAG_BITS SS_AUTODISARM
-
-static bool on_sig_stack(unsigned long sp)
-{
-	struct task_struct *t = current;
-
-	if (t->sas_ss_flags & SS_AUTODISARM)
-		return false;
-	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
-}
-
-static int sas_ss_flags(unsigned long sp)
-{
-	if (!current->sas_ss_size)
-		return SS_DISABLE;
-	return on_sig_stack(sp) ? SS_ONSTACK : 0;
-}
-
-/* Linux: do_sigaltstack. */
-static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
-{
-	struct task_struct *t = current;
-
-	if (oss) {
-		memset(oss, 0, sizeof(*oss));
-		oss->ss_sp = (void __user *)t->sas_ss_sp;
-		oss->ss_size = t->sas_ss_size;
-		oss->ss_flags = sas_ss_flags(sp) | (t->sas_ss_flags & SS_FLAG_BITS);
-	}
-	if (ss) {
-		void __user *ss_sp = ss->ss_sp;
-		size_t ss_size = ss->ss_size;
-		unsigned int ss_flags = ss->ss_flags;
-		int ss_mode;
-
-		if (unlikely(on_sig_stack(sp)))
-			return -EPERM;
-		ss_mode = ss_flags & ~SS_FLAG_BITS;
-		if (unlikely(ss_mode != SS_DISABLE && ss_mode != SS_ONSTACK && ss_mode != 0))
-			return -EINVAL;
-		if (t->sas_ss_sp == (unsigned long)ss_sp && t->sas_ss_size == ss_size &&
-		    t->sas_ss_flags == ss_flags)
-			return 0;
-		if (ss_mode == SS_DISABLE) {
-			ss_size = 0;
-			ss_sp = NULL;
-		} else if (unlikely(ss_size < MINSIGSTKSZ)) {
-			return -ENOMEM;
-		}
-		t->sas_ss_sp = (unsigned long)ss_sp;
-		t->sas_ss_size = ss_size;
-		t->sas_ss_flags = ss_flags;
-	}
-	return 0;
-}
-
-SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
-{
-	stack_t new, old;
-	int err;
-
-	if (uss && copy_from_user(&new, uss, sizeof(stack_t)))
-		return -EFAULT;
-	err = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL,
-			     task_pt_regs(current)->sp);
-	if (!err && uoss && copy_to_user(uoss, &old, sizeof(stack_t)))
-		err = -EFAULT;
-	return err;
-}
-
-/*
- * No signal frames exist before issue 11, so whatever the stack holds is
- * no frame we built: Linux's badframe path, SIGSEGV (signal_fault).
- */
-SYSCALL_DEFINE_REGS(rt_sigreturn)
-{
-	static bool logged;
-
-	if (!__atomic_exchange_n(&logged, true, __ATOMIC_RELAXED))
-		pr_info("%s[%d] bad frame in rt_sigreturn frame:%px ip:%lx sp:%lx orax:%lx\n",
-			current->comm, current->pid, (void *)(regs->sp - sizeof(long)),
-			regs->ip, regs->sp, regs->orig_ax);
-	force_sig(SIGSEGV);
-	return 0;
-}
-
-/*
- * Sleep until a signal arrives (Linux: sys_pause). Before issue 11 no
- * handler runs, so the signal that ends the wait either kills the process
- * on the way out or, if it was dropped meanwhile, the call starts again.
- */
-SYSCALL_DEFINE0(pause)
-{
-	while (!signal_pending(current)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (!signal_pending(current))
-			schedule();
-		__set_current_state(TASK_RUNNING);
-	}
-	return -ERESTARTNOHAND;
-}
-
-/*
- * Wait for a signal with a temporary mask (Linux: sys_rt_sigsuspend).
- * Linux restores the old mask after the handler's frame is set up; with
- * no frames yet it is restored here, and the call returns -EINTR.
- */
-SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
-{
-	sigset_t newset, saved = current->blocked;
-
-	if (sigsetsize != sizeof(sigset_t))
-		return -EINVAL;
-	if (copy_from_user(&newset, unewset, sizeof(newset)))
-		return -EFAULT;
-	sigprocmask(SIG_SETMASK, &newset, NULL);
-	while (!signal_pending(current)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (!signal_pending(current))
-			schedule();
-		__set_current_state(TASK_RUNNING);
-	}
-	/* The fatal case is decided now, under the temporary mask, as Linux would. */
-	arch_do_signal_or_restart(NULL);
-	sigprocmask(SIG_SETMASK, &saved, NULL);
-	return -EINTR;
-}
-
-/*
- * What a -ERESTART_RESTARTBLOCK restart calls (Linux: restart_syscall).
- * No call here leaves a restart block yet (Linux's do_no_restart_syscall).
- */
-SYSCALL_DEFINE0(restart_syscall)
-{
-	return -EINTR;
-}
-
-/* ---- robust futex list (recorded only: no futexes yet) ---------------------------------- */
-
-SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
-{
-	if (unlikely(len != 3 * sizeof(long)))	/* sizeof(struct robust_list_head) */
-		return -EINVAL;
-	current->robust_list = head;
-	current->robust_list_len = len;
-	return 0;
-}
-
-SYSCALL_DEFINE3(get_robust_list, int, pid, void __user * __user *, head_ptr,
-		size_t __user *, len_ptr)
-{
-	struct task_struct *p = current;
-	void __user *head;
-
-	if (pid) {
-		spin_lock(&tasklist_lock);
-		p = find_task_by_vpid(pid);
-		head = p ? p->robust_list : NULL;
-		spin_unlock(&tasklist_lock);
-		if (!p)
-			return -ESRCH;
-	} else {
-		head = p->robust_list;
-	}
-	if (put_user(3 * sizeof(long), len_ptr))
-		return -EFAULT;
-	return put_user(head, head_ptr);
 }
 
 /* Log fatal signals from faults and traps (Linux: the debug.exception-trace sysctl). */

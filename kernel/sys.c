@@ -49,6 +49,14 @@
  * PR_CAPBSET_READ (every capability is in the bounding set). Any other
  * option is -EINVAL, as Linux answers an unknown one.
  *
+ * getpriority/setpriority: PRIO_PROCESS (a thread), PRIO_PGRP and
+ * PRIO_USER (everyone is uid 0: every user task), who 0 for the caller's
+ * own; the nice value is clamped to -20..19 and recorded (task->nice,
+ * fork inherits it, /proc/PID/stat shows it) but the scheduler, round
+ * robin, does not use it. getpriority returns 20 - nice of the nicest
+ * match, as the system call does (C libraries turn it back). -EINVAL for
+ * an unknown which, -ESRCH when nothing matches.
+ *
  * Left out: setuid and friends, capabilities, UTS namespaces, the RLIMIT_CPU timer,
  * ru_maxrss, the other prctl options.
  */
@@ -58,6 +66,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>
@@ -209,12 +218,12 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
 			return -EPERM;
 	}
 	rlim = tsk->signal->rlim + resource;
-	spin_lock(&tsk->sighand->siglock);
+	spin_lock_irq(&tsk->sighand->siglock);
 	if (old_rlim)
 		*old_rlim = *rlim;
 	if (new_rlim)
 		*rlim = *new_rlim;
-	spin_unlock(&tsk->sighand->siglock);
+	spin_unlock_irq(&tsk->sighand->siglock);
 	return 0;
 }
 
@@ -402,6 +411,8 @@ static void do_sysinfo(struct sysinfo *info)
 	/* Bytes, since mem_unit is 1 (Linux scales to bytes when it fits in a long). */
 	info->totalram = totalram_pages_count * PAGE_SIZE;
 	info->freeram = nr_free_pages() * PAGE_SIZE;
+	/* shmem/tmpfs pages, as /proc/meminfo's Shmem (Linux: si_meminfo) */
+	info->sharedram = global_node_page_state(NR_SHMEM) * PAGE_SIZE;
 	info->mem_unit = 1;
 }
 
@@ -525,4 +536,67 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		break;
 	}
 	return error;
+}
+
+/* ---- getpriority, setpriority ------------------------------------------------------------- */
+
+#define PRIO_PROCESS 0
+#define PRIO_PGRP 1
+#define PRIO_USER 2
+
+static bool prio_match(struct task_struct *p, int which, int who)
+{
+	if (!p->mm || p->exit_state || !p->signal)
+		return false;		/* kernel threads and the dead */
+	switch (which) {
+	case PRIO_PROCESS:
+		return p->pid == (who ? who : current->pid);
+	case PRIO_PGRP:
+		return p->signal->pgrp == (who ? who : current->signal->pgrp);
+	case PRIO_USER:
+		return who == 0;	/* everyone is uid 0 */
+	}
+	return false;
+}
+
+SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
+{
+	struct task_struct *p;
+	int error = -ESRCH;
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	if (niceval < MIN_NICE)
+		niceval = MIN_NICE;
+	if (niceval > MAX_NICE)
+		niceval = MAX_NICE;
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (prio_match(p, which, who)) {
+			WRITE_ONCE(p->nice, niceval);
+			error = 0;
+		}
+	}
+	spin_unlock(&tasklist_lock);
+	return error;
+}
+
+SYSCALL_DEFINE2(getpriority, int, which, int, who)
+{
+	struct task_struct *p;
+	long retval = -ESRCH;
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (prio_match(p, which, who)) {
+			long niceval = 20 - READ_ONCE(p->nice);
+
+			if (niceval > retval)
+				retval = niceval;
+		}
+	}
+	spin_unlock(&tasklist_lock);
+	return retval;
 }

@@ -14,8 +14,8 @@
  *    gets SIGSEGV (SEGV_MAPERR with no VMA, SEGV_ACCERR against its
  *    permissions) and Linux's "segfault at" line; kernel mode resumes at
  *    the instruction's exception-table fixup (-EFAULT) or oopses.
- *    VM_FAULT_SIGBUS sends SIGBUS; VM_FAULT_OOM kills the task with
- *    SIGKILL (the OOM killer is for later), never panics.
+ *    VM_FAULT_SIGBUS sends SIGBUS; VM_FAULT_OOM goes to
+ *    pagefault_out_of_memory() (mm/oom_kill.c), never panics.
  *  - a kernel address: there is no VMA to consult. From user mode it is
  *    SIGSEGV (the error code gets X86_PF_PROT, as Linux hides whether a
  *    kernel page is mapped). From the kernel a fault is either
@@ -38,6 +38,7 @@
 #include <asm/special_insns.h>
 #include <asm/traps.h>
 #include <linux/dcache.h>
+#include <linux/oom.h>
 #include <linux/jiffies.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -255,17 +256,6 @@ static void do_sigbus(struct pt_regs *regs, unsigned long error_code, unsigned l
 		return;
 	}
 	force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)address);
-}
-
-/*
- * No memory for the fault. Linux's pagefault_out_of_memory() asks the
- * OOM killer to pick a victim; until there is one (issue 11) the
- * faulting task is the victim. Never a panic.
- */
-static void pagefault_out_of_memory(void)
-{
-	pr_warn("%s[%d]: out of memory in a page fault: killed\n", current->comm, current->pid);
-	force_sig(SIGKILL);
 }
 
 /* Linux: do_user_addr_fault. */

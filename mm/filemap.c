@@ -35,8 +35,11 @@
 #include <linux/mm.h>
 #include <linux/pagemap.h>
 #include <linux/printk.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/spinlock.h>
+#include <linux/uaccess.h>
 #include <linux/string.h>
 #include <linux/uio.h>
 #include <linux/vmstat.h>
@@ -393,11 +396,68 @@ ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from)
 }
 
 /*
- * Linux: generic_perform_write(). Page by page: ->write_begin gives a
- * locked, referenced folio for the range; the bytes are copied in;
- * ->write_end marks it uptodate and dirty, extends i_size, unlocks and
- * releases it. Advances iocb->ki_pos; returns the bytes written, or the
- * error if none were (a fault on the source with nothing copied: -EFAULT).
+ * Touch every page of [uaddr, uaddr + size) for reading, faulting each in
+ * (Linux: fault_in_readable, mm/gup.c). Returns the bytes NOT faulted in.
+ */
+static size_t fault_in_readable(const char __user *uaddr, size_t size)
+{
+	const char __user *p = uaddr, *end = uaddr + size;
+	char c;
+
+	(void)c;	/* the bytes themselves do not matter */
+	if (!size)
+		return 0;
+	if (end < uaddr)
+		return size;
+	while (p < end) {
+		if (get_user(c, (char __user *)p))
+			return size - (p - uaddr);
+		p = (const char __user *)(((unsigned long)p & PAGE_MASK) + PAGE_SIZE);
+	}
+	if (get_user(c, (char __user *)end - 1))
+		return 1;
+	return 0;
+}
+
+/*
+ * Fault in the user memory of the next size bytes of i (Linux:
+ * fault_in_iov_iter_readable, lib/iov_iter.c). Returns the bytes not
+ * faulted in; a kernel iterator needs nothing.
+ */
+static size_t fault_in_iov_iter_readable(const struct iov_iter *i, size_t size)
+{
+	size_t done = 0, skip = i->iov_offset;
+
+	size = min(size, i->count);
+	if (i->iter_type == ITER_UBUF)
+		return fault_in_readable((const char __user *)i->ubuf + skip, size);
+	if (i->iter_type != ITER_IOVEC)
+		return 0;
+	for (unsigned long seg = 0; seg < i->nr_segs && done < size; seg++, skip = 0) {
+		size_t len = min(i->__iov[seg].iov_len - skip, size - done), left;
+
+		if (!len)
+			continue;
+		left = fault_in_readable((const char __user *)i->__iov[seg].iov_base + skip, len);
+		done += len - left;
+		if (left)
+			break;
+	}
+	return size - done;
+}
+
+/*
+ * Linux: generic_perform_write(). Page by page: the source is faulted in
+ * first; ->write_begin gives a locked, referenced folio for the range; the
+ * bytes are copied in with page faults off (Linux:
+ * copy_page_from_iter_atomic; here preemption off, which makes the fault
+ * handler refuse): a fault taken while the folio is locked could need
+ * that very folio — the source a mapping of the page being written — and
+ * wait on its own lock. ->write_end marks it uptodate and dirty, extends
+ * i_size, unlocks and releases it; a copy that came up short (the source
+ * was unmapped meanwhile) is retried from the fault-in. Advances
+ * iocb->ki_pos; returns the bytes written, or the error if none were (a
+ * source that cannot be faulted in: -EFAULT; a fatal signal: -EINTR).
  */
 ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i)
 {
@@ -415,19 +475,32 @@ ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i)
 		size_t copied;
 		void *fsdata = NULL;
 
+again:
+		if (fault_in_iov_iter_readable(i, bytes) == bytes) {
+			status = -EFAULT;	/* nothing of the source is readable */
+			break;
+		}
+		if (fatal_signal_pending(current)) {
+			status = -EINTR;
+			break;
+		}
 		status = a_ops->write_begin(file, mapping, pos, bytes, &folio, &fsdata);
 		if (status < 0)
 			break;
+		preempt_disable();	/* Linux: pagefault_disable() */
 		copied = copy_from_iter((char *)folio_address(folio) + offset, bytes, i);
+		preempt_enable();
 		status = a_ops->write_end(file, mapping, pos, bytes, copied, folio, fsdata);
 		if (status < 0)
 			break;
 		if ((size_t)status < copied)
 			iov_iter_revert(i, copied - status);
 		if (!status) {
-			/* Nothing could be copied from the source: a bad user buffer. */
-			status = -EFAULT;
-			break;
+			/* A short copy: fault the rest in again (and fail there if it is bad). */
+			if (copied)
+				bytes = copied;
+			cond_resched();
+			goto again;
 		}
 		pos += status;
 		written += status;

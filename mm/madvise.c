@@ -10,16 +10,19 @@
  *   MADV_DONTFORK/DOFORK, MADV_WIPEONFORK/KEEPONFORK, MADV_DONTDUMP/DODUMP:
  *	set or clear VM_DONTCOPY, VM_WIPEONFORK, VM_DONTDUMP, splitting and
  *	merging VMAs as mprotect does (Linux: madvise_behavior).
- *   MADV_REMOVE: -EINVAL. (Linux punches a hole in a shared writable
- *	mapping's file, shared anonymous memory included; without the
- *	reverse map there is no unmap_mapping_range to zap the other
- *	mappers of the file, so that is left for issue 11.)
+ *   MADV_REMOVE: punch a hole in a shared writable mapping's file
+ *	(vfs_fallocate(FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE), with
+ *	mmap_lock dropped, as Linux's madvise_remove): the pages leave the
+ *	file and every mapping of it (unmap_mapping_range), shared anonymous
+ *	memory included; -EACCES for a mapping that is not shared and
+ *	writable, -EINVAL without a file or for a locked VMA.
  *   the other advice Linux knows (NORMAL, RANDOM, SEQUENTIAL, WILLNEED,
  *	COLD, PAGEOUT, MERGEABLE, HUGEPAGE, POPULATE_*...): accepted, 0.
  *   anything else, and MADV_HWPOISON/SOFT_OFFLINE: -EINVAL.
  * Left out: the VM_RAND_READ/SEQ_READ hints, KSM, THP, page-out, populate.
  */
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
@@ -112,6 +115,33 @@ static int madvise_behavior(struct vm_area_struct *vma, struct vm_area_struct **
 	return 0;
 }
 
+/* Linux: madvise_remove. Returns with mmap_read_lock held again, *prev NULL. */
+static int madvise_remove(struct vm_area_struct *vma, struct vm_area_struct **prev,
+			  unsigned long start, unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct file *f;
+	loff_t offset;
+	int error;
+
+	*prev = NULL;	/* tell do_madvise we dropped mmap_lock */
+	if (vma->vm_flags & VM_LOCKED)
+		return -EINVAL;
+	f = vma->vm_file;
+	if (!f || !f->f_mapping || !f->f_mapping->host)
+		return -EINVAL;
+	if ((vma->vm_flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+		return -EACCES;
+	offset = (loff_t)(start - vma->vm_start) + ((loff_t)vma->vm_pgoff << PAGE_SHIFT);
+	/* The file may go with the VMA once mmap_lock is dropped: hold it. */
+	get_file(f);
+	mmap_read_unlock(mm);
+	error = vfs_fallocate(f, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, end - start);
+	fput(f);
+	mmap_read_lock(mm);
+	return error;
+}
+
 static int madvise_vma(struct vm_area_struct *vma, struct vm_area_struct **prev,
 		       unsigned long start, unsigned long end, int behavior)
 {
@@ -129,8 +159,7 @@ static int madvise_vma(struct vm_area_struct *vma, struct vm_area_struct **prev,
 		zap_page_range(vma, start, end - start);
 		return 0;
 	case MADV_REMOVE:
-		*prev = NULL;	/* Linux drops the lock here */
-		return -EINVAL;	/* not yet: see above */
+		return madvise_remove(vma, prev, start, end);
 	default:
 		if (madvise_need_mmap_write(behavior))
 			return madvise_behavior(vma, prev, start, end, behavior);

@@ -10,22 +10,37 @@
  *   - empty PTE, anonymous VMA: do_anonymous_page(). A read maps the one
  *     shared zero page read-only (PGZEROMAP); a write maps a new zeroed
  *     page (NR_ANON_MAPPED, MM_ANONPAGES).
- *   - empty PTE, VMA with ->fault (a file): do_fault(), Linux's
- *     do_read_fault / do_cow_fault (a private write gets its own copy) /
- *     do_shared_fault in one function.
- *   - present PTE written without _PAGE_RW: do_wp_page(), the COW break:
- *     a page only we map is made writable again (Linux's wp_page_reuse,
- *     here a branch of do_wp_page; PGREUSE);
- *     otherwise it is copied (wp_page_copy, PGCOW: allocate, copy, clear
- *     the old PTE and flush it on every CPU, install the new one, then
- *     drop the old page's map and reference).
+ *   - empty PTE, VMA with ->fault (a file: shmem_fault): do_fault(),
+ *     which asks ->fault for the page-cache page at the file page
+ *     vm_pgoff + (address - vm_start) / PAGE_SIZE (__do_fault: returned
+ *     referenced and locked, so truncation cannot remove it before the
+ *     PTE is in) and then
+ *       do_read_fault: a read maps the file's page (read-only in a
+ *         private mapping, by its vm_page_prot);
+ *       do_cow_fault: a write to a private mapping maps a new anonymous
+ *         copy (MM_ANONPAGES); the file keeps its page unchanged;
+ *       do_shared_fault: a write to a shared mapping maps the file's page
+ *         writable and marks it dirty (after ->page_mkwrite, if any).
+ *     A mapped page-cache page counts in MM_SHMEMPAGES (shmem) or
+ *     MM_FILEPAGES (mm_counter_file) and, while some PTE maps it, in
+ *     NR_FILE_MAPPED; the PTE holds a reference of its own.
+ *   - present PTE written without _PAGE_RW: do_wp_page(): in a shared
+ *     mapping the page itself becomes writable (wp_page_shared); a page
+ *     only we map is made writable again (wp_page_reuse; PGREUSE);
+ *     otherwise, the file's page in a private mapping included, it is
+ *     copied (wp_page_copy, PGCOW: allocate, copy, clear the old PTE and
+ *     flush it on every CPU, install the new one, then drop the old
+ *     page's map and reference).
  * (access_remote_vm, the page walk of get_user_pages, is in mm/gup.c.)
  * fork's copy_page_range() copies the PTEs of each VMA; for a private
  * writable (is_cow_mapping) VMA it write-protects them in parent and
  * child alike and raises each page's _refcount and _mapcount.
  * unmap_vmas()/zap_page_range() clear PTEs and give the pages to the
  * mmu_gather (mm/mmu_gather.c), which frees them only after the TLB
- * flush; free_pgtables() hands the emptied table pages to it too.
+ * flush; free_pgtables() hands the emptied table pages to it too, after
+ * taking each file VMA out of its file's i_mmap. unmap_mapping_range()
+ * (truncation, hole punching) zaps a range of file pages from every VMA
+ * in the file's i_mmap (mm/interval_tree.c), in whichever process.
  *
  * Locking: faults run under mmap_read_lock; mm->page_table_lock guards
  * installing a table and every PTE change (Linux has a split lock per
@@ -36,16 +51,18 @@
  * Left out: swap (so no swap entries, no major faults: PGMAJFAULT stays
  * 0), anon_vma/reverse mapping (an anonymous page is one whose
  * page->mapping is NULL), transparent huge pages, NUMA, userfaultfd,
- * mmu_notifiers, fault-around, the per-VMA locks of 6.4, and
- * VM_FAULT_RETRY (every fault completes under mmap_read_lock). A shared
- * anonymous mapping has no shmem file behind it (mm/mmap.c): its pages
- * are plain anonymous pages, shared with a child only if present at fork.
+ * mmu_notifiers, fault-around (->map_pages), the per-VMA locks of 6.4,
+ * dirty tracking of shared mappings (vma_wants_writenotify: nothing is
+ * ever written back here), and VM_FAULT_RETRY (every fault completes
+ * under mmap_read_lock). fork copies the PTEs of shared file mappings
+ * too (Linux leaves them to fault again in the child).
  */
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/tlb.h>
 #include <asm/tlbflush.h>
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
@@ -78,11 +95,20 @@ unsigned long mm_rss(struct mm_struct *mm)
 /* ---- the reverse-map counts (Linux: mm/rmap.c, without the rmap) ---- */
 
 /* Which rss counter a page counts in (Linux: mm_counter). */
+/*
+ * The rss counter of a page-cache page (Linux: mm_counter_file): shmem
+ * pages (PG_swapbacked) are RssShmem, other file pages RssFile.
+ */
+static int mm_counter_file(struct page *page)
+{
+	return folio_test_swapbacked(page_folio(page)) ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
 static int mm_counter(struct page *page)
 {
 	if (page_is_anon(page))
 		return MM_ANONPAGES;
-	return folio_test_swapbacked(page_folio(page)) ? MM_SHMEMPAGES : MM_FILEPAGES;
+	return mm_counter_file(page);
 }
 
 /* A new anonymous page gets its first map (Linux: page_add_new_anon_rmap). */
@@ -92,20 +118,31 @@ static void page_add_new_anon_rmap(struct page *page)
 	mod_node_page_state(NODE_DATA(0), NR_ANON_MAPPED, 1);
 }
 
-/* One more PTE maps a page that may already be mapped (fork, file faults). */
+/*
+ * One more PTE maps a page that may already be mapped (fork, file
+ * faults). Its first map counts it in AnonPages (NR_ANON_MAPPED) or, for
+ * a page-cache page, in Mapped (NR_FILE_MAPPED, shmem included, as
+ * Linux's page_add_file_rmap counts it).
+ */
 static void page_dup_rmap(struct page *page)
 {
-	if (__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED) == 0 &&
-	    page_is_anon(page))
-		mod_node_page_state(NODE_DATA(0), NR_ANON_MAPPED, 1);
+	if (__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED) == 0)
+		mod_node_page_state(NODE_DATA(0),
+				    page_is_anon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, 1);
 }
 
-/* A PTE no longer maps page; the page's last map takes it out of AnonPages. */
+/* A page-cache page gets one more map (Linux: page_add_file_rmap). */
+static void page_add_file_rmap(struct page *page)
+{
+	page_dup_rmap(page);
+}
+
+/* A PTE no longer maps page; its last map takes it out of AnonPages or Mapped. */
 static void page_remove_rmap(struct page *page)
 {
-	if (__atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED) < 0 &&
-	    page_is_anon(page))
-		mod_node_page_state(NODE_DATA(0), NR_ANON_MAPPED, -1);
+	if (__atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED) < 0)
+		mod_node_page_state(NODE_DATA(0),
+				    page_is_anon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, -1);
 }
 
 /*
@@ -291,38 +328,52 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	return 0;
 }
 
-/* Install vmf->page (referenced by ->fault or newly allocated) at the empty PTE (Linux: finish_fault). */
-static vm_fault_t finish_fault(struct vm_fault *vmf, struct page *page, bool anon_copy)
+/*
+ * Install the page at the empty PTE (Linux: finish_fault + do_set_pte):
+ * a private write maps vmf->cow_page, a new anonymous page; anything else
+ * maps vmf->page, the page-cache page ->fault returned (referenced, and
+ * locked, so truncation cannot take it out of the file meanwhile). The
+ * PTE takes over the caller's reference. VM_FAULT_NOPAGE if another
+ * thread filled the PTE first: the caller drops its page then.
+ */
+static vm_fault_t finish_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct mm_struct *mm = vma->vm_mm;
 	bool write = vmf->flags & FAULT_FLAG_WRITE;
+	bool cow = write && !(vma->vm_flags & VM_SHARED);
+	struct page *page = cow ? vmf->cow_page : vmf->page;
 	pte_t entry = pte_mkyoung(mk_pte(page, vma->vm_page_prot));
 
+	/*
+	 * A read maps with vm_page_prot: read-only in a private mapping (the
+	 * page is the file's: a later write copies it, do_wp_page), writable
+	 * in a shared writable one.
+	 */
 	if (write)
 		entry = maybe_mkwrite(pte_mkdirty(entry), vma);
-	else if (!anon_copy && is_cow_mapping(vma->vm_flags))
-		entry = pte_wrprotect(entry);	/* a private file page: COW on write */
 
 	spin_lock(&mm->page_table_lock);
 	if (!pte_none(ptep_get(vmf->pte))) {
 		spin_unlock(&mm->page_table_lock);
-		put_page(page);
-		return 0;
+		return VM_FAULT_NOPAGE;
 	}
-	if (anon_copy) {
+	if (cow) {
 		page_add_new_anon_rmap(page);
 		add_mm_counter(mm, MM_ANONPAGES, 1);
 	} else {
-		page_dup_rmap(page);
-		add_mm_counter(mm, mm_counter(page), 1);
+		page_add_file_rmap(page);
+		add_mm_counter(mm, mm_counter_file(page), 1);
 	}
 	set_pte(vmf->pte, entry);
 	spin_unlock(&mm->page_table_lock);
 	return 0;
 }
 
-/* Ask the VMA's ->fault for the page at vmf->pgoff; returns it referenced and unlocked. */
+/*
+ * Ask the VMA's ->fault for the page at vmf->pgoff (Linux: __do_fault).
+ * On success vmf->page is referenced and locked.
+ */
 static vm_fault_t __do_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret;
@@ -333,54 +384,127 @@ static vm_fault_t __do_fault(struct vm_fault *vmf)
 		return ret;
 	if (!vmf->page)
 		return VM_FAULT_SIGBUS;
-	if (ret & VM_FAULT_LOCKED)
+	if (!(ret & VM_FAULT_LOCKED))
+		folio_lock(page_folio(vmf->page));
+	return ret | VM_FAULT_LOCKED;
+}
+
+/* A read fault: map the file's page itself (Linux: do_read_fault, without fault-around). */
+static vm_fault_t do_read_fault(struct vm_fault *vmf)
+{
+	vm_fault_t ret = __do_fault(vmf);
+
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY))
+		return ret;
+	ret |= finish_fault(vmf);
+	folio_unlock(page_folio(vmf->page));
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY))
+		put_page(vmf->page);
+	return ret;
+}
+
+/*
+ * A write to a private file mapping: map a copy of the file's page in a
+ * new anonymous page; the file keeps its own (Linux: do_cow_fault).
+ */
+static vm_fault_t do_cow_fault(struct vm_fault *vmf)
+{
+	vm_fault_t ret;
+
+	vmf->cow_page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	if (!vmf->cow_page)
+		return VM_FAULT_OOM;
+	ret = __do_fault(vmf);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY))
+		goto out_cow;
+	copy_page(page_address(vmf->cow_page), page_address(vmf->page));
+	ret |= finish_fault(vmf);
+	folio_unlock(page_folio(vmf->page));
+	put_page(vmf->page);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY))
+		goto out_cow;
+	return ret;
+out_cow:
+	put_page(vmf->cow_page);
+	return ret;
+}
+
+/*
+ * Let the filesystem know a page of a shared mapping is about to become
+ * writable (Linux: do_page_mkwrite). Returns with the page locked
+ * (VM_FAULT_LOCKED), an error, or 0: the page left the file meanwhile,
+ * retry the access.
+ */
+static vm_fault_t do_page_mkwrite(struct vm_fault *vmf)
+{
+	struct folio *folio = page_folio(vmf->page);
+	unsigned int old_flags = vmf->flags;
+	vm_fault_t ret;
+
+	vmf->flags |= FAULT_FLAG_MKWRITE;
+	ret = vmf->vma->vm_ops->page_mkwrite(vmf);
+	vmf->flags = old_flags;
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		return ret;
+	if (!(ret & VM_FAULT_LOCKED)) {
+		folio_lock(folio);
+		if (!folio->mapping) {
+			folio_unlock(folio);
+			return 0;
+		}
+		ret |= VM_FAULT_LOCKED;
+	}
+	return ret;
+}
+
+/*
+ * A write to a shared mapping: the file's page itself becomes writable
+ * and dirty, every mapper and read() see the write (Linux:
+ * do_shared_fault + fault_dirty_shared_page).
+ */
+static vm_fault_t do_shared_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	vm_fault_t ret, tmp;
+
+	ret = __do_fault(vmf);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY))
+		return ret;
+	if (vma->vm_ops->page_mkwrite) {
 		folio_unlock(page_folio(vmf->page));
+		tmp = do_page_mkwrite(vmf);
+		if (!tmp || (tmp & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))) {
+			put_page(vmf->page);
+			return tmp;
+		}
+	}
+	ret |= finish_fault(vmf);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY)) {
+		folio_unlock(page_folio(vmf->page));
+		put_page(vmf->page);
+		return ret;
+	}
+	folio_mark_dirty(page_folio(vmf->page));
+	folio_unlock(page_folio(vmf->page));
 	return ret & ~VM_FAULT_LOCKED;
 }
 
-/* An empty PTE in a VMA with operations (Linux: do_fault: read, cow, shared). */
+/* An empty PTE in a VMA with operations (Linux: do_fault). */
 static vm_fault_t do_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct page *new;
 	vm_fault_t ret;
 
 	if (!vma->vm_ops->fault)
 		return VM_FAULT_SIGBUS;
 	vmf->pgoff = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
-
-	if (!(vmf->flags & FAULT_FLAG_WRITE) || (vma->vm_flags & VM_SHARED)) {
-		/* do_read_fault / do_shared_fault: map the file's own page. */
-		ret = __do_fault(vmf);
-		if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY))
-			return ret;
-		if ((vmf->flags & FAULT_FLAG_WRITE) && vma->vm_ops->page_mkwrite) {
-			vm_fault_t r = vma->vm_ops->page_mkwrite(vmf);
-
-			if (r & VM_FAULT_ERROR) {
-				put_page(vmf->page);
-				return r;
-			}
-			if (r & VM_FAULT_LOCKED)
-				folio_unlock(page_folio(vmf->page));
-		}
-		if (vmf->flags & FAULT_FLAG_WRITE)
-			folio_mark_dirty(page_folio(vmf->page));
-		return ret | finish_fault(vmf, vmf->page, false);
-	}
-
-	/* do_cow_fault: a private write gets a copy of the file's page. */
-	new = alloc_page(GFP_HIGHUSER_MOVABLE);
-	if (!new)
-		return VM_FAULT_OOM;
-	ret = __do_fault(vmf);
-	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY)) {
-		put_page(new);
-		return ret;
-	}
-	copy_page(page_address(new), page_address(vmf->page));
-	put_page(vmf->page);
-	return ret | finish_fault(vmf, new, true);
+	if (!(vmf->flags & FAULT_FLAG_WRITE))
+		ret = do_read_fault(vmf);
+	else if (!(vma->vm_flags & VM_SHARED))
+		ret = do_cow_fault(vmf);
+	else
+		ret = do_shared_fault(vmf);
+	return ret & ~VM_FAULT_LOCKED;
 }
 
 /*
@@ -445,6 +569,62 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
 }
 
 /*
+ * Make the write-protected PTE writable in place, no copy (Linux:
+ * wp_page_reuse). Entered with page_table_lock held; drops it.
+ */
+static void wp_page_reuse(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	pte_t entry = maybe_mkwrite(pte_mkdirty(pte_mkyoung(vmf->orig_pte)), vma);
+
+	set_pte(vmf->pte, entry);
+	spin_unlock(&vma->vm_mm->page_table_lock);
+	/* Other CPUs may hold the read-only entry: they take a spurious fault. */
+	flush_tlb_fix_spurious_fault(vmf->address);
+}
+
+/*
+ * A write to a read-only PTE of a shared mapping (mprotect made it
+ * read-only, then writable again; or a filesystem wants to hear of
+ * writes): the file's page itself becomes writable and dirty, after
+ * ->page_mkwrite if the VMA has one (Linux: wp_page_shared). Entered with
+ * page_table_lock held; every path drops it.
+ */
+static vm_fault_t wp_page_shared(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+	struct folio *folio = page_folio(vmf->page);
+	vm_fault_t ret = 0;
+
+	get_page(vmf->page);
+	if (vma->vm_ops && vma->vm_ops->page_mkwrite) {
+		spin_unlock(&mm->page_table_lock);
+		ret = do_page_mkwrite(vmf);
+		if (!ret || (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))) {
+			put_page(vmf->page);
+			return ret;
+		}
+		/* Linux: finish_mkwrite_fault. */
+		spin_lock(&mm->page_table_lock);
+		if (pte_val(ptep_get(vmf->pte)) != pte_val(vmf->orig_pte)) {
+			spin_unlock(&mm->page_table_lock);
+			folio_unlock(folio);
+			put_page(vmf->page);
+			return VM_FAULT_NOPAGE;
+		}
+		wp_page_reuse(vmf);
+	} else {
+		wp_page_reuse(vmf);
+		folio_lock(folio);
+	}
+	folio_mark_dirty(folio);	/* Linux: fault_dirty_shared_page */
+	folio_unlock(folio);
+	put_page(vmf->page);
+	return ret & ~VM_FAULT_LOCKED;
+}
+
+/*
  * A write to a present, write-protected PTE (Linux: do_wp_page). Entered
  * with page_table_lock held; every path drops it.
  */
@@ -455,13 +635,17 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 	struct page *page = vm_normal_page(vma, vmf->address, vmf->orig_pte);
 	pte_t entry;
 
-	if (page && (vma->vm_flags & VM_SHARED)) {
-		/* wp_page_shared: a shared mapping writes the page itself. */
-		entry = pte_mkwrite(pte_mkdirty(pte_mkyoung(vmf->orig_pte)));
-		set_pte(vmf->pte, entry);
-		spin_unlock(&mm->page_table_lock);
-		folio_mark_dirty(page_folio(page));
-		return 0;
+	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) == (VM_WRITE | VM_SHARED)) {
+		if (!page) {
+			/* wp_pfn_shared: a raw pfn map just becomes writable. */
+			entry = pte_mkwrite(pte_mkdirty(pte_mkyoung(vmf->orig_pte)));
+			set_pte(vmf->pte, entry);
+			spin_unlock(&mm->page_table_lock);
+			flush_tlb_fix_spurious_fault(vmf->address);
+			return 0;
+		}
+		vmf->page = page;
+		return wp_page_shared(vmf);
 	}
 
 	/*
@@ -470,16 +654,16 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 	 */
 	if (page && page_is_anon(page) && page_mapcount(page) == 1 &&
 	    page_ref_count(page) == 1) {
-		entry = maybe_mkwrite(pte_mkdirty(pte_mkyoung(vmf->orig_pte)), vma);
-		set_pte(vmf->pte, entry);
-		spin_unlock(&mm->page_table_lock);
-		/* Other CPUs may hold the read-only entry: they take a spurious fault. */
-		flush_tlb_fix_spurious_fault(vmf->address);
+		wp_page_reuse(vmf);
 		count_vm_event(PGREUSE);
 		return 0;
 	}
 
-	/* Shared with someone (or the zero page): copy. */
+	/*
+	 * Shared with someone, the zero page, or a page-cache page that a
+	 * private mapping maps read-only (the file's page is never written
+	 * through a private mapping): copy.
+	 */
 	if (page)
 		get_page(page);
 	spin_unlock(&mm->page_table_lock);
@@ -727,9 +911,34 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 
 /* ---- unmapping: zap_*_range, unmap_vmas ---- */
 
+/*
+ * What a zap of part of a file's mappings spares (Linux: struct
+ * zap_details). NULL details: everything goes (munmap, exit).
+ * even_cows false (hole punching) keeps the private anonymous copies a
+ * MAP_PRIVATE mapping made of the file's pages; single_folio, if set,
+ * limits the zap to the PTEs mapping that page-cache folio.
+ */
+struct zap_details {
+	struct folio *single_folio;
+	bool even_cows;
+};
+
+/* Does details let this page's PTE go? (Linux: should_zap_page + zap_skip_check_mapping) */
+static bool should_zap_page(struct zap_details *details, struct page *page)
+{
+	if (!details)
+		return true;
+	if (details->single_folio && page_folio(page) != details->single_folio)
+		return false;
+	if (details->even_cows)
+		return true;
+	return !page_is_anon(page);
+}
+
 /* Returns the address it stopped at (end, or earlier when the gather filled). */
 static unsigned long zap_pte_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
-				   pmd_t *pmd, unsigned long addr, unsigned long end)
+				   pmd_t *pmd, unsigned long addr, unsigned long end,
+				   struct zap_details *details)
 {
 	struct mm_struct *mm = tlb->mm;
 	long rss[NR_MM_COUNTERS] = { };
@@ -745,9 +954,11 @@ again:
 
 		if (pte_none(ptent))
 			continue;
+		page = vm_normal_page(vma, addr, ptent);
+		if (details && (!page || !should_zap_page(details, page)))
+			continue;	/* a file zap keeps what it was not asked to take */
 		ptent = ptep_get_and_clear(pte);
 		tlb_remove_tlb_entry(tlb, pte, addr);
-		page = vm_normal_page(vma, addr, ptent);
 		if (!page)
 			continue;	/* the zero page, a pfn map */
 		if (!page_is_anon(page) && pte_dirty(ptent))
@@ -777,7 +988,7 @@ again:
 }
 
 static void zap_pmd_range(struct mmu_gather *tlb, struct vm_area_struct *vma, pud_t *pud,
-			  unsigned long addr, unsigned long end)
+			  unsigned long addr, unsigned long end, struct zap_details *details)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
 	unsigned long next;
@@ -786,12 +997,12 @@ static void zap_pmd_range(struct mmu_gather *tlb, struct vm_area_struct *vma, pu
 		next = pmd_addr_end(addr, end);
 		if (!pmd_present(*pmd))
 			continue;
-		zap_pte_range(tlb, vma, pmd, addr, next);
+		zap_pte_range(tlb, vma, pmd, addr, next, details);
 	} while (pmd++, addr = next, addr != end);
 }
 
 static void zap_pud_range(struct mmu_gather *tlb, struct vm_area_struct *vma, p4d_t *p4d,
-			  unsigned long addr, unsigned long end)
+			  unsigned long addr, unsigned long end, struct zap_details *details)
 {
 	pud_t *pud = pud_offset(p4d, addr);
 	unsigned long next;
@@ -800,12 +1011,12 @@ static void zap_pud_range(struct mmu_gather *tlb, struct vm_area_struct *vma, p4
 		next = pud_addr_end(addr, end);
 		if (!pud_present(*pud))
 			continue;
-		zap_pmd_range(tlb, vma, pud, addr, next);
+		zap_pmd_range(tlb, vma, pud, addr, next, details);
 	} while (pud++, addr = next, addr != end);
 }
 
 static void zap_p4d_range(struct mmu_gather *tlb, struct vm_area_struct *vma, pgd_t *pgd,
-			  unsigned long addr, unsigned long end)
+			  unsigned long addr, unsigned long end, struct zap_details *details)
 {
 	p4d_t *p4d = p4d_offset(pgd, addr);
 	unsigned long next;
@@ -814,13 +1025,13 @@ static void zap_p4d_range(struct mmu_gather *tlb, struct vm_area_struct *vma, pg
 		next = p4d_addr_end(addr, end);
 		if (!p4d_present(*p4d))
 			continue;
-		zap_pud_range(tlb, vma, p4d, addr, next);
+		zap_pud_range(tlb, vma, p4d, addr, next, details);
 	} while (p4d++, addr = next, addr != end);
 }
 
 /* Clear [start, end) of one VMA (Linux: unmap_page_range). */
 static void unmap_page_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
-			     unsigned long addr, unsigned long end)
+			     unsigned long addr, unsigned long end, struct zap_details *details)
 {
 	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
 	unsigned long next;
@@ -829,19 +1040,20 @@ static void unmap_page_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		next = pgd_addr_end(addr, end);
 		if (!pgd_present(*pgd))
 			continue;
-		zap_p4d_range(tlb, vma, pgd, addr, next);
+		zap_p4d_range(tlb, vma, pgd, addr, next, details);
 	} while (pgd++, addr = next, addr != end);
 }
 
 static void unmap_single_vma(struct mmu_gather *tlb, struct vm_area_struct *vma,
-			     unsigned long start_addr, unsigned long end_addr)
+			     unsigned long start_addr, unsigned long end_addr,
+			     struct zap_details *details)
 {
 	unsigned long start = start_addr > vma->vm_start ? start_addr : vma->vm_start;
 	unsigned long end = end_addr < vma->vm_end ? end_addr : vma->vm_end;
 
 	if (start >= end)
 		return;
-	unmap_page_range(tlb, vma, start, end);
+	unmap_page_range(tlb, vma, start, end, details);
 }
 
 /*
@@ -853,7 +1065,7 @@ void unmap_vmas(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		unsigned long start, unsigned long end)
 {
 	for (; vma && vma->vm_start < end; vma = vma->vm_next)
-		unmap_single_vma(tlb, vma, start, end);
+		unmap_single_vma(tlb, vma, start, end, NULL);
 }
 
 /* Unmap pages of [address, address + size) (madvise(MADV_DONTNEED)); the VMAs stay. */
@@ -864,8 +1076,100 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long address, unsigned 
 
 	tlb_gather_mmu(&tlb, vma->vm_mm);
 	for (; vma && vma->vm_start < end; vma = vma->vm_next)
-		unmap_single_vma(&tlb, vma, address, end);
+		unmap_single_vma(&tlb, vma, address, end, NULL);
 	tlb_finish_mmu(&tlb);
+}
+
+/* Zap [address, address + size) of one VMA only (Linux: zap_page_range_single). */
+static void zap_page_range_single(struct vm_area_struct *vma, unsigned long address,
+				  unsigned long size, struct zap_details *details)
+{
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, vma->vm_mm);
+	unmap_single_vma(&tlb, vma, address, address + size, details);
+	tlb_finish_mmu(&tlb);
+}
+
+/* ---- unmap_mapping_range: a file's pages out of every mapping ---- */
+
+/*
+ * Zap the file pages [first_index, last_index] from each VMA of the
+ * tree that maps some of them (Linux: unmap_mapping_range_tree).
+ */
+static void unmap_mapping_range_tree(struct rb_root_cached *root, pgoff_t first_index,
+				     pgoff_t last_index, struct zap_details *details)
+{
+	struct vm_area_struct *vma;
+
+	vma_interval_tree_foreach(vma, root, first_index, last_index) {
+		pgoff_t vba = vma->vm_pgoff;
+		pgoff_t vea = vba + vma_pages(vma) - 1;
+		pgoff_t zba = first_index > vba ? first_index : vba;
+		pgoff_t zea = last_index < vea ? last_index : vea;
+		unsigned long start = ((zba - vba) << PAGE_SHIFT) + vma->vm_start;
+		unsigned long end = ((zea - vba + 1) << PAGE_SHIFT) + vma->vm_start;
+
+		zap_page_range_single(vma, start, end - start, details);
+	}
+}
+
+/*
+ * Unmap nr file pages from start (nr 0: to the end of the file) from
+ * every process that maps them (Linux: unmap_mapping_pages). Holds
+ * i_mmap_rwsem for reading, so no VMA leaves the tree (and none of its
+ * page tables is freed: free_pgtables unlinks first) meanwhile; takes no
+ * mmap_lock: each PTE change is under that mm's page_table_lock. A page
+ * is freed only after every TLB that may hold it has been flushed (the
+ * mmu_gather).
+ */
+void unmap_mapping_pages(struct address_space *mapping, pgoff_t start, pgoff_t nr,
+			 bool even_cows)
+{
+	struct zap_details details = { .even_cows = even_cows };
+	pgoff_t first_index = start, last_index = start + nr - 1;
+
+	if (last_index < first_index)
+		last_index = ULONG_MAX;
+	i_mmap_lock_read(mapping);
+	if (mapping_mapped(mapping))
+		unmap_mapping_range_tree(&mapping->i_mmap, first_index, last_index, &details);
+	i_mmap_unlock_read(mapping);
+}
+
+/*
+ * The same in bytes (Linux: unmap_mapping_range): every page that holds a
+ * byte of [holebegin, holebegin + holelen) goes, holelen 0 meaning to the
+ * end of the file. even_cows: truncation, which takes the private COW
+ * copies too (the data past EOF is gone for everyone: SIGBUS); hole
+ * punching passes 0 and private copies stay.
+ */
+void unmap_mapping_range(struct address_space *mapping, loff_t const holebegin,
+			 loff_t const holelen, int even_cows)
+{
+	pgoff_t hba = (pgoff_t)holebegin >> PAGE_SHIFT;
+	pgoff_t hlen = ((pgoff_t)holelen + PAGE_SIZE - 1) >> PAGE_SHIFT;
+
+	unmap_mapping_pages(mapping, hba, hlen, even_cows);
+}
+
+/*
+ * One page-cache folio out of every mapping, private copies kept (Linux:
+ * unmap_mapping_folio, from truncation of a folio still mapped: a fault
+ * that found the folio before truncation took it has mapped it since).
+ * The caller holds the folio lock.
+ */
+void unmap_mapping_folio(struct folio *folio)
+{
+	struct address_space *mapping = folio->mapping;
+	struct zap_details details = { .single_folio = folio };
+
+	if (!mapping)
+		return;
+	i_mmap_lock_read(mapping);
+	if (mapping_mapped(mapping))
+		unmap_mapping_range_tree(&mapping->i_mmap, folio->index, folio->index, &details);
+	i_mmap_unlock_read(mapping);
 }
 
 /* ---- free_pgtables: the table pages of unmapped ranges ---- */
@@ -1010,6 +1314,7 @@ static void free_pgd_range(struct mmu_gather *tlb, unsigned long addr, unsigned 
  * VMAs after it on the vm_next list (up to NULL), keeping those that
  * [floor, ceiling) says neighbours still use (Linux <= 6.0:
  * free_pgtables). Adjacent VMAs are freed as one range, as Linux does.
+ * Each file VMA leaves its file's i_mmap here (unlink_file_vma).
  */
 void free_pgtables(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		   unsigned long floor, unsigned long ceiling)
@@ -1018,9 +1323,15 @@ void free_pgtables(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		struct vm_area_struct *next = vma->vm_next;
 		unsigned long addr = vma->vm_start;
 
+		/*
+		 * Out of the file's i_mmap before the tables go: a truncation
+		 * walking i_mmap must not zap through freed tables.
+		 */
+		unlink_file_vma(vma);
 		while (next && next->vm_start <= vma->vm_end + PMD_SIZE) {
 			vma = next;
 			next = vma->vm_next;
+			unlink_file_vma(vma);
 		}
 		free_pgd_range(tlb, addr, vma->vm_end, floor, next ? next->vm_start : ceiling);
 		vma = next;

@@ -11,14 +11,27 @@
  * mm/mprotect.c, mm/mremap.c, mm/madvise.c and mm/msync.c the other
  * system calls.
  *
- * Left out: file mappings (mmap of an fd is -ENODEV until issue 11),
- * anon_vma and the reverse map, mlock (MAP_LOCKED and MAP_POPULATE only
- * fault the range in: mm_populate), userfaultfd, memory policies,
- * VM_GROWSUP. Committed_AS is charged where Linux charges it (VM_ACCOUNT:
+ * File mappings: do_mmap checks the file against the request as Linux
+ * does (-EACCES for PROT_WRITE|MAP_SHARED without FMODE_WRITE or any
+ * mapping without FMODE_READ, -ENODEV without ->mmap, -EOVERFLOW past
+ * the largest offset, -EOPNOTSUPP for unknown MAP_SHARED_VALIDATE flags;
+ * MAP_SHARED of a read-only file is a VM_MAYSHARE mapping that can never
+ * be made writable), mmap_region takes a file reference in vm_file and
+ * calls ->mmap (shmem_mmap: vm_ops = shmem_vm_ops), and linking the VMA
+ * puts it into the file's i_mmap (mm/vma.c, mm/interval_tree.c).
+ * MAP_SHARED|MAP_ANONYMOUS memory is a shmem file nobody sees, as in
+ * Linux (shmem_zero_setup in mm/shmem.c), so parent and child of a fork
+ * share its pages whenever they are faulted.
+ *
+ * Left out: anon_vma and the reverse map, mlock (MAP_LOCKED and
+ * MAP_POPULATE only fault the range in: mm_populate), userfaultfd,
+ * memory policies, VM_GROWSUP, noexec mounts (path_noexec), hugetlbfs,
+ * ->get_unmapped_area of a file and ->mmap_supported_flags (MAP_SYNC is
+ * -EOPNOTSUPP for every file, as for tmpfs in Linux).
+ *
+ * Committed_AS is charged where Linux charges it (VM_ACCOUNT:
  * mmap_region, do_brk_flags, expand_stack, dup_mmap; given back by
- * do_munmap and exit_mmap; docs/mm/overcommit-oom.md). MAP_SHARED|MAP_ANONYMOUS
- * memory is a shmem file nobody sees, as in Linux (shmem_zero_setup), so
- * parent and child of a fork share its pages whenever they are faulted.
+ * do_munmap and exit_mmap; docs/mm/overcommit-oom.md).
  */
 #include <asm/processor.h>
 #include <asm/tlb.h>
@@ -30,6 +43,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/shmem_fs.h>
@@ -165,50 +179,6 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned 
 
 /* ---- mmap ------------------------------------------------------------- */
 
-/*
- * Shared anonymous memory is a shmem file of the mapping's size that no
- * one can open (Linux: shmem_zero_setup and shmem_fault in mm/shmem.c;
- * here in this file until file mappings, issue 11, bring a general
- * shmem ->fault): a fault takes the file's page at vm_pgoff, allocating
- * a zeroed one at a hole, and a fork shares the file, so parent and
- * child see one page however late either touches it.
- */
-static vm_fault_t shmem_anon_fault(struct vm_fault *vmf)
-{
-	struct inode *inode = file_inode(vmf->vma->vm_file);
-	struct folio *folio;
-	int err = shmem_get_folio(inode, vmf->pgoff, &folio, SGP_CACHE);
-
-	if (err)
-		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
-	vmf->page = &folio->page;
-	return VM_FAULT_LOCKED;
-}
-
-static const char *shmem_anon_name(struct vm_area_struct *vma)
-{
-	return "/dev/zero (deleted)";
-}
-
-static const struct vm_operations_struct shmem_anon_vm_ops = {
-	.fault = shmem_anon_fault,
-	.name = shmem_anon_name,
-};
-
-static int shmem_zero_setup(struct vm_area_struct *vma)
-{
-	struct file *file = shmem_kernel_file_setup("dev/zero", vma->vm_end - vma->vm_start,
-						    vma->vm_flags);
-
-	if (IS_ERR(file))
-		return PTR_ERR(file);
-	if (vma->vm_file)
-		fput(vma->vm_file);
-	vma->vm_file = file;
-	vma->vm_ops = &shmem_anon_vm_ops;
-	return 0;
-}
-
 /* Unmap whatever lies in [addr, addr + len) and find where the new VMA links. */
 static int munmap_vma_range(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			    struct vm_area_struct **pprev)
@@ -273,9 +243,25 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
 	vma->vm_pgoff = pgoff;
-	vma_set_page_prot(vma);
 	if (file) {
+		/* Refused while a seal denies writable mappings (F_SEAL_WRITE). */
+		if (vm_flags & VM_SHARED) {
+			error = mapping_map_writable(file->f_mapping);
+			if (error) {
+				vm_area_free(vma);
+				goto unacct_error;
+			}
+		}
 		vma->vm_file = get_file(file);
+		error = file->f_op->mmap(file, vma);	/* Linux: call_mmap */
+		if (error) {
+			fput(vma->vm_file);
+			vm_area_free(vma);
+			if (vm_flags & VM_SHARED)
+				mapping_unmap_writable(file->f_mapping);
+			goto unacct_error;
+		}
+		vm_flags = vma->vm_flags;	/* ->mmap may change them */
 	} else if (vm_flags & VM_SHARED) {
 		error = shmem_zero_setup(vma);
 		if (error) {
@@ -283,11 +269,17 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 			goto unacct_error;
 		}
 	}
+	vma_set_page_prot(vma);
 	if (vma_link_new(mm, vma)) {
 		remove_vma(vma);
+		if (file && (vm_flags & VM_SHARED))
+			mapping_unmap_writable(file->f_mapping);
 		error = -ENOMEM;
 		goto unacct_error;
 	}
+	/* The VMA holds the file writable now (vma_link_file): drop mmap_region's count. */
+	if (file && (vm_flags & VM_SHARED))
+		mapping_unmap_writable(file->f_mapping);
 out:
 	vm_stat_account(mm, vm_flags, npages);
 	return addr;
@@ -296,6 +288,23 @@ unacct_error:
 	if (charged)
 		vm_unacct_memory(charged);
 	return error;
+}
+
+/*
+ * The largest size a mapping of file may reach (Linux:
+ * file_mmap_size_max/file_mmap_ok): a regular file's offsets go to
+ * MAX_LFS_FILESIZE; other files (a device) may use the whole unsigned
+ * range.
+ */
+static bool file_mmap_ok(struct file *file, struct inode *inode, unsigned long pgoff,
+			 unsigned long len)
+{
+	u64 maxsize = S_ISREG(inode->i_mode) ? (u64)MAX_LFS_FILESIZE : ULONG_MAX;
+
+	if (len > maxsize)
+		return false;
+	maxsize -= len;
+	return pgoff <= maxsize >> PAGE_SHIFT;
 }
 
 /* A hint below mmap_min_addr is raised to it (Linux: round_hint_to_min). */
@@ -345,27 +354,60 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) | mm->def_flags |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 
-	if (file)
-		return -ENODEV;		/* file mappings: issue 11 */
+	if (file) {
+		struct inode *inode = file_inode(file);
 
-	/* Anonymous: MAP_SHARED_VALIDATE (= MAP_SHARED|MAP_PRIVATE) is -EINVAL, as Linux. */
-	switch (flags & MAP_TYPE) {
-	case MAP_SHARED:
-		if (vm_flags & VM_GROWSDOWN)
+		if (!file_mmap_ok(file, inode, pgoff, len))
+			return -EOVERFLOW;
+		switch (flags & MAP_TYPE) {
+		case MAP_SHARED:
+			/* Plain MAP_SHARED ignores unknown flags, as it always did. */
+			flags &= LEGACY_MAP_MASK;
+			fallthrough;
+		case MAP_SHARED_VALIDATE:
+			if (flags & ~LEGACY_MAP_MASK)
+				return -EOPNOTSUPP;
+			if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+				return -EACCES;
+			/* An append-only file must not be changed through a mapping. */
+			if (IS_APPEND(inode) && (file->f_mode & FMODE_WRITE))
+				return -EACCES;
+			vm_flags |= VM_SHARED | VM_MAYSHARE;
+			/* Read-only file: shared, but never writable (mprotect refuses too). */
+			if (!(file->f_mode & FMODE_WRITE))
+				vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+			fallthrough;
+		case MAP_PRIVATE:
+			if (!(file->f_mode & FMODE_READ))
+				return -EACCES;
+			if (!file->f_op->mmap)
+				return -ENODEV;
+			if (vm_flags & VM_GROWSDOWN)
+				return -EINVAL;
+			break;
+		default:
 			return -EINVAL;
-		vm_flags |= VM_SHARED | VM_MAYSHARE;
-		break;
-	case MAP_PRIVATE:
-		break;
-	default:
-		return -EINVAL;
+		}
+	} else {
+		/* Anonymous: MAP_SHARED_VALIDATE (= MAP_SHARED|MAP_PRIVATE) is -EINVAL, as Linux. */
+		switch (flags & MAP_TYPE) {
+		case MAP_SHARED:
+			if (vm_flags & VM_GROWSDOWN)
+				return -EINVAL;
+			vm_flags |= VM_SHARED | VM_MAYSHARE;
+			break;
+		case MAP_PRIVATE:
+			break;
+		default:
+			return -EINVAL;
+		}
+		/*
+		 * Private: pgoff is the page number, so neighbours' pgoffs line
+		 * up for merging (Linux: for anon_vma). Shared: the offset in
+		 * its shmem file, from 0.
+		 */
+		pgoff = (vm_flags & VM_SHARED) ? 0 : addr >> PAGE_SHIFT;
 	}
-	/*
-	 * Private: pgoff is the page number, so neighbours' pgoffs line up
-	 * for merging (Linux: for anon_vma). Shared: the offset in its
-	 * shmem file, from 0.
-	 */
-	pgoff = (vm_flags & VM_SHARED) ? 0 : addr >> PAGE_SHIFT;
 	/* MAP_NORESERVE is honoured only where overcommit is allowed (modes 0 and 1). */
 	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		vm_flags |= VM_NORESERVE;
@@ -384,21 +426,17 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 {
 	if (!(flags & MAP_ANONYMOUS)) {
 		struct file *file = current->files ? fget(fd) : NULL;	/* a kthread may have none */
+		unsigned long ret;
 
 		if (!file)
 			return -EBADF;
+		if (flags & MAP_HUGETLB) {
+			fput(file);
+			return -EINVAL;	/* not a hugetlbfs file */
+		}
+		ret = vm_mmap_pgoff(file, addr, len, prot, flags, pgoff);
 		fput(file);
-		if (flags & MAP_HUGETLB)
-			return -EINVAL;
-		/* Checks Linux makes before it looks at the file. */
-		if ((flags & MAP_TYPE) != MAP_SHARED && (flags & MAP_TYPE) != MAP_PRIVATE &&
-		    (flags & MAP_TYPE) != MAP_SHARED_VALIDATE)
-			return -EINVAL;
-		if (!len)
-			return -EINVAL;
-		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
-			return -EOPNOTSUPP;
-		return -ENODEV;		/* file mappings: issue 11 */
+		return ret;
 	}
 	if (flags & MAP_HUGETLB)
 		return -ENOMEM;		/* no huge pages reserved (Linux: hugetlb_file_setup) */
@@ -423,6 +461,7 @@ static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct mmu_gather tlb;
 
 	tlb_gather_mmu(&tlb, mm);
+	update_hiwater_rss(mm);
 	unmap_vmas(&tlb, vma, start, end);
 	free_pgtables(&tlb, vma, prev ? prev->vm_end : FIRST_USER_ADDRESS,
 		      next ? next->vm_start : USER_PGTABLES_CEILING);
@@ -735,6 +774,8 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 
 		/* Appended in order: each is the rightmost node so far. */
 		__vma_link(mm, tmp, prev, rb_link, rb_parent);
+		/* The file's i_mmap gains the child's VMA (Linux: vma_interval_tree_insert_after). */
+		vma_link_file(tmp);
 		rb_link = &tmp->vm_rb.rb_right;
 		rb_parent = &tmp->vm_rb;
 		prev = tmp;
@@ -780,6 +821,7 @@ void exit_mmap(struct mm_struct *mm)
 	mm->map_count = 0;
 	mm->highest_vm_end = 0;
 	mmap_write_unlock(mm);
+	oom_exit_mmap(mm, READ_ONCE(mm->flags));	/* an OOM victim's memory is back */
 }
 
 /* ---- populate --------------------------------------------------------- */

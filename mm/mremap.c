@@ -15,6 +15,14 @@
  * mappings (mm_populate of the grown part), userfaultfd and hugetlb.
  * old_len == 0 on a shared mapping makes a second mapping of the same
  * pages, as Linux does (-EINVAL for a private one).
+ *
+ * A file mapping keeps its file offset wherever it goes: the moved VMA's
+ * vm_pgoff is the old one's at old_addr, a grown one keeps its vm_pgoff
+ * and covers more of the file. Each VMA made, grown or dropped here
+ * moves in the file's i_mmap with it (copy_vma links the new one,
+ * vma_adjust re-inserts a grown one, do_munmap unlinks the old one), and
+ * move_page_tables holds i_mmap_rwsem so that a truncation never misses
+ * a PTE in flight.
  */
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -77,9 +85,28 @@ static pte_t *alloc_new_pte(struct mm_struct *mm, unsigned long addr)
 }
 
 /*
+ * A truncation of the file walks i_mmap without mmap_lock: while PTEs
+ * move from the old VMA to the new one it must wait, or it could zap the
+ * new range before a PTE arrives there and the old one after it left
+ * (Linux: take_rmap_locks / drop_rmap_locks).
+ */
+static void take_rmap_locks(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		i_mmap_lock_write(vma->vm_file->f_mapping);
+}
+
+static void drop_rmap_locks(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		i_mmap_unlock_write(vma->vm_file->f_mapping);
+}
+
+/*
  * Move the PTEs of [old_addr, old_addr + len) to new_addr; returns how
  * many bytes were moved (less than len only if a page table could not be
- * allocated). Called with mmap_write_lock held: no fault can race.
+ * allocated). Called with mmap_write_lock held: no fault can race; and
+ * the file's i_mmap_rwsem, so no truncation can either.
  */
 unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
 			       struct vm_area_struct *new_vma, unsigned long new_addr,
@@ -89,6 +116,7 @@ unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_add
 	unsigned long off = 0, next;
 	bool moved = false;
 
+	take_rmap_locks(vma);
 	while (off < len) {
 		pte_t *old_pte = mm_find_pte(mm, old_addr + off, &next);
 		pte_t *new_pte;
@@ -117,6 +145,7 @@ unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_add
 		off = len;
 	if (moved)
 		flush_tlb_range(vma, old_addr, old_addr + off);
+	drop_rmap_locks(vma);
 	return off;
 }
 

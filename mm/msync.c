@@ -3,12 +3,14 @@
  * msync(2) (Linux: mm/msync.c): checks the flags and the range as Linux
  * does (-EINVAL for unknown flags, MS_ASYNC with MS_SYNC, or an unaligned
  * start; -ENOMEM if part of the range is unmapped; -EBUSY for
- * MS_INVALIDATE of a locked VMA). Nothing is written back: the only
- * file-backed VMAs are shared anonymous memory on shmem, whose fsync is a
- * no-op in Linux too; with file mappings (issue 11) MS_SYNC of a shared
- * file VMA calls vfs_fsync_range.
+ * MS_INVALIDATE of a locked VMA). MS_SYNC of a shared file mapping
+ * calls the file's ->fsync for the range, as Linux (vfs_fsync_range,
+ * with mmap_lock dropped around it); every file that can be mapped is
+ * tmpfs, whose fsync is noop_fsync: the page cache is the only copy, and
+ * a write through a mapping is in it already (read() sees it at once).
  */
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
@@ -21,6 +23,8 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 	struct vm_area_struct *vma;
 	int unmapped_error = 0, error = -EINVAL;
 	unsigned long end;
+	struct file *file;
+	loff_t fstart, fend;
 
 	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
 		return error;
@@ -56,7 +60,22 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 			error = -EBUSY;
 			break;
 		}
+		file = vma->vm_file;
+		fstart = (start - vma->vm_start) + ((loff_t)vma->vm_pgoff << PAGE_SHIFT);
+		fend = fstart + (min(end, vma->vm_end) - start) - 1;
 		start = vma->vm_end;
+		if ((flags & MS_SYNC) && file && (vma->vm_flags & VM_SHARED) &&
+		    file->f_op->fsync) {
+			get_file(file);
+			mmap_read_unlock(mm);
+			error = file->f_op->fsync(file, fstart, fend, 1);
+			fput(file);
+			if (error || start >= end)
+				goto out;
+			mmap_read_lock(mm);
+			vma = find_vma(mm, start);
+			continue;
+		}
 		if (start >= end) {
 			error = 0;
 			break;
@@ -64,5 +83,6 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 		vma = vma->vm_next;
 	}
 	mmap_read_unlock(mm);
+out:
 	return error ? error : unmapped_error;
 }

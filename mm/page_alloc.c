@@ -23,11 +23,16 @@
  * kernel has nothing to reclaim and only drains every CPU's pcp lists
  * before its last try (__alloc_pages_direct_reclaim). GFP_ATOMIC and
  * GFP_NOWAIT fail there instead, and a blocking request checks
- * might_sleep() on entry (might_alloc).
+ * might_sleep() on entry (might_alloc). A blocking request that still
+ * finds nothing, unless __GFP_NORETRY or a costly order (above
+ * PAGE_ALLOC_COSTLY_ORDER) without __GFP_RETRY_MAYFAIL, calls the OOM
+ * killer under oom_lock (__alloc_pages_may_oom, mm/oom_kill.c) and
+ * retries while it reports progress, for at most OOM_RETRY_TIMEOUT; the
+ * victim itself may then dig below min (ALLOC_OOM) on its way out.
  *
  * Left out from Linux: NUMA and zonelists (one node; zone fallback is
- * NORMAL -> DMA32 -> DMA), reclaim, kswapd and compaction (an allocation
- * that fails, fails), CMA, highatomic reserves, page isolation,
+ * NORMAL -> DMA32 -> DMA), reclaim, kswapd and compaction (the OOM
+ * killer is the only way memory comes back), CMA, highatomic reserves, page isolation,
  * shuffling. Migratetype fallback takes the largest block of another
  * type and claims whole pageblocks for the requested type, as Linux's
  * steal does, without its finer heuristics.
@@ -47,6 +52,12 @@
 #include <linux/string.h>
 #include <linux/vmstat.h>
 #include <linux/percpu-defs.h>
+#ifndef HOST_TEST
+#include <linux/jiffies.h>
+#include <linux/mutex.h>
+#include <linux/oom.h>
+#include <linux/sched/signal.h>
+#endif
 
 struct pglist_data contig_page_data;
 struct page *mem_map;
@@ -492,6 +503,8 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		if (alloc_flags & ALLOC_NON_BLOCK)
 			min -= min / 4;
 	}
+	if (alloc_flags & ALLOC_OOM)
+		min -= min / 2;
 	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
 		return false;
 	if (!order)
@@ -613,23 +626,164 @@ static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
 	return get_page_from_freelist(gfp, order, alloc_flags);
 }
 
-/* Linux: __alloc_pages_slowpath(), without kswapd, reclaim, compaction, OOM. */
-static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+/*
+ * ---- the OOM killer's way in (Linux: __gfp_pfmemalloc_flags,
+ * __alloc_pages_may_oom; mm/oom_kill.c). The host tests build this file
+ * without an OOM killer: there nothing is killable and nothing may sleep.
+ */
+#ifndef HOST_TEST
+/* The reserves a request may use: an OOM victim may go below min to exit. */
+static unsigned int __gfp_pfmemalloc_flags(gfp_t gfp)
 {
-	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
+	if (gfp & __GFP_NOMEMALLOC)
+		return 0;
+	if (gfp & __GFP_MEMALLOC)
+		return ALLOC_NO_WATERMARKS;
+	if (!in_interrupt() && tsk_is_oom_victim(current))
+		return ALLOC_OOM;
+	return 0;
+}
+
+static bool current_is_oom_victim(void)
+{
+	return tsk_is_oom_victim(current);
+}
+
+/*
+ * Nothing is free: kill something (out_of_memory, under oom_lock so only
+ * one task kills at a time). *did_some_progress: retry, memory is coming
+ * (a victim was killed, one is dying, or someone else holds oom_lock and
+ * is killing; then we sleep a tick first).
+ */
+static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order, int *did_some_progress)
+{
+	struct oom_control oc = { .gfp_mask = gfp, .order = order };
 	struct page *page;
 
+	*did_some_progress = 0;
+	if (!mutex_trylock(&oom_lock)) {
+		*did_some_progress = 1;
+		schedule_timeout_uninterruptible(1);
+		return NULL;
+	}
+	/* Someone may have freed memory meanwhile: one more try, at the high mark. */
+	page = get_page_from_freelist(gfp & ~__GFP_DIRECT_RECLAIM, order, ALLOC_WMARK_HIGH);
+	if (page)
+		goto out;
+	/* The killer will not help a big block, nor one asked for with RETRY_MAYFAIL. */
+	if (order > PAGE_ALLOC_COSTLY_ORDER)
+		goto out;
+	if (gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE))
+		goto out;
+	/* Nor a request for DMA/DMA32 memory only: killing frees it rarely. */
+	if (gfp_zone(gfp) < ZONE_NORMAL)
+		goto out;
+	if (out_of_memory(&oc))
+		*did_some_progress = 1;
+out:
+	mutex_unlock(&oom_lock);
+	return page;
+}
+
+/* Give a dying victim the CPU before we look again. */
+static void oom_retry_wait(void)
+{
+	if (!fatal_signal_pending(current))
+		schedule_timeout_uninterruptible(1);
+}
+#else
+static unsigned int __gfp_pfmemalloc_flags(gfp_t gfp)
+{
+	return (gfp & __GFP_MEMALLOC) && !(gfp & __GFP_NOMEMALLOC) ? ALLOC_NO_WATERMARKS : 0;
+}
+
+static bool current_is_oom_victim(void)
+{
+	return false;
+}
+
+static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order, int *did_some_progress)
+{
+	*did_some_progress = 0;
+	return NULL;
+}
+
+static void oom_retry_wait(void)
+{
+}
+
+#define jiffies 0UL
+#define time_after(a, b) false
+#define HZ 250
+#endif
+
+/*
+ * How long one allocation keeps retrying while the OOM killer reports
+ * progress (a victim dying) before it fails anyway. Linux retries for as
+ * long as there is progress; the reaper bounds how long a victim can hold
+ * its memory (about 3 s), so this is only a backstop against a victim
+ * that never lets go.
+ */
+#define OOM_RETRY_TIMEOUT (20 * HZ)
+
+/*
+ * Linux: __alloc_pages_slowpath(), without kswapd, reclaim and compaction:
+ * min watermark, drain the pcp lists, then the OOM killer and retry.
+ */
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+{
+	bool can_direct_reclaim = gfp & __GFP_DIRECT_RECLAIM;
+	bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
+	unsigned long oom_deadline = 0;
+	unsigned int alloc_flags, reserve_flags;
+	int did_some_progress;
+	struct page *page;
+
+retry:
+	alloc_flags = gfp_to_alloc_flags(gfp);
 	/* Dig to min (less for __GFP_HIGH, less again if it cannot sleep). */
 	page = get_page_from_freelist(gfp, order, alloc_flags);
 	if (page)
 		return page;
 	/* The caller cannot sleep: it cannot wait for anything to be freed. */
-	if (!gfpflags_allow_blocking(gfp))
+	if (!can_direct_reclaim)
 		goto nopage;
+	/* An OOM victim (or __GFP_MEMALLOC) may use the reserves. */
+	reserve_flags = __gfp_pfmemalloc_flags(gfp);
+	if (reserve_flags)
+		alloc_flags = reserve_flags;
 	page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags);
 	if (page)
 		return page;
+	/* Do not loop (nor kill) if asked not to; the killer does not help big blocks. */
+	if (gfp & __GFP_NORETRY)
+		goto nopage;
+	if (costly_order && !(gfp & __GFP_RETRY_MAYFAIL))
+		goto nopage;
+
+	page = __alloc_pages_may_oom(gfp, order, &did_some_progress);
+	if (page)
+		return page;
+	/* A victim that has had the reserves gives up rather than loop. */
+	if (current_is_oom_victim() && ((alloc_flags & ALLOC_OOM) || (gfp & __GFP_NOMEMALLOC)))
+		goto nopage;
+	if (did_some_progress) {
+		if (!oom_deadline)
+			oom_deadline = jiffies + OOM_RETRY_TIMEOUT;
+		else if (time_after(jiffies, oom_deadline) && !(gfp & __GFP_NOFAIL))
+			goto nopage;
+		oom_retry_wait();
+		goto retry;
+	}
 nopage:
+	/* __GFP_NOFAIL: keep trying, with some of the reserve (Linux). */
+	if ((gfp & __GFP_NOFAIL) && can_direct_reclaim) {
+		page = get_page_from_freelist(gfp, order, ALLOC_WMARK_MIN | ALLOC_MIN_RESERVE);
+		if (page)
+			return page;
+		oom_retry_wait();
+		goto retry;
+	}
 	if (!(gfp & __GFP_NOWARN))
 		pr_warn("%s: page allocation failure: order:%u, mode:%#x\n", current_comm(), order,
 			gfp);

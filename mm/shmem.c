@@ -19,18 +19,26 @@
  *    shmem_write_begin() (SGP_WRITE) / shmem_write_end() (zero what the
  *    write did not cover in a new folio, mark uptodate and dirty, extend
  *    i_size);
- *  - truncate: shmem_setattr() -> shmem_truncate_range() ->
- *    shmem_undo_range(): folios wholly inside the range leave the cache,
- *    the partial first and last pages are zeroed in the range;
+ *  - truncate: shmem_setattr() -> unmap_mapping_range() (every
+ *    mapping's PTEs of the pages past the new EOF, private COW copies
+ *    included: a later access is SIGBUS) -> shmem_truncate_range() ->
+ *    shmem_undo_range(): folios wholly inside the range leave the cache
+ *    (one a racing fault mapped meanwhile is unmapped again,
+ *    unmap_mapping_folio), the partial first and last pages are zeroed
+ *    in the range; then unmap_mapping_range() once more;
+ *  - mmap: shmem_mmap() sets vm_ops = shmem_vm_ops, whose shmem_fault()
+ *    gives mm/memory.c the folio at the fault's file page (SGP_CACHE:
+ *    zeroed at a hole, -EINVAL past i_size, so SIGBUS);
+ *    MAP_SHARED|MAP_ANONYMOUS is shmem_zero_setup(): an unlinked file
+ *    of the mapping's size, vm_ops = shmem_anon_vm_ops;
  *  - fallocate: shmem_fallocate() allocates [offset, offset+len) with
  *    SGP_FALLOC (the folios stay !uptodate: they read as zeros and
  *    SEEK_DATA sees holes, as in Linux; on failure the ones it added are
  *    taken out again), or with FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE
- *    truncates the range; any other mode is -EOPNOTSUPP;
- *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data();
- *  - seals (mm/memfd.c): info->seals, F_SEAL_SEAL from birth, checked by
- *    shmem_write_begin (WRITE, FUTURE_WRITE, GROW), shmem_setattr (SHRINK,
- *    GROW) and shmem_fallocate (GROW; WRITE/FUTURE_WRITE for hole punching).
+ *    unmaps the whole pages of the range from every mapping (private COW
+ *    copies stay, as Linux) and truncates the range; any other mode is
+ *    -EOPNOTSUPP;
+ *  - SEEK_DATA / SEEK_HOLE: shmem_file_llseek() -> mapping_seek_hole_data().
  *
  * Limits: each mount has a shmem_sb_info with max_blocks (size=, in
  * pages) and max_inodes (nr_inodes=); a folio is charged to used_blocks
@@ -53,14 +61,19 @@
  * The NR_SHMEM node counter counts shmem folios (PG_swapbacked) in page
  * caches, as part of NR_FILE_PAGES.
  *
+ * Seals (mm/memfd.c): info->seals, F_SEAL_SEAL from birth, checked by
+ * shmem_write_begin (WRITE, FUTURE_WRITE, GROW), shmem_setattr (SHRINK,
+ * GROW) and shmem_fallocate (GROW; WRITE/FUTURE_WRITE for hole punching).
+ *
  * Left out, against Linux: swap (shmem_writepage, swap entries in
  * i_pages), transparent huge pages and huge= options, large folios, NUMA
  * mempolicy (mpol=), quotas, xattrs and ACLs, userfaultfd, O_TMPFILE,
  * RENAME_WHITEOUT (-EINVAL here),
  * remount, uid=/gid= beyond recording them, the fs_context parser (options are parsed from the
  * monolithic string, as Linux's shmem_parse_monolithic does), the
- * shmem_falloc structure that lets page faults race fallocate, mmap
- * (comes with shared mappings) and RCU lookups.
+ * shmem_falloc structure that lets page faults race fallocate (a fault
+ * that found a folio before hole punching took it is unmapped again by
+ * unmap_mapping_folio instead), fault-around (map_pages) and RCU lookups.
  */
 #include <linux/cmdline.h>
 #include <linux/dcache.h>
@@ -413,6 +426,14 @@ static void shmem_undo_range(struct inode *inode, loff_t lstart, loff_t lend, bo
 			folio_lock(folio);
 			if (folio->mapping == mapping &&
 			    (!unfalloc || !folio_test_uptodate(folio))) {
+				/*
+				 * A fault that found the folio before the
+				 * caller's unmap_mapping_range has mapped it
+				 * since: take it out of those PTEs too (Linux:
+				 * truncate_inode_folio -> unmap_mapping_folio).
+				 */
+				if (folio_mapped(folio))
+					unmap_mapping_folio(folio);
 				folio_clear_dirty(folio);
 				filemap_remove_folio(folio);
 			}
@@ -587,8 +608,18 @@ int shmem_setattr(struct dentry *dentry, struct iattr *attr)
 		} else {
 			update_ctime = false;
 		}
-		if (newsize <= oldsize && info->alloced)
-			shmem_truncate_range(inode, newsize, (loff_t)-1);
+		if (newsize <= oldsize) {
+			loff_t holebegin = ALIGN(newsize, (loff_t)PAGE_SIZE);	/* Linux: round_up */
+
+			/* Out of every mapping first: a fault past the new EOF is SIGBUS. */
+			if (oldsize > holebegin)
+				unmap_mapping_range(inode->i_mapping, holebegin, 0, 1);
+			if (info->alloced)
+				shmem_truncate_range(inode, newsize, (loff_t)-1);
+			/* And again, for private copies a racing fault made meanwhile. */
+			if (oldsize > holebegin)
+				unmap_mapping_range(inode->i_mapping, holebegin, 0, 1);
+		}
 	}
 
 	setattr_copy(inode, attr);
@@ -778,13 +809,20 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 
 	inode_lock(inode);
 
+	/* A write seal forbids punching holes (protected by i_rwsem). */
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))) {
+		error = -EPERM;
+		goto out;
+	}
+
 	if (mode & FALLOC_FL_PUNCH_HOLE) {
-		/* protected by i_rwsem */
-		if (info->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) {
-			error = -EPERM;
-			goto out;
-		}
-		/* Linux unmaps the whole pages from user mappings first (none yet). */
+		loff_t unmap_start = ALIGN(offset, (loff_t)PAGE_SIZE);
+		loff_t unmap_end = ((offset + len) & ~((loff_t)PAGE_SIZE - 1)) - 1;
+
+		/* The whole pages leave every mapping; private COW copies stay. */
+		if (unmap_end > unmap_start)
+			unmap_mapping_range(file->f_mapping, unmap_start,
+					    1 + unmap_end - unmap_start, 0);
 		shmem_truncate_range(inode, offset, offset + len - 1);
 		error = 0;
 		goto out;
@@ -839,6 +877,89 @@ out:
 	return error;
 }
 
+/* ---- mappings --------------------------------------------------------------------- */
+
+/*
+ * A page fault in a mapping of a shmem file (Linux: shmem_fault): the
+ * page-cache folio at vmf->pgoff, allocated zeroed at a hole. Past
+ * i_size there is nothing to map: SGP_CACHE fails with -EINVAL and the
+ * access gets SIGBUS (BUS_ADRERR, mm/fault.c). Returns the folio locked
+ * and referenced; mm/memory.c maps it (shared, or read-only in a
+ * private mapping) or copies it (a private write: do_cow_fault).
+ */
+static vm_fault_t shmem_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = file_inode(vmf->vma->vm_file);
+	struct folio *folio = NULL;
+	int err;
+
+	err = shmem_get_folio(inode, vmf->pgoff, &folio, SGP_CACHE);
+	if (err) {
+		if (err == -ENOMEM)
+			return VM_FAULT_OOM;
+		return VM_FAULT_SIGBUS;	/* -EINVAL past EOF, -ENOSPC over size=, -EFBIG */
+	}
+	vmf->page = &folio->page;
+	return VM_FAULT_LOCKED;
+}
+
+static const struct vm_operations_struct shmem_vm_ops = {
+	.fault = shmem_fault,
+};
+
+/* /proc/PID/maps names shared anonymous memory as Linux's d_path of its file does. */
+static const char *shmem_anon_name(struct vm_area_struct *vma)
+{
+	return "/dev/zero (deleted)";
+}
+
+/* MAP_SHARED|MAP_ANONYMOUS memory (Linux: shmem_anon_vm_ops, vma_is_anon_shmem). */
+static const struct vm_operations_struct shmem_anon_vm_ops = {
+	.fault = shmem_fault,
+	.name = shmem_anon_name,
+};
+
+bool vma_is_anon_shmem(struct vm_area_struct *vma)
+{
+	return vma->vm_ops == &shmem_anon_vm_ops;
+}
+
+/*
+ * f_op->mmap of a tmpfs file (Linux: shmem_mmap): the seals may refuse
+ * it (a shared writable mapping of a write-sealed memfd: -EPERM, mm/memfd.c),
+ * then faults go to shmem_fault.
+ */
+static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	int ret = memfd_seal_check_mmap(SHMEM_I(file_inode(file))->seals, vma);
+
+	if (ret)
+		return ret;
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
+}
+
+/*
+ * Shared anonymous memory is a shmem file of the mapping's size that no
+ * one can open (Linux: shmem_zero_setup): a fault takes the file's page
+ * at vm_pgoff (from 0), and a fork shares the file, so parent and child
+ * see one page however late either touches it.
+ */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file;
+	loff_t size = vma->vm_end - vma->vm_start;
+
+	file = shmem_kernel_file_setup("dev/zero", size, vma->vm_flags);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = file;
+	vma->vm_ops = &shmem_anon_vm_ops;
+	return 0;
+}
+
 /* ---- operation tables ------------------------------------------------------------- */
 
 const struct address_space_operations shmem_aops = {
@@ -851,6 +972,7 @@ const struct file_operations shmem_file_operations = {
 	.llseek = shmem_file_llseek,
 	.read_iter = shmem_file_read_iter,
 	.write_iter = shmem_file_write_iter,
+	.mmap = shmem_mmap,
 	.fsync = noop_fsync,
 	.fallocate = shmem_fallocate,
 };

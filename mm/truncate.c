@@ -17,8 +17,11 @@
  * filesystem has no ->evict_inode; truncate_setsize() and
  * truncate_pagecache() are the ->setattr helpers.
  *
- * Left out, against Linux: unmapping the range from user page tables
- * (unmap_mapping_range: no file mappings exist yet), shadow/swap entries,
+ * truncate_pagecache() unmaps the range from every user mapping first
+ * (unmap_mapping_range, mm/memory.c), and a folio still mapped when it
+ * is removed (a racing fault) is unmapped on its own (unmap_mapping_folio).
+ *
+ * Left out, against Linux: shadow/swap entries,
  * ->invalidate_folio and private data, large folios that straddle the
  * range (every folio is one page), invalidate_mapping_pages and the
  * pagecache_isize_extended() fix-up for block sizes below PAGE_SIZE.
@@ -34,6 +37,9 @@ static void truncate_inode_folio(struct address_space *mapping, struct folio *fo
 {
 	if (folio->mapping != mapping)
 		return;
+	/* Still mapped: a fault raced the caller's unmap_mapping_range (Linux: truncate_cleanup_folio). */
+	if (folio_mapped(folio))
+		unmap_mapping_folio(folio);
 	folio_clear_dirty(folio);	/* Linux: folio_cancel_dirty() */
 	filemap_remove_folio(folio);
 }
@@ -108,10 +114,20 @@ void truncate_inode_pages_final(struct address_space *mapping)
 	truncate_inode_pages(mapping, 0);
 }
 
-/* Linux also unmaps [round_up(newsize), EOF) from user mappings before and after. */
+/*
+ * Shrink the page cache to newsize, after i_size has been set (Linux:
+ * truncate_pagecache): unmap [round_up(newsize), EOF) from every mapping,
+ * private COW copies too, drop the pages, and unmap again for the copies
+ * a fault made meanwhile (it found the page before it went).
+ */
 void truncate_pagecache(struct inode *inode, loff_t newsize)
 {
-	truncate_inode_pages(inode->i_mapping, newsize);
+	struct address_space *mapping = inode->i_mapping;
+	loff_t holebegin = ALIGN(newsize, (loff_t)PAGE_SIZE);
+
+	unmap_mapping_range(mapping, holebegin, 0, 1);
+	truncate_inode_pages(mapping, newsize);
+	unmap_mapping_range(mapping, holebegin, 0, 1);
 }
 
 void truncate_setsize(struct inode *inode, loff_t newsize)

@@ -14,7 +14,8 @@
  * with the maple tree (mm->mm_mt).
  *
  * Here: the vm_area_struct cache, find_vma*, linking and unlinking with
- * the gap bookkeeping, vma_adjust, __split_vma, vma_merge (with
+ * the gap bookkeeping, a file VMA's place in its file's i_mmap
+ * (vma_link_file, unlink_file_vma; the tree is mm/interval_tree.c), vma_adjust, __split_vma, vma_merge (with
  * can_vma_merge_before/after), vma_modify_flags (mprotect's and
  * madvise's split-then-merge) and unmapped_area_topdown. mm/mmap.c builds
  * mmap, munmap, brk, the stack, fork and exit on them.
@@ -63,6 +64,7 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	atomic_long_inc(&nr_vm_areas);
 	vma->vm_mm = mm;
 	RB_CLEAR_NODE(&vma->vm_rb);
+	RB_CLEAR_NODE(&vma->shared.rb);
 	return vma;
 }
 
@@ -78,6 +80,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	vma->vm_next = vma->vm_prev = NULL;
 	vma->rb_subtree_gap = 0;
 	RB_CLEAR_NODE(&vma->vm_rb);
+	RB_CLEAR_NODE(&vma->shared.rb);	/* not in the file's i_mmap until linked */
 	return vma;
 }
 
@@ -87,6 +90,51 @@ void vm_area_free(struct vm_area_struct *vma)
 	kmem_cache_free(vm_area_cachep, vma);
 }
 
+
+/* ---- the file's i_mmap ------------------------------------------------ */
+
+/*
+ * A file VMA joins its file's i_mmap when it joins the mm (Linux:
+ * __vma_link_file, from vma_link): truncation finds it there. A
+ * VM_SHARED one also counts in i_mmap_writable (mapping_allow_writable;
+ * mmap_region took a mapping_map_writable() count first and drops it
+ * once this one holds the mapping writable).
+ */
+void vma_link_file(struct vm_area_struct *vma)
+{
+	struct address_space *mapping;
+
+	if (!vma->vm_file || !RB_EMPTY_NODE(&vma->shared.rb))
+		return;
+	mapping = vma->vm_file->f_mapping;
+	i_mmap_lock_write(mapping);
+	if (vma->vm_flags & VM_SHARED)
+		mapping_allow_writable(mapping);
+	vma_interval_tree_insert(vma, &mapping->i_mmap);
+	i_mmap_unlock_write(mapping);
+}
+
+/*
+ * And leaves it (Linux: unlink_file_vma / __remove_shared_vm_struct):
+ * free_pgtables() does it before the page tables go, so a truncation
+ * walking i_mmap never reaches tables being freed; remove_vma() for the
+ * VMAs that never got that far. A VMA not in the tree is left alone.
+ */
+void unlink_file_vma(struct vm_area_struct *vma)
+{
+	struct address_space *mapping;
+
+	if (!vma->vm_file || RB_EMPTY_NODE(&vma->shared.rb))
+		return;
+	mapping = vma->vm_file->f_mapping;
+	i_mmap_lock_write(mapping);
+	if (!RB_EMPTY_NODE(&vma->shared.rb)) {
+		if (vma->vm_flags & VM_SHARED)
+			mapping_unmap_writable(mapping);
+		vma_interval_tree_remove(vma, &mapping->i_mmap);
+	}
+	i_mmap_unlock_write(mapping);
+}
 
 /* ---- the tree, its gaps and the list --------------------------------- */
 
@@ -261,6 +309,7 @@ int vma_link_new(struct mm_struct *mm, struct vm_area_struct *vma)
 	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &rb_link, &rb_parent))
 		return -ENOMEM;
 	__vma_link(mm, vma, prev, rb_link, rb_parent);
+	vma_link_file(vma);
 	return 0;
 }
 
@@ -302,16 +351,31 @@ static void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count--;
 }
 
-/* Moving a VMA's edges in place keeps the tree order: only the gaps change. */
+/*
+ * Moving a VMA's edges in place keeps the tree order: only the gaps
+ * change. A file VMA's place in i_mmap depends on its file pages, so it
+ * comes out of the interval tree and goes back in around the change,
+ * under i_mmap_rwsem (Linux: __vma_adjust).
+ */
 void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		pgoff_t pgoff)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	bool end_changed = end != vma->vm_end;
+	struct address_space *mapping = NULL;
 
+	if (vma->vm_file && !RB_EMPTY_NODE(&vma->shared.rb)) {
+		mapping = vma->vm_file->f_mapping;
+		i_mmap_lock_write(mapping);
+		vma_interval_tree_remove(vma, &mapping->i_mmap);
+	}
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_pgoff = pgoff;
+	if (mapping) {
+		vma_interval_tree_insert(vma, &mapping->i_mmap);
+		i_mmap_unlock_write(mapping);
+	}
 	vma_gap_update(vma);
 	if (end_changed)
 		vma_end_changed(mm, vma);
@@ -322,6 +386,7 @@ struct vm_area_struct *remove_vma(struct vm_area_struct *vma)
 {
 	struct vm_area_struct *next = vma->vm_next;
 
+	unlink_file_vma(vma);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
 	if (vma->vm_file)
@@ -354,6 +419,12 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long 
 	if (new->vm_ops && new->vm_ops->open)
 		new->vm_ops->open(new);
 
+	/*
+	 * new covers its part of the file in i_mmap before vma stops
+	 * covering it, so a truncation never misses those PTEs (Linux holds
+	 * i_mmap_rwsem across the whole of __vma_adjust instead).
+	 */
+	vma_link_file(new);
 	/* Shrink vma first, so that new's range is free when it is linked. */
 	if (new_below)
 		vma_adjust(vma, addr, vma->vm_end, vma->vm_pgoff + off);
@@ -426,23 +497,31 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 	if (!merge_prev && !merge_next)
 		return NULL;
 
-	if (area) {
-		__vma_unlink(mm, area);
-		remove_vma(area);
-	}
+	/*
+	 * The survivor grows over the range first and only then do area (and
+	 * next) go, so that a file's i_mmap covers the range throughout: a
+	 * truncation meanwhile zaps the PTEs through one VMA or the other.
+	 */
 	if (merge_prev && merge_next) {		/* prev and next become one */
-		unsigned long next_end = next->vm_end;
-
+		vma_adjust(prev, prev->vm_start, next->vm_end, prev->vm_pgoff);
+		if (area) {
+			__vma_unlink(mm, area);
+			remove_vma(area);
+		}
 		__vma_unlink(mm, next);
 		remove_vma(next);
-		vma_adjust(prev, prev->vm_start, next_end, prev->vm_pgoff);
 		return prev;
 	}
 	if (merge_prev) {
 		vma_adjust(prev, prev->vm_start, end, prev->vm_pgoff);
-		return prev;
+		next = prev;
+	} else {
+		vma_adjust(next, addr, next->vm_end, pgoff);
 	}
-	vma_adjust(next, addr, next->vm_end, pgoff);
+	if (area) {
+		__vma_unlink(mm, area);
+		remove_vma(area);
+	}
 	return next;
 }
 

@@ -144,6 +144,7 @@ static const char *const node_stat_names[NR_VM_NODE_STAT_ITEMS] = {
 	[NR_FILE_PAGES] = "nr_file_pages",
 	[NR_SHMEM] = "nr_shmem",
 	[NR_ANON_MAPPED] = "nr_anon_pages",
+	[NR_FILE_MAPPED] = "nr_mapped",
 	[NR_PAGETABLE] = "nr_page_table_pages",
 };
 

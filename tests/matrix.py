@@ -439,6 +439,24 @@ MATRIX += [
          r"ok \d+ lockdep\b"]},
 ]
 
+# ---- the OOM killer (issue 11, docs/mm/overcommit-oom.md) -----------------
+# usertests as PID 1 runs its oom_kill case: a child touches more than RAM
+# and is killed; Linux's report and kill line are on the console, nobody
+# else dies, and no "no killable processes" (which Linux would panic on).
+MATRIX += [
+    {"name": "oom-kill-smp2", "cmdline": "rdinit=/bin/usertests -- oom_kill overcommit_guess",
+     "cpu": "max", "smp": 2, "mem": "128M", "timeout": 120, "expect": "pass",
+     "expect_log": [
+         r"usertests invoked oom-killer: gfp_mask=0x[0-9a-f]+\((GFP|__GFP)[A-Z_|]*\), order=0, oom_score_adj=0",
+         r"Call Trace:", r"Mem-Info:", r"Node 0 DMA32 free:\d+kB",
+         r"\[  pid  \]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name",
+         r"oom-kill:constraint=CONSTRAINT_NONE,nodemask=\(null\),task=usertests,pid=\d+,uid=0",
+         r"Out of memory: Killed process \d+ \(usertests\) total-vm:\d+kB, anon-rss:\d+kB, "
+         r"file-rss:\d+kB, shmem-rss:\d+kB, UID:0 pgtables:\d+kB oom_score_adj:0",
+         r"ok \d+ oom_kill\r?$", r"ok \d+ overcommit_guess\r?$"],
+     "expect_no_log": [r"Out of memory and no killable processes", r"Kernel panic"]},
+]
+
 # ---- PID 1 (issue 10, docs/fs/exec.md): which program init/main.c runs ----
 # Linux's kernel_init(): rdinit= if it exists, else init=, else /sbin/init,
 # /etc/init, /bin/init, /bin/sh; the unknown boot words and everything

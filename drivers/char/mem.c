@@ -9,7 +9,8 @@
  * The minors, with Linux's numbers and behaviour:
  *
  *   3 null     reads: end of file; writes: swallowed, all bytes "written"
- *   5 zero     reads: zeros (iov_iter_zero); writes: swallowed
+ *   5 zero     reads: zeros (iov_iter_zero); writes: swallowed; mmap:
+ *              anonymous memory, or shared (shmem_zero_setup) for MAP_SHARED
  *   7 full     reads: zeros; writes: -ENOSPC
  *   8 random   as urandom (Linux 5.18+'s /dev/random only differs by
  *              waiting for the generator to be seeded, which ours always is)
@@ -27,13 +28,14 @@
  *
  * NOT CRYPTOGRAPHIC: lib/random.c is a xorshift generator seeded once;
  * /dev/urandom here must not be used for keys. Left out: /dev/mem,
- * /dev/kmem, /dev/port, /dev/kmsg, mmap of /dev/zero, splice, the
+ * /dev/kmem, /dev/port, /dev/kmsg, splice, the
  * random ioctls and poll.
  */
 #include <asm/page.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/random.h>
 #include <linux/sched.h>
@@ -116,10 +118,24 @@ static const struct file_operations null_fops = {
 	.write_iter = write_iter_null,
 };
 
+/*
+ * mmap of /dev/zero (Linux: mmap_zero): private, it is anonymous memory
+ * (no vm_ops: do_anonymous_page); shared, a shmem file of the mapping's
+ * size, as MAP_SHARED|MAP_ANONYMOUS (shmem_zero_setup).
+ */
+static int mmap_zero(struct file *file, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_SHARED)
+		return shmem_zero_setup(vma);
+	vma->vm_ops = NULL;	/* Linux: vma_set_anonymous */
+	return 0;
+}
+
 static const struct file_operations zero_fops = {
 	.llseek = null_lseek,
 	.read_iter = read_iter_zero,
 	.write_iter = write_iter_null,
+	.mmap = mmap_zero,
 };
 
 static const struct file_operations full_fops = {

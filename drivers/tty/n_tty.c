@@ -17,25 +17,31 @@
  *     (^X for control bytes), ECHOE ("\b \b" per erased column, tabs
  *     backed over by the columns they took), ECHOK/ECHOKE for KILL,
  *     ECHONL; IUTF8 erases a whole UTF-8 character;
- *   - IXON's START/STOP bytes are swallowed; with ISIG, INTR/QUIT/SUSP
- *     echo ("^C") and flush the input unless NOFLSH.
+ *   - IXON's STOP (^S) stops output (writers wait in n_tty_write) and
+ *     START (^Q) restarts it (IXANY: any byte); with ISIG, INTR/QUIT/SUSP
+ *     (^C ^\ ^Z) are isig(): SIGINT/SIGQUIT/SIGTSTP to the foreground
+ *     process group (tty_signal_pgrp(), sent from the tty_signal thread:
+ *     tty_jobctrl.c), the input flushed unless NOFLSH, echoed as "^C".
  * Echoes are written at once, under ldata->lock (Linux queues them in an
  * echo buffer for process_echoes()), so they come out in input order.
  *
  * read (n_tty_read): canonical mode hands out at most one line, the rest
- * of a long line on the next call; non-canonical mode waits for
- * min(VMIN, count) bytes (VMIN 0: no waiting). The reader sleeps on
- * tty->read_wait, interruptibly: a pending signal ends the wait with
- * -ERESTARTSYS; O_NONBLOCK gives -EAGAIN.
- * write (n_tty_write): OPOST with ONLCR, OCRNL, ONOCR, ONLRET, OLCUC and
- * XTABS, tracking the column (for tab erasing) as Linux's do_output_char.
+ * of a long line on the next call; non-canonical mode follows VMIN and
+ * VTIME as Linux does (MIN bytes; a TIME timeout; an inter-byte timer
+ * when both are set; an immediate poll when neither is). The reader sleeps
+ * on tty->read_wait, interruptibly: a pending signal ends the wait with
+ * -ERESTARTSYS; O_NONBLOCK gives -EAGAIN; a hung-up file reads 0. A
+ * background reader got SIGTTIN in tty_read() already (tty_job_control).
+ * poll (n_tty_poll): EPOLLIN when a read would not wait, EPOLLOUT unless
+ * output is stopped.
+ * write (n_tty_write): TOSTOP's SIGTTOU for a background writer, then OPOST
+ * with ONLCR, OCRNL, ONOCR, ONLRET, OLCUC and XTABS, tracking the column
+ * (for tab erasing) as Linux's do_output_char.
  *
  * Differences from Linux: ^H erases like VERASE when VERASE is ^? (Linux
  * erases only with VERASE; a terminal's Backspace sends either, and the
- * shell here must cope with both); no signals are sent yet (issue 11:
- * isig() -> kill_pgrp() of the foreground process group), flow control
- * does not stop output, VTIME is ignored, no PARMRK/BRKINT/IMAXBEL,
- * no ECHOPRT, no EXTPROC, no TIOCSTI.
+ * shell here must cope with both); echoes still go out while ^S stopped
+ * output; no PARMRK/BRKINT/IMAXBEL, no ECHOPRT, no EXTPROC, no TIOCSTI.
  */
 #include <linux/err.h>
 #include <linux/fs.h>
@@ -697,7 +703,7 @@ static ssize_t n_tty_write(struct tty_struct *tty, struct file *file, const u8 *
 	size_t done = 0;
 	int ret;
 
-	if (L_TOSTOP(tty)) {
+	if (L_TOSTOP(tty) && !tty_is_console_file(file)) {
 		ret = tty_check_change(tty);
 		if (ret)
 			return ret;

@@ -18,6 +18,8 @@
  */
 extern struct mutex tty_mutex;
 
+/* tty_io.c: opened as /dev/console: never hung up, no SIGTTIN/SIGTTOU (Linux: console_fops). */
+bool tty_is_console_file(struct file *filp);
 /* tty_io.c: the file was hung up (its f_op is hung_up_tty_fops). */
 bool tty_hung_up_p(struct file *filp);
 /* tty_io.c: hang tty up (Linux: __tty_hangup): every open file reads 0, writes -EIO. */

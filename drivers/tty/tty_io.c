@@ -12,7 +12,8 @@
  * virtual console (always tty1); (5, 1) /dev/console, the tty the last
  * console= names: ttyS0 unless console=tty0 or console=ttyN came last
  * (Linux makes the VT the default when no console= is given; here the
- * serial port stays the default, as `make run` and the tests want it).
+ * serial port stays the default, as `make run` and the tests want it);
+ * (5, 0) /dev/tty, the opener's controlling terminal.
  *
  * A tty_struct is made on the first open of its device (tty_init_dev():
  * termios from the driver, the N_TTY line discipline opened, the port
@@ -35,9 +36,18 @@
  * gets -EAGAIN, as in Linux (a blocking one waits uninterruptibly behind
  * it: there is no mutex_lock_interruptible yet).
  *
- * Left out (issue 11 and later): /dev/tty and controlling terminals,
- * sessions and job control, hangup, TIOCSETD (other line disciplines),
- * poll, ptys, saving termios across closes, the flip-buffer workqueue.
+ * /dev/tty (5, 0) opens the caller's controlling terminal (-ENXIO
+ * without one); an open by a session leader without one may make the tty
+ * its ctty (tty_open_proc_set_tty, tty_jobctrl.c). Every open file has a
+ * struct tty_file_private on tty->tty_files, so that a hangup
+ * (tty_hangup_locked, when the session leader exits) can turn each one
+ * into a hung-up file: read 0, write -EIO, Linux's hung_up_tty_fops; the
+ * files of /dev/console (console_fops) are spared, and are never stopped
+ * by SIGTTIN/SIGTTOU, as Linux's redirected_tty_write files.
+ * ->poll is the line discipline's (n_tty_poll). docs/tty.md tells the story.
+ *
+ * Left out: other line disciplines (TIOCSETD), ptys, saving termios across
+ * closes, the flip-buffer workqueue, vhangup(), TIOCCONS, exclusive mode.
  */
 #include <linux/console.h>
 #include <linux/err.h>
@@ -82,6 +92,7 @@ static LIST_HEAD(tty_drivers);
 /* ---- drivers and ports ----------------------------------------------------- */
 
 static const struct file_operations tty_fops;
+static const struct file_operations console_fops;
 static const struct file_operations hung_up_tty_fops;
 
 int tty_register_driver(struct tty_driver *driver)
@@ -395,9 +406,15 @@ struct tty_struct *file_tty(struct file *file)
 {
 	struct tty_file_private *priv = file->private_data;
 
-	if (file->f_op != &tty_fops && file->f_op != &hung_up_tty_fops)
+	if (file->f_op != &tty_fops && file->f_op != &console_fops &&
+	    file->f_op != &hung_up_tty_fops)
 		return NULL;
 	return priv->tty;
+}
+
+bool tty_is_console_file(struct file *filp)
+{
+	return READ_ONCE(filp->f_op) == &console_fops;
 }
 
 bool tty_hung_up_p(struct file *filp)
@@ -438,8 +455,11 @@ void tty_hangup_locked(struct tty_struct *tty)
 	struct tty_file_private *priv;
 	unsigned long flags;
 
-	list_for_each_entry(priv, &tty->tty_files, list)
+	list_for_each_entry(priv, &tty->tty_files, list) {
+		if (tty_is_console_file(priv->file))
+			continue;	/* /dev/console survives, as Linux's console_fops files */
 		WRITE_ONCE(priv->file->f_op, &hung_up_tty_fops);
+	}
 	spin_lock_irqsave(&tty->ctrl_lock, flags);
 	tty->session = 0;
 	tty->pgrp = 0;
@@ -467,10 +487,16 @@ static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
 
 	if (!iov_iter_count(to))
 		return 0;
-	/* A background reader: SIGTTIN (Linux: job_control() in n_tty_read, before its lock). */
-	n = tty_job_control(tty, file);
-	if (n < 0)
-		return n;
+	/*
+	 * A background reader: SIGTTIN (Linux: job_control() in n_tty_read,
+	 * before its lock). Not through /dev/console, as Linux exempts
+	 * redirected_tty_write's files.
+	 */
+	if (!tty_is_console_file(file)) {
+		n = tty_job_control(tty, file);
+		if (n < 0)
+			return n;
+	}
 	/* Another reader may sleep holding it: O_NONBLOCK must not wait behind it. */
 	if (!mutex_trylock(&tty->atomic_read_lock)) {
 		if (file->f_flags & O_NONBLOCK)
@@ -546,6 +572,22 @@ static const struct file_operations tty_fops = {
 	.release = tty_release,
 };
 
+/*
+ * /dev/console's files (Linux: console_fops, whose write_iter is
+ * redirected_tty_write): the same operations, but the file is never hung
+ * up and never gets SIGTTIN/SIGTTOU (TOSTOP), so that init's fds 0-2 keep
+ * working when a session on the same tty ends.
+ */
+static const struct file_operations console_fops = {
+	.llseek = no_llseek,
+	.read_iter = tty_read,
+	.write_iter = tty_write,
+	.poll = tty_poll,
+	.unlocked_ioctl = tty_ioctl,
+	.open = tty_open,
+	.release = tty_release,
+};
+
 static const struct file_operations hung_up_tty_fops = {
 	.llseek = no_llseek,
 	.read_iter = hung_up_tty_read,
@@ -564,7 +606,7 @@ int tty_init(void)
 		pr_err("Couldn't register /dev/tty driver\n");
 		return ret;
 	}
-	ret = __register_chrdev(TTYAUX_MAJOR, 1, 1, "/dev/console", &tty_fops);
+	ret = __register_chrdev(TTYAUX_MAJOR, 1, 1, "/dev/console", &console_fops);
 	if (ret) {
 		pr_err("Couldn't register /dev/console driver\n");
 		__unregister_chrdev(TTYAUX_MAJOR, 0, 1, "/dev/tty");

@@ -9,16 +9,21 @@
  * size), runs tty_kernel_ioctl() on that, and copies the result back.
  * Tests call tty_kernel_ioctl() with kernel buffers directly.
  *
- * Commands: TCGETS (struct termios, the 36-byte kernel layout),
+ * The dispatch is Linux's tty_ioctl(): the core's commands
+ * (TIOCGWINSZ/TIOCSWINSZ with SIGWINCH, TIOCGETD/TIOCSETD, the breaks
+ * TCSBRK/TCSBRKP/TIOCSBRK/TIOCCBRK accepted, TIOCGSERIAL from the driver's
+ * ->get_serial), then job control (tty_jobctrl_ioctl: TIOCSCTTY,
+ * TIOCNOTTY, TIOCGPGRP, TIOCSPGRP, TIOCGSID), the driver's ->ioctl (the
+ * VT's VT_GETSTATE), and the line discipline: FIONREAD (TIOCINQ) and
+ * TIOCOUTQ in n_tty_ioctl, TCXONC and TCFLSH in n_tty_ioctl_helper, then
+ * tty_mode_ioctl: TCGETS (struct termios, the 36-byte kernel layout),
  * TCSETS/TCSETSW/TCSETSF (store the termios; the line discipline honours
  * ICANON, ECHO and the rest at once; TCSETSW waits for output, which is
- * always written already; TCSETSF also flushes the input),
- * TIOCGWINSZ/TIOCSWINSZ, TCFLSH, FIONREAD (TIOCINQ) and TIOCOUTQ (in
- * n_tty_ioctl). Everything else is -ENOTTY, as Linux answers a command no
- * layer knows (-ENOIOCTLCMD turned into -ENOTTY). Left for issue 11:
- * TIOCGPGRP/TIOCSPGRP/TIOCSCTTY/TIOCNOTTY/TIOCGSID (job control),
- * TCGETA & co (struct termio), TCSBRK/TCXONC, TIOCSETD/TIOCGETD, SIGWINCH
- * on TIOCSWINSZ.
+ * always written already; TCSETSF also flushes the input). Changing
+ * settings from a background group is SIGTTOU first (tty_check_change).
+ * Everything else is -ENOTTY, as Linux answers a command no layer knows
+ * (-ENOIOCTLCMD turned into -ENOTTY). Left out: TCGETA & co (struct
+ * termio), TIOCSTI, the modem lines (TIOCMGET...), TIOCEXCL.
  */
 #include <linux/err.h>
 #include <linux/fs.h>

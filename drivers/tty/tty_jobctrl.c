@@ -65,9 +65,16 @@ static pid_t tty_get_pgrp(struct tty_struct *tty)
 	return pgrp;
 }
 
+/*
+ * Linux: current->signal->leader. The session id is the leader's pid; the
+ * SIGNAL_LEADER flag alone is not enough here, since a fatal signal
+ * rewrites signal->flags (= SIGNAL_GROUP_EXIT) before the exit that must
+ * still see the leader (disassociate_ctty(1)).
+ */
 static bool is_session_leader(void)
 {
-	return current->signal->flags & SIGNAL_LEADER;
+	return (current->signal->flags & SIGNAL_LEADER) ||
+	       (current->tgid > 0 && task_session_nr(current) == current->tgid);
 }
 
 /* Linux: is_ignored() in tty_jobctrl.c. */
@@ -408,7 +415,25 @@ int __weak kill_pgrp(int pgrp, int sig, int priv)
 	return ret;
 }
 
+/* Linux's will_become_orphaned_pgrp(): no member has a parent in another group of the session. */
 int __weak is_current_pgrp_orphaned(void)
 {
-	return 0;
+	pid_t pgrp = task_pgrp_nr(current), sid = task_session_nr(current);
+	struct task_struct *p;
+	int orphaned = 1;
+
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		struct task_struct *parent = p->real_parent;
+
+		if (!p->signal || p->exit_state || p->signal->pgrp != pgrp || !parent ||
+		    !parent->signal || is_global_init(parent))
+			continue;
+		if (parent->signal->pgrp != pgrp && parent->signal->session == sid) {
+			orphaned = 0;
+			break;
+		}
+	}
+	spin_unlock(&tasklist_lock);
+	return orphaned;
 }

@@ -13,6 +13,7 @@
 #ifndef _ASM_FPU_H
 #define _ASM_FPU_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 struct task_struct;
@@ -31,5 +32,13 @@ int fpu_clone(struct task_struct *dst, struct task_struct *src);	/* fork: copy s
 void fpu__clear_user_states(struct task_struct *tsk);	/* exec: the initial state */
 void fpu_free(struct task_struct *tsk);
 void switch_fpu(struct task_struct *prev, struct task_struct *next);
+/* XSAVE/FXSAVE the live registers to buf, and back (buf 64-byte aligned; preemption off). */
+void fpu_save(void *buf);
+void fpu_restore(const void *buf);
+
+/* kernel/fpu_signal.c: the FPU image of a signal frame (Linux: arch/x86/kernel/fpu/signal.c). */
+unsigned long fpu__alloc_mathframe(unsigned long sp, unsigned long *buf_fx, unsigned long *size);
+int copy_fpstate_to_sigframe(void __user *buf_fx, unsigned long size);
+int fpu__restore_sig(void __user *buf_fx);
 
 #endif /* _ASM_FPU_H */

@@ -19,6 +19,7 @@
 struct pt_regs;
 typedef void (*vector_handler_t)(struct pt_regs *regs);
 void set_vector_handler(unsigned int vector, vector_handler_t handler);
+bool vector_has_handler(unsigned int vector);
 void idt_setup_apic_and_irq_gates(void);
 #endif
 

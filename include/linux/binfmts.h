@@ -40,14 +40,20 @@ struct linux_binprm {
 	struct rlimit rlim_stack;	/* RLIMIT_STACK when the exec started */
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes */
 	void *priv;			/* the loader's own state */
+	const char *interp;		/* the name the next script sees as argv[1] (filename at first) */
+	struct file *interpreter;	/* a #! loader's answer: exec this file next */
+	unsigned int interp_flags;	/* BINPRM_FLAGS_* */
 };
+
+/* The script's path will not open in its interpreter (/dev/fd/N of a close-on-exec fd). */
+#define BINPRM_FLAGS_PATH_INACCESSIBLE 0x4
 
 /* setup_arg_pages()'s executable_stack: PT_GNU_STACK's verdict (Linux's values). */
 #define EXSTACK_DEFAULT		0	/* no PT_GNU_STACK: the arch default (not executable) */
 #define EXSTACK_DISABLE_X	1
 #define EXSTACK_ENABLE_X	2
 
-/* A binary format (Linux: struct linux_binfmt); ELF only, #! with issue 11. */
+/* A binary format (Linux: struct linux_binfmt): ELF (binfmt_elf.c), #! (binfmt_script.c). */
 struct linux_binfmt {
 	struct list_head lh;
 	int (*load_binary)(struct linux_binprm *bprm);
@@ -57,6 +63,8 @@ void register_binfmt(struct linux_binfmt *fmt);
 void unregister_binfmt(struct linux_binfmt *fmt);
 /* fs/binfmt_elf.c registers the ELF loader (Linux: core_initcall(init_elf_binfmt)). */
 void init_elf_binfmt(void);
+/* fs/binfmt_script.c registers the #! loader (Linux: fs_initcall(init_script_binfmt)). */
+void init_script_binfmt(void);
 
 /* fs/exec.c: what a loader calls (Linux's names). */
 int begin_new_exec(struct linux_binprm *bprm);	/* the point of no return */
@@ -67,6 +75,12 @@ void would_dump(struct linux_binprm *bprm, struct file *file);
 void __set_task_comm(struct task_struct *tsk, const char *from, bool exec);
 /* Copy a kernel string onto the new stack, below bprm->p (Linux: copy_string_kernel). */
 int copy_string_kernel(const char *arg, struct linux_binprm *bprm);
+/* Take argv[0] off the new stack (a #! loader replaces it; Linux: remove_arg_zero). */
+int remove_arg_zero(struct linux_binprm *bprm);
+/* The name the next #! level passes as the script (Linux: bprm_change_interp). */
+int bprm_change_interp(const char *interp, struct linux_binprm *bprm);
+/* Open a program by name for exec: a regular file with an x bit (Linux: open_exec). */
+struct file *open_exec(const char *name);
 
 /*
  * Replace current's program with filename (Linux: kernel_execve). The

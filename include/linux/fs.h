@@ -97,6 +97,79 @@ struct address_space {
 	void *private_data;
 };
 
+/* The i_mmap lock (Linux: i_mmap_lock_write/read in include/linux/fs.h). */
+static inline void i_mmap_lock_write(struct address_space *mapping)
+{
+	down_write(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_unlock_write(struct address_space *mapping)
+{
+	up_write(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_lock_read(struct address_space *mapping)
+{
+	down_read(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_unlock_read(struct address_space *mapping)
+{
+	up_read(&mapping->i_mmap_rwsem);
+}
+
+/* Does some VMA map the file? (Linux: mapping_mapped) */
+static inline int mapping_mapped(struct address_space *mapping)
+{
+	return READ_ONCE(mapping->i_mmap.rb_root.rb_node) != NULL;
+}
+
+/*
+ * i_mmap_writable (Linux's, include/linux/fs.h): > 0 counts the
+ * VM_SHARED (writable-capable) mappings; < 0 means writable mappings are
+ * denied (a memfd with F_SEAL_WRITE / F_SEAL_FUTURE_WRITE).
+ * mapping_map_writable() is -EPERM while denied; mapping_deny_writable()
+ * is -EBUSY while a writable mapping exists.
+ */
+static inline int mapping_map_writable(struct address_space *mapping)
+{
+	int v, old = atomic_read(&mapping->i_mmap_writable);
+
+	do {
+		if (old < 0)
+			return -EPERM;
+		v = old;
+	} while ((old = atomic_cmpxchg(&mapping->i_mmap_writable, v, v + 1)) != v);
+	return 0;
+}
+
+static inline void mapping_unmap_writable(struct address_space *mapping)
+{
+	atomic_dec(&mapping->i_mmap_writable);
+}
+
+static inline int mapping_deny_writable(struct address_space *mapping)
+{
+	int v, old = atomic_read(&mapping->i_mmap_writable);
+
+	do {
+		if (old > 0)
+			return -EBUSY;
+		v = old;
+	} while ((old = atomic_cmpxchg(&mapping->i_mmap_writable, v, v - 1)) != v);
+	return 0;
+}
+
+static inline void mapping_allow_writable(struct address_space *mapping)
+{
+	atomic_inc(&mapping->i_mmap_writable);
+}
+
+static inline bool mapping_writably_mapped(struct address_space *mapping)
+{
+	return atomic_read(&mapping->i_mmap_writable) > 0;
+}
+
 static inline gfp_t mapping_gfp_mask(const struct address_space *mapping)
 {
 	return mapping->gfp_mask;
@@ -568,6 +641,12 @@ int vfs_readlink(struct dentry *dentry, char *buf, int buflen);
 extern const struct file_operations def_chr_fops;
 /* Pipes and FIFOs (fs/pipe.c); init_special_inode gives it to S_IFIFO inodes. */
 extern const struct file_operations pipefifo_fops;
+struct pipe_inode_info;
+/* fs/pipe.c: file's pipe or NULL; sendfile's way into a pipe (Linux's names). */
+struct pipe_inode_info *get_pipe_info(struct file *file);
+ssize_t splice_file_to_pipe(struct file *in, struct file *out, loff_t *ppos, size_t len);
+/* fcntl F_GETPIPE_SZ/F_SETPIPE_SZ (fs/pipe.c; Linux: pipe_fcntl). */
+long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg);
 /*
  * Give the device numbers [MKDEV(major, baseminor), +count) these file
  * operations; chrdev_open() (def_chr_fops.open) switches an opened device

@@ -102,6 +102,13 @@ static inline void page_mapcount_reset(struct page *page)
 	page->_mapcount = -1;
 }
 
+/* Does some PTE map it? (Linux: folio_mapped / page_mapped) */
+static inline bool page_mapped(const struct page *page)
+{
+	return __atomic_load_n(&page->_mapcount, __ATOMIC_RELAXED) >= 0;
+}
+#define folio_mapped(folio) page_mapped(&(folio)->page)
+
 /*
  * Compound pages (__GFP_COMP): a multi-page allocation whose tail pages
  * point at the head, so any address inside finds the whole (Linux:
@@ -511,6 +518,44 @@ static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
 {
 	atomic_long_add(value, &mm->rss_stat[member]);
 }
+
+/* The RSS peak (VmHWM) is kept only when RSS is about to drop (Linux: update_hiwater_rss). */
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+			    get_mm_counter(mm, MM_SHMEMPAGES);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
+/*
+ * mm/interval_tree.c: a file's i_mmap, the VMAs mapping it by file page
+ * [vm_pgoff, vm_pgoff + vma_pages - 1], under mapping->i_mmap_rwsem.
+ */
+struct rb_root_cached;
+void vma_interval_tree_insert(struct vm_area_struct *node, struct rb_root_cached *root);
+void vma_interval_tree_remove(struct vm_area_struct *node, struct rb_root_cached *root);
+struct vm_area_struct *vma_interval_tree_iter_first(struct rb_root_cached *root,
+						    unsigned long start, unsigned long last);
+struct vm_area_struct *vma_interval_tree_iter_next(struct vm_area_struct *node,
+						   unsigned long start, unsigned long last);
+#define vma_interval_tree_foreach(vma, root, start, last)		\
+	for (vma = vma_interval_tree_iter_first(root, start, last);	\
+	     vma; vma = vma_interval_tree_iter_next(vma, start, last))
+/* mm/vma.c: put a file VMA into its file's i_mmap / take it out (Linux: __vma_link_file, unlink_file_vma). */
+void vma_link_file(struct vm_area_struct *vma);
+void unlink_file_vma(struct vm_area_struct *vma);
+/* mm/shmem.c: give a MAP_SHARED|MAP_ANONYMOUS VMA its unlinked shmem file. */
+int shmem_zero_setup(struct vm_area_struct *vma);
+bool vma_is_anon_shmem(struct vm_area_struct *vma);
+/* mm/memory.c: unmap file pages [start, start + nr) from every mapping (Linux: unmap_mapping_pages). */
+struct address_space;
+void unmap_mapping_pages(struct address_space *mapping, pgoff_t start, pgoff_t nr,
+			 bool even_cows);
+/* One page-cache folio (locked) out of every mapping; private COW copies stay (Linux: mm/internal.h). */
+struct folio;
+void unmap_mapping_folio(struct folio *folio);
 
 /* kernel/fork.c: the lifetime of an mm */
 struct mm_struct *mm_alloc(void);		/* empty user mm: pgd with the kernel half, no VMAs */

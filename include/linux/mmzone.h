@@ -102,6 +102,7 @@ enum node_stat_item {
 	NR_FILE_PAGES,		/* pages in some file's page cache, shmem included */
 	NR_SHMEM,		/* of those, shmem/tmpfs pages (PG_swapbacked) */
 	NR_ANON_MAPPED,		/* anonymous pages mapped into user space (AnonPages) */
+	NR_FILE_MAPPED,		/* page-cache pages (shmem too) mapped into user space (Mapped) */
 	NR_PAGETABLE,		/* user page-table pages (PageTables; nr_page_table_pages) */
 	NR_VM_NODE_STAT_ITEMS
 };
@@ -195,6 +196,7 @@ static inline unsigned long zone_page_state(const struct zone *zone,
 #define ALLOC_WMARK_MASK (ALLOC_NO_WATERMARKS - 1)
 #define ALLOC_MIN_RESERVE 0x08		/* __GFP_HIGH: dip to half of min */
 #define ALLOC_NON_BLOCK 0x10		/* cannot sleep: a further quarter */
+#define ALLOC_OOM 0x20			/* an OOM victim on its way out: half of min (Linux) */
 
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);

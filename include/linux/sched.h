@@ -20,6 +20,7 @@
 #include <linux/list.h>
 #include <linux/percpu-defs.h>
 #include <linux/preempt.h>
+#include <linux/restart_block.h>
 #include <linux/signal_types.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -31,8 +32,12 @@
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define __TASK_STOPPED 0x0004
 #define TASK_DEAD 0x0080
+#define TASK_WAKEKILL 0x0100
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)	/* job-control stop (SIGSTOP) */
 
 /* Task flags. */
 #define PF_IDLE 0x00000002
@@ -44,6 +49,7 @@
 #define TIF_NOTIFY_RESUME 1	/* do work before returning to user mode */
 #define TIF_SIGPENDING 2	/* a signal is pending: exit_to_user_mode delivers it */
 #define TIF_NEED_RESCHED 3
+#define TIF_RESTORE_SIGMASK 9	/* sigsuspend: put saved_sigmask back after the handler */
 
 /* exit_state (Linux's values). */
 #define EXIT_DEAD 0x0010
@@ -54,6 +60,12 @@
 #define PF_FORKNOEXEC 0x00000040	/* forked but did not exec */
 #define PF_SIGNALED 0x00000400		/* killed by a signal */
 #define PF_USER_WORKER 0x00004000
+
+/* Nice values (Linux: include/linux/sched/prio.h). */
+#define MAX_NICE 19
+#define MIN_NICE -20
+#define DEFAULT_PRIO 120
+#define task_nice(p) ((p)->nice)
 
 /* task->atomic_flags bits (Linux: PFA_*, task_no_new_privs()). */
 #define PFA_NO_NEW_PRIVS 0
@@ -129,6 +141,8 @@ struct task_struct {
 	unsigned long sas_ss_sp;	/* sigaltstack */
 	size_t sas_ss_size;
 	unsigned int sas_ss_flags;
+	unsigned long jobctl;		/* JOBCTL_* group stop (linux/sched/jobctl.h) */
+	struct restart_block restart_block;	/* what restart_syscall() resumes */
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
 	void __user *robust_list;	/* set_robust_list (recorded) */
@@ -143,6 +157,7 @@ struct task_struct {
 	void *worker_private;		/* a kthread's struct kthread (kernel/kthread.c) */
 	struct completion *vfork_done;	/* completed by do_exit() (kthreads: kthread->exited) */
 	char comm[TASK_COMM_LEN];
+	int nice;			/* -20..19, setpriority (Linux: static_prio = 120 + nice); not used by the scheduler */
 	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG): sent when the parent dies */
 	unsigned long atomic_flags;	/* PFA_* (prctl(PR_SET_NO_NEW_PRIVS)); inherited by fork */
 	/* lockdep (kernel/locking/lockdep.c): the locks this task holds */

@@ -77,5 +77,8 @@ struct shm_info {
 
 /* Segments in use (leak checks). */
 int shm_nr_segments(void);
+/* shmget(2) and shmctl(2), for in-kernel callers (tests). */
+long ksys_shmget(key_t key, size_t size, int shmflg);
+long ksys_shmctl(int shmid, int cmd, void __user *buf);
 
 #endif /* _LINUX_SHM_H */

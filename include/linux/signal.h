@@ -65,14 +65,22 @@
 #define SIG_ERR ((__sighandler_t)-1)
 
 /* si_code values */
-#define SI_USER 0
+#define SI_USER 0	/* kill, sigsend or raise */
 #define SI_KERNEL 0x80
-#define SI_TKILL (-6)
+#define SI_QUEUE (-1)	/* sigqueue (rt_sigqueueinfo) */
+#define SI_TIMER (-2)
+#define SI_MESGQ (-3)
+#define SI_ASYNCIO (-4)
+#define SI_SIGIO (-5)
+#define SI_TKILL (-6)	/* tkill, tgkill */
+#define SI_FROMUSER(siptr) ((siptr)->si_code <= 0)
 #define SEGV_MAPERR 1	/* no mapping at the address */
 #define SEGV_ACCERR 2	/* the mapping forbids the access */
 #define SEGV_CPERR 10	/* control-protection fault */
 #define BUS_ADRALN 1
 #define BUS_ADRERR 2
+#define BUS_OBJERR 3
+#define ILL_ILLOPC 1
 #define ILL_ILLOPN 2
 #define FPE_INTDIV 1
 #define FPE_INTOVF 2
@@ -83,9 +91,12 @@
 #define FPE_FLTINV 7
 #define TRAP_BRKPT 1
 #define TRAP_TRACE 2
-#define CLD_EXITED 1
-#define CLD_KILLED 2
-#define CLD_DUMPED 3
+#define CLD_EXITED 1	/* child has exited */
+#define CLD_KILLED 2	/* child was killed */
+#define CLD_DUMPED 3	/* child terminated abnormally (core) */
+#define CLD_TRAPPED 4	/* traced child has trapped */
+#define CLD_STOPPED 5	/* child has stopped */
+#define CLD_CONTINUED 6	/* stopped child has continued */
 
 /* sigaltstack */
 #define SS_ONSTACK 1
@@ -106,7 +117,15 @@ struct k_sigaction {
 	struct sigaction sa;
 };
 
-/* siginfo as the kernel keeps it (Linux: struct kernel_siginfo); the user copy is 128 bytes. */
+typedef union sigval {
+	int sival_int;
+	void __user *sival_ptr;
+} sigval_t;
+
+/*
+ * siginfo as the kernel keeps it (Linux: struct kernel_siginfo): the
+ * first 48 bytes of the user's 128-byte siginfo_t, same layout (x86-64).
+ */
 typedef struct kernel_siginfo {
 	int si_signo;
 	int si_errno;
@@ -117,8 +136,19 @@ typedef struct kernel_siginfo {
 			int _pid;
 			unsigned int _uid;
 		} _kill;
+		struct {		/* POSIX.1b timers */
+			int _tid;
+			int _overrun;
+			sigval_t _sigval;
+		} _timer;
+		struct {		/* rt_sigqueueinfo */
+			int _pid;
+			unsigned int _uid;
+			sigval_t _sigval;
+		} _rt;
 		struct {		/* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP */
 			void __user *_addr;
+			short _addr_lsb;
 		} _sigfault;
 		struct {		/* SIGCHLD */
 			int _pid;
@@ -126,13 +156,48 @@ typedef struct kernel_siginfo {
 			int _status;
 			long _utime, _stime;
 		} _sigchld;
+		struct {		/* SIGPOLL */
+			long _band;
+			int _fd;
+		} _sigpoll;
 	} _sifields;
 } kernel_siginfo_t;
+
+#define SI_MAX_SIZE 128		/* the user's siginfo_t */
 
 #define si_pid _sifields._kill._pid
 #define si_uid _sifields._kill._uid
 #define si_addr _sifields._sigfault._addr
 #define si_status _sifields._sigchld._status
+#define si_utime _sifields._sigchld._utime
+#define si_stime _sifields._sigchld._stime
+#define si_value _sifields._rt._sigval
+#define si_int _sifields._rt._sigval.sival_int
+#define si_ptr _sifields._rt._sigval.sival_ptr
+
+/* One queued signal with its siginfo (Linux: struct sigqueue). */
+struct sigqueue {
+	struct list_head list;
+	int flags;
+	kernel_siginfo_t info;
+};
+
+/* A signal on its way to a handler (Linux: struct ksignal). */
+struct ksignal {
+	struct k_sigaction ka;
+	kernel_siginfo_t info;
+	int sig;
+};
+
+/* The user's stack_t (x86-64). */
+typedef struct sigaltstack {
+	void __user *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+
+#define SS_AUTODISARM (1U << 31)	/* disable the stack on entering a handler */
+#define SS_FLAG_BITS SS_AUTODISARM
 
 static inline int sigismember(const sigset_t *set, int sig)
 {
@@ -154,6 +219,31 @@ static inline void sigemptyset(sigset_t *set)
 	set->sig[0] = 0;
 }
 
+static inline void siginitset(sigset_t *set, unsigned long mask)
+{
+	set->sig[0] = mask;
+}
+
+static inline void sigorsets(sigset_t *r, const sigset_t *a, const sigset_t *b)
+{
+	r->sig[0] = a->sig[0] | b->sig[0];
+}
+
+static inline void sigandnsets(sigset_t *r, const sigset_t *a, const sigset_t *b)
+{
+	r->sig[0] = a->sig[0] & ~b->sig[0];
+}
+
+static inline bool sigisemptyset(const sigset_t *set)
+{
+	return set->sig[0] == 0;
+}
+
 #define sigmask(sig) (1UL << ((sig) - 1))
+
+static inline bool valid_signal(unsigned long sig)
+{
+	return sig <= _NSIG;
+}
 
 #endif /* _LINUX_SIGNAL_H */

@@ -84,5 +84,8 @@ int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec __user 
 int posix_clock_get(int which_clock, struct timespec64 *tp);
 /* kernel/time/hrtimer.c: sleep for rel ns, interruptibly; the ns left (>0) if a signal came. */
 s64 nanosleep_ns(s64 rel);
+struct __kernel_timespec;
+/* nanosleep/clock_nanosleep: 0, -EFAULT, or a restart code for the signal code. */
+long do_nanosleep_restartable(s64 rel, struct __kernel_timespec __user *rmtp, bool abs);
 
 #endif /* _LINUX_TIME_H */

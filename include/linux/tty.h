@@ -16,9 +16,9 @@
  *                       drivers/tty/n_tty.c: canonical editing, echo,
  *                       output processing).
  *
- * drivers/tty/tty_io.c has the file operations and /dev/console,
- * drivers/tty/tty_ioctl.c the termios ioctls. docs/fs/devices.md tells
- * the story and what issue 11 adds (signals, job control, VMIN/VTIME).
+ * drivers/tty/tty_io.c has the file operations, /dev/console and
+ * /dev/tty, drivers/tty/tty_ioctl.c the ioctls, drivers/tty/tty_jobctrl.c
+ * controlling terminals and job control. docs/tty.md tells the story.
  */
 #ifndef _LINUX_TTY_H
 #define _LINUX_TTY_H
@@ -34,9 +34,10 @@
 /* drivers/char/mem.c: major 1, "mem" (null, zero, full, random, urandom). */
 int chr_dev_init(void);
 /*
- * drivers/tty/tty_io.c: /dev/console (5, 1), the serial driver's ttyS0
- * (4, 64), the virtual console tty1 (4, 1) and tty0 (4, 0), the PS/2
- * keyboard. 0 or a -errno from __register_chrdev().
+ * drivers/tty/tty_io.c: /dev/tty (5, 0), /dev/console (5, 1), the serial
+ * driver's ttyS0 (4, 64), the virtual console tty1 (4, 1) and tty0 (4, 0),
+ * the PS/2 keyboard, the tty_signal thread. 0 or a -errno from
+ * __register_chrdev().
  */
 int tty_init(void);
 

@@ -18,12 +18,14 @@
  * are -EINVAL. clock_nanosleep sleeps on REALTIME, MONOTONIC, BOOTTIME and
  * TAI, relative or with TIMER_ABSTIME (an absolute time in that clock);
  * other valid clocks are -EOPNOTSUPP, as in Linux without ->nsleep. The
- * time left goes to rmtp only for a relative sleep cut short by a signal.
+ * time left goes to rmtp only for a relative sleep cut short by a signal;
+ * restarts as nanosleep's (kernel/time/hrtimer.c).
  * Left out: POSIX interval timers (timer_create and friends),
  * clock_settime/clock_adjtime, dynamic (fd-based) clocks, CPU clocks of
  * other processes, the vDSO (every call is a real system call).
  */
 #include <linux/jiffies.h>
+#include <linux/restart_block.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/time.h>
@@ -92,7 +94,7 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which_clock, int, flags,
 		const struct __kernel_timespec __user *, rqtp, struct __kernel_timespec __user *, rmtp)
 {
 	struct timespec64 t, now;
-	s64 rel, left;
+	s64 rel;
 	int err;
 
 	err = posix_clock_get(which_clock, &now);
@@ -114,14 +116,6 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which_clock, int, flags,
 	rel = timespec64_to_ns(&t);
 	if (flags & TIMER_ABSTIME)
 		rel -= timespec64_to_ns(&now);
-	left = nanosleep_ns(rel);
-	if (!left)
-		return 0;
-	if (!(flags & TIMER_ABSTIME) && rmtp) {
-		struct timespec64 rem = ns_to_timespec64(left);
-
-		if (put_timespec64(&rem, rmtp))
-			return -EFAULT;
-	}
-	return -EINTR;
+	current->restart_block.fn = do_no_restart_syscall;
+	return do_nanosleep_restartable(rel, rmtp, flags & TIMER_ABSTIME);
 }

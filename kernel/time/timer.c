@@ -24,9 +24,11 @@
  * (Linux WARNs and would spin forever).
  */
 #include <linux/jiffies.h>
+#include <linux/kernel_stat.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/loadavg.h>
 #include <linux/spinlock.h>
 #include <linux/timekeeping.h>
 
@@ -294,11 +296,21 @@ u64 ktime_get_ns(void)
  * Charge the tick to the task it interrupted, in user or kernel mode
  * (Linux: account_process_tick with tick-based accounting,
  * !CONFIG_VIRT_CPU_ACCOUNTING): utime and stime grow by a whole tick, so
- * they are sampled, not measured. Idle tasks are not charged. The timer
+ * they are sampled, not measured. Idle tasks are not charged. The CPU's
+ * kernel_cpustat buckets (linux/kernel_stat.h) get the tick too. The timer
  * interrupt calls it with user_mode(regs) before tick_handle_periodic().
  */
+DEFINE_PER_CPU(struct kernel_cpustat, kernel_cpustat);
+
 void account_process_tick(struct task_struct *p, int user_tick)
 {
+	/* The CPU's own buckets (Linux: account_user_time/system/idle; /proc/stat). */
+	if (p->flags & PF_IDLE)
+		this_cpu_add(kernel_cpustat.cpustat[CPUTIME_IDLE], NSEC_PER_SEC / HZ);
+	else if (user_tick)
+		this_cpu_add(kernel_cpustat.cpustat[CPUTIME_USER], NSEC_PER_SEC / HZ);
+	else
+		this_cpu_add(kernel_cpustat.cpustat[CPUTIME_SYSTEM], NSEC_PER_SEC / HZ);
 	if (p->flags & PF_IDLE)
 		return;
 	if (user_tick)
@@ -310,8 +322,10 @@ void account_process_tick(struct task_struct *p, int user_tick)
 /* The periodic tick (Linux: tick_handle_periodic -> update_process_times). */
 void tick_handle_periodic(void)
 {
-	if (smp_processor_id() == 0)
+	if (smp_processor_id() == 0) {
 		jiffies++;
+		calc_global_load();	/* Linux: do_timer() */
+	}
 	run_local_timers();
 	scheduler_tick();
 }

@@ -193,3 +193,9 @@ void on_each_cpu_cond(smp_cond_func_t cond_func, smp_call_func_t func, void *inf
 	}
 	host_cpu = self;
 }
+
+/* mm/oom_kill.c is not in the host build: exit_mmap's hook for an OOM victim's mm. */
+struct mm_struct;
+void __oom_exit_mmap(struct mm_struct *mm)
+{
+}

@@ -98,16 +98,12 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs) { return 0; }
 struct file *fget(unsigned int fd) { return NULL; }
 bool fatal_signal_pending(struct task_struct *p) { return false; }
-/* MAP_SHARED|MAP_ANONYMOUS needs a shmem file: not on the host. */
-struct file *shmem_kernel_file_setup(const char *name, loff_t size, unsigned long flags)
-{
-	return ERR_PTR(-ENOMEM);
-}
-int shmem_get_folio(struct inode *inode, pgoff_t index, struct folio **foliop,
-		    enum sgp_type sgp)
+/* MAP_SHARED|MAP_ANONYMOUS needs a shmem file (mm/shmem.c): not on the host. */
+int shmem_zero_setup(struct vm_area_struct *vma)
 {
 	return -ENOMEM;
 }
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len) { return -EOPNOTSUPP; }
 struct file *get_file(struct file *f) { return f; }
 void fput(struct file *file) {}
 

@@ -141,7 +141,10 @@ VFS_TEST(exec_bad_headers)
 	KUNIT_EXPECT_EQ(test, exec_bad(test, &good, 0), -ENOEXEC);
 	KUNIT_EXPECT_EQ(test, exec_bad(test, &good, 20), -ENOEXEC);		/* cut in the header */
 	KUNIT_EXPECT_EQ(test, exec_bad(test, &good, sizeof(Elf64_Ehdr) + 30), -ENOEXEC);	/* in the phdrs */
-	KUNIT_EXPECT_EQ(test, exec_bad(test, "#!/bin/sh\necho hi\n", 19), -ENOEXEC);
+	/* #! scripts run (fs/binfmt_script.c): a missing interpreter is -ENOENT, none -ENOEXEC. */
+	KUNIT_EXPECT_EQ(test, exec_bad(test, "#!/nonexistent/sh\necho hi\n", 26), -ENOENT);
+	KUNIT_EXPECT_EQ(test, exec_bad(test, "#!  \necho hi\n", 13), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, exec_bad(test, "echo hi\n", 8), -ENOEXEC);
 #define MUTATE(stmt, expect)                                            \
 	do {                                                            \
 		e = good;                                               \

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Signals from the kernel side (kernel/signal.c): kill/tgkill/tkill and
- * their error codes, default actions (terminate, ignore; stop signals stay
- * pending), blocking with sigprocmask (SIGKILL/SIGSTOP never blocked),
- * SIG_IGN discarding a pending signal, the issue-10 treatment of a handler
- * (fatal), force_sig_fault overriding SIG_IGN, kernel threads and init
+ * their error codes, default actions (terminate, ignore, stop and the
+ * orphaned-group rule), blocking with sigprocmask (SIGKILL/SIGSTOP never
+ * blocked), SIG_IGN discarding a pending signal, a handler with no user
+ * frame possible (SIGSEGV), force_sig_fault overriding SIG_IGN, kernel threads and init
  * ignoring what they did not ask for, and the syscalls' argument checks.
  *
  * The targets are processes made by user_mode_thread() that sleep in the
@@ -142,6 +142,7 @@ static int reap(pid_t pid)
 static void kill_terminates_with_signal_status(struct kunit *test)
 {
 	unsigned long tasks = nr_task_structs();
+	long queued = atomic_long_read(&sigqueue_count);
 	struct target t;
 	pid_t pid;
 
@@ -162,9 +163,16 @@ static void kill_terminates_with_signal_status(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_tkill, pid, SIGSEGV, 0, 0), 0);
 	KUNIT_EXPECT_EQ(test, reap(pid), SIGSEGV);
 	KUNIT_EXPECT_EQ(test, wait_task_structs(tasks), tasks);
+	/* Every sigqueue went with its signal or its task. */
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&sigqueue_count), queued);
 }
 
-/* Default-ignored signals are dropped; SIGTSTP stays pending until SIGCONT. */
+/*
+ * Default-ignored signals are dropped; SIGSTOP stops the whole group
+ * (WUNTRACED reports it once), a stopped task still dies of SIGKILL;
+ * SIGTSTP to an orphaned process group (ours: the target's parent is
+ * init) is discarded, and the target runs on.
+ */
 static void default_ignore_and_stop(struct kunit *test)
 {
 	struct target t;
@@ -174,27 +182,35 @@ static void default_ignore_and_stop(struct kunit *test)
 	pid = start_target(test, &t);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, pid, SIGCHLD, 0, 0), 0);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, pid, SIGWINCH, 0, 0), 0);
-	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, pid, SIGTSTP, 0, 0), 0);
 	msleep(20);
 	spin_lock(&tasklist_lock);
 	{
 		struct task_struct *p = find_task_by_vpid(pid);
 
 		KUNIT_EXPECT_TRUE(test, p && !signal_pending(p));
-		KUNIT_EXPECT_TRUE(test, p && sigismember(&p->signal->shared_pending.signal, SIGTSTP));
 		KUNIT_EXPECT_TRUE(test, p && !sigismember(&p->signal->shared_pending.signal, SIGCHLD));
 	}
 	spin_unlock(&tasklist_lock);
-	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, pid, SIGCONT, 0, 0), 0);
+	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, pid, SIGSTOP, 0, 0), 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait4(pid, NULL, WUNTRACED, NULL), pid);
 	spin_lock(&tasklist_lock);
 	{
 		struct task_struct *p = find_task_by_vpid(pid);
 
-		KUNIT_EXPECT_TRUE(test, p && !sigismember(&p->signal->shared_pending.signal, SIGTSTP));
+		KUNIT_EXPECT_TRUE(test, p && (p->signal->flags & SIGNAL_STOP_STOPPED));
+		KUNIT_EXPECT_TRUE(test, p && (READ_ONCE(p->__state) & __TASK_STOPPED));
+		/* reported: the stop signal is consumed */
+		KUNIT_EXPECT_TRUE(test, p && p->signal->group_exit_code == 0);
 	}
 	spin_unlock(&tasklist_lock);
+	KUNIT_EXPECT_EQ(test, kernel_wait4(pid, NULL, WUNTRACED | WNOHANG, NULL), 0);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, pid, SIGKILL, 0, 0), 0);
 	KUNIT_EXPECT_EQ(test, reap(pid), SIGKILL);
+
+	target_init(&t);
+	pid = start_target(test, &t);
+	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, pid, SIGTSTP, 0, 0), 0);
+	KUNIT_EXPECT_EQ(test, reap(pid), wait_status_exited(0x42));
 }
 
 /* A blocked signal waits; SIGKILL/SIGSTOP cannot be blocked; unblocking delivers. */
@@ -243,8 +259,11 @@ static void sig_ign_discards_pending(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, t.pending_after_go);
 }
 
-/* A handler cannot run before issue 11: the process dies of the signal. */
-static void handler_is_fatal_for_now(struct kunit *test)
+/*
+ * A handler needs a user stack for its frame: a kernel-side task has none,
+ * so the frame "cannot be written" and it dies of SIGSEGV (force_sigsegv).
+ */
+static void handler_without_frame_is_sigsegv(struct kunit *test)
 {
 	struct target t;
 	pid_t pid;
@@ -253,7 +272,7 @@ static void handler_is_fatal_for_now(struct kunit *test)
 	t.sigusr1 = (__sighandler_t)0x401000;
 	pid = start_target(test, &t);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_tgkill, pid, pid, SIGUSR1, 0), 0);
-	KUNIT_EXPECT_EQ(test, reap(pid), SIGUSR1);
+	KUNIT_EXPECT_EQ(test, reap(pid), SIGSEGV);
 }
 
 /* A fault signal is delivered even when ignored: reset to SIG_DFL. */
@@ -304,10 +323,24 @@ static void kill_process_group(struct kunit *test)
 	find_task_by_vpid(pa)->signal->pgrp = pa;
 	find_task_by_vpid(pb)->signal->pgrp = pa;
 	spin_unlock(&tasklist_lock);
+	/* Their parent (we, PID 1) is init: the group counts as orphaned (POSIX). */
+	spin_lock(&tasklist_lock);
+	KUNIT_EXPECT_EQ(test, will_become_orphaned_pgrp(pa, NULL), 1);
+	spin_unlock(&tasklist_lock);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, -pa, SIGHUP, 0, 0), 0);
 	KUNIT_EXPECT_EQ(test, reap(pa), SIGHUP);
 	KUNIT_EXPECT_EQ(test, reap(pb), SIGHUP);
 	KUNIT_EXPECT_EQ(test, sys4(__x64_sys_kill, -pa, SIGHUP, 0, 0), -ESRCH);
+	/* The tty's entry point: kill_pgrp() from the kernel. */
+	KUNIT_EXPECT_EQ(test, kill_pgrp(pa, SIGINT, 1), -ESRCH);
+	KUNIT_EXPECT_EQ(test, kill_pgrp(0, SIGINT, 1), -ESRCH);
+	target_init(&a);
+	pa = start_target(test, &a);
+	spin_lock(&tasklist_lock);
+	find_task_by_vpid(pa)->signal->pgrp = pa;
+	spin_unlock(&tasklist_lock);
+	KUNIT_EXPECT_EQ(test, kill_pgrp(pa, SIGINT, 1), 0);
+	KUNIT_EXPECT_EQ(test, reap(pa), SIGINT);
 }
 
 /* Kernel threads and init ignore SIG_DFL signals from others. */
@@ -504,7 +537,7 @@ static struct kunit_case signal_cases[] = {
 	KUNIT_CASE(default_ignore_and_stop),
 	KUNIT_CASE(blocked_until_unblocked),
 	KUNIT_CASE(sig_ign_discards_pending),
-	KUNIT_CASE(handler_is_fatal_for_now),
+	KUNIT_CASE(handler_without_frame_is_sigsegv),
 	KUNIT_CASE(force_sig_fault_overrides_ignore),
 	KUNIT_CASE(tgkill_checks),
 	KUNIT_CASE(kill_process_group),

@@ -22,6 +22,8 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/serial.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -74,6 +76,22 @@ static void tty_console_serial(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ws.ws_row, 0);	/* Linux's ttyS0: 0x0 */
 	KUNIT_EXPECT_EQ(test, ws.ws_col, 0);
 	KUNIT_EXPECT_EQ(test, ws.ws_xpixel, 0);
+	/* What cttyhack asks fd 0: a serial port, line 0 (so /dev/ttyS0); not a VT. */
+	{
+		struct serial_struct ss;
+		struct vt_stat vs;
+
+		KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(con, TIOCGSERIAL, &ss),
+				console_device(&(int){ 0 }) == &serial8250_tty_driver ? 0 : -ENOTTY);
+		KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(ttys, TIOCGSERIAL, &ss), 0);
+		KUNIT_EXPECT_EQ(test, ss.line, 0);
+		KUNIT_EXPECT_EQ(test, ss.port, 0x3f8);
+		KUNIT_EXPECT_EQ(test, ss.irq, 4);
+		KUNIT_EXPECT_EQ(test, ss.type, PORT_16550A);
+		KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(ttys, VT_GETSTATE, &vs), -ENOTTY);
+		/* The console is nobody's controlling terminal by opening it. */
+		KUNIT_EXPECT_TRUE(test, current->signal->tty != file_tty(ttys));
+	}
 
 	/* Typed through the UART's receive path; the echo is a KTAP comment line. */
 	/* Whatever someone typed at the console, whole lines or not. */
@@ -151,6 +169,16 @@ static void tty_vga(struct kunit *test)
 	f = open_node(test, "tty1", TTY_MAJOR, 1, O_RDWR | O_NONBLOCK);
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(f));
 	KUNIT_EXPECT_STREQ(test, file_tty(f)->name, "tty1");
+	{
+		struct serial_struct ss;
+		struct vt_stat vs;
+
+		/* A VT: VT_GETSTATE says tty1 is active and in use; no serial port. */
+		KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, VT_GETSTATE, &vs), 0);
+		KUNIT_EXPECT_EQ(test, vs.v_active, 1);
+		KUNIT_EXPECT_EQ(test, vs.v_state, 3);
+		KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCGSERIAL, &ss), -ENOTTY);
+	}
 	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCGWINSZ, &ws), 0);
 	KUNIT_EXPECT_EQ(test, ws.ws_row, 25);
 	KUNIT_EXPECT_EQ(test, ws.ws_col, 80);

@@ -7,11 +7,12 @@
  * (tty_kernel_ioctl()) or through ->unlocked_ioctl for the -EFAULT and
  * -ENOTTY cases.
  *
- * The cases use a tty driver of their own, "ttyKUNIT" on a dynamic major,
- * whose ->write is a sink the test reads back (what the hardware would
- * have been sent: the echoes and the processed output), and whose port
- * the test feeds with tty_insert_flip_char()/tty_flip_buffer_push()
- * exactly as an interrupt handler does. The real consoles (ttyS0,
+ * The cases use a tty driver of their own (tests/kernel/tty_sink.h),
+ * "ttyKUNIT" on a dynamic major, whose ->write is a sink the test reads
+ * back (what the hardware would have been sent: the echoes and the
+ * processed output), and whose port the test feeds with
+ * tty_insert_flip_char()/tty_flip_buffer_push() exactly as an interrupt
+ * handler does. The real consoles (ttyS0,
  * /dev/console, the VGA screen, the keyboard, printk consoles) are
  * tests/kernel/tty_console_kunit.c's.
  *
@@ -23,105 +24,14 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/wait.h>
 
-#include "tty_test.h"
-
-
-/* ---- the sink driver ----------------------------------------------------------- */
-
-static DEFINE_SPINLOCK(sink_lock);
-static char sink_buf[2048];
-static size_t sink_len;
-
-static ssize_t sink_write(struct tty_struct *tty, const u8 *buf, size_t count)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&sink_lock, flags);
-	for (size_t i = 0; i < count && sink_len < sizeof(sink_buf) - 1; i++)
-		sink_buf[sink_len++] = buf[i];
-	sink_buf[sink_len] = '\0';
-	spin_unlock_irqrestore(&sink_lock, flags);
-	return count;
-}
-
-static void sink_reset(void)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&sink_lock, flags);
-	sink_len = 0;
-	sink_buf[0] = '\0';
-	spin_unlock_irqrestore(&sink_lock, flags);
-}
-
-static const struct tty_operations sink_ops = {
-	.write = sink_write,
-};
-
-static struct tty_port ktest_port;
-static struct tty_struct *ktest_ttys[1];
-static struct tty_port *ktest_ports[1];
-static struct tty_driver ktest_driver = {
-	.driver_name = "kunit",
-	.name = "ttyKUNIT",
-	.num = 1,
-	.ops = &sink_ops,
-	.ttys = ktest_ttys,
-	.ports = ktest_ports,
-};
-
-/* Type s at the test tty, as its interrupt handler would. */
-static void type(const char *s)
-{
-	while (*s)
-		tty_insert_flip_char(&ktest_port, *s++, TTY_NORMAL);
-	tty_flip_buffer_push(&ktest_port);
-}
-
-
-/* Register the sink driver, open its tty (flags | O_RDWR). NULL on failure. */
-static struct file *ktest_open(struct kunit *test, int flags)
-{
-	struct file *f;
-	int err;
-
-	if (!setup_dir(test))
-		return NULL;
-	tty_port_init(&ktest_port);
-	tty_port_link_device(&ktest_port, &ktest_driver, 0);
-	ktest_driver.major = 0;
-	ktest_driver.init_termios = tty_std_termios;
-	err = tty_register_driver(&ktest_driver);
-	KUNIT_EXPECT_EQ(test, err, 0);
-	if (err) {
-		remove_dir(test);
-		return NULL;
-	}
-	sink_reset();
-	f = open_node(test, "ttyKUNIT0", ktest_driver.major, 0, O_RDWR | flags);
-	KUNIT_EXPECT_TRUE(test, !IS_ERR(f));
-	if (IS_ERR(f)) {
-		tty_unregister_driver(&ktest_driver);
-		remove_dir(test);
-		return NULL;
-	}
-	return f;
-}
-
-static void ktest_close(struct kunit *test, struct file *f)
-{
-	filp_close(f, NULL);
-	KUNIT_EXPECT_TRUE(test, ktest_ttys[0] == NULL);	/* the last close freed it */
-	tty_unregister_driver(&ktest_driver);
-	remove_dir(test);
-}
-
+#include "tty_sink.h"
 
 /* ---- N_TTY: canonical mode ---------------------------------------------------------- */
 
@@ -257,7 +167,7 @@ static void tty_canon_eof(struct kunit *test)
 	expect_counts(test, before);
 }
 
-/* ^C with ISIG: echoed, the line thrown away (the signal itself is issue 11's). */
+/* ^C with ISIG: echoed, the line thrown away (the signal: tests/kernel/tty_jobctrl_kunit.c). */
 static void tty_isig_flush(struct kunit *test)
 {
 	struct counts before = counts_now();
@@ -494,6 +404,296 @@ static void tty_blocking_read(struct kunit *test)
 	expect_counts(test, before);
 }
 
+/* ---- non-canonical reads: VMIN and VTIME ---------------------------------------------- */
+
+static void set_raw(struct kunit *test, struct file *f, u8 vmin, u8 vtime)
+{
+	struct termios t;
+
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCGETS, &t), 0);
+	t.c_lflag &= ~(ICANON | ECHO);
+	t.c_cc[VMIN] = vmin;
+	t.c_cc[VTIME] = vtime;
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSETS, &t), 0);
+}
+
+static struct reader *start_reader(struct kunit *test, struct file *f, struct task_struct **t)
+{
+	static struct reader r;
+
+	r = (struct reader){ .f = f };
+	the_reader = &r;
+	*t = kthread_run(reader_fn, &r, "tty-reader");
+	KUNIT_EXPECT_TRUE(test, !IS_ERR(*t));
+	if (IS_ERR(*t))
+		return NULL;
+	KUNIT_EXPECT_TRUE(test, wait_for(has_reader, 3000));
+	return &r;
+}
+
+/* The four VMIN/VTIME cases of Linux's n_tty_read (no tight time checks: TCG is slow). */
+static void tty_raw_vmin_vtime(struct kunit *test)
+{
+	struct counts before = counts_now();
+	struct file *f = ktest_open(test, 0);
+	struct task_struct *t;
+	struct reader *r;
+	char buf[64];
+	u64 start;
+
+	if (!f)
+		return;
+	/* MIN 0, TIME 0: a poll, nothing there is 0 (not -EAGAIN), what is there comes. */
+	set_raw(test, f, 0, 0);
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 0);
+	type("xy");
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 2);
+	KUNIT_EXPECT_STREQ(test, buf, "xy");
+
+	/* MIN 0, TIME 2: 0 after about 0.2 s without a byte; a byte ends the wait at once. */
+	set_raw(test, f, 0, 2);
+	start = ktime_get_ns();
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 0);
+	KUNIT_EXPECT_GE(test, ktime_get_ns() - start, 150000000ULL);
+	r = start_reader(test, f, &t);
+	if (r) {
+		type("q");
+		KUNIT_EXPECT_TRUE(test, wait_for(reader_done, 3000));
+		KUNIT_EXPECT_EQ(test, r->ret, 1);
+		KUNIT_EXPECT_STREQ(test, r->buf, "q");
+		kthread_stop(t);
+	}
+
+	/* MIN 3, TIME 0: blocks until three bytes are there, then takes all there is. */
+	set_raw(test, f, 3, 0);
+	r = start_reader(test, f, &t);
+	if (r) {
+		type("ab");
+		msleep(20);
+		KUNIT_EXPECT_FALSE(test, READ_ONCE(r->done));
+		type("cde");
+		KUNIT_EXPECT_TRUE(test, wait_for(reader_done, 3000));
+		KUNIT_EXPECT_GE(test, r->ret, 3);
+		KUNIT_EXPECT_EQ(test, strncmp(r->buf, "abc", 3), 0);
+		kthread_stop(t);
+	}
+	set_raw(test, f, 0, 0);
+	while (read_str(f, buf, sizeof(buf)) > 0)
+		;
+	/* Five bytes there, MIN 2: one read takes all five. */
+	set_raw(test, f, 2, 0);
+	type("12345");
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 5);
+	KUNIT_EXPECT_STREQ(test, buf, "12345");
+
+	/* MIN 10, TIME 1: waits for the first byte, then returns when 0.1 s pass without one. */
+	set_raw(test, f, 10, 1);
+	r = start_reader(test, f, &t);
+	if (r) {
+		msleep(300);	/* no timer before the first byte */
+		KUNIT_EXPECT_FALSE(test, READ_ONCE(r->done));
+		type("ab");
+		KUNIT_EXPECT_TRUE(test, wait_for(reader_done, 3000));
+		KUNIT_EXPECT_EQ(test, r->ret, 2);
+		KUNIT_EXPECT_STREQ(test, r->buf, "ab");
+		kthread_stop(t);
+	}
+	/* O_NONBLOCK with MIN 1 and nothing there: -EAGAIN. */
+	set_raw(test, f, 1, 0);
+	spin_lock(&f->f_lock);
+	f->f_flags |= O_NONBLOCK;
+	spin_unlock(&f->f_lock);
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), -EAGAIN);
+	ktest_close(test, f);
+	expect_counts(test, before);
+}
+
+/* ---- poll ---------------------------------------------------------------------------- */
+
+static __poll_t poll_now(struct file *f)
+{
+	return f->f_op->poll(f, NULL);
+}
+
+static void tty_poll(struct kunit *test)
+{
+	struct counts before = counts_now();
+	struct file *f = ktest_open(test, O_NONBLOCK);
+	char buf[64];
+
+	if (!f)
+		return;
+	KUNIT_EXPECT_EQ(test, poll_now(f), EPOLLOUT | EPOLLWRNORM);
+	type("half");		/* canonical: no line yet */
+	KUNIT_EXPECT_FALSE(test, poll_now(f) & EPOLLIN);
+	type("\r");
+	KUNIT_EXPECT_EQ(test, poll_now(f), EPOLLIN | EPOLLRDNORM | EPOLLOUT | EPOLLWRNORM);
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 5);
+	KUNIT_EXPECT_FALSE(test, poll_now(f) & EPOLLIN);
+	/* Raw, MIN 3, TIME 0: readable once three bytes are there (input_available_p). */
+	set_raw(test, f, 3, 0);
+	type("ab");
+	KUNIT_EXPECT_FALSE(test, poll_now(f) & EPOLLIN);
+	type("c");
+	KUNIT_EXPECT_TRUE(test, poll_now(f) & EPOLLIN);
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 3);
+	/* With TIME set, one byte is enough. */
+	set_raw(test, f, 3, 5);
+	type("z");
+	KUNIT_EXPECT_TRUE(test, poll_now(f) & EPOLLIN);
+	ktest_close(test, f);
+	expect_counts(test, before);
+}
+
+/* ---- flow control and echo flags -------------------------------------------------------- */
+
+struct writer {
+	struct file *f;
+	ssize_t ret;
+	bool done;
+};
+
+static struct writer *the_writer;
+
+static int writer_fn(void *data)
+{
+	struct writer *w = data;
+
+	w->ret = write_str(w->f, "held");
+	WRITE_ONCE(w->done, true);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static bool writer_done(void)
+{
+	return READ_ONCE(the_writer->done);
+}
+
+/* IXON: ^S holds writers back until ^Q; TCXONC does the same from a program. */
+static void tty_flow_control(struct kunit *test)
+{
+	struct counts before = counts_now();
+	struct file *f = ktest_open(test, 0);
+	static struct writer w;
+	struct task_struct *t;
+
+	if (!f)
+		return;
+	type("\023");		/* ^S */
+	KUNIT_EXPECT_TRUE(test, ktest_tty()->flow_stopped);
+	KUNIT_EXPECT_FALSE(test, poll_now(f) & EPOLLOUT);
+	w = (struct writer){ .f = f };
+	the_writer = &w;
+	t = kthread_run(writer_fn, &w, "tty-writer");
+	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
+	msleep(30);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w.done));
+	KUNIT_EXPECT_EQ(test, sink_len, 0);
+	type("\021");		/* ^Q */
+	KUNIT_EXPECT_TRUE(test, wait_for(writer_done, 3000));
+	KUNIT_EXPECT_EQ(test, w.ret, 4);
+	KUNIT_EXPECT_STREQ(test, sink_buf, "held");
+	kthread_stop(t);
+	/* An O_NONBLOCK writer gets -EAGAIN while output is stopped. */
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCXONC, (void *)TCOOFF), 0);
+	spin_lock(&f->f_lock);
+	f->f_flags |= O_NONBLOCK;
+	spin_unlock(&f->f_lock);
+	KUNIT_EXPECT_EQ(test, write_str(f, "x"), -EAGAIN);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCXONC, (void *)TCOON), 0);
+	KUNIT_EXPECT_EQ(test, write_str(f, "x"), 1);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCXONC, (void *)9), -EINVAL);
+	/* TCIOFF/TCION send the STOP and START bytes. */
+	sink_reset();
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCXONC, (void *)TCIOFF), 0);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCXONC, (void *)TCION), 0);
+	KUNIT_EXPECT_STREQ(test, sink_buf, "\023\021");
+	/* ^C restarts stopped output, as Linux's n_tty_receive_signal_char. */
+	type("\023");
+	type("\003");
+	KUNIT_EXPECT_FALSE(test, ktest_tty()->flow_stopped);
+	ktest_close(test, f);
+	expect_counts(test, before);
+}
+
+/* ECHONL without ECHO; ECHOCTL off; ^\ and ^Z echo; NOFLSH keeps the line. */
+static void tty_echo_flags(struct kunit *test)
+{
+	struct counts before = counts_now();
+	struct file *f = ktest_open(test, O_NONBLOCK);
+	struct termios t;
+	char buf[64];
+
+	if (!f)
+		return;
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCGETS, &t), 0);
+	t.c_lflag &= ~ECHO;
+	t.c_lflag |= ECHONL;
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSETS, &t), 0);
+	type("secret\r");
+	KUNIT_EXPECT_STREQ(test, sink_buf, "\r\n");
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 7);
+	t.c_lflag |= ECHO | NOFLSH;
+	t.c_lflag &= ~(ECHONL | ECHOCTL);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSETS, &t), 0);
+	sink_reset();
+	type("ab\034\032c\r");	/* ^\ ^Z echoed raw, the line kept (NOFLSH) */
+	KUNIT_EXPECT_STREQ(test, sink_buf, "ab\034\032c\r\n");
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 4);
+	KUNIT_EXPECT_STREQ(test, buf, "abc\n");
+	t.c_lflag |= ECHOCTL;
+	t.c_lflag &= ~NOFLSH;
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSETS, &t), 0);
+	sink_reset();
+	type("ab\034");
+	KUNIT_EXPECT_STREQ(test, sink_buf, "ab^\\");
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), -EAGAIN);
+	/* ISIG off: ^C is an ordinary byte, echoed as ^C and read. */
+	t.c_lflag &= ~ISIG;
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSETS, &t), 0);
+	sink_reset();
+	type("\003\r");
+	KUNIT_EXPECT_STREQ(test, sink_buf, "^C\r\n");
+	KUNIT_EXPECT_EQ(test, read_str(f, buf, sizeof(buf)), 2);
+	KUNIT_EXPECT_EQ(test, buf[0], '\003');
+	ktest_close(test, f);
+	expect_counts(test, before);
+}
+
+/* The commands Linux answers, and -ENOTTY for the ones this tty does not have. */
+static void tty_ioctl_answers(struct kunit *test)
+{
+	struct counts before = counts_now();
+	struct file *f = ktest_open(test, 0);
+	struct serial_struct ss;
+	struct vt_stat vs;
+	int n = -1;
+
+	if (!f)
+		return;
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCGSERIAL, &ss), -ENOTTY);	/* not a UART */
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, VT_GETSTATE, &vs), -ENOTTY);	/* not a VT */
+	KUNIT_EXPECT_EQ(test, f->f_op->unlocked_ioctl(f, 0x80045430, 0), -ENOTTY); /* TIOCGPTN */
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSBRK, (void *)1), 0);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TCSBRKP, (void *)0), 0);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCGETD, &n), 0);
+	KUNIT_EXPECT_EQ(test, n, N_TTY);
+	n = 2;
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCSETD, &n), -EINVAL);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCOUTQ, &n), 0);
+	KUNIT_EXPECT_EQ(test, n, 0);
+	/* Not our controlling terminal: the job-control queries say -ENOTTY. */
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCGPGRP, &n), -ENOTTY);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCGSID, &n), -ENOTTY);
+	n = task_pgrp_nr(current);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCSPGRP, &n), -ENOTTY);
+	KUNIT_EXPECT_EQ(test, tty_kernel_ioctl(f, TIOCNOTTY, NULL), -ENOTTY);
+	ktest_close(test, f);
+	expect_counts(test, before);
+}
+
 /* Lines typed from another CPU while a reader takes them: none lost or mixed. */
 struct typist {
 	unsigned int lines;
@@ -549,6 +749,11 @@ static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_termios_modes),
 	KUNIT_CASE(tty_blocking_read),
 	KUNIT_CASE(tty_concurrent_lines),
+	KUNIT_CASE(tty_raw_vmin_vtime),
+	KUNIT_CASE(tty_poll),
+	KUNIT_CASE(tty_flow_control),
+	KUNIT_CASE(tty_echo_flags),
+	KUNIT_CASE(tty_ioctl_answers),
 	{}
 };
 

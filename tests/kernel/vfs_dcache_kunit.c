@@ -493,7 +493,7 @@ static void concurrent_cross_renames(struct kunit *test)
 #define MOUNT_MS 500
 #define MOUNT_MAX_ROUNDS 300
 
-static int mw_done, mw_stop, mw_bad, mw_bad_err, mw_bad_where;
+static int mw_done, mw_stop, mw_pause, mw_bad, mw_bad_err, mw_bad_where;
 static unsigned long mw_rounds, mw_busy, mw_walks;
 
 static const char *const mw_what[] = {
@@ -526,10 +526,19 @@ static int mw_mounter(void *data)
 		err = make_file(TDIR "/mp/over", "over", 4);
 		if (err)
 			mw_note(err, 2);
-		while ((err = init_umount(TDIR "/mp", 0)) == -EBUSY && tries++ < 100000) {
+		/*
+		 * With many walkers one of them nearly always holds the mount
+		 * (a vCPU preempted on the host holds it for a whole host time
+		 * slice): after 1000 tries the walkers pause between walks, so
+		 * the mount goes free and the umount must then succeed.
+		 */
+		while ((err = init_umount(TDIR "/mp", 0)) == -EBUSY && tries++ < 1000000) {
 			busy++;
+			if (tries == 1000)
+				WRITE_ONCE(mw_pause, 1);
 			cond_resched();
 		}
+		WRITE_ONCE(mw_pause, 0);
 		if (err) {
 			mw_note(err, 3);
 			break;
@@ -552,6 +561,10 @@ static int mw_walker(void *data)
 		struct path a, b;
 		ssize_t n;
 		int err;
+
+		/* The mounter could not get the mount free: hold nothing until it has. */
+		while (READ_ONCE(mw_pause) && !READ_ONCE(mw_stop))
+			cond_resched();
 
 		switch (walks++ % 4) {
 		case 3: {
@@ -622,7 +635,7 @@ static void concurrent_mount_walks(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR, 0755), 0);
 	KUNIT_ASSERT_EQ(test, init_mkdir(TDIR "/mp", 0755), 0);
 	KUNIT_ASSERT_EQ(test, make_file(TDIR "/mp/under", "under", 5), 0);
-	mw_done = mw_stop = mw_bad = mw_bad_err = mw_bad_where = 0;
+	mw_done = mw_stop = mw_pause = mw_bad = mw_bad_err = mw_bad_where = 0;
 	mw_rounds = mw_busy = mw_walks = 0;
 	for_each_online_cpu(cpu) {
 		struct task_struct *t = kthread_create_on_cpu(n ? mw_walker : mw_mounter, NULL, cpu,

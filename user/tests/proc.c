@@ -251,6 +251,10 @@ extern const char __ehdr_start[];	/* the linker's symbol for our ELF header */
 /* The child side of exec_args: check what execve gave us; exit 0 if all is right. */
 int exec_child_main(int argc, char **argv, char **envp)
 {
+	int r = memfd_ipc_exec_child(argc, argv);	/* memfd_ipc.c's helpers */
+
+	if (r >= 0)
+		return r;
 	if (argc >= 4 && !strcmp(argv[2], "exit"))
 		return atoi(argv[3]);
 	if (argc >= 3 && !strcmp(argv[2], "segv")) {

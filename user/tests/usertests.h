@@ -69,6 +69,8 @@ int t_vfork_clone(void);
 int t_orphans(void);
 int t_exec_args(void);
 int exec_child_main(int argc, char **argv, char **envp);
+/* memfd_ipc.c's exec'd helpers: the exit code, or -1 if argv names none of them. */
+int memfd_ipc_exec_child(int argc, char **argv);
 int t_exec_errors(void);
 int t_exec_static_pie(void);
 int t_cloexec(void);

@@ -8,6 +8,7 @@
 #ifndef _LINUX_SCHED_SIGNAL_H
 #define _LINUX_SCHED_SIGNAL_H
 
+#include <linux/jiffies.h>
 #include <linux/signal.h>
 #include <linux/wait.h>
 
@@ -53,8 +54,15 @@ struct signal_struct {
 	int nr_threads;
 	struct wait_queue_head wait_chldexit;	/* wait4() sleeps here */
 	struct sigpending shared_pending;	/* signals sent to the process (kill) */
-	int group_exit_code;
-	unsigned int flags;		/* SIGNAL_GROUP_EXIT ... */
+	int group_exit_code;		/* exit status, or the stop signal while stopping */
+	int group_stop_count;		/* threads that have yet to stop (do_signal_stop) */
+	unsigned int flags;		/* SIGNAL_GROUP_EXIT, SIGNAL_STOP_* ... */
+	/* ITIMER_REAL (kernel/time/itimer.c): SIGALRM at expiry, reloaded by it_real_incr. */
+	struct timer_list real_timer;
+	u64 it_real_incr;		/* ns; 0: one shot */
+	bool it_real_armed;		/* set, and not yet run out */
+	bool it_real_fired;		/* SIGALRM due: sent by a thread in get_signal */
+	struct task_struct *it_real_leader;	/* who it_real_fn pokes: the group leader */
 	int pgrp;			/* process group id */
 	int session;			/* session id */
 	struct tty_struct *tty;		/* controlling terminal, or NULL */
@@ -71,7 +79,12 @@ struct signal_struct {
 	short oom_score_adj_min;	/* the lowest a task without CAP_SYS_RESOURCE may set */
 };
 
+#define SIGNAL_STOP_STOPPED 0x00000001	/* job control stop in effect */
+#define SIGNAL_STOP_CONTINUED 0x00000002	/* SIGCONT since WCONTINUED reap */
 #define SIGNAL_GROUP_EXIT 0x00000004	/* exit_group or a fatal signal: every thread dies */
+#define SIGNAL_CLD_STOPPED 0x00000010	/* the parent must hear CLD_STOPPED */
+#define SIGNAL_CLD_CONTINUED 0x00000020	/* the parent must hear CLD_CONTINUED */
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
 #define SIGNAL_UNKILLABLE 0x00000040	/* init: SIG_DFL signals from others are ignored */
 #define SIGNAL_LEADER 0x00000080	/* a session leader (Linux: signal->leader) */
 
@@ -143,6 +156,101 @@ void flush_sigqueue(struct sigpending *queue);
 int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact);
 void kernel_sigaction(int sig, __sighandler_t action);
 int sigprocmask(int how, sigset_t *set, sigset_t *oldset);	/* current's mask */
+
+/* kernel/signal.c: delivery (arch_do_signal_or_restart in kernel/signal_64.c calls these). */
+bool get_signal(struct ksignal *ksig);	/* the next signal with a handler; default actions done */
+void signal_setup_done(int failed, struct ksignal *ksig);	/* mask for the handler, or SIGSEGV */
+int dequeue_signal(struct task_struct *t, const sigset_t *mask, kernel_siginfo_t *info);
+void __set_task_blocked(struct task_struct *tsk, const sigset_t *newset);	/* siglock held */
+void set_current_blocked(sigset_t *newset);
+int send_signal_locked(int sig, struct kernel_siginfo *info, struct task_struct *t,
+		       bool shared, bool force);	/* tasklist_lock and t's siglock held */
+int group_send_sig_info_locked(int sig, struct kernel_siginfo *info, struct task_struct *p);
+int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid);	/* kill(2) */
+int do_send_specific(pid_t tgid, pid_t pid, int sig, struct kernel_siginfo *info);
+/*
+ * Queued sigqueues of the one user there is (uid 0; Linux counts per user
+ * in ucounts): /proc/PID/status "SigQ: count/RLIMIT_SIGPENDING".
+ */
+extern atomic_long_t sigqueue_count;
+/* The kernel's siginfo as the user's 128-byte siginfo_t (kernel/signal_syscalls.c). */
+int copy_siginfo_to_user(void __user *to, const kernel_siginfo_t *from);
+
+/* sigsuspend's saved mask goes back after the handler (Linux: TS_RESTORE_SIGMASK). */
+static inline void set_restore_sigmask(void)
+{
+	__atomic_or_fetch(&current->thread_info.flags, 1UL << TIF_RESTORE_SIGMASK,
+			  __ATOMIC_RELAXED);
+}
+
+static inline void clear_restore_sigmask(void)
+{
+	__atomic_and_fetch(&current->thread_info.flags, ~(1UL << TIF_RESTORE_SIGMASK),
+			   __ATOMIC_RELAXED);
+}
+
+static inline bool test_restore_sigmask(void)
+{
+	return __atomic_load_n(&current->thread_info.flags, __ATOMIC_RELAXED) &
+	       (1UL << TIF_RESTORE_SIGMASK);
+}
+
+/* Put sigsuspend's/ppoll's saved mask back now (Linux: restore_saved_sigmask). */
+static inline void restore_saved_sigmask(void)
+{
+	if (test_restore_sigmask()) {
+		clear_restore_sigmask();
+		set_current_blocked(&current->saved_sigmask);
+	}
+}
+
+/*
+ * The end of a call that installed a temporary mask (ppoll, pselect6):
+ * interrupted, the mask stays until the handler's frame recorded the
+ * saved one (or arch_do_signal_or_restart puts it back); otherwise now.
+ */
+static inline void restore_saved_sigmask_unless(bool interrupted)
+{
+	if (!interrupted)
+		restore_saved_sigmask();
+}
+
+/* The alternate signal stack (Linux: include/linux/sched/signal.h). */
+static inline int __on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+static inline int on_sig_stack(unsigned long sp)
+{
+	/* With SS_AUTODISARM the stack is given up inside the handler: never "on" it. */
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		return 0;
+	return __on_sig_stack(sp);
+}
+
+static inline int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+static inline void sas_ss_reset(struct task_struct *p)
+{
+	p->sas_ss_sp = 0;
+	p->sas_ss_size = 0;
+	p->sas_ss_flags = SS_DISABLE;
+}
+
+/* kernel/signal_syscalls.c: sigaltstack, also for rt_sigreturn's restore_altstack. */
+int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp, size_t min_ss_size);
+int restore_altstack(const stack_t __user *uss);
+int __save_altstack(stack_t __user *uss, unsigned long sp);
+
+/* kernel/time/itimer.c */
+void itimer_send_pending(void);		/* a fired ITIMER_REAL: SIGALRM now */
+void exit_itimers(struct signal_struct *sig);	/* the group is dead */
 
 /* kernel/exit.c */
 void __noreturn do_exit(int code);

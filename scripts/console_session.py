@@ -198,6 +198,22 @@ def main():
             log.flush()
         return proc.poll() is None
 
+    def drain():
+        """What is left in the pty after QEMU ended (bounded: 100 reads)."""
+        nonlocal out, clean
+        for _ in range(100):
+            if not select.select([master], [], [], 0.1)[0]:
+                break
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            out += data
+            log.write(data)
+        clean = NOISE.sub(b"", out)
+
     def expect(rx, secs):
         nonlocal pos, groups
         deadline = time.time() + secs
@@ -208,8 +224,14 @@ def main():
                 if m.groups():
                     groups = [g.decode("latin-1") if g else "" for g in m.groups()]
                 return True
-            if time.time() > deadline or not pump(deadline):
+            if time.time() > deadline:
                 return False
+            if not pump(deadline):		# QEMU ended: what it printed last still counts
+                drain()
+                m = rx.search(clean, pos)
+                if m:
+                    pos = m.end()
+                return bool(m)
 
     def type_text(text):
         log.write(b"\n<<< typed %r >>>\n" % text)

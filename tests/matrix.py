@@ -526,7 +526,8 @@ if True:
 # console session (scripts/console_session.py --session busybox) boots the
 # default command line as `make run` does and types at the serial console:
 # ls /, cat /proc/meminfo, ps, free, echo hi | cat, sleep 100 and ^C, exit,
-# poweroff (done-when 1). init-script-*: a #! script as PID 1 (done-when 3).
+# poweroff (done-when 1); lsh-console: the same for lsh with init=/bin/lsh.
+# init-script-*: a #! script as PID 1 (done-when 3).
 BUSYBOX_RUN = "rdinit=/init -- /bin/sh /usr/share/linnet/busybox-tests/run.sh"
 MATRIX += [
     {"name": "busybox-scripts-4-smp1", "cmdline": BUSYBOX_RUN, "cpu": "qemu64", "smp": 1,
@@ -539,6 +540,11 @@ MATRIX += [
      "command": ["python3", "scripts/console_session.py", "--session", "busybox",
                  "--kernel", "{kernel}", "--initrd", "build/initramfs.cpio",
                  "--smp", "2", "--timeout", "90", "--log", "{log}"]},
+    # The fallback shell: init=/bin/lsh, /init hands over to it (issue 10's session).
+    {"name": "lsh-console", "cmdline": "", "timeout": 300,
+     "command": ["python3", "scripts/console_session.py", "--session", "lsh",
+                 "--kernel", "{kernel}", "--initrd", "build/initramfs.cpio",
+                 "--cmdline", "init=/bin/lsh", "--timeout", "90", "--log", "{log}"]},
     {"name": "init-script-rdinit", "cmdline": "rdinit=/etc/init-test.sh", "cpu": "max",
      "smp": 2, "timeout": 120, "expect": "pass",
      "expect_log": [r"Run /etc/init-test.sh as init process", r"# init-test: reached the end"]},

@@ -245,6 +245,12 @@ int shmem_reserve_inode(struct super_block *sb, unsigned long *inop)
 
 		if (!ino)
 			ino = sbinfo->next_ino++;
+		if (!sbinfo->full_inums && ino > 0xffffffffUL) {
+			/* inode32: numbers start over rather than overflow 32 bits, as Linux */
+			pr_warn("tmpfs: inode numbers wrapped on %s\n", sb->s_id);
+			ino = 1;
+			sbinfo->next_ino = 2;
+		}
 		*inop = ino;
 	}
 	spin_unlock(&sbinfo->stat_lock);

@@ -258,6 +258,8 @@ static int shmem_show_options(char *buf, size_t size, struct dentry *root)
 		n += scnprintf(buf + n, size - n, ",uid=%u", (unsigned int)sbinfo->uid);
 	if (sbinfo->gid)
 		n += scnprintf(buf + n, size - n, ",gid=%u", (unsigned int)sbinfo->gid);
+	/* Shown even as the default, as Linux does when CONFIG_TMPFS_INODE64=y (Debian's). */
+	n += scnprintf(buf + n, size - n, ",inode%d", sbinfo->full_inums ? 64 : 32);
 	return n;
 }
 
@@ -275,6 +277,7 @@ struct shmem_options {
 	uid_t uid;
 	gid_t gid;
 	bool seen_blocks, seen_inodes;
+	bool full_inums;		/* inode64 / inode32 */
 };
 
 static int shmem_parse_one(struct shmem_options *ctx, char *key, char *value)
@@ -283,6 +286,14 @@ static int shmem_parse_one(struct shmem_options *ctx, char *key, char *value)
 	unsigned long v;
 	char *rest;
 
+	if (!strcmp(key, "inode64") || !strcmp(key, "inode32")) {
+		if (value) {
+			pr_err("tmpfs: Bad value for '%s'\n", key);
+			return -EINVAL;
+		}
+		ctx->full_inums = !strcmp(key, "inode64");
+		return 0;
+	}
 	if (!value)
 		goto bad_value;
 	if (!strcmp(key, "size")) {
@@ -363,7 +374,7 @@ static int shmem_parse_options(struct shmem_options *ctx, const char *data)
 
 static int shmem_fill_super(struct super_block *sb, void *data, int silent)
 {
-	struct shmem_options ctx = { .mode = 0777 | S_ISVTX };
+	struct shmem_options ctx = { .mode = 0777 | S_ISVTX, .full_inums = true };
 	struct shmem_sb_info *sbinfo;
 	struct inode *inode;
 	int err;
@@ -399,6 +410,7 @@ static int shmem_fill_super(struct super_block *sb, void *data, int silent)
 	sbinfo->uid = ctx.uid;
 	sbinfo->gid = ctx.gid;
 	sbinfo->next_ino = 1;
+	sbinfo->full_inums = ctx.full_inums;
 
 	sb->s_maxbytes = MAX_LFS_FILESIZE;
 	sb->s_blocksize = PAGE_SIZE;

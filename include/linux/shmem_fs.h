@@ -37,6 +37,7 @@ struct shmem_sb_info {
 	uid_t uid;
 	gid_t gid;
 	unsigned long next_ino;		/* inode numbers of a user mount */
+	bool full_inums;		/* inode64 (the default, as Debian's CONFIG_TMPFS_INODE64=y); inode32 wraps */
 };
 
 static inline struct shmem_inode_info *SHMEM_I(struct inode *inode)

@@ -471,10 +471,13 @@ static void set_cpus_allowed_moves_current(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, affinity_cpu_after, target);	/* ... and end on the last */
 }
 
+static int stoppable_started;
+
 static int until_stopped(void *data)
 {
 	int loops = 0;
 
+	WRITE_ONCE(stoppable_started, 1);
 	while (!kthread_should_stop()) {
 		loops++;
 		msleep(5);
@@ -484,10 +487,19 @@ static int until_stopped(void *data)
 
 static void kthread_stop_returns_exit_code(struct kunit *test)
 {
-	struct task_struct *t = kthread_run(until_stopped, NULL, "stoppable");
+	struct task_struct *t;
+
+	WRITE_ONCE(stoppable_started, 0);
+	t = kthread_run(until_stopped, NULL, "stoppable");
 
 	KUNIT_ASSERT_TRUE(test, !IS_ERR(t));
-	msleep(30);
+	/*
+	 * Wait until it has run (a loaded TCG host may take long to get to
+	 * it: kthread_stop of a thread that never ran is -EINTR, by design).
+	 */
+	for (int i = 0; i < 2000 && !READ_ONCE(stoppable_started); i++)
+		msleep(5);
+	msleep(10);
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 1001);
 }
 

@@ -641,16 +641,19 @@ static void shmem_mount_options(struct kunit *test)
 		umode_t mode;
 		const char *shown;	/* in /proc/mounts, NULL: not checked */
 	} ok[] = {
-		{ "size=1m", 256, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime,size=1024k 0 0\n" },
+		{ "size=1m", 256, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime,size=1024k,inode64 0 0\n" },
 		{ "size=8k,nr_inodes=1k,mode=0700", 2, 1024, 0700,
-		  "tmpfs " MNT " tmpfs rw,relatime,size=8k,nr_inodes=1024,mode=700 0 0\n" },
+		  "tmpfs " MNT " tmpfs rw,relatime,size=8k,nr_inodes=1024,mode=700,inode64 0 0\n" },
 		{ "size=10%", 0, 0, 01777, NULL },
-		{ "nr_blocks=7,mode=755", 7, 0, 0755, "tmpfs " MNT " tmpfs rw,relatime,size=28k,mode=755 0 0\n" },
-		{ "size=0,nr_inodes=0", 0, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime,size=0k,nr_inodes=0 0 0\n" },
-		{ NULL, 0, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime 0 0\n" },
+		{ "nr_blocks=7,mode=755", 7, 0, 0755, "tmpfs " MNT " tmpfs rw,relatime,size=28k,mode=755,inode64 0 0\n" },
+		{ "size=0,nr_inodes=0", 0, 0, 01777,
+		  "tmpfs " MNT " tmpfs rw,relatime,size=0k,nr_inodes=0,inode64 0 0\n" },
+		{ NULL, 0, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime,inode64 0 0\n" },
+		{ "inode32", 0, 0, 01777, "tmpfs " MNT " tmpfs rw,relatime,inode32 0 0\n" },
 	};
 	char *mounts = kmalloc(8192, GFP_KERNEL);
-	static const char *const bad[] = { "size=abc", "bogus=1", "nr_inodes=5x", "mode=9", "size" };
+	static const char *const bad[] = { "size=abc", "bogus=1", "nr_inodes=5x", "mode=9", "size",
+					   "inode64=1" };
 	unsigned long pct10 = DIV_ROUND_UP(((unsigned long long)totalram_pages_count << PAGE_SHIFT) / 10,
 					   PAGE_SIZE);
 
@@ -667,7 +670,7 @@ static void shmem_mount_options(struct kunit *test)
 			unsigned long blocks = i == 2 ? pct10 : ok[i].blocks;
 			unsigned long inodes = ok[i].inodes;
 
-			if (!ok[i].opts)
+			if (!ok[i].opts || !strcmp(ok[i].opts, "inode32"))
 				blocks = totalram_pages_count / 2;	/* the default */
 			if (!inodes && (!ok[i].opts || !strstr(ok[i].opts, "nr_inodes")))
 				inodes = totalram_pages_count / 2;	/* the default */

@@ -501,7 +501,7 @@ static int t_mount_tmpfs(void)
 		char buf[4096];
 		ssize_t n = read(m, buf, sizeof(buf) - 1);
 		buf[n > 0 ? n : 0] = 0;
-		EXPECT(strstr(buf, "none " MNT " tmpfs rw,nosuid,relatime,size=64k,mode=711 0 0\n"),
+		EXPECT(strstr(buf, "none " MNT " tmpfs rw,nosuid,relatime,size=64k,mode=711,inode64 0 0\n"),
 		       "/proc/mounts:\n%s", buf);
 		close(m);
 	}

@@ -24,7 +24,8 @@ GDB_PORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
 KERNEL := $(BUILD)/kernel.elf
 ISO    := $(BUILD)/linnet.iso
 INITRAMFS := $(BUILD)/initramfs.cpio
-INITRAMFS_BAD := $(BUILD)/initramfs-truncated.cpio $(BUILD)/initramfs-garbled.cpio
+INITRAMFS_BAD := $(BUILD)/initramfs-truncated.cpio $(BUILD)/initramfs-garbled.cpio \
+	$(BUILD)/initramfs-nobusybox.cpio
 
 # --- kernel build ---------------------------------------------------------
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
@@ -158,7 +159,8 @@ gdb: $(KERNEL)
 # build/rootfs/ is filled from usr/rootfs/ and a generated test tree, with a
 # manifest the in-kernel test checks; GNU cpio packs it (newc). fakeroot
 # lets a non-root build make device nodes owned by root. The truncated and
-# garbled copies are for the matrix's bad-archive boots (tests/matrix.py).
+# garbled copies are for the matrix's bad-archive boots (tests/matrix.py),
+# initramfs-nobusybox.cpio for its 32 MiB boots.
 # The user programs (user/Makefile, docs/user.md) go in as /init and /bin/*.
 include user/Makefile
 # Debian's busybox-static, copied unmodified with its applet links (docs/user.md).
@@ -175,6 +177,11 @@ $(INITRAMFS) $(INITRAMFS_BAD) &: $(INITRAMFS_SRCS) $(DEPS_STAMP)
 	@cp -r tests/busybox $(BUILD)/busybox-tests/$(BUSYBOX_TESTS)
 	@$(FAKEROOT) $(PYTHON) scripts/mkinitramfs.py --skel usr/rootfs --root $(BUILD)/rootfs \
 		--add $(USER_ROOT) --add $(BUILD)/busybox-tests --busybox $(BUSYBOX) --out $(INITRAMFS) --truncate test/sizes/size_307200 --garble test/hard/a
+	@# the same without busybox, for the 32 MiB boots: its 269 names take 269 of
+	@# the rootfs's inodes (a tmpfs charges each hard link one, as Linux's
+	@# shmem_link does), which ktest=all's thousands of files need there
+	@$(FAKEROOT) $(PYTHON) scripts/mkinitramfs.py --skel usr/rootfs --root $(BUILD)/rootfs-nobusybox \
+		--add $(USER_ROOT) --out $(BUILD)/initramfs-nobusybox.cpio
 initramfs: $(INITRAMFS) $(INITRAMFS_BAD)
 
 # The unpack rate of a 64 MiB initramfs (printed, never asserted; not in make test).

@@ -20,15 +20,16 @@ qemu_runner.py does) instead of taking --iso.
 
 --session busybox types done-when 1 of issue 11 at the busybox shell `make run`
 lands in (/init: /etc/init.d/rcS, then setsid cttyhack sh): `ls /`,
-`cat /proc/meminfo`, `ps`, `free`, `echo hi | cat`, `sleep 100` and ^C, then
-`exit` (init starts the shell again) and `poweroff` (QEMU ends). --session lsh
+`cat /proc/meminfo`, `ps`, `free`, `echo hi | cat`, `sleep 100` and ^C,
+`sleep 100`, ^Z, `bg`, `jobs`, `fg` and ^C, then `exit` (init starts the shell again) and `poweroff` (QEMU ends). --session lsh
 (the default) is issue 10's session with lsh; since /init now starts busybox sh,
 give it a command line that runs lsh (rdinit=/bin/lsh).
 
 Steps besides expect and send: "interrupt:REGEX" types ^C and waits up to 5 s
 for REGEX, again up to 6 times (a ^C typed before the shell has handed the
 terminal to the command goes to the shell, and nothing on the line says when
-it has), and prints how long the last took; "end:" waits for QEMU to exit.
+it has), and prints how long the last took; "suspend:REGEX" the same with
+^Z; "end:" waits for QEMU to exit.
 Matching ignores ANSI escape sequences (busybox's line editing and ls colours
 send them) and the kernel's log lines ("[    1.234567] ...").
 
@@ -107,6 +108,22 @@ BUSYBOX_STEPS = [
     PROMPT,
     r"send:sleep 100\r",
     r"expect:sleep 100\r\n",
+    r"interrupt:(?<=\n)[^\n]*[$#] $",
+    r"send:echo status $?\r",
+    r"expect:\r\nstatus 130\r\n",
+    PROMPT,
+    # job control: ^Z stops the foreground job, bg continues it, fg brings it back
+    r"send:sleep 100\r",
+    r"expect:sleep 100\r\n",
+    r"suspend:\[1\]\+ +Stopped +sleep 100",
+    PROMPT,
+    r"send:bg\r",
+    PROMPT,
+    r"send:jobs\r",
+    r"expect:\[1\]\+ +Running +sleep 100",
+    PROMPT,
+    r"send:fg\r",
+    r"expect:\r\nsleep 100\r\n",
     r"interrupt:(?<=\n)[^\n]*[$#] $",
     r"send:echo status $?\r",
     r"expect:\r\nstatus 130\r\n",
@@ -198,6 +215,22 @@ def main():
             log.flush()
         return proc.poll() is None
 
+    def drain():
+        """What is left in the pty after QEMU ended (bounded: 100 reads)."""
+        nonlocal out, clean
+        for _ in range(100):
+            if not select.select([master], [], [], 0.1)[0]:
+                break
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            out += data
+            log.write(data)
+        clean = NOISE.sub(b"", out)
+
     def expect(rx, secs):
         nonlocal pos, groups
         deadline = time.time() + secs
@@ -208,8 +241,14 @@ def main():
                 if m.groups():
                     groups = [g.decode("latin-1") if g else "" for g in m.groups()]
                 return True
-            if time.time() > deadline or not pump(deadline):
+            if time.time() > deadline:
                 return False
+            if not pump(deadline):		# QEMU ended: what it printed last still counts
+                drain()
+                m = rx.search(clean, pos)
+                if m:
+                    pos = m.end()
+                return bool(m)
 
     def type_text(text):
         log.write(b"\n<<< typed %r >>>\n" % text)
@@ -236,17 +275,18 @@ def main():
                 text = arg.encode("latin-1").decode("unicode_escape").encode("latin-1")
                 type_text(text)
                 print("ok     send   %r" % arg)
-            elif kind == "interrupt":
+            elif kind in ("interrupt", "suspend"):
                 rx = re.compile(arg.encode("latin-1"))
+                key, name = (b"\x03", "^C") if kind == "interrupt" else (b"\x1a", "^Z")
                 for tries in range(1, 7):
                     t0 = time.time()
-                    type_text(b"\x03")
+                    type_text(key)
                     if expect(rx, 5.0):
-                        print("ok     ^C     %r after %.2f s (^C typed %d time%s)"
-                              % (arg, time.time() - t0, tries, "s" if tries > 1 else ""))
+                        print("ok     %s     %r after %.2f s (typed %d time%s)"
+                              % (name, arg, time.time() - t0, tries, "s" if tries > 1 else ""))
                         break
                 else:
-                    print("FAILED ^C: no %r after 6 tries; output: %r" % (arg, clean[pos:][-400:]))
+                    print("FAILED %s: no %r after 6 tries; output: %r" % (name, arg, clean[pos:][-400:]))
                     ok = False
             elif kind == "end":
                 deadline = time.time() + args.timeout

@@ -26,9 +26,10 @@
 #      Debian's initramfs hook (/usr/share/initramfs-tools/hooks/zz-busybox)
 #      does: every name of `busybox --list-full`, a leading usr/ stripped,
 #      a bare name put in bin/, and no name that is already there (the
-#      skeleton's and the user programs' win). The hook makes hard links;
-#      these are symlinks (bin/ls -> busybox, sbin/ip -> ../bin/busybox), so
-#      that the manifest check reads the 2 MiB binary once, not once a name;
+#      skeleton's and the user programs' win). Hard links, as the hook
+#      makes them: one inode for all (a symlink each would cost a tmpfs
+#      inode each, which a 32 MiB machine runs short of); the manifest
+#      check reads the data of the group's first name only;
 #   6. --truncate NAME / --garble NAME: also write a copy cut in the
 #      middle of NAME's data, and a copy whose header of NAME has a bad
 #      magic ("0GARBL"), for the matrix's bad-archive boots.
@@ -92,16 +93,20 @@ def busybox_names(binary):
 
 
 def add_busybox(root, binary):
+    """bin/busybox and its names; returns them, a hard-link group."""
     mkdir(root, "bin")
     dst = os.path.join(root, "bin", "busybox")
     shutil.copyfile(binary, dst)
     os.chmod(dst, 0o755)
+    group = ["bin/busybox"]
     for name in busybox_names(binary):
         p = os.path.join(root, name)
         if os.path.lexists(p):
             continue
         os.makedirs(os.path.dirname(p), exist_ok=True)
-        os.symlink(os.path.relpath(dst, os.path.dirname(p)), p)
+        os.link(dst, p)
+        group.append(name)
+    return sorted(group)
 
 
 def generate(root, skel, big_mib, add=(), busybox=None):
@@ -112,10 +117,11 @@ def generate(root, skel, big_mib, add=(), busybox=None):
         if not os.path.isdir(d):
             sys.exit("mkinitramfs: --add %s: no such directory" % d)
         shutil.copytree(d, root, symlinks=True, dirs_exist_ok=True)
+    bb_group = None
     if busybox:
         if not os.access(busybox, os.X_OK):
             sys.exit("mkinitramfs: --busybox %s: not an executable (scripts/install-deps.sh)" % busybox)
-        add_busybox(root, busybox)
+        bb_group = add_busybox(root, busybox)
     mkdir(root, "etc")
     mkdir(root, "root", 0o700)
     mkdir(root, "tmp", 0o1777)
@@ -169,7 +175,7 @@ def generate(root, skel, big_mib, add=(), busybox=None):
         for other in g[1:]:
             os.makedirs(os.path.dirname(os.path.join(root, other)), exist_ok=True)
             os.link(os.path.join(root, g[0]), os.path.join(root, other))
-    return groups
+    return groups + ([bb_group] if bb_group else [])
 
 
 def archive_order(root, groups):

@@ -260,6 +260,7 @@ static void check_entry(struct manifest_state *ms, struct mentry *e, bool lite)
 {
 	struct kstat st;
 	int err = init_stat(e->path, &st, AT_SYMLINK_NOFOLLOW);
+	bool linked = false;
 
 	CHECK(ms, e, err == 0, "init_stat() = %d", err);
 	if (err)
@@ -274,8 +275,12 @@ static void check_entry(struct manifest_state *ms, struct mentry *e, bool lite)
 	if (e->nlink >= 0)
 		CHECK(ms, e, st.nlink == e->nlink, "nlink %u, manifest %ld", st.nlink, e->nlink);
 	if (e->group >= 0) {
-		if (!ms->group_ino[e->group])
+		if (!ms->group_ino[e->group]) {
 			ms->group_ino[e->group] = st.ino;
+		} else {
+			/* another name of an inode whose data was checked already */
+			linked = true;
+		}
 		CHECK(ms, e, st.ino == ms->group_ino[e->group],
 		      "inode %llu, not its hard-link group's %llu", (unsigned long long)st.ino,
 		      (unsigned long long)ms->group_ino[e->group]);
@@ -287,6 +292,8 @@ static void check_entry(struct manifest_state *ms, struct mentry *e, bool lite)
 
 		CHECK(ms, e, st.size == (loff_t)e->size, "size %lld, manifest %llu",
 		      (long long)st.size, e->size);
+		if (linked && st.ino == ms->group_ino[e->group])
+			break;	/* busybox's 270 names: its 2 MiB read once, not 270 times */
 		err = crc_file(e->path, &crc, &len);
 		CHECK(ms, e, err == 0, "reading it: %d", err);
 		CHECK(ms, e, err || len == (loff_t)e->size, "read %lld bytes, manifest %llu",

@@ -136,6 +136,35 @@ void kill_litter_super(struct super_block *sb)
 	kill_anon_super(sb);
 }
 
+/*
+ * Call f(sb, arg) on every live superblock of type (Linux:
+ * iterate_supers_type). A superblock being unmounted (s_active 0) is
+ * skipped; the one f works on is kept alive by s_active, and on the list
+ * by s_count, while sb_lock is dropped for f, which may sleep.
+ */
+void iterate_supers_type(struct file_system_type *type,
+			 void (*f)(struct super_block *, void *), void *arg)
+{
+	struct super_block *sb, *prev = NULL;
+
+	spin_lock(&sb_lock);
+	list_for_each_entry(sb, &type->fs_supers, s_instances) {
+		if (!atomic_inc_not_zero(&sb->s_active))
+			continue;
+		sb->s_count++;
+		spin_unlock(&sb_lock);
+		f(sb, arg);
+		deactivate_super(sb);
+		if (prev)
+			put_super(prev);
+		prev = sb;
+		spin_lock(&sb_lock);
+	}
+	spin_unlock(&sb_lock);
+	if (prev)
+		put_super(prev);
+}
+
 void deactivate_super(struct super_block *s)
 {
 	if (!atomic_dec_and_test(&s->s_active))

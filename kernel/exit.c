@@ -43,6 +43,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/proc_fs.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -109,6 +110,7 @@ repeat:
 			leader->exit_state = EXIT_DEAD;
 	}
 	spin_unlock(&tasklist_lock);
+	proc_flush_pid(p->pid, p->tgid);	/* its /proc/PID dentries go now */
 	__cleanup_sighand(sighand);
 	put_task_struct(p);
 	if (zap_leader) {

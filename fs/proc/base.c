@@ -872,3 +872,57 @@ static const struct file_operations proc_task_operations = {
 	.iterate_shared = proc_task_readdir,
 	.llseek = generic_file_llseek,
 };
+
+/* ---- flushing a reaped task's dentries (Linux: proc_flush_pid) ------------------------ */
+
+struct proc_flush {
+	pid_t pid, tgid;
+};
+
+/* The child of dir called name, referenced, or NULL (an unreferenced dir is fine). */
+static struct dentry *proc_flush_lookup(struct dentry *dir, pid_t nr, const char *name)
+{
+	char buf[16];
+	struct qstr q;
+
+	if (!dir)
+		return NULL;
+	if (!name) {
+		snprintf(buf, sizeof(buf), "%d", nr);
+		name = buf;
+	}
+	q = (struct qstr)QSTR_INIT(name, strlen(name));
+	return d_hash_and_lookup(dir, &q);
+}
+
+/* Unhash it, free its unused children, and let the last dput free it. */
+static void proc_flush_dentry(struct dentry *dentry)
+{
+	if (!dentry)
+		return;
+	d_invalidate(dentry);
+	shrink_dcache_parent(dentry);
+	dput(dentry);
+}
+
+static void proc_flush_sb(struct super_block *sb, void *arg)
+{
+	const struct proc_flush *pf = arg;
+	struct dentry *leader, *task;
+
+	proc_flush_dentry(proc_flush_lookup(sb->s_root, pf->pid, NULL));
+	if (pf->pid == pf->tgid)
+		return;
+	leader = proc_flush_lookup(sb->s_root, pf->tgid, NULL);
+	task = proc_flush_lookup(leader, 0, "task");
+	proc_flush_dentry(proc_flush_lookup(task, pf->pid, NULL));
+	dput(task);
+	dput(leader);
+}
+
+void proc_flush_pid(pid_t pid, pid_t tgid)
+{
+	struct proc_flush pf = { .pid = pid, .tgid = tgid };
+
+	iterate_supers_type(&proc_fs_type, proc_flush_sb, &pf);
+}

@@ -107,6 +107,7 @@ struct pid_entry {
 
 /* fs/proc/root.c */
 extern struct vfsmount *proc_mnt;
+extern struct file_system_type proc_fs_type;
 /* fs/proc/generic.c */
 struct dentry *proc_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags);
 struct dentry *proc_lookup_de(struct inode *dir, struct dentry *dentry,

@@ -114,7 +114,7 @@ static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
 	return mount_nodev(fs_type, flags, data, proc_fill_super);
 }
 
-static struct file_system_type proc_fs_type = {
+struct file_system_type proc_fs_type = {
 	.name = "proc",
 	.mount = proc_mount,
 	.kill_sb = kill_anon_super,

@@ -543,6 +543,8 @@ struct super_block *sget_anon(struct file_system_type *type, int flags);
 void kill_anon_super(struct super_block *sb);
 void kill_litter_super(struct super_block *sb);
 void deactivate_super(struct super_block *sb);
+void iterate_supers_type(struct file_system_type *type,
+			 void (*f)(struct super_block *, void *), void *arg);
 void generic_shutdown_super(struct super_block *sb);
 int vfs_statfs(const struct path *path, struct kstatfs *buf);
 

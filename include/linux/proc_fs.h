@@ -69,4 +69,12 @@ void proc_root_init(void);
 /* /proc/cpuinfo, made by kernel/cpu/proc.c (Linux: fs_initcall(proc_cpuinfo_init)). */
 void proc_cpuinfo_init(void);
 
+/*
+ * A task has been reaped: drop its /proc/PID (and /proc/TGID/task/PID)
+ * dentries from every proc mount, so the dead process's directory does
+ * not stay cached until its number is looked up again (Linux:
+ * proc_flush_pid, called from release_task).
+ */
+void proc_flush_pid(pid_t pid, pid_t tgid);
+
 #endif /* _LINUX_PROC_FS_H */

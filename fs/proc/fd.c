@@ -95,13 +95,23 @@ static const struct dentry_operations tid_fd_dentry_operations = {
 	.d_delete = pid_delete_dentry,
 };
 
-static bool task_has_fd(struct task_struct *task, unsigned int fd)
+/*
+ * 0 if task has no file at fd, else the link's mode: r-x for a file open
+ * for reading, -wx for writing, rwx for both (Linux: tid_fd_update_inode).
+ */
+static umode_t task_fd_mode(struct task_struct *task, unsigned int fd)
 {
 	struct file *file = fget_task(task, fd);
+	umode_t mode = S_IFLNK;
 
-	if (file)
-		fput(file);
-	return file;
+	if (!file)
+		return 0;
+	if (file->f_mode & FMODE_READ)
+		mode |= S_IRUSR | S_IXUSR;
+	if (file->f_mode & FMODE_WRITE)
+		mode |= S_IWUSR | S_IXUSR;
+	fput(file);
+	return mode;
 }
 
 static struct dentry *proc_lookupfd(struct inode *dir, struct dentry *dentry,
@@ -110,6 +120,7 @@ static struct dentry *proc_lookupfd(struct inode *dir, struct dentry *dentry,
 	struct task_struct *task = get_proc_task(dir);
 	unsigned long fd;
 	struct inode *inode;
+	umode_t mode;
 	char name[16];
 
 	if (!task)
@@ -122,9 +133,10 @@ static struct dentry *proc_lookupfd(struct inode *dir, struct dentry *dentry,
 	if (!name[0] || (name[0] == '0' && name[1]) || name[0] < '0' || name[0] > '9' ||
 	    kstrtoul(name, 10, &fd) || fd > NR_OPEN_MAX || name[strlen(name) - 1] == '\n')
 		goto enoent;
-	if (!task_has_fd(task, fd))
+	mode = task_fd_mode(task, fd);
+	if (!mode)
 		goto enoent;
-	inode = proc_pid_make_inode(dir->i_sb, task, S_IFLNK | 0700);
+	inode = proc_pid_make_inode(dir->i_sb, task, mode);
 	put_task_struct(task);
 	if (!inode)
 		return ERR_PTR(-ENOMEM);

@@ -560,6 +560,13 @@ static int t_procfs_fd(void)
 	if (d)
 		closedir(d);
 	EXPECT(seen[0] && seen[1], "fd/ lists the pipe: %d %d", seen[0], seen[1]);
+	/* The link's mode is the file's f_mode: lr-x for the read end, l-wx for the write end. */
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[0]);
+	EXPECT(lstat(path, &st) == 0 && (st.st_mode & 07777) == 0500, "%s mode %o", path,
+	       st.st_mode & 07777);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
+	EXPECT(lstat(path, &st) == 0 && (st.st_mode & 07777) == 0300, "%s mode %o", path,
+	       st.st_mode & 07777);
 	/* The link opens the very pipe (Linux's magic link): write there, read here. */
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
 	fd = open(path, O_WRONLY);

@@ -323,6 +323,21 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 	return ret;
 }
 
+/*
+ * The page for a new buffer: the spare one a reader or a failed copy left
+ * in tmp_page, else a fresh one (Linux: anon_pipe_get_page). Pipe mutex held.
+ */
+static struct page *pipe_get_page(struct pipe_inode_info *pipe)
+{
+	struct page *page = pipe->tmp_page;
+
+	if (page) {
+		pipe->tmp_page = NULL;
+		return page;
+	}
+	return alloc_page(GFP_KERNEL);
+}
+
 static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct file *filp = iocb->ki_filp;
@@ -377,18 +392,14 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		mask = pipe->ring_size - 1;	/* F_SETPIPE_SZ may have run while we slept */
 		if (!pipe_full(head, pipe->tail, pipe->ring_size)) {
 			struct pipe_buffer *buf = &pipe->bufs[head & mask];
-			struct page *page = pipe->tmp_page;
+			struct page *page = pipe_get_page(pipe);
 			size_t copied;
 
 			if (!page) {
-				page = alloc_page(GFP_KERNEL);
-				if (!page) {
-					if (!ret)
-						ret = -ENOMEM;
-					break;
-				}
+				if (!ret)
+					ret = -ENOMEM;
+				break;
 			}
-			pipe->tmp_page = NULL;
 			copied = copy_from_iter(page_address(page), PAGE_SIZE, from);
 			if (copied < PAGE_SIZE && iov_iter_count(from)) {
 				/* A fault part way: the page goes back, unwritten. */
@@ -528,18 +539,14 @@ ssize_t splice_file_to_pipe(struct file *in, struct file *out, loff_t *ppos, siz
 	mask = pipe->ring_size - 1;
 	while (len && !pipe_full(pipe->head, pipe->tail, pipe->ring_size)) {
 		struct pipe_buffer *buf = &pipe->bufs[pipe->head & mask];
-		struct page *page = pipe->tmp_page;
+		struct page *page = pipe_get_page(pipe);
 		ssize_t n;
 
 		if (!page) {
-			page = alloc_page(GFP_KERNEL);
-			if (!page) {
-				if (!ret)
-					ret = -ENOMEM;
-				break;
-			}
+			if (!ret)
+				ret = -ENOMEM;
+			break;
 		}
-		pipe->tmp_page = NULL;
 		n = kernel_read(in, page_address(page), min_t(size_t, len, PAGE_SIZE), ppos);
 		if (n <= 0) {
 			pipe->tmp_page = page;

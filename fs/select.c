@@ -431,6 +431,18 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, tim
 	return do_sys_poll(ufds, nfds, to);
 }
 
+/* ppoll's and pselect6's user timespec as an end time (-EFAULT, -EINVAL as Linux). */
+static int get_poll_timeout(struct __kernel_timespec __user *tsp, u64 *end_time)
+{
+	struct timespec64 ts;
+
+	if (get_timespec64(&ts, tsp))
+		return -EFAULT;
+	if (poll_select_set_timeout(end_time, ts.tv_sec, ts.tv_nsec))
+		return -EINVAL;
+	return 0;
+}
+
 SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 		struct __kernel_timespec __user *, tsp, const sigset_t __user *, sigmask,
 		size_t, sigsetsize)
@@ -440,13 +452,10 @@ SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 	int ret;
 
 	if (tsp) {
-		struct timespec64 ts;
-
-		if (get_timespec64(&ts, tsp))
-			return -EFAULT;
+		ret = get_poll_timeout(tsp, &end_time);
+		if (ret)
+			return ret;
 		to = &end_time;
-		if (poll_select_set_timeout(to, ts.tv_sec, ts.tv_nsec))
-			return -EINVAL;
 	}
 	ret = set_user_sigmask(sigmask, sigsetsize, &swapped);
 	if (ret)
@@ -690,13 +699,10 @@ SYSCALL_DEFINE6(pselect6, int, n, void __user *, inp, void __user *, outp, void 
 	int ret;
 
 	if (tsp) {
-		struct timespec64 ts;
-
-		if (get_timespec64(&ts, tsp))
-			return -EFAULT;
+		ret = get_poll_timeout(tsp, &end_time);
+		if (ret)
+			return ret;
 		to = &end_time;
-		if (poll_select_set_timeout(to, ts.tv_sec, ts.tv_nsec))
-			return -EINVAL;
 	}
 	if (sig && copy_from_user(&x, sig, sizeof(x)))
 		return -EFAULT;
